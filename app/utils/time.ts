@@ -1,0 +1,76 @@
+import { DateTime } from "luxon";
+
+/** All calendar arithmetic for the portal happens in Brussels time, through Luxon. */
+export const ZONE = "Europe/Brussels";
+const LOCALE = "nl-BE";
+
+function inBrussels(instant: Date | string): DateTime {
+  const date = typeof instant === "string" ? new Date(instant) : instant;
+  return DateTime.fromJSDate(date, { zone: ZONE }).setLocale(LOCALE);
+}
+
+/** "15 januari 2026" */
+export function formatDate(instant: Date | string): string {
+  return inBrussels(instant).toFormat("d MMMM yyyy");
+}
+
+/** "15 januari 2026 om 23:59" */
+export function formatDateTime(instant: Date | string): string {
+  return inBrussels(instant).toFormat("d MMMM yyyy 'om' HH:mm");
+}
+
+/** "15/01/2026 23:59:59", for receipts and audit lines where seconds matter */
+export function formatTimestamp(instant: Date | string): string {
+  return inBrussels(instant).toFormat("dd/MM/yyyy HH:mm:ss");
+}
+
+/** The last millisecond of a Brussels calendar day, e.g. endOfDay("2026-01-15"). */
+export function endOfDay(isoDate: string): Date {
+  const day = DateTime.fromISO(isoDate, { zone: ZONE });
+  if (!day.isValid) throw new Error(`Ongeldige datum: ${isoDate}`);
+  return day.endOf("day").toJSDate();
+}
+
+/** Midnight at the start of a Brussels calendar day. */
+export function startOfDay(isoDate: string): Date {
+  const day = DateTime.fromISO(isoDate, { zone: ZONE });
+  if (!day.isValid) throw new Error(`Ongeldige datum: ${isoDate}`);
+  return day.startOf("day").toJSDate();
+}
+
+/** The Brussels calendar date (yyyy-mm-dd) of an instant. */
+export function brusselsDate(instant: Date): string {
+  return inBrussels(instant).toISODate() ?? "";
+}
+
+/** Adds whole Brussels calendar days (a day across a DST change is 23 or 25 hours). */
+export function addDays(instant: Date, days: number): Date {
+  return inBrussels(instant).plus({ days }).toJSDate();
+}
+
+export type TimeLeft = { days: number; hours: number; minutes: number; seconds: number; totalMs: number };
+
+export function timeLeft(until: Date | string, from: Date): TimeLeft {
+  const totalMs = Math.max(0, new Date(until).getTime() - from.getTime());
+  const totalSeconds = Math.floor(totalMs / 1000);
+  return {
+    days: Math.floor(totalSeconds / 86_400),
+    hours: Math.floor((totalSeconds % 86_400) / 3_600),
+    minutes: Math.floor((totalSeconds % 3_600) / 60),
+    seconds: totalSeconds % 60,
+    totalMs,
+  };
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "nog 3 dagen en 4 uur", "nog 12 minuten", "afgesloten" */
+export function describeTimeLeft(left: TimeLeft): string {
+  if (left.totalMs <= 0) return "afgesloten";
+  if (left.days > 0) return `nog ${plural(left.days, "dag", "dagen")} en ${plural(left.hours, "uur", "uur")}`;
+  if (left.hours > 0) return `nog ${plural(left.hours, "uur", "uur")} en ${plural(left.minutes, "minuut", "minuten")}`;
+  if (left.minutes > 0) return `nog ${plural(left.minutes, "minuut", "minuten")}`;
+  return `nog ${plural(left.seconds, "seconde", "seconden")}`;
+}
