@@ -1,5 +1,4 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
-import { z } from "zod";
 
 /**
  * Passwords are hashed with scrypt from Node's own crypto (memory-hard, no native addon to
@@ -38,7 +37,3 @@ export function dummyPasswordHash(): Promise<string> {
   return (dummyHash ??= hashPassword(randomBytes(16).toString("hex")));
 }
 
-export const newPasswordSchema = z
-  .string({ error: "Dit veld is verplicht." })
-  .min(12, "Kies een wachtwoord van minstens 12 tekens.")
-  .max(200, "Kies een wachtwoord van hoogstens 200 tekens.");

@@ -95,3 +95,15 @@ export function allowedNextStatuses(from: ApplicationStatus, actor: ActorRole): 
 export function isFinal(status: ApplicationStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
+
+/**
+ * A proposal is an internal step: until a decider has decided, the applicant sees "in
+ * behandeling", and the proposal's motivation stays internal.
+ */
+export function statusForApplicant(status: ApplicationStatus): ApplicationStatus {
+  return status === "PROPOSED" ? "IN_REVIEW" : status;
+}
+
+export function isInternalStep(from: ApplicationStatus | null, to: ApplicationStatus | null): boolean {
+  return to === "PROPOSED" || from === "PROPOSED" && to === "IN_REVIEW";
+}

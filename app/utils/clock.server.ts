@@ -1,3 +1,5 @@
+import { isProduction } from "./env.server";
+
 /**
  * The only source of "now" on the server. Deadlines, expiries and reminders all read it, so
  * tests (and demos) can move time without touching the system clock.
@@ -9,7 +11,7 @@ let offsetMs = initialOffset();
 
 function initialOffset(): number {
   const start = process.env.PORTAL_CLOCK;
-  if (!start || process.env.NODE_ENV === "production") return 0;
+  if (!start || isProduction()) return 0;
   const at = Date.parse(start);
   if (Number.isNaN(at)) throw new Error(`PORTAL_CLOCK is geen geldig tijdstip: ${start}`);
   return at - Date.now();

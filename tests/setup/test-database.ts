@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
-import { TEMPLATE_DATABASE, TEST_DATA_DIR } from "./paths";
+import { inject } from "vitest";
 
 // Every test file gets its own real SQLite file, copied from the migrated template before any
 // application module (and so app/db.server.ts) is imported.
-const file = path.join(TEST_DATA_DIR, `${randomUUID()}.db`);
-copyFileSync(TEMPLATE_DATABASE, file);
+const file = path.join(inject("testDataDir"), `${randomUUID()}.db`);
+copyFileSync(inject("templateDatabase"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.SMTP_URL ??= "smtp://127.0.0.1:1";

@@ -1,0 +1,131 @@
+import { prisma } from "~/db.server";
+import {
+  applicationStatusSchema,
+  isInternalStep,
+  statusForApplicant,
+  type ApplicationStatus,
+} from "~/domain/application-status";
+import type { ActorRole } from "~/domain/roles";
+
+const listSelect = {
+  id: true,
+  status: true,
+  reference: true,
+  requestedCents: true,
+  grantedCents: true,
+  submittedAt: true,
+  updatedAt: true,
+  organisation: { select: { id: true, name: true, province: true } },
+  call: { select: { id: true, title: true, closesAt: true, decisionDueAt: true, programme: { select: { code: true, name: true, kind: true } } } },
+} as const;
+
+type ListRow = Awaited<ReturnType<typeof prisma.application.findMany<{ select: typeof listSelect }>>>[number];
+
+function toListItem(row: ListRow) {
+  return {
+    id: row.id,
+    status: applicationStatusSchema.parse(row.status),
+    reference: row.reference,
+    requestedCents: row.requestedCents,
+    grantedCents: row.grantedCents,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    organisationName: row.organisation.name,
+    province: row.organisation.province,
+    callTitle: row.call.title,
+    closesAt: row.call.closesAt.toISOString(),
+    decisionDueAt: row.call.decisionDueAt?.toISOString() ?? null,
+    programmeCode: row.call.programme.code,
+    programmeKind: row.call.programme.kind,
+  };
+}
+export type ApplicationListItem = ReturnType<typeof toListItem>;
+
+/** "Mijn dossiers": the dossiers of one organisation, most recently changed first. */
+export async function listOrganisationApplications(organisationId: string): Promise<ApplicationListItem[]> {
+  const rows = await prisma.application.findMany({
+    where: { organisationId },
+    select: listSelect,
+    orderBy: { updatedAt: "desc" },
+  });
+  return rows.map(toListItem);
+}
+
+/** Statuses each staff role works on, in the order of their dashboard. */
+export const STAFF_WORK: Record<"REVIEWER" | "DECIDER", ApplicationStatus[]> = {
+  REVIEWER: ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED"],
+  DECIDER: ["PROPOSED"],
+};
+
+/** The dossiers waiting for staff, oldest submission first, with a count per status. */
+export async function staffWorklist(statuses: ApplicationStatus[], take = 50) {
+  const where = { status: { in: statuses } };
+  const [rows, total, grouped] = await Promise.all([
+    prisma.application.findMany({ where, select: listSelect, orderBy: { submittedAt: "asc" }, take }),
+    prisma.application.count({ where }),
+    prisma.application.groupBy({ by: ["status"], where, _count: { _all: true } }),
+  ]);
+  const counts = Object.fromEntries(grouped.map((g) => [g.status, g._count._all])) as Partial<Record<ApplicationStatus, number>>;
+  return { items: rows.map(toListItem), total, counts };
+}
+
+/** The dossier as its applicant may see it: without internal steps and their motivations. */
+export function forApplicant(detail: ApplicationDetail): ApplicationDetail {
+  return {
+    ...detail,
+    status: statusForApplicant(detail.status),
+    timeline: detail.timeline.filter((event) => !isInternalStep(event.fromStatus, event.status)),
+  };
+}
+
+export type ApplicationDetail = Awaited<ReturnType<typeof applicationDetail>>;
+
+/** One dossier with its call and its status history (from the append-only audit trail). */
+export async function applicationDetail(applicationId: string) {
+  const application = await prisma.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      ...listSelect,
+      formKey: true,
+      formVersion: true,
+      contentHash: true,
+      call: {
+        select: {
+          id: true,
+          title: true,
+          opensAt: true,
+          closesAt: true,
+          decisionDueAt: true,
+          programme: { select: { code: true, name: true, kind: true } },
+        },
+      },
+    },
+  });
+  const events = await prisma.auditEvent.findMany({
+    where: { applicationId, action: "application.status" },
+    select: { id: true, at: true, actorRole: true, before: true, after: true, reason: true },
+    orderBy: { at: "asc" },
+  });
+  return {
+    ...toListItem(application),
+    opensAt: application.call.opensAt.toISOString(),
+    programmeName: application.call.programme.name,
+    formKey: application.formKey,
+    formVersion: application.formVersion,
+    contentHash: application.contentHash,
+    timeline: events.map((event) => ({
+      id: event.id,
+      at: event.at.toISOString(),
+      actorRole: event.actorRole as ActorRole,
+      fromStatus: statusFromAuditJson(event.before),
+      status: statusFromAuditJson(event.after),
+      reason: event.reason,
+    })),
+  };
+}
+
+function statusFromAuditJson(json: string | null): ApplicationStatus | null {
+  if (!json) return null;
+  const parsed = applicationStatusSchema.safeParse((JSON.parse(json) as { status?: unknown }).status);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,181 @@
+import { invitationEmail } from "../../emails/invitation";
+import { passwordResetEmail } from "../../emails/password-reset";
+import { recordAudit } from "~/audit/audit.server";
+import { prisma } from "~/db.server";
+import { enqueueEmail } from "~/mail/outbox.server";
+import { hashPassword } from "./password.server";
+import {
+  createVerification,
+  findUsableVerification,
+  markVerificationUsed,
+  VERIFICATION_TYPES,
+} from "./verification.server";
+
+type LinkTo = (path: string) => string;
+
+/**
+ * Sends a reset link when the address belongs to an active account. The caller shows the same
+ * message either way, so the form does not reveal which addresses have an account.
+ */
+export async function requestPasswordReset(email: string, linkTo: LinkTo): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, firstName: true, deactivatedAt: true } });
+    if (!user || user.deactivatedAt) return;
+    const { id, token, expiresAt } = await createVerification(tx, {
+      type: VERIFICATION_TYPES.passwordReset,
+      email,
+      userId: user.id,
+    });
+    const message = passwordResetEmail({
+      firstName: user.firstName,
+      resetUrl: linkTo(`/wachtwoord-herstellen/${token}`),
+      expiresAt,
+    });
+    await enqueueEmail(tx, {
+      idempotencyKey: `password-reset:${id}`,
+      template: "password-reset",
+      to: email,
+      userId: user.id,
+      ...message,
+    });
+  });
+}
+
+export type ResetResult = { ok: true } | { ok: false; message: string };
+
+export const INVALID_LINK_MESSAGE =
+  "Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.";
+
+/** Sets a new password from a reset link; ends every open session of that user. */
+export async function resetPassword(token: string, newPassword: string): Promise<ResetResult> {
+  const hash = await hashPassword(newPassword);
+  return prisma.$transaction(async (tx) => {
+    const verification = await findUsableVerification(tx, token, VERIFICATION_TYPES.passwordReset);
+    if (!verification?.userId || !(await markVerificationUsed(tx, verification.id))) {
+      return { ok: false, message: INVALID_LINK_MESSAGE };
+    }
+    const userId = verification.userId;
+    await tx.password.upsert({ where: { userId }, update: { hash }, create: { userId, hash } });
+    await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, {
+      actorId: userId,
+      actorRole: "APPLICANT",
+      action: "user.password-reset",
+      entityType: "User",
+      entityId: userId,
+    });
+    return { ok: true };
+  });
+}
+
+export type InviteInput = { email: string; firstName: string; lastName: string };
+
+export type InviteResult = { ok: true } | { ok: false; field: keyof InviteInput | "form"; message: string };
+
+/** Invites someone into an organisation by e-mail (new or existing account alike). */
+export async function inviteColleague(
+  inviter: { userId: string; firstName: string; lastName: string },
+  organisationId: string,
+  input: InviteInput,
+  linkTo: LinkTo,
+): Promise<InviteResult> {
+  return prisma.$transaction(async (tx) => {
+    const organisation = await tx.organisation.findUniqueOrThrow({
+      where: { id: organisationId },
+      select: { id: true, name: true, successorId: true },
+    });
+    if (organisation.successorId) {
+      return { ok: false, field: "form", message: "Deze organisatie is opgegaan in een fusie en kan geen leden meer uitnodigen." };
+    }
+    const alreadyMember = await tx.membership.findFirst({
+      where: { organisationId, user: { email: input.email } },
+      select: { id: true },
+    });
+    if (alreadyMember) {
+      return { ok: false, field: "email", message: "Deze persoon is al lid van uw organisatie." };
+    }
+    const { id, token, expiresAt } = await createVerification(tx, {
+      type: VERIFICATION_TYPES.invitation,
+      email: input.email,
+      organisationId,
+      invitedById: inviter.userId,
+    });
+    const message = invitationEmail({
+      inviterName: `${inviter.firstName} ${inviter.lastName}`,
+      organisationName: organisation.name,
+      acceptUrl: linkTo(`/uitnodiging/${token}`),
+      expiresAt,
+    });
+    await enqueueEmail(tx, { idempotencyKey: `invitation:${id}`, template: "invitation", to: input.email, ...message });
+    await recordAudit(tx, {
+      actorId: inviter.userId,
+      actorRole: "APPLICANT",
+      action: "organisation.invitation",
+      entityType: "Organisation",
+      entityId: organisationId,
+      organisationId,
+      after: { email: input.email, firstName: input.firstName, lastName: input.lastName },
+    });
+    return { ok: true };
+  });
+}
+
+export async function describeInvitation(token: string) {
+  const verification = await findUsableVerification(prisma, token, VERIFICATION_TYPES.invitation);
+  if (!verification?.organisation) return null;
+  const existingUser = await prisma.user.findUnique({ where: { email: verification.email }, select: { id: true } });
+  return {
+    email: verification.email,
+    organisationName: verification.organisation.name,
+    hasAccount: existingUser !== null,
+  };
+}
+
+export type AcceptResult = { ok: true; userId: string; organisationId: string } | { ok: false; message: string };
+
+/**
+ * Accepts an invitation. A newcomer creates an account with the invited address; someone who
+ * already has an account must be logged in as that address.
+ */
+export async function acceptInvitation(
+  token: string,
+  who: { loggedInUserId: string } | { firstName: string; lastName: string; password: string },
+): Promise<AcceptResult> {
+  const hash = "password" in who ? await hashPassword(who.password) : null;
+  return prisma.$transaction(async (tx) => {
+    const verification = await findUsableVerification(tx, token, VERIFICATION_TYPES.invitation);
+    const organisation = verification?.organisation;
+    if (!verification || !organisation || organisation.successorId) return { ok: false, message: INVALID_LINK_MESSAGE };
+    const existing = await tx.user.findUnique({ where: { email: verification.email }, select: { id: true } });
+    let userId: string;
+    if ("loggedInUserId" in who) {
+      if (existing?.id !== who.loggedInUserId) {
+        return { ok: false, message: `Deze uitnodiging is voor ${verification.email}. Meld u aan met dat e-mailadres.` };
+      }
+      userId = existing.id;
+    } else {
+      if (existing) return { ok: false, message: "Er bestaat al een account met dit e-mailadres. Meld u eerst aan." };
+      const user = await tx.user.create({
+        data: { email: verification.email, firstName: who.firstName, lastName: who.lastName, password: { create: { hash: hash! } } },
+        select: { id: true },
+      });
+      userId = user.id;
+    }
+    if (!(await markVerificationUsed(tx, verification.id))) return { ok: false, message: INVALID_LINK_MESSAGE };
+    await tx.membership.upsert({
+      where: { userId_organisationId: { userId, organisationId: organisation.id } },
+      update: {},
+      create: { userId, organisationId: organisation.id },
+    });
+    await recordAudit(tx, {
+      actorId: userId,
+      actorRole: "APPLICANT",
+      action: "organisation.member-joined",
+      entityType: "Organisation",
+      entityId: organisation.id,
+      organisationId: organisation.id,
+      after: { userId, invitedById: verification.invitedById },
+    });
+    return { ok: true, userId, organisationId: organisation.id };
+  });
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { REQUIRED } from "~/utils/schemas";
+
+/** Choosing a password (reset and new account): one schema for browser and server. */
+export const newPasswordFields = {
+  password: z
+    .string({ error: REQUIRED })
+    .min(12, "Kies een wachtwoord van minstens 12 tekens.")
+    .max(200, "Kies een wachtwoord van hoogstens 200 tekens."),
+  confirmPassword: z.string({ error: REQUIRED }).min(1, REQUIRED),
+};
+
+export function passwordsMatch(value: { password: string; confirmPassword: string }) {
+  return value.password === value.confirmPassword;
+}
+
+export const PASSWORDS_DIFFER = { message: "De twee wachtwoorden zijn niet gelijk.", path: ["confirmPassword"] };
+
+export const newPasswordFormSchema = z.object(newPasswordFields).refine(passwordsMatch, PASSWORDS_DIFFER);

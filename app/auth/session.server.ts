@@ -1,0 +1,76 @@
+import { isProduction } from "~/utils/env.server";
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { prisma } from "~/db.server";
+import { now } from "~/utils/clock.server";
+
+/** An idle-proof working day: officials on shared PCs should not stay logged in for weeks. */
+export const SESSION_DURATION_MS = 12 * 60 * 60 * 1000;
+
+function sessionSecret(): string {
+  const secret = process.env.SESSION_SECRET;
+  if (secret) return secret;
+  if (isProduction()) throw new Error("SESSION_SECRET ontbreekt.");
+  return "development-only-secret-do-not-use-in-production";
+}
+
+/**
+ * The cookie holds only the id of a Session row (and the organisation the user is working
+ * for); the row can be revoked (logout, password reset, deactivation) on the server.
+ */
+export const sessionStorage = createCookieSessionStorage<{ sessionId: string; organisationId: string }>({
+  cookie: {
+    name: "__session",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: isProduction(),
+    secrets: [sessionSecret()],
+    maxAge: SESSION_DURATION_MS / 1000,
+  },
+});
+
+export function getCookieSession(request: Request) {
+  return sessionStorage.getSession(request.headers.get("Cookie"));
+}
+
+/** The id of the logged-in, active user, or null. */
+export async function getSessionUserId(request: Request): Promise<string | null> {
+  const cookieSession = await getCookieSession(request);
+  const sessionId = cookieSession.get("sessionId");
+  if (!sessionId) return null;
+  const session = await prisma.session.findFirst({
+    where: { id: sessionId, expiresAt: { gt: now() }, user: { deactivatedAt: null } },
+    select: { userId: true },
+  });
+  return session?.userId ?? null;
+}
+
+export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+  const at = now();
+  const [session] = await prisma.$transaction([
+    prisma.session.create({ data: { userId, expiresAt: new Date(at.getTime() + SESSION_DURATION_MS) } }),
+    prisma.user.update({ where: { id: userId }, data: { lastLoginAt: at } }),
+  ]);
+  const cookieSession = await getCookieSession(request);
+  cookieSession.set("sessionId", session.id);
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": await sessionStorage.commitSession(cookieSession) },
+  });
+}
+
+export async function logout(request: Request, redirectTo = "/") {
+  const cookieSession = await getCookieSession(request);
+  const sessionId = cookieSession.get("sessionId");
+  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession) },
+  });
+}
+
+/** Only same-site paths: never let a login link send someone to another site. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

@@ -1,0 +1,53 @@
+import { prisma } from "~/db.server";
+import type { OrganisationKind } from "~/domain/organisation";
+import { now } from "~/utils/clock.server";
+import { callPhase, type CallPhase } from "./call-state";
+
+const callSummarySelect = {
+  id: true,
+  title: true,
+  year: true,
+  opensAt: true,
+  closesAt: true,
+  decisionDueAt: true,
+  budgetCents: true,
+  isDemo: true,
+  programme: { select: { code: true, name: true, kind: true } },
+  eligibleKinds: { select: { organisationKind: true } },
+} as const;
+
+export type CallSummary = {
+  id: string;
+  title: string;
+  programmeCode: string;
+  programmeName: string;
+  opensAt: string;
+  closesAt: string;
+  decisionDueAt: string | null;
+  budgetCents: number | null;
+  isDemo: boolean;
+  eligibleKinds: OrganisationKind[];
+  phase: CallPhase;
+};
+
+/** Every call with its phase at this moment: open ones first (soonest deadline first). */
+export async function listCalls(): Promise<CallSummary[]> {
+  const at = now();
+  const calls = await prisma.call.findMany({ select: callSummarySelect, orderBy: { closesAt: "asc" } });
+  const order: Record<CallPhase, number> = { open: 0, upcoming: 1, closed: 2 };
+  return calls
+    .map((call) => ({
+      id: call.id,
+      title: call.title,
+      programmeCode: call.programme.code,
+      programmeName: call.programme.name,
+      opensAt: call.opensAt.toISOString(),
+      closesAt: call.closesAt.toISOString(),
+      decisionDueAt: call.decisionDueAt?.toISOString() ?? null,
+      budgetCents: call.budgetCents,
+      isDemo: call.isDemo,
+      eligibleKinds: call.eligibleKinds.map((k) => k.organisationKind as OrganisationKind),
+      phase: callPhase(call, at),
+    }))
+    .sort((a, b) => order[a.phase] - order[b.phase] || (a.phase === "closed" ? b.closesAt.localeCompare(a.closesAt) : 0));
+}

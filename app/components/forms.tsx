@@ -1,0 +1,117 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import type { FieldErrors } from "~/utils/forms";
+
+/**
+ * react-hook-form with the form's zod schema in the browser; the same schema runs in the
+ * action. Inputs stay uncontrolled and named, so the form also posts without JavaScript.
+ */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  options: { defaultValues?: DefaultValues<z.input<S>>; serverErrors?: FieldErrors } = {},
+) {
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    defaultValues: options.defaultValues,
+  });
+  const submit = useSubmit();
+  const clientErrors: FieldErrors = {};
+  for (const [name, error] of Object.entries(form.formState.errors)) {
+    const message = (error as { message?: unknown } | undefined)?.message;
+    if (typeof message === "string") clientErrors[name] = message;
+  }
+  // After a new submit the browser's verdict wins; server errors remain for fields it passed.
+  const errors: FieldErrors = { ...(options.serverErrors ?? {}), ...clientErrors };
+  const onSubmit = form.handleSubmit((_values, event) => {
+    const target = event?.target;
+    if (target instanceof HTMLFormElement) submit(target);
+  });
+  /** Props for a field: registration, the value to render on the server (no-JS), its error. */
+  const field = (name: Path<z.input<S>>) => {
+    const value = (options.defaultValues as Record<string, unknown> | undefined)?.[name];
+    return {
+      ...form.register(name),
+      defaultValue: typeof value === "string" || typeof value === "number" ? value : undefined,
+      error: errors[name],
+    };
+  };
+  return { ...form, errors, onSubmit, field };
+}
+
+export function fieldId(name: string): string {
+  return `veld-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+}
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+};
+
+export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField(
+  { name, label, hint, error, required, ...input },
+  ref,
+) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={id}>
+        {label}
+        {required ? null : <span className="optional"> (optioneel)</span>}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          <span className="visually-hidden">Fout: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        ref={ref}
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        aria-required={required || undefined}
+        {...input}
+      />
+    </div>
+  );
+});
+
+/**
+ * The list of problems at the top of a form, each linking to its field. It takes focus when
+ * it appears so keyboard and screen-reader users land on it.
+ */
+export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  const signature = entries.map(([k, v]) => `${k}:${v}`).join("|");
+  useEffect(() => {
+    if (signature) ref.current?.focus();
+  }, [signature]);
+  if (entries.length === 0) return null;
+  return (
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">Er is een probleem</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            {labels[name] ? <a href={`#${fieldId(name)}`}>{`${labels[name]}: ${message}`}</a> : message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

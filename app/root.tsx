@@ -1,0 +1,144 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { getViewer } from "~/auth/viewer.server";
+import { useNonce } from "~/components/nonce";
+import { SiteHeader } from "~/components/site-header";
+import stylesheet from "~/styles/app.css";
+import { now } from "~/utils/clock.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Subsidieportaal | Agentschap Integratie en Inburgering" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  return {
+    viewer: viewer && {
+      firstName: viewer.firstName,
+      lastName: viewer.lastName,
+      staffRoles: viewer.staffRoles,
+      memberships: viewer.memberships.map(({ organisationId, name, readOnly }) => ({ organisationId, name, readOnly })),
+      activeOrganisationId: viewer.activeOrganisationId,
+    },
+    requestId: context.requestId,
+    serverNow: now().toISOString(),
+  };
+}
+
+// Always reload: the header must reflect who is logged in, and the error page's reference id
+// must be the id of the request that failed.
+export const shouldRevalidate: ShouldRevalidateFunction = () => true;
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const data = useRootData();
+  useEffect(() => {
+    // End-to-end tests wait for this before typing, so no keystroke races hydration.
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
+  return (
+    <html lang="nl-BE">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#inhoud">
+          Naar de inhoud
+        </a>
+        <SiteHeader viewer={data?.viewer ?? null} />
+        <main id="inhoud" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            Agentschap Integratie en Inburgering · Subsidieportaal voor lokale besturen en partnerorganisaties
+          </p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const requestId = useRootData()?.requestId;
+  if (isRouteErrorResponse(error)) {
+    const message = typeof error.data?.message === "string" ? error.data.message : undefined;
+    if (error.status === 404) {
+      return (
+        <ErrorPage title="Pagina niet gevonden">
+          <p>{message ?? "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de startpagina."}</p>
+        </ErrorPage>
+      );
+    }
+    if (error.status === 403) {
+      return (
+        <ErrorPage title="Geen toegang">
+          <p>{message ?? "U hebt geen toegang tot deze pagina."}</p>
+        </ErrorPage>
+      );
+    }
+    if (error.status < 500) {
+      return (
+        <ErrorPage title="Dit verzoek kon niet verwerkt worden">
+          <p>{message ?? "Controleer uw gegevens en probeer opnieuw."}</p>
+        </ErrorPage>
+      );
+    }
+  }
+  return (
+    <ErrorPage title="Er ging iets mis">
+      <p>
+        Er liep iets onverwachts fout aan onze kant. Uw gegevens zijn niet verloren: probeer het over enkele
+        ogenblikken opnieuw.
+      </p>
+      {requestId ? (
+        <p>
+          Blijft het probleem bestaan? Neem contact op met de helpdesk en vermeld de referentie{" "}
+          <strong className="reference">{requestId}</strong>.
+        </p>
+      ) : null}
+    </ErrorPage>
+  );
+}
+
+function ErrorPage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="error-page">
+      <h1>{title}</h1>
+      {children}
+      <p>
+        <a href="/">Naar de startpagina</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { authenticate, LOGIN_MESSAGES } from "~/auth/login.server";
+import { createUserSession, safeRedirect } from "~/auth/session.server";
+import { getViewer } from "~/auth/viewer.server";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { homePath } from "~/domain/permissions";
+import { formFailure, parseFormData } from "~/utils/forms";
+import { emailField, REQUIRED } from "~/utils/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Aanmelden | Subsidieportaal AgII" }];
+
+const loginSchema = z.object({
+  email: emailField,
+  password: z.string({ error: REQUIRED }).min(1, REQUIRED),
+  redirectTo: z.string().optional(),
+});
+
+const LABELS = { email: "E-mailadres", password: "Wachtwoord" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer) throw redirect(homePath(viewer));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseFormData(loginSchema, formData, { secretFields: ["password"] });
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await authenticate(parsed.data.email, parsed.data.password);
+  if (!result.ok) {
+    return data(formFailure({ form: LOGIN_MESSAGES[result.reason] }, formData, ["password"]), { status: 400 });
+  }
+  const redirectTo = parsed.data.redirectTo ? safeRedirect(parsed.data.redirectTo) : "/";
+  return createUserSession(request, result.userId, redirectTo);
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const form = useZodForm(loginSchema, {
+    defaultValues: { email: actionData?.values.email ?? "" },
+    serverErrors: actionData?.errors,
+  });
+  const reset = searchParams.get("hersteld") === "1";
+  return (
+    <section>
+      <h1>Aanmelden</h1>
+      {reset ? <p className="notice">Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.</p> : null}
+      <ErrorSummary errors={form.errors} labels={LABELS} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField
+          label={LABELS.email}
+          type="email"
+          autoComplete="username"
+          required
+          {...form.field("email")}
+        />
+        <TextField
+          label={LABELS.password}
+          type="password"
+          autoComplete="current-password"
+          required
+          {...form.field("password")}
+        />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Aanmelden
+        </button>
+      </Form>
+      <p>
+        <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
+      </p>
+      <p>
+        Nog geen account? Een collega van uw organisatie kan u uitnodigen via "Mijn organisatie". Een nieuwe
+        organisatie meldt zich aan bij het agentschap.
+      </p>
+    </section>
+  );
+}

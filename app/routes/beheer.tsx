@@ -1,0 +1,117 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { adminOverview } from "~/admin/overview.server";
+import { requireStaff } from "~/auth/viewer.server";
+import { CALL_PHASE_LABELS } from "~/calls/call-state";
+import { listCalls } from "~/calls/calls.server";
+import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
+import { STAFF_ROLE_LABELS, type StaffRole } from "~/domain/roles";
+import { formatCents } from "~/utils/money";
+import { formatDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Beheer | Subsidieportaal AgII" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, "ADMIN");
+  const [overview, calls] = await Promise.all([adminOverview(), listCalls()]);
+  return { overview, calls };
+}
+
+export default function AdminDashboard() {
+  const { overview, calls } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>Beheer</h1>
+      <ul className="cards">
+        <li className="card">
+          <span className="figure">{overview.calls}</span> oproepen
+        </li>
+        <li className="card">
+          <span className="figure">{overview.applications}</span> dossiers
+        </li>
+        <li className="card">
+          <span className="figure">{overview.activeUsers}</span> actieve gebruikers
+        </li>
+        <li className="card">
+          <span className="figure">{overview.outbox.PENDING ?? 0}</span> e-mails in de wachtrij
+          {overview.outbox.FAILED ? <p>{overview.outbox.FAILED} definitief mislukt</p> : null}
+        </li>
+      </ul>
+
+      <h2>Oproepen</h2>
+      <table>
+        <caption className="visually-hidden">Oproepen</caption>
+        <thead>
+          <tr>
+            <th scope="col">Oproep</th>
+            <th scope="col">Status</th>
+            <th scope="col">Open vanaf</th>
+            <th scope="col">Indienen tot</th>
+            <th scope="col">Beslissing uiterlijk</th>
+            <th scope="col" className="amount">
+              Budget
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {calls.map((call) => (
+            <tr key={call.id}>
+              <td>{call.title}</td>
+              <td>{CALL_PHASE_LABELS[call.phase]}</td>
+              <td>{formatDateTime(call.opensAt)}</td>
+              <td>{formatDateTime(call.closesAt)}</td>
+              <td>{call.decisionDueAt ? formatDateTime(call.decisionDueAt) : "—"}</td>
+              <td className="amount">{call.budgetCents === null ? "—" : formatCents(call.budgetCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Organisaties</h2>
+      <table>
+        <caption className="visually-hidden">Organisaties per soort</caption>
+        <thead>
+          <tr>
+            <th scope="col">Soort</th>
+            <th scope="col" className="amount">
+              Aantal
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {overview.organisationsByKind.map((row) => (
+            <tr key={row.kind}>
+              <td>{ORGANISATION_KIND_LABELS[row.kind as OrganisationKind] ?? row.kind}</td>
+              <td className="amount">{row.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>Medewerkers van het agentschap</h2>
+      <table>
+        <caption className="visually-hidden">Medewerkers en hun rollen</caption>
+        <thead>
+          <tr>
+            <th scope="col">Naam</th>
+            <th scope="col">E-mailadres</th>
+            <th scope="col">Rollen</th>
+            <th scope="col">Laatst aangemeld</th>
+          </tr>
+        </thead>
+        <tbody>
+          {overview.staff.map((user) => (
+            <tr key={user.id}>
+              <td>
+                {user.firstName} {user.lastName}
+              </td>
+              <td>{user.email}</td>
+              <td>{user.staffRoles.map((role) => STAFF_ROLE_LABELS[role as StaffRole] ?? role).join(", ")}</td>
+              <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

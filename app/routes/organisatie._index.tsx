@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { inviteColleague } from "~/auth/accounts.server";
+import { forbidden, requireActiveOrganisation } from "~/auth/viewer.server";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
+import { canInviteInto } from "~/domain/permissions";
+import { organisationOverview } from "~/organisations/organisations.server";
+import { formFailure, parseFormData } from "~/utils/forms";
+import { emailField, requiredText } from "~/utils/schemas";
+import { formatDateTime } from "~/utils/time";
+import { publicUrl } from "~/utils/url.server";
+
+export const meta: MetaFunction = () => [{ title: "Mijn organisatie | Subsidieportaal AgII" }];
+
+const inviteSchema = z.object({ email: emailField, firstName: requiredText(100), lastName: requiredText(100) });
+const LABELS = { email: "E-mailadres", firstName: "Voornaam", lastName: "Familienaam" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { viewer, membership } = await requireActiveOrganisation(request);
+  return { ...(await organisationOverview(membership.organisationId)), canInvite: canInviteInto(viewer, membership.organisationId) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { viewer, membership } = await requireActiveOrganisation(request);
+  if (!canInviteInto(viewer, membership.organisationId)) forbidden("U kunt voor deze organisatie niemand uitnodigen.");
+  const formData = await request.formData();
+  const parsed = parseFormData(inviteSchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await inviteColleague(viewer, membership.organisationId, parsed.data, (path) => publicUrl(request, path));
+  if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
+  return { ok: true as const, invited: parsed.data.email };
+}
+
+export default function OrganisationPage() {
+  const { organisation, members, invitations, canInvite } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const form = useZodForm(inviteSchema, {
+    defaultValues: { email: failure?.values.email ?? "", firstName: failure?.values.firstName ?? "", lastName: failure?.values.lastName ?? "" },
+    serverErrors: failure?.errors,
+  });
+  return (
+    <section>
+      <h1>{organisation.name}</h1>
+      <dl className="facts">
+        <dt>Soort</dt>
+        <dd>{ORGANISATION_KIND_LABELS[organisation.kind as OrganisationKind]}</dd>
+        {organisation.nisCode ? (
+          <>
+            <dt>NIS-code</dt>
+            <dd>{organisation.nisCode}</dd>
+          </>
+        ) : null}
+        {organisation.kboNumber ? (
+          <>
+            <dt>Ondernemingsnummer</dt>
+            <dd>{formatKboNumber(organisation.kboNumber)}</dd>
+          </>
+        ) : null}
+        {organisation.province ? (
+          <>
+            <dt>Provincie</dt>
+            <dd>{organisation.province}</dd>
+          </>
+        ) : null}
+      </dl>
+      {organisation.successor ? (
+        <p className="notice notice--warning">
+          Deze organisatie is opgegaan in {organisation.successor.name}. Haar dossiers zijn alleen nog te lezen.
+        </p>
+      ) : null}
+
+      <h2>Leden</h2>
+      <table>
+        <caption className="visually-hidden">Leden van {organisation.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Naam</th>
+            <th scope="col">E-mailadres</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.id}>
+              <td>
+                {member.firstName} {member.lastName}
+                {member.deactivatedAt ? " (gedeactiveerd)" : ""}
+              </td>
+              <td>{member.email}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {invitations.length > 0 ? (
+        <>
+          <h2>Openstaande uitnodigingen</h2>
+          <ul>
+            {invitations.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email}, geldig tot {formatDateTime(invitation.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {canInvite ? (
+        <>
+          <h2>Een collega uitnodigen</h2>
+          {actionData?.ok ? (
+            <p className="notice" role="status">
+              De uitnodiging is verstuurd naar {actionData.invited}. De link is 7 dagen geldig.
+            </p>
+          ) : null}
+          <ErrorSummary errors={form.errors} labels={LABELS} />
+          <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+            <TextField label={LABELS.firstName} autoComplete="off" required {...form.field("firstName")} />
+            <TextField label={LABELS.lastName} autoComplete="off" required {...form.field("lastName")} />
+            <TextField label={LABELS.email} type="email" autoComplete="off" required {...form.field("email")} />
+            <button type="submit" className="button">
+              Uitnodiging versturen
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}

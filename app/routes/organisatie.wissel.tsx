@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { getCookieSession, safeRedirect, sessionStorage } from "~/auth/session.server";
+import { forbidden, requireViewer } from "~/auth/viewer.server";
+import { isMemberOf } from "~/domain/permissions";
+
+const switchSchema = z.object({ organisationId: z.string().min(1), returnTo: z.string().optional() });
+
+export async function loader() {
+  return redirect("/mijn-dossiers");
+}
+
+/** Organisation switcher: only organisations the user is a member of can be chosen. */
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const parsed = switchSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success || !isMemberOf(viewer, parsed.data.organisationId)) forbidden("U bent geen lid van deze organisatie.");
+  const cookieSession = await getCookieSession(request);
+  cookieSession.set("organisationId", parsed.data.organisationId);
+  // Dossier pages belong to one organisation: after a switch, start from its overview.
+  const returnTo = safeRedirect(parsed.data.returnTo, "/mijn-dossiers");
+  const target = returnTo.startsWith("/dossiers/") ? "/mijn-dossiers" : returnTo;
+  return redirect(target, { headers: { "Set-Cookie": await sessionStorage.commitSession(cookieSession) } });
+}

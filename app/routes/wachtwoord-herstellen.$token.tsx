@@ -1,0 +1,52 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { resetPassword } from "~/auth/accounts.server";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { newPasswordFormSchema } from "~/auth/password-form";
+import { formFailure, parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord | Subsidieportaal AgII" }];
+
+const LABELS = { password: "Nieuw wachtwoord", confirmPassword: "Herhaal het nieuwe wachtwoord" };
+const SECRET = ["password", "confirmPassword"];
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseFormData(newPasswordFormSchema, formData, { secretFields: SECRET });
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await resetPassword(params.token ?? "", parsed.data.password);
+  if (!result.ok) return data(formFailure({ form: result.message }, formData, SECRET), { status: 400 });
+  return redirect("/aanmelden?hersteld=1");
+}
+
+export default function ResetPasswordPage() {
+  const actionData = useActionData<typeof action>();
+  const form = useZodForm(newPasswordFormSchema, { serverErrors: actionData?.errors });
+  return (
+    <section>
+      <h1>Kies een nieuw wachtwoord</h1>
+      <ErrorSummary errors={form.errors} labels={LABELS} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <TextField
+          label={LABELS.password}
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="Minstens 12 tekens. Een zin van enkele woorden is sterk en makkelijk te onthouden."
+          {...form.field("password")}
+        />
+        <TextField
+          label={LABELS.confirmPassword}
+          type="password"
+          autoComplete="new-password"
+          required
+          {...form.field("confirmPassword")}
+        />
+        <button type="submit" className="button">
+          Wachtwoord opslaan
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { requestPasswordReset } from "~/auth/accounts.server";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { parseFormData } from "~/utils/forms";
+import { emailField } from "~/utils/schemas";
+import { publicUrl } from "~/utils/url.server";
+
+export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten | Subsidieportaal AgII" }];
+
+const forgotSchema = z.object({ email: emailField });
+const LABELS = { email: "E-mailadres" };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = parseFormData(forgotSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  await requestPasswordReset(parsed.data.email, (path) => publicUrl(request, path));
+  return { ok: true as const, email: parsed.data.email };
+}
+
+export default function ForgotPasswordPage() {
+  const actionData = useActionData<typeof action>();
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const form = useZodForm(forgotSchema, {
+    defaultValues: { email: failure?.values.email ?? "" },
+    serverErrors: failure?.errors,
+  });
+  if (actionData?.ok) {
+    return (
+      <section>
+        <h1>Controleer uw mailbox</h1>
+        <p className="notice" role="status">
+          Als er een account bestaat voor {actionData.email}, ontvangt u binnen enkele minuten een e-mail met een
+          link om een nieuw wachtwoord te kiezen. De link is één uur geldig.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>Wachtwoord vergeten</h1>
+      <p>Vul het e-mailadres van uw account in. U ontvangt een link om een nieuw wachtwoord te kiezen.</p>
+      <ErrorSummary errors={form.errors} labels={LABELS} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <TextField label={LABELS.email} type="email" autoComplete="email" required {...form.field("email")} />
+        <button type="submit" className="button">
+          Stuur de link
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from "@playwright/test";
+import { E2E_BASE_URL, E2E_PORT } from "./tests/e2e/support/ports";
+
+// Debian's Chromium (Playwright cannot download browsers here); the flags keep it off the
+// closed network (see ../shared/toolchain.md).
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: E2E_BASE_URL,
+    locale: "nl-BE",
+    timezoneId: "Europe/Brussels",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    trace: "off",
+  },
+  webServer: {
+    command: "npx tsx tests/e2e/support/e2e-server.ts",
+    url: `${E2E_BASE_URL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: { E2E_PORT: String(E2E_PORT) },
+  },
+});

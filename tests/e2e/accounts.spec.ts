@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS } from "../../seeds/demo-users";
+import { expectAccessible, login, waitForHydration, waitForMail } from "./support/helpers";
+
+const vgc = DEMO_USERS.find((u) => u.email === "karim.elamrani@vgc.example")!;
+
+test("logging in works with the keyboard only, with errors next to the fields", async ({ page }) => {
+  await page.goto("/aanmelden");
+  await waitForHydration(page);
+  await page.getByLabel("E-mailadres").focus();
+  await page.keyboard.type("geen-geldig-adres");
+  await page.keyboard.press("Enter");
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Geef een geldig e-mailadres op.");
+  await expect(summary).toContainText("Wachtwoord: Dit veld is verplicht.");
+  await expect(summary).toBeFocused();
+  await expectAccessible(page);
+  // The typed address is still there; correct it and log in without touching the mouse.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: /E-mailadres:/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("E-mailadres")).toBeFocused();
+  await expect(page.getByLabel("E-mailadres")).toHaveValue("geen-geldig-adres");
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(vgc.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(vgc.password);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/mijn-dossiers");
+  await expect(page.getByText("Dossiers van Vlaamse Gemeenschapscommissie")).toBeVisible();
+});
+
+test("a forgotten password is reset through an e-mailed one-time link", async ({ page, context }) => {
+  const user = DEMO_USERS.find((u) => u.email === "lotte.maes@brugwerk.example")!;
+  await page.goto("/aanmelden");
+  await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("E-mailadres").fill(user.email);
+  await page.getByRole("button", { name: "Stuur de link" }).click();
+  await expect(page.getByRole("status")).toContainText(`Als er een account bestaat voor ${user.email}`);
+
+  const mail = await waitForMail(user.email, /wachtwoord/i);
+  const link = /https?:\/\/\S+\/wachtwoord-herstellen\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
+  expect(link).toBeTruthy();
+  await page.goto(link!);
+  await waitForHydration(page);
+  await expectAccessible(page);
+  await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("een nieuw lang wachtwoord");
+  await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("een nieuw lang wachtwoord");
+  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+  await expect(page.getByText("Uw wachtwoord is gewijzigd.")).toBeVisible();
+
+  await login(page, { email: user.email, password: "een nieuw lang wachtwoord" });
+  await expect(page).toHaveURL("/mijn-dossiers");
+
+  // The link works once.
+  await context.clearCookies();
+  await page.goto(link!);
+  await waitForHydration(page);
+  await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("nog een ander wachtwoord");
+  await page.getByLabel("Herhaal het nieuwe wachtwoord").fill("nog een ander wachtwoord");
+  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+  await expect(page.getByRole("alert")).toContainText("Deze link is ongeldig, al gebruikt of verlopen.");
+});
+
+test("an official invites a colleague, who creates an account and joins the organisation", async ({ page, context }) => {
+  await login(page, vgc);
+  await page.getByRole("link", { name: "Mijn organisatie" }).click();
+  await waitForHydration(page);
+  await page.getByLabel("Voornaam").fill("Ilse");
+  await page.getByLabel("Familienaam").fill("Wouters");
+  await page.getByLabel("E-mailadres").fill("ilse.wouters@vgc.example");
+  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(page.getByRole("status")).toContainText("De uitnodiging is verstuurd naar ilse.wouters@vgc.example");
+  await expectAccessible(page);
+
+  const mail = await waitForMail("ilse.wouters@vgc.example", /uitnodiging|uitgenodigd/i);
+  const link = /https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
+  expect(link).toBeTruthy();
+  await context.clearCookies();
+  await page.goto(link!);
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uitnodiging voor Vlaamse Gemeenschapscommissie");
+  await expectAccessible(page);
+  await page.getByLabel("Voornaam").fill("Ilse");
+  await page.getByLabel("Familienaam").fill("Wouters");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill("ilse haar lange wachtwoord");
+  await page.getByLabel("Herhaal het wachtwoord").fill("ilse haar lange wachtwoord");
+  await page.getByRole("button", { name: "Account aanmaken en aanvaarden" }).click();
+  await expect(page).toHaveURL("/mijn-dossiers");
+  await expect(page.getByText("Dossiers van Vlaamse Gemeenschapscommissie")).toBeVisible();
+});

@@ -1,0 +1,305 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "~/auth/password.server";
+import { createPrismaClient } from "~/db.server";
+import { FINAL_STATUSES, checkTransition, type ApplicationStatus } from "~/domain/application-status";
+import { isValidKboNumber } from "~/domain/organisation";
+import type { ActorRole } from "~/domain/roles";
+import { addDays, brusselsDate, endOfDay, startOfDay } from "~/utils/time";
+import { DEMO_USERS } from "../../seeds/demo-users";
+import { loadMunicipalities } from "../../seeds/municipalities";
+import { seed, seedReferenceData } from "../../seeds/seed";
+import type { SeedReport } from "../../seeds/sync";
+
+// A fixed seed time far from the real clock, so the test proves that `now` is honoured. The
+// demo windows around it cross the change to summer time (28 March 2027).
+const NOW = new Date("2027-03-20T11:00:00.000Z");
+const prisma = createPrismaClient();
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+/** Every row of every table the seed writes, in a stable order. */
+async function snapshot() {
+  return {
+    organisations: await prisma.organisation.findMany({ orderBy: { id: "asc" } }),
+    users: await prisma.user.findMany({ orderBy: { id: "asc" } }),
+    passwords: await prisma.password.findMany({ orderBy: { userId: "asc" } }),
+    memberships: await prisma.membership.findMany({ orderBy: { id: "asc" } }),
+    staffRoles: await prisma.staffRole.findMany({ orderBy: [{ userId: "asc" }, { role: "asc" }] }),
+    programmes: await prisma.programme.findMany({ orderBy: { id: "asc" } }),
+    calls: await prisma.call.findMany({ orderBy: { id: "asc" } }),
+    eligibleKinds: await prisma.callEligibleKind.findMany({ orderBy: [{ callId: "asc" }, { organisationKind: "asc" }] }),
+    applications: await prisma.application.findMany({ orderBy: { id: "asc" } }),
+    auditEvents: await prisma.auditEvent.findMany({ orderBy: { id: "asc" } }),
+  };
+}
+
+function counts(snap: Awaited<ReturnType<typeof snapshot>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(snap).map(([table, rows]) => [table, rows.length]));
+}
+
+function onlyUnchanged(report: SeedReport): void {
+  for (const [section, t] of Object.entries(report)) {
+    expect({ section, created: t.created, updated: t.updated }).toEqual({ section, created: 0, updated: 0 });
+  }
+}
+
+describe("reference data (safe for production)", () => {
+  beforeAll(async () => {
+    await seedReferenceData(prisma);
+  });
+
+  it("creates the 285 municipalities as GEMEENTE with NIS code, name and province from the CSV", async () => {
+    const gemeenten = await prisma.organisation.findMany({ where: { kind: "GEMEENTE" } });
+    expect(gemeenten).toHaveLength(285);
+    const csv = new Map(loadMunicipalities().map((m) => [m.nisCode, m]));
+    for (const gemeente of gemeenten) {
+      const row = csv.get(gemeente.nisCode ?? "");
+      expect(row, gemeente.name).toBeDefined();
+      expect(gemeente.name).toBe(row!.name);
+      expect(gemeente.province).toBe(row!.province);
+    }
+    const byCode = (nisCode: string) => gemeenten.find((g) => g.nisCode === nisCode)?.name;
+    expect([byCode("11002"), byCode("44021"), byCode("24062"), byCode("31005")]).toEqual(["Antwerpen", "Gent", "Leuven", "Brugge"]);
+  });
+
+  it("has the right number of municipalities per province", async () => {
+    const groups = await prisma.organisation.groupBy({ by: ["province"], where: { kind: "GEMEENTE" }, _count: true });
+    const perProvince = Object.fromEntries(groups.map((g) => [g.province, g._count]));
+    expect(perProvince).toEqual({
+      Antwerpen: 67,
+      Limburg: 38,
+      "Oost-Vlaanderen": 55,
+      "Vlaams-Brabant": 63,
+      "West-Vlaanderen": 62,
+    });
+  });
+
+  it("adds the VGC for Brussels", async () => {
+    const vgc = await prisma.organisation.findMany({ where: { kind: "VGC" } });
+    expect(vgc).toHaveLength(1);
+    expect(vgc[0]).toMatchObject({ name: "Vlaamse Gemeenschapscommissie", nisCode: "21000", province: "Brussel", kboNumber: null });
+  });
+
+  it("holds the real programmes and 2025-2026 calls but no demo content", async () => {
+    expect(await prisma.organisation.count()).toBe(286);
+    expect(await prisma.user.count()).toBe(0);
+    expect(await prisma.programme.count()).toBe(3);
+    expect(await prisma.call.count({ where: { isDemo: false } })).toBe(3);
+    expect(await prisma.call.count({ where: { isDemo: true } })).toBe(0);
+    expect(await prisma.application.count()).toBe(0);
+  });
+
+  it("changes nothing when run again", async () => {
+    const before = await snapshot();
+    onlyUnchanged(await seedReferenceData(prisma));
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("demo data", () => {
+  let firstRunMs = 0;
+
+  beforeAll(async () => {
+    const started = performance.now();
+    await seed(prisma, { demo: true, now: NOW });
+    firstRunMs = performance.now() - started;
+  });
+
+  it("seeds in well under the test timeout", () => {
+    expect(firstRunMs).toBeLessThan(15_000);
+  });
+
+  it("stores the RAD 2026 deadlines as Brussels end of day (winter and summer time)", async () => {
+    const call = await prisma.call.findFirstOrThrow({ where: { programme: { code: "RAD" }, year: 2026, isDemo: false } });
+    expect(call.opensAt.toISOString()).toBe("2025-09-30T22:00:00.000Z");
+    expect(call.closesAt.toISOString()).toBe("2026-01-15T22:59:59.999Z");
+    expect(call.decisionDueAt?.toISOString()).toBe("2026-04-30T21:59:59.999Z");
+    expect(call.budgetCents).toBe(300_000_000);
+    expect(JSON.parse(call.settings)).toEqual({ amountPerPlanCents: 2_500_000 });
+    expect(call).toMatchObject({ formKey: "regierol", formVersion: 1 });
+  });
+
+  it("has the historic OEF and ERK rounds with their real dates", async () => {
+    const oef = await prisma.call.findFirstOrThrow({ where: { programme: { code: "OEF" }, isDemo: false } });
+    expect([oef.opensAt, oef.closesAt, oef.decisionDueAt].map((d) => d?.toISOString())).toEqual([
+      "2025-11-02T23:00:00.000Z",
+      "2025-12-19T22:59:59.999Z",
+      "2026-01-30T22:59:59.999Z",
+    ]);
+    expect(oef.budgetCents).toBe(250_000_000);
+    const erk = await prisma.call.findFirstOrThrow({ where: { programme: { code: "ERK" }, isDemo: false } });
+    expect([erk.opensAt, erk.closesAt, erk.decisionDueAt].map((d) => d?.toISOString())).toEqual([
+      "2025-09-14T22:00:00.000Z",
+      "2025-10-31T22:59:59.999Z",
+      "2025-12-15T22:59:59.999Z",
+    ]);
+    expect(erk.budgetCents).toBeNull();
+    const kinds = await prisma.callEligibleKind.findMany({ where: { callId: erk.id } });
+    expect(kinds.map((k) => k.organisationKind).sort()).toEqual(["OTHER", "VZW"]);
+  });
+
+  it("has the three programmes", async () => {
+    const programmes = await prisma.programme.findMany({ orderBy: { code: "asc" } });
+    expect(programmes.map((p) => [p.code, p.kind])).toEqual([
+      ["ERK", "RECOGNITION"],
+      ["OEF", "FUNDING"],
+      ["RAD", "FUNDING"],
+    ]);
+    for (const programme of programmes) expect(programme.legalBasis.length).toBeGreaterThan(20);
+  });
+
+  it("opens one demo round per programme at the seed time, with the historic conditions", async () => {
+    const demoCalls = await prisma.call.findMany({ where: { isDemo: true }, include: { programme: true, eligibleKinds: true } });
+    expect(demoCalls.map((c) => c.programme.code).sort()).toEqual(["ERK", "OEF", "RAD"]);
+    const closesAfter = { OEF: 45, RAD: 60, ERK: 50 } as Record<string, number>;
+    for (const call of demoCalls) {
+      const code = call.programme.code;
+      expect(call.title.endsWith(" (demo)")).toBe(true);
+      expect(call.opensAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      expect(call.closesAt.getTime()).toBeGreaterThan(NOW.getTime());
+      expect(call.opensAt).toEqual(startOfDay(brusselsDate(addDays(NOW, -21))));
+      expect(call.closesAt).toEqual(endOfDay(brusselsDate(addDays(NOW, closesAfter[code]!))));
+      expect(call.decisionDueAt).toEqual(endOfDay(brusselsDate(addDays(call.closesAt, 100))));
+      expect(call.year).toBe(Number(brusselsDate(call.closesAt).slice(0, 4)) + 1);
+
+      const historic = await prisma.call.findFirstOrThrow({
+        where: { programmeId: call.programmeId, isDemo: false },
+        include: { eligibleKinds: true },
+      });
+      expect(call.budgetCents).toBe(historic.budgetCents);
+      expect([call.formKey, call.formVersion]).toEqual([historic.formKey, historic.formVersion]);
+      expect(call.eligibleKinds.map((k) => k.organisationKind).sort()).toEqual(
+        historic.eligibleKinds.map((k) => k.organisationKind).sort(),
+      );
+      const expectedSettings =
+        code === "ERK" ? { recognitionStartsOn: `${call.year}-01-01` } : JSON.parse(historic.settings);
+      expect(JSON.parse(call.settings)).toEqual(expectedSettings);
+    }
+    // 20 March 2027 is winter time; the OEF round closes on 4 May 2027, in summer time.
+    const oef = demoCalls.find((c) => c.programme.code === "OEF")!;
+    expect(oef.opensAt.toISOString()).toBe("2027-02-26T23:00:00.000Z");
+    expect(oef.closesAt.toISOString()).toBe("2027-05-04T21:59:59.999Z");
+  });
+
+  it("finds every demo user with the right memberships, staff roles and password", async () => {
+    for (const demoUser of DEMO_USERS) {
+      const user = await prisma.user.findUnique({
+        where: { email: demoUser.email },
+        include: { password: true, staffRoles: true, memberships: { include: { organisation: true } } },
+      });
+      expect(user, demoUser.email).not.toBeNull();
+      expect([user!.firstName, user!.lastName]).toEqual([demoUser.firstName, demoUser.lastName]);
+      expect(user!.staffRoles.map((r) => r.role).sort()).toEqual([...demoUser.staffRoles].sort());
+      const keys = user!.memberships.map((m) => (m.organisation.nisCode ? `nis:${m.organisation.nisCode}` : `kbo:${m.organisation.kboNumber}`));
+      const expected = demoUser.memberOf.map((k) => ("nisCode" in k ? `nis:${k.nisCode}` : `kbo:${k.kboNumber}`));
+      expect(keys.sort()).toEqual(expected.sort());
+      expect(user!.password?.hash.startsWith("scrypt$")).toBe(true);
+      expect(await verifyPassword(demoUser.password, user!.password!.hash)).toBe(true);
+    }
+    expect(await prisma.user.count()).toBe(DEMO_USERS.length);
+  });
+
+  it("gives every organisation with a KBO number a valid one", async () => {
+    const organisations = await prisma.organisation.findMany({ where: { kboNumber: { not: null } } });
+    expect(organisations.length).toBeGreaterThanOrEqual(5);
+    for (const organisation of organisations) {
+      expect(isValidKboNumber(organisation.kboNumber!), `${organisation.name} ${organisation.kboNumber}`).toBe(true);
+    }
+    expect(await prisma.organisation.findUnique({ where: { kboNumber: "0212239958" } })).toMatchObject({
+      name: "OCMW Leuven",
+      kind: "OCMW",
+      province: "Vlaams-Brabant",
+    });
+    const vzws = organisations.filter((o) => o.kind === "VZW");
+    expect(vzws.map((o) => o.name)).toContain("vzw Brugwerk");
+    expect(vzws.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(vzws.map((o) => o.province)).size).toBe(vzws.length);
+  });
+
+  it("writes sample dossiers with references, content hashes and a consistent status history", async () => {
+    const applications = await prisma.application.findMany({
+      include: { call: { include: { programme: true } }, organisation: true, auditEvents: { orderBy: { at: "asc" } } },
+    });
+    expect(applications).toHaveLength(10);
+    const staff = await prisma.user.findMany({ where: { staffRoles: { some: {} } }, include: { staffRoles: true } });
+    const hasRole = (userId: string | null, role: string) =>
+      staff.some((u) => u.id === userId && u.staffRoles.some((r) => r.role === role));
+
+    for (const application of applications) {
+      const { call } = application;
+      expect([application.formKey, application.formVersion]).toEqual([call.formKey, call.formVersion]);
+      if (!call.isDemo) expect(FINAL_STATUSES).toContain(application.status);
+
+      if (application.status === "DRAFT") {
+        expect(application.reference).toBeNull();
+        expect(application.contentHash).toBeNull();
+      } else {
+        expect(application.reference).toMatch(new RegExp(`^${call.programme.code}-${call.year}-\\d{4}$`));
+        expect(application.contentHash).toBe(createHash("sha256").update(application.data).digest("hex"));
+        expect(application.submittedAt!.getTime()).toBeLessThanOrEqual(call.closesAt.getTime());
+      }
+
+      const events = application.auditEvents;
+      expect(events.length).toBeGreaterThanOrEqual(1);
+      expect(events[0]!.before).toBeNull();
+      expect(JSON.parse(events[0]!.after!)).toEqual({ status: "DRAFT" });
+      expect(JSON.parse(events.at(-1)!.after!)).toEqual({ status: application.status });
+      for (const [index, event] of events.entries()) {
+        expect(event).toMatchObject({
+          action: "application.status",
+          entityType: "Application",
+          entityId: application.id,
+          organisationId: application.organisationId,
+        });
+        if (event.actorRole !== "APPLICANT") expect(hasRole(event.actorId, event.actorRole)).toBe(true);
+        if (index === 0) continue;
+        const from = JSON.parse(event.before!).status as ApplicationStatus;
+        const to = JSON.parse(event.after!).status as ApplicationStatus;
+        expect(from).toBe(JSON.parse(events[index - 1]!.after!).status);
+        expect(event.at.getTime()).toBeGreaterThan(events[index - 1]!.at.getTime());
+        const check = checkTransition(from, to, event.actorRole as ActorRole);
+        expect(check.ok, `${from} -> ${to}`).toBe(true);
+        if (check.ok && check.needsReason) expect(event.reason).toBeTruthy();
+      }
+    }
+
+    // References are numbered 1..n per call, and the call remembers the last one.
+    const calls = await prisma.call.findMany({ include: { applications: true } });
+    for (const call of calls) {
+      const sequences = call.applications
+        .filter((a) => a.reference)
+        .map((a) => Number(a.reference!.slice(-4)))
+        .sort((a, b) => a - b);
+      expect(sequences).toEqual(sequences.map((_, i) => i + 1));
+      expect(call.lastReference).toBe(sequences.length);
+      const granted = call.applications.reduce((sum, a) => sum + (a.grantedCents ?? 0), 0);
+      if (call.budgetCents !== null) expect(granted).toBeLessThanOrEqual(call.budgetCents);
+    }
+
+    const status = (code: string, isDemo: boolean, organisation: string) =>
+      applications.find((a) => a.call.programme.code === code && a.call.isDemo === isDemo && a.organisation.name === organisation)?.status;
+    expect(status("OEF", false, "Antwerpen")).toBe("APPROVED");
+    expect(status("OEF", false, "Gent")).toBe("PARTIALLY_APPROVED");
+    expect(status("RAD", false, "Leuven")).toBe("APPROVED");
+    expect(status("RAD", false, "Vlaamse Gemeenschapscommissie")).toBe("APPROVED");
+    expect(status("RAD", false, "Gent")).toBe("REFUSED");
+    expect(status("ERK", false, "vzw Brugwerk")).toBe("APPROVED");
+    expect(status("OEF", true, "Antwerpen")).toBe("DRAFT");
+    expect(status("RAD", true, "Gent")).toBe("SUBMITTED");
+    expect(applications.filter((a) => a.call.programme.code === "ERK" && a.status === "REFUSED")).toHaveLength(1);
+    expect(applications.filter((a) => a.call.programme.code === "ERK" && a.call.isDemo && a.status === "SUBMITTED")).toHaveLength(1);
+    expect(applications.find((a) => a.reference === "OEF-2026-0001")?.organisation.name).toBe("Antwerpen");
+  });
+
+  it("changes nothing when seeded again, even later", async () => {
+    const before = await snapshot();
+    const report = await seed(prisma, { demo: true, now: addDays(NOW, 10) });
+    onlyUnchanged(report);
+    const after = await snapshot();
+    expect(counts(after)).toEqual(counts(before));
+    expect(after).toEqual(before);
+  });
+});

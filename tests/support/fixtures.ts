@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "~/auth/password.server";
+import type { PrismaClient } from "~/db.server";
+import type { OrganisationKind } from "~/domain/organisation";
+import type { StaffRole } from "~/domain/roles";
+
+/** Small factories for test data, written straight to the test's real database. */
+export async function createOrganisation(
+  db: PrismaClient,
+  input: { name: string; kind?: OrganisationKind; nisCode?: string; province?: string },
+) {
+  return db.organisation.create({
+    data: { name: input.name, kind: input.kind ?? "GEMEENTE", nisCode: input.nisCode, province: input.province ?? "Antwerpen" },
+  });
+}
+
+export async function createUser(
+  db: PrismaClient,
+  input: { email?: string; password?: string; memberOf?: string[]; staffRoles?: StaffRole[]; deactivated?: boolean } = {},
+) {
+  const password = input.password ?? "correct-horse-battery-staple";
+  const email = input.email ?? `gebruiker-${randomUUID().slice(0, 8)}@test.example`;
+  const user = await db.user.create({
+    data: {
+      email,
+      firstName: "Test",
+      lastName: "Gebruiker",
+      deactivatedAt: input.deactivated ? new Date() : null,
+      password: { create: { hash: await hashPassword(password) } },
+      memberships: { create: (input.memberOf ?? []).map((organisationId) => ({ organisationId })) },
+      staffRoles: { create: (input.staffRoles ?? []).map((role) => ({ role })) },
+    },
+  });
+  return { ...user, password };
+}
+
+export async function createProgrammeAndCall(
+  db: PrismaClient,
+  input: { opensAt: Date; closesAt: Date; code?: string; eligibleKinds?: OrganisationKind[] },
+) {
+  const code = input.code ?? `T${randomUUID().slice(0, 4).toUpperCase()}`;
+  const programme = await db.programme.create({
+    data: { code, name: `Programma ${code}`, description: "Testprogramma", kind: "FUNDING", legalBasis: "Testbesluit" },
+  });
+  return db.call.create({
+    data: {
+      programmeId: programme.id,
+      title: `Oproep ${code}`,
+      description: "Testoproep",
+      year: 2026,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+      formKey: "test",
+      formVersion: 1,
+      eligibleKinds: { create: (input.eligibleKinds ?? ["GEMEENTE"]).map((organisationKind) => ({ organisationKind })) },
+    },
+  });
+}
+
+export async function createApplication(db: PrismaClient, input: { callId: string; organisationId: string; status?: string }) {
+  return db.application.create({
+    data: { callId: input.callId, organisationId: input.organisationId, status: input.status ?? "DRAFT", formKey: "test", formVersion: 1 },
+  });
+}

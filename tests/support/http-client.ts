@@ -1,0 +1,57 @@
+/**
+ * A minimal browser for HTTP tests: keeps cookies, sends same-origin Origin headers on posts
+ * (as a browser does), does not follow redirects so tests can assert on them.
+ */
+export class HttpClient {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private remember(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = line.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a));
+      if (expired || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      redirect: "manual",
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        cookie: this.cookieHeader(),
+        origin: new URL(this.baseUrl).origin,
+        "content-type": "application/x-www-form-urlencoded",
+        ...headers,
+      },
+      body: new URLSearchParams(fields),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async login(email: string, password: string): Promise<void> {
+    const response = await this.post("/aanmelden", { email, password });
+    if (response.status !== 302) {
+      throw new Error(`Aanmelden als ${email} mislukte (${response.status}): ${await response.text()}`);
+    }
+  }
+}
