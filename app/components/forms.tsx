@@ -16,6 +16,8 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
     mode: "onSubmit",
+    // The error summary takes focus instead (it links to each field).
+    shouldFocusError: false,
     reValidateMode: "onChange",
     defaultValues: options.defaultValues,
   });
@@ -40,7 +42,10 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
       error: errors[name],
     };
   };
-  return { ...form, errors, onSubmit, field };
+  // Changes with every submit attempt (in the browser, or a new answer from the server), and
+  // only then: the error summary takes focus on an attempt, not while the user is typing.
+  const attempt = `${form.formState.submitCount}|${JSON.stringify(options.serverErrors ?? {})}`;
+  return { ...form, errors, onSubmit, field, attempt };
 }
 
 export function fieldId(name: string): string {
@@ -91,16 +96,27 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextF
 });
 
 /**
- * The list of problems at the top of a form, each linking to its field. It takes focus when
- * it appears so keyboard and screen-reader users land on it.
+ * The list of problems at the top of a form, each linking to its field. It takes focus after
+ * a submit attempt so keyboard and screen-reader users land on it.
  */
-export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
+export function ErrorSummary({
+  errors,
+  labels,
+  attempt,
+}: {
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  /** From useZodForm: focus moves here once per submit attempt */
+  attempt: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
-  const signature = entries.map(([k, v]) => `${k}:${v}`).join("|");
+  const hasErrors = entries.length > 0;
   useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
+    if (hasErrors) ref.current?.focus();
+    // Only a new attempt moves focus; errors that change while typing do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt]);
   if (entries.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">

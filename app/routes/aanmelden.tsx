@@ -51,7 +51,7 @@ export default function LoginPage() {
     <section>
       <h1>Aanmelden</h1>
       {reset ? <p className="notice">Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.</p> : null}
-      <ErrorSummary errors={form.errors} labels={LABELS} />
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField

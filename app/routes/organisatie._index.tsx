@@ -116,7 +116,7 @@ export default function OrganisationPage() {
               De uitnodiging is verstuurd naar {actionData.invited}. De link is 7 dagen geldig.
             </p>
           ) : null}
-          <ErrorSummary errors={form.errors} labels={LABELS} />
+          <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
           <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
             <TextField label={LABELS.firstName} autoComplete="off" required {...form.field("firstName")} />
             <TextField label={LABELS.lastName} autoComplete="off" required {...form.field("lastName")} />

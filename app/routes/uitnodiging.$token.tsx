@@ -69,7 +69,7 @@ export default function InvitationPage() {
     return (
       <section>
         <h1>{title}</h1>
-        <ErrorSummary errors={form.errors} labels={LABELS} />
+        <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
         {loggedInAs ? (
           <Form method="post">
             <p>
@@ -98,7 +98,7 @@ export default function InvitationPage() {
         Maak uw account aan voor <strong>{invitation.email}</strong>. Daarna werkt u mee aan de dossiers van{" "}
         {invitation.organisationName}.
       </p>
-      <ErrorSummary errors={form.errors} labels={LABELS} />
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextField label={LABELS.firstName} autoComplete="given-name" required {...form.field("firstName")} />
         <TextField label={LABELS.lastName} autoComplete="family-name" required {...form.field("lastName")} />

@@ -26,7 +26,7 @@ export default function ResetPasswordPage() {
   return (
     <section>
       <h1>Kies een nieuw wachtwoord</h1>
-      <ErrorSummary errors={form.errors} labels={LABELS} />
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextField
           label={LABELS.password}

@@ -42,7 +42,7 @@ export default function ForgotPasswordPage() {
     <section>
       <h1>Wachtwoord vergeten</h1>
       <p>Vul het e-mailadres van uw account in. U ontvangt een link om een nieuw wachtwoord te kiezen.</p>
-      <ErrorSummary errors={form.errors} labels={LABELS} />
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextField label={LABELS.email} type="email" autoComplete="email" required {...form.field("email")} />
         <button type="submit" className="button">

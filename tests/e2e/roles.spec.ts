@@ -89,10 +89,10 @@ test("an official of one municipality cannot open another municipality's dossier
 
 test("a member of two organisations switches between them", async ({ page }) => {
   await login(page, leuven);
-  await expect(page.getByText("Dossiers van Leuven")).toBeVisible();
+  await expect(page.getByText("U werkt namens Leuven.")).toBeVisible();
   await page.getByLabel("Organisatie").selectOption({ label: "OCMW Leuven" });
   await page.getByRole("button", { name: "Wissel" }).click();
-  await expect(page.getByText("Dossiers van OCMW Leuven")).toBeVisible();
+  await expect(page.getByText("U werkt namens OCMW Leuven.")).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -104,7 +104,7 @@ describe("role dashboards", () => {
     const response = await client.post("/organisatie/wissel", { organisationId: gent.id });
     expect(response.status).toBe(403);
     const dashboard = await client.get("/mijn-dossiers");
-    expect(await dashboard.text()).toContain("Dossiers van Stad Antwerpen");
+    expect(await dashboard.text()).toContain("U werkt namens Stad Antwerpen.");
   });
 });
 
