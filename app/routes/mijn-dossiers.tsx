@@ -25,7 +25,7 @@ export default function MyApplicationsPage() {
   return (
     <section>
       <h1>Mijn dossiers</h1>
-      <p>U werkt namens {organisation.name}.</p>
+      <p>{`U werkt namens ${organisation.name}.`}</p>
       {organisation.readOnly ? (
         <p className="notice notice--warning">
           Deze organisatie is opgegaan in een fusie. Haar dossiers zijn alleen nog te lezen; nieuwe aanvragen dient u in

@@ -38,10 +38,7 @@ export default function CallsPage() {
         <tbody>
           {calls.map((call) => (
             <tr key={call.id}>
-              <td>
-                {call.title}
-                {call.isDemo ? <span className="optional"> · demonstratieronde</span> : null}
-              </td>
+              <td>{call.title}</td>
               <td>
                 <span className={`status status--${call.phase}`}>{CALL_PHASE_LABELS[call.phase]}</span>
               </td>

@@ -22,7 +22,7 @@ test("the public pages are in Dutch and accessible", async ({ page }) => {
   await expectAccessible(page);
   await page.getByRole("link", { name: /Bekijk de oproepen/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Oproepen" })).toBeVisible();
-  const openRow = page.getByRole("row").filter({ hasText: "demonstratieronde" }).first();
+  const openRow = page.getByRole("row").filter({ hasText: "(demo)" }).first();
   await expect(openRow).toContainText("Open");
   await expect(openRow).toContainText(/nog \d+ dagen/);
   await expect(page.getByRole("row").filter({ hasText: "15 januari 2026 om 23:59" })).toContainText("Afgesloten");

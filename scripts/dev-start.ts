@@ -1,0 +1,44 @@
+// `npm start` ends here: starts the local mail catcher (SMTP + web inbox on 127.0.0.1) and the
+// built portal, and prints where everything is, with the demo accounts (demo data only).
+import { spawn } from "node:child_process";
+import { startMailCatcher } from "~/mail/catcher.server";
+import { DEMO_USERS } from "../seeds/demo-users";
+
+const port = Number(process.env.PORT ?? 3000);
+const portalUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+
+// With SMTP_URL set, mail goes to that server and no catcher is started.
+const catcher = process.env.SMTP_URL
+  ? null
+  : await startMailCatcher({
+      smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 1025),
+      httpPort: Number(process.env.MAIL_HTTP_PORT ?? 1080),
+    });
+const smtpUrl = process.env.SMTP_URL ?? `smtp://127.0.0.1:${catcher!.smtpPort}`;
+
+const server = spawn(process.execPath, ["server.js"], {
+  env: { ...process.env, PORT: String(port), PUBLIC_URL: portalUrl, SMTP_URL: smtpUrl },
+  stdio: "inherit",
+});
+
+const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+console.log(`
+  Subsidieportaal AgII (ontwikkeling)
+  Portaal:        ${portalUrl}
+  Postvak (mail): ${catcher ? `http://127.0.0.1:${catcher.httpPort}` : `extern, via ${smtpUrl}`}
+
+  Demo-accounts (alleen demodata, nooit in productie):
+${DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.password.padEnd(22)}  ${u.description}`).join("\n")}
+`);
+
+async function stop(): Promise<void> {
+  server.kill("SIGTERM");
+  await catcher?.close();
+  process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+server.on("exit", async (code) => {
+  await catcher?.close();
+  process.exit(code ?? 0);
+});
