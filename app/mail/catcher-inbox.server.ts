@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { html, type SafeHtml } from "~/utils/html";
+import { html, SafeHtml } from "~/utils/html";
 import { formatDateTime, formatTimestamp } from "~/utils/time";
 import type { CaughtMessage, MessageStore } from "./catcher-store.server";
 
@@ -165,6 +165,7 @@ function contentDisposition(filename: string): string {
 
 const INBOX_TITLE = "Postvak (ontwikkeling)";
 
+// Our own constant, inserted unescaped: a <style> element does not decode entities.
 const STYLE = `
   body { margin: 0; font-family: "Segoe UI", Arial, sans-serif; color: #1d1d1b; line-height: 1.5; }
   header { border-bottom: 4px solid #ffe615; padding: 0.75rem 1rem; }
@@ -196,7 +197,7 @@ function sendPage(res: ServerResponse, status: number, title: string, body: Safe
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>${title === INBOX_TITLE ? title : `${title} · ${INBOX_TITLE}`}</title>
-    <style>${STYLE}</style>
+    <style>${new SafeHtml(STYLE)}</style>
   </head>
   <body>
     <header>

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { STAFF_WORK, staffWorklist } from "~/applications/applications.server";
-import { statusLabel } from "~/applications/status-labels";
 import { requireStaff } from "~/auth/viewer.server";
 import { ApplicationTable } from "~/components/application-table";
+import { APPLICATION_STATUS_LABELS, applicationStatusSchema } from "~/domain/application-status";
 import { hasRole } from "~/domain/permissions";
 
 export const meta: MetaFunction = () => [{ title: "Te beoordelen | Subsidieportaal AgII" }];
@@ -25,7 +25,7 @@ function Worklist({ title, list }: { title: string; list: NonNullable<Awaited<Re
         {Object.entries(list.counts).map(([status, count]) => (
           <li key={status} className="card">
             <span className="figure">{count}</span>
-            {statusLabel(status as never, "FUNDING")}
+            {APPLICATION_STATUS_LABELS[applicationStatusSchema.parse(status)]}
           </li>
         ))}
       </ul>

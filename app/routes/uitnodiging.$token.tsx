@@ -7,6 +7,7 @@ import { newPasswordFields, passwordsMatch, PASSWORDS_DIFFER } from "~/auth/pass
 import { createUserSession, getCookieSession, sessionStorage } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { formFailure, parseFormData } from "~/utils/forms";
 import { requiredText } from "~/utils/schemas";
 
@@ -102,21 +103,7 @@ export default function InvitationPage() {
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextField label={LABELS.firstName} autoComplete="given-name" required {...form.field("firstName")} />
         <TextField label={LABELS.lastName} autoComplete="family-name" required {...form.field("lastName")} />
-        <TextField
-          label={LABELS.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="Minstens 12 tekens."
-          {...form.field("password")}
-        />
-        <TextField
-          label={LABELS.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.field("confirmPassword")}
-        />
+        <NewPasswordFields field={form.field} labels={LABELS} />
         <button type="submit" className="button">
           Account aanmaken en aanvaarden
         </button>

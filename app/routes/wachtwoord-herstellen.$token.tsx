@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { resetPassword } from "~/auth/accounts.server";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { ErrorSummary, useZodForm } from "~/components/forms";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { newPasswordFormSchema } from "~/auth/password-form";
 import { formFailure, parseFormData } from "~/utils/forms";
 
@@ -28,21 +29,7 @@ export default function ResetPasswordPage() {
       <h1>Kies een nieuw wachtwoord</h1>
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <TextField
-          label={LABELS.password}
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="Minstens 12 tekens. Een zin van enkele woorden is sterk en makkelijk te onthouden."
-          {...form.field("password")}
-        />
-        <TextField
-          label={LABELS.confirmPassword}
-          type="password"
-          autoComplete="new-password"
-          required
-          {...form.field("confirmPassword")}
-        />
+        <NewPasswordFields field={form.field} labels={LABELS} />
         <button type="submit" className="button">
           Wachtwoord opslaan
         </button>
