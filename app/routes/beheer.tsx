@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { adminOverview } from "~/admin/overview.server";
 import { requireStaff } from "~/auth/viewer.server";
-import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import { listCalls } from "~/calls/calls.server";
+import { CallTable } from "~/components/call-table";
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
 import { STAFF_ROLE_LABELS, type StaffRole } from "~/domain/roles";
-import { formatCents } from "~/utils/money";
+import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Beheer | Subsidieportaal AgII" }];
@@ -14,11 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Beheer | Subsidieportaal AgII
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ADMIN");
   const [overview, calls] = await Promise.all([adminOverview(), listCalls()]);
-  return { overview, calls };
+  return { overview, calls, serverNow: now().toISOString() };
 }
 
 export default function AdminDashboard() {
-  const { overview, calls } = useLoaderData<typeof loader>();
+  const { overview, calls, serverNow } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>Beheer</h1>
@@ -39,33 +39,7 @@ export default function AdminDashboard() {
       </ul>
 
       <h2>Oproepen</h2>
-      <table>
-        <caption className="visually-hidden">Oproepen</caption>
-        <thead>
-          <tr>
-            <th scope="col">Oproep</th>
-            <th scope="col">Status</th>
-            <th scope="col">Open vanaf</th>
-            <th scope="col">Indienen tot</th>
-            <th scope="col">Beslissing uiterlijk</th>
-            <th scope="col" className="amount">
-              Budget
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {calls.map((call) => (
-            <tr key={call.id}>
-              <td>{call.title}</td>
-              <td>{CALL_PHASE_LABELS[call.phase]}</td>
-              <td>{formatDateTime(call.opensAt)}</td>
-              <td>{formatDateTime(call.closesAt)}</td>
-              <td>{call.decisionDueAt ? formatDateTime(call.decisionDueAt) : "—"}</td>
-              <td className="amount">{call.budgetCents === null ? "—" : formatCents(call.budgetCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CallTable calls={calls} caption="Alle oproepen" view="staff" serverNow={serverNow} />
 
       <h2>Organisaties</h2>
       <table>
