@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -25,7 +26,12 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Subsidieportaal | Agentschap Integratie en Inburgering" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request);
+  const viewer = await getViewer(request).catch((error: unknown) => {
+    // If this loader fails the error page has no root data, so no reference to show: log the
+    // error with the request id here (as handleError would) and hand the id to the boundary.
+    console.error(`[fout ${context.requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
+    throw data({ requestId: context.requestId }, { status: 500 });
+  });
   return {
     viewer: viewer && {
       firstName: viewer.firstName,
@@ -90,7 +96,8 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const requestId = useRootData()?.requestId;
+  const requestId: string | undefined =
+    useRootData()?.requestId ?? (isRouteErrorResponse(error) ? error.data?.requestId : undefined);
   if (isRouteErrorResponse(error)) {
     const message = typeof error.data?.message === "string" ? error.data.message : undefined;
     if (error.status === 404) {

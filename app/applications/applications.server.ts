@@ -41,14 +41,17 @@ function toListItem(row: ListRow) {
 }
 export type ApplicationListItem = ReturnType<typeof toListItem>;
 
-/** "Mijn dossiers": the dossiers of one organisation, most recently changed first. */
+/** "Mijn dossiers": the dossiers of one organisation, most recently changed first, as its applicants see them. */
 export async function listOrganisationApplications(organisationId: string): Promise<ApplicationListItem[]> {
   const rows = await prisma.application.findMany({
     where: { organisationId },
     select: listSelect,
     orderBy: { updatedAt: "desc" },
   });
-  return rows.map(toListItem);
+  return rows.map((row) => {
+    const item = toListItem(row);
+    return { ...item, status: statusForApplicant(item.status) };
+  });
 }
 
 /** Statuses each staff role works on, in the order of their dashboard. */
@@ -74,7 +77,10 @@ export function forApplicant(detail: ApplicationDetail): ApplicationDetail {
   return {
     ...detail,
     status: statusForApplicant(detail.status),
-    timeline: detail.timeline.filter((event) => !isInternalStep(event.fromStatus, event.status)),
+    timeline: detail.timeline
+      .filter((event) => !isInternalStep(event.fromStatus, event.status))
+      // A decision follows a proposal; to the applicant it follows "in behandeling".
+      .map((event) => ({ ...event, fromStatus: event.fromStatus && statusForApplicant(event.fromStatus) })),
   };
 }
 
