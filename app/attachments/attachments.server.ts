@@ -159,12 +159,16 @@ export type AttachmentDownload = {
   body: ReadableStream<Uint8Array>;
 };
 
+export type DownloadResult =
+  | { ok: true; download: AttachmentDownload }
+  | { ok: false; status: 404 | 500; message: string };
+
 /**
  * Opens an attachment for someone allowed to see its dossier (its organisation's members and
- * AgII staff); null for everyone else and for removed or unknown attachments, so the route
- * answers the same 404 for all of them. Downloads by staff go to the audit trail.
+ * AgII staff). Everyone else, and removed or unknown attachments, get the same 404, so an id
+ * reveals nothing about other organisations. Downloads by staff go to the audit trail.
  */
-export async function openAttachmentForDownload(viewer: Viewer, attachmentId: string): Promise<AttachmentDownload | null> {
+export async function openAttachmentForDownload(viewer: Viewer, attachmentId: string): Promise<DownloadResult> {
   const attachment = await prisma.attachment.findUnique({
     where: { id: attachmentId },
     select: {
@@ -174,10 +178,18 @@ export async function openAttachmentForDownload(viewer: Viewer, attachmentId: st
       application: { select: { id: true, organisationId: true } },
     },
   });
-  if (!attachment || attachment.deletedAt || !canViewApplication(viewer, attachment.application)) return null;
+  if (!attachment || attachment.deletedAt || !canViewApplication(viewer, attachment.application)) {
+    return { ok: false, status: 404, message: UPLOAD_MESSAGES.notFound };
+  }
 
-  // Opened before the audit line is written: a missing file is an error, not a download.
-  const handle = await open(storedPath(attachment.storedName), "r");
+  // Opened before the audit line is written: only a file that can be sent counts as downloaded.
+  let handle: FileHandle;
+  try {
+    handle = await open(storedPath(attachment.storedName), "r");
+  } catch (error) {
+    console.error(`Bijlage ${attachment.id}: bestand ${attachment.storedName} kan niet geopend worden`, error);
+    return { ok: false, status: 500, message: UPLOAD_MESSAGES.fileMissing };
+  }
   try {
     const { size } = await handle.stat();
     if (isStaff(viewer)) {
@@ -196,11 +208,15 @@ export async function openAttachmentForDownload(viewer: Viewer, attachmentId: st
       );
     }
     return {
-      fileName: attachment.fileName,
-      mimeType: attachment.mimeType,
-      sizeBytes: size,
-      sha256: attachment.sha256,
-      body: createReadableStreamFromReadable(handle.createReadStream()),
+      ok: true,
+      download: {
+        fileName: attachment.fileName,
+        mimeType: attachment.mimeType,
+        sizeBytes: size,
+        sha256: attachment.sha256,
+        // Closes the file when it has been sent, or when the browser goes away.
+        body: createReadableStreamFromReadable(handle.createReadStream()),
+      },
     };
   } catch (error) {
     await handle.close();
