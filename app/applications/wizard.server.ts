@@ -8,6 +8,8 @@ import { now } from "~/utils/clock.server";
 import { attachmentCounts, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
 import { draftEditability } from "./editability";
 import { saveStep } from "./drafts.server";
+import { applyStepFiles } from "./step-files.server";
+import { discardUploads, type UploadedFile } from "~/attachments/upload.server";
 
 export type StepState = "complete" | "incomplete" | "empty";
 
@@ -137,13 +139,25 @@ export async function postStep(input: {
   applicationId: string;
   stepId: string;
   formData: FormData;
-  /** Problems with uploaded files of this post, by field (checked by the attachments module) */
-  fileErrors?: Record<string, string>;
+  /** Files posted with the step (temp files from readMultipartForm) */
+  files?: readonly UploadedFile[];
 }): Promise<StepPostResult | null> {
-  const dossier = await loadDossier(input.applicationId);
-  const step = findStep(dossier.form, input.stepId);
-  if (!step) return null;
+  const before = await loadDossier(input.applicationId);
+  const step = findStep(before.form, input.stepId);
+  if (!step) {
+    await discardUploads([...(input.files ?? [])]);
+    return null;
+  }
   const intent = parseStepIntent(input.formData.get("intent"));
+  const fileErrors = await applyStepFiles({
+    viewer: input.viewer,
+    dossier: before,
+    step,
+    files: input.files ?? [],
+    removeAttachmentId: intent.kind === "remove-attachment" ? intent.attachmentId : null,
+    editable: dossierEditability(input.viewer, before).editable,
+  });
+  const dossier = await loadDossier(input.applicationId);
   const posted = valuesFromFormData(step.fields, input.formData);
   const { values, focusPath } = applyRowIntent(step, posted, intent);
   const revision = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -182,7 +196,6 @@ export async function postStep(input: {
   const steps = dossier.form.steps;
   const index = steps.indexOf(step);
   const base = `/dossiers/${dossier.id}`;
-  const fileErrors = input.fileErrors ?? {};
   if (intent.kind === "previous") return { kind: "redirect", to: `${base}/stap/${steps[Math.max(0, index - 1)]!.id}` };
   if (intent.kind === "goto" && findStep(dossier.form, intent.stepId)) return { kind: "redirect", to: `${base}/stap/${intent.stepId}` };
 

@@ -9,8 +9,10 @@ export type Option = { value: string; label: string; hint?: string };
 /** A field is asked (and required) only when another field of the same step has a value. */
 export type Condition = { field: string; equals?: string; includes?: string; notEquals?: string };
 
+import type { AttachmentKind } from "~/attachments/file-types";
+
 /** Which uploads a file field accepts (checked by content on the server). */
-export type FileKind = "pdf" | "pdf-or-spreadsheet";
+export type FileKind = AttachmentKind;
 
 type Common = {
   /** Unique within the whole form; the key in the stored draft. */

@@ -18,7 +18,8 @@ import { StepFields } from "~/components/form-fields";
 import { ErrorSummary } from "~/components/forms";
 import { ConflictPanel } from "~/components/conflict-panel";
 import { ComputedLines } from "~/components/computed-lines";
-import { FileInputField } from "~/components/file-input-field";
+import { FileField } from "~/components/file-field";
+import { readMultipartForm } from "~/attachments/upload.server";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { labelForPath } from "~/forms/display";
 import { getForm } from "~/forms/registry";
@@ -40,8 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const formData = await request.formData();
-  const result = await postStep({ viewer, applicationId: application.id, stepId: params.stepId ?? "", formData });
+  const { formData, files } = await readMultipartForm(request);
+  const result = await postStep({ viewer, applicationId: application.id, stepId: params.stepId ?? "", formData, files });
   if (!result) notFound("Deze stap bestaat niet.");
   if (result.kind === "redirect") throw redirect(result.to);
   if (result.kind === "autosaved") return result;
@@ -138,7 +139,12 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
   const errors: Record<string, string> = { ...serverErrors };
   for (const path of Object.keys(serverErrors)) if (methods.getFieldState(path).isTouched && !clientErrors[path]) delete errors[path];
   Object.assign(errors, clientErrors);
-  const labels = Object.fromEntries(Object.keys(errors).map((path) => [path, labelForPath(step.fields, path) ?? path]));
+  const labels = Object.fromEntries(
+    Object.keys(errors).flatMap((path) => {
+      const label = labelForPath(step.fields, path);
+      return label ? [[path, label]] : [];
+    }),
+  );
   const attempt = `${methods.formState.submitCount}|${shown?.revision ?? ""}`;
   const index = page.stepIndex;
   const isLast = index === page.steps.length - 1;
@@ -194,7 +200,18 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
                 errors={errors}
                 uploads={page.uploads}
                 focusPath={shown?.focusPath}
-                renderFile={(field, props) => <FileInputField field={field} {...props} />}
+                renderFile={(field, props) => (
+                  <FileField
+                    name={field.name}
+                    label={field.label}
+                    hint={field.hint}
+                    kind={field.accept}
+                    required={field.required}
+                    files={props.files}
+                    error={props.error}
+                    canRemove={page.editability.editable}
+                  />
+                )}
               />
               {step.computed ? <ComputedLines step={step} settings={page.settings} /> : null}
               <div className="wizard-actions" hidden={!page.editability.editable}>

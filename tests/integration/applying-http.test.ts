@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
@@ -209,5 +212,65 @@ describe("applying for Oefenkansen Nederlands", () => {
     const html = await page.text();
     expect(html).toContain("Deze aanvraag is verstuurd en kan niet meer gewijzigd worden.");
     expect(html).toMatch(/<div class="wizard-actions" hidden="">/);
+  });
+});
+
+describe("uploading the meerjarenplan of the regierol form", () => {
+  let radCall: { id: string };
+  let dossierPath = "";
+
+  beforeAll(async () => {
+    radCall = await createProgrammeAndCall(db, {
+      code: "RAD",
+      formKey: "regierol",
+      opensAt: new Date("2026-01-01T00:00:00Z"),
+      closesAt: new Date("2030-01-01T00:00:00Z"),
+    });
+    const client = await signedIn(official);
+    const started = await client.post(`/oproepen/${radCall.id}`, {});
+    dossierPath = started.headers.get("location")!.replace(/\/stap\/.*$/, "");
+  });
+
+  async function postWithFile(file: Blob, name: string, summary: string) {
+    const client = await signedIn(official);
+    const { base } = await openStep(client, `${dossierPath}/stap/meerjarenplan`);
+    const form = new FormData();
+    form.set("baseVersion", base.baseVersion);
+    form.set("baseFingerprint", base.baseFingerprint);
+    form.set("intent", "next");
+    form.set("meerjarenplan", file, name);
+    form.set("samenvatting", summary);
+    return client.postForm(`${dossierPath}/stap/meerjarenplan`, form);
+  }
+
+  it("refuses a renamed .exe as .pdf, with the exact message, keeping the typed text", async () => {
+    const executable = new Blob([Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff", "latin1"), new Uint8Array(4096)]);
+    const response = await postWithFile(executable, "meerjarenplan.pdf", "Onze aanpak in drie sporen.");
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Dit bestand is geen PDF-bestand. Kies een PDF-document.");
+    expect(html).toContain("Onze aanpak in drie sporen.");
+    expect(await db.attachment.count({ where: { fieldKey: "meerjarenplan" } })).toBe(0);
+  });
+
+  it("refuses a file over 20 MB, with the exact message, keeping the typed text", async () => {
+    const pdf = readFileSync(path.resolve("tests/fixtures/attachments/statuten.pdf"));
+    const oversized = new Blob([pdf, new Uint8Array(20 * 1024 * 1024 + 1 - pdf.length)]);
+    const response = await postWithFile(oversized, "meerjarenplan.pdf", "Onze aanpak, versie 2.");
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Het bestand is groter dan 20 MB. Kies een kleiner bestand.");
+    expect(html).toContain("Onze aanpak, versie 2.");
+    expect(await db.attachment.count({ where: { fieldKey: "meerjarenplan" } })).toBe(0);
+  });
+
+  it("stores a real PDF with its sha-256 and moves on to the next step", async () => {
+    const pdf = readFileSync(path.resolve("tests/fixtures/attachments/statuten.pdf"));
+    const response = await postWithFile(new Blob([pdf]), "Meerjarenplan 2026-2031.pdf", "Onze aanpak in drie sporen.");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`${dossierPath}/stap/prioriteiten`);
+    const stored = await db.attachment.findFirstOrThrow({ where: { fieldKey: "meerjarenplan", deletedAt: null } });
+    expect(stored.sha256).toBe(createHash("sha256").update(pdf).digest("hex"));
+    expect(stored.fileName).toBe("Meerjarenplan 2026-2031.pdf");
   });
 });
