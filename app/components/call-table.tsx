@@ -39,7 +39,7 @@ export function CallTable({
       </thead>
       <tbody>
         {calls.map((call) => (
-          <tr key={call.id}>
+          <tr key={call.id} id={`oproep-${call.id}`}>
             <td>{call.title}</td>
             <td>
               <span className={`status status--${call.phase}`}>{CALL_PHASE_LABELS[call.phase]}</span>
