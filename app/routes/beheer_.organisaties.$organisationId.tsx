@@ -180,7 +180,7 @@ export default function AdminOrganisationPage() {
           <p>De uitgenodigde krijgt een e-mail met een link die 7 dagen geldig is.</p>
           {actionData?.ok ? (
             <p className="notice" role="status">
-              De uitnodiging is verstuurd naar {actionData.invited}.
+              {`De uitnodiging is verstuurd naar ${actionData.invited}.`}
             </p>
           ) : null}
           <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
