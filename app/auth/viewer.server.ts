@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
-import { organisationKindSchema } from "~/domain/organisation";
+import { isReadOnlyOrganisation, organisationKindSchema } from "~/domain/organisation";
 import {
   canEditApplication,
   canViewApplication,
@@ -36,7 +36,7 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
     organisationId: organisation.id,
     name: organisation.name,
     kind: organisationKindSchema.parse(organisation.kind),
-    readOnly: organisation.successorId !== null,
+    readOnly: isReadOnlyOrganisation(organisation),
   }));
   const chosen = (await getCookieSession(request)).get("organisationId");
   const active =

@@ -52,6 +52,7 @@ export default function MergersPage() {
   const form = useZodForm(mergerFormSchema, {
     defaultValues: {
       predecessorNisCodes: values.predecessorNisCodes ?? "",
+      successorMode: values.successorMode === "new" ? "new" : "existing",
       successorNisCode: values.successorNisCode ?? "",
       successorName: values.successorName ?? "",
       successorProvince: values.successorProvince ?? "",
@@ -132,7 +133,7 @@ export default function MergersPage() {
                 { value: "existing", label: "Bestaat al in het portaal" },
                 { value: "new", label: "Nieuwe gemeente aanmaken" },
               ]}
-              defaultValue={values.successorMode ?? "existing"}
+              defaultValue={values.successorMode === "new" ? "new" : "existing"}
               error={form.errors.successorMode}
               register={form.register("successorMode")}
             />

@@ -131,6 +131,9 @@ export default function AdminUserPage() {
             </label>
           ))}
           {isSelf ? <p className="hint">Uw eigen beheerdersrol kunt u niet intrekken.</p> : null}
+          {user.memberships.length > 0 ? (
+            <p className="hint">Leden van een aanvragende organisatie kunnen geen rol bij het agentschap krijgen.</p>
+          ) : null}
         </fieldset>
         <button type="submit" className="button">
           Rollen opslaan

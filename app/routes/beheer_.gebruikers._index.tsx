@@ -34,7 +34,7 @@ export default function UsersPage() {
         Nieuwe gebruikers nodigt u uit vanuit de pagina van hun organisatie (
         <Link to="/beheer/organisaties">Organisaties</Link>).
       </p>
-      <Form method="get" className="filters" role="search" aria-label="Gebruikers zoeken">
+      <Form method="get" action="/beheer/gebruikers" className="filters" role="search" aria-label="Gebruikers zoeken">
         <SearchField name="q" label="Zoeken" hint="Naam, e-mailadres of organisatie" defaultValue={search.get("q") ?? ""} />
         <SelectField
           name="status"

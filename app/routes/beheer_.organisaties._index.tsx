@@ -44,7 +44,7 @@ export default function OrganisationsPage() {
           Partnerorganisatie toevoegen
         </Link>
       </p>
-      <Form method="get" className="filters" role="search" aria-label="Organisaties zoeken">
+      <Form method="get" action="/beheer/organisaties" className="filters" role="search" aria-label="Organisaties zoeken">
         <SearchField name="q" label="Zoeken" hint="Naam, NIS-code of ondernemingsnummer" defaultValue={search.get("q") ?? ""} />
         <SelectField
           name="soort"

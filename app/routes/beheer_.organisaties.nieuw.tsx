@@ -51,7 +51,9 @@ export default function NewPartnerOrganisationPage() {
   const failure = useActionData<typeof action>();
   const values = failure?.values ?? {};
   const form = useZodForm(partnerSchema, {
-    defaultValues: { name: values.name ?? "", kboNumber: values.kboNumber ?? "", province: (values.province ?? "") as Province | "" },
+    defaultValues: {
+      kind: values.kind === "VZW" || values.kind === "OTHER" ? values.kind : undefined,
+      name: values.name ?? "", kboNumber: values.kboNumber ?? "", province: (values.province ?? "") as Province | "" },
     serverErrors: failure?.errors,
   });
   return (

@@ -193,6 +193,9 @@ describe("partner organisations", () => {
     expect(found).toContain("vzw Samen Sterk");
     expect(found).toContain("0412.345.614");
     expect(found).toContain("1 organisatie gevonden.");
+    // Case does not matter for names; filters combine.
+    expect(await (await adminClient.get("/beheer/organisaties?q=samen+sterk&soort=VZW&provincie=Limburg")).text()).toContain("1 organisatie gevonden.");
+    expect(await (await adminClient.get("/beheer/organisaties?q=samen+sterk&provincie=Antwerpen")).text()).toContain("0 organisaties gevonden.");
 
     const twice = await adminClient.post("/beheer/organisaties/nieuw", { name: "vzw Dubbel", kind: "OTHER", kboNumber: "0412345614" });
     expect(twice.status).toBe(400);
