@@ -224,22 +224,20 @@ async function runMerger(tx: Tx, actor: { userId: string }, input: MergerInput):
   return { ok: true, successorId, successorName: plan.successor.name, dossiersMoved: dossiers.length, membershipsAdded: toAdd.size };
 }
 
-/** Mergers done so far: each successor with its predecessors, newest first. */
+/** Mergers done so far: one row per successor and merger date, newest first. */
 export async function listMergers() {
-  const successors = await prisma.organisation.findMany({
-    where: { predecessors: { some: {} } },
-    select: {
-      id: true,
-      name: true,
-      nisCode: true,
-      predecessors: { select: { id: true, name: true, nisCode: true, mergedAt: true }, orderBy: { name: "asc" } },
-    },
+  const predecessors = await prisma.organisation.findMany({
+    where: { successorId: { not: null } },
+    select: { id: true, name: true, nisCode: true, mergedAt: true, successor: { select: { id: true, name: true, nisCode: true } } },
+    orderBy: { name: "asc" },
   });
-  return successors
-    .map((s) => ({
-      ...s,
-      mergedAt: s.predecessors.reduce((latest, p) => (p.mergedAt && p.mergedAt > latest ? p.mergedAt : latest), new Date(0)).toISOString(),
-      predecessors: s.predecessors.map((p) => ({ ...p, mergedAt: p.mergedAt?.toISOString() ?? null })),
-    }))
-    .sort((a, b) => b.mergedAt.localeCompare(a.mergedAt) || a.name.localeCompare(b.name, "nl"));
+  const rows = new Map<string, { id: string; name: string; nisCode: string | null; mergedAt: string | null; predecessors: Array<{ id: string; name: string }> }>();
+  for (const p of predecessors) {
+    const mergedAt = p.mergedAt?.toISOString() ?? null;
+    const key = `${p.successor!.id}|${mergedAt}`;
+    const row = rows.get(key) ?? { ...p.successor!, mergedAt, predecessors: [] };
+    row.predecessors.push({ id: p.id, name: p.name });
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => (b.mergedAt ?? "").localeCompare(a.mergedAt ?? "") || a.name.localeCompare(b.name, "nl"));
 }

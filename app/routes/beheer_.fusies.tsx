@@ -174,12 +174,12 @@ export default function MergersPage() {
           </thead>
           <tbody>
             {mergers.map((merger) => (
-              <tr key={merger.id}>
+              <tr key={`${merger.id}-${merger.mergedAt}`}>
                 <td>
                   <Link to={`/beheer/organisaties/${merger.id}`}>{merger.name}</Link>
                 </td>
                 <td>{merger.predecessors.map((p) => p.name).join(", ")}</td>
-                <td>{formatDate(merger.mergedAt)}</td>
+                <td>{merger.mergedAt ? formatDate(merger.mergedAt) : "—"}</td>
               </tr>
             ))}
           </tbody>
