@@ -6,7 +6,7 @@
  * entirely; a new one is written together with its whole history in one transaction, so a
  * dossier never exists without its history and a history is never written twice.
  */
-import { createHash } from "node:crypto";
+import { formatReference, submissionContentHash } from "~/applications/receipt.server";
 import type { PrismaClient } from "~/db.server";
 import { checkTransition, type ApplicationStatus } from "~/domain/application-status";
 import type { ActorRole } from "~/domain/roles";
@@ -38,15 +38,6 @@ export type SampleDossier = {
   /** The status history; the first step is the creation of the draft by the applicant. */
   steps: DossierStep[];
 };
-
-/** Dossier reference as shown to applicants: OEF-2026-0001. */
-export function formatReference(programmeCode: string, year: number, sequence: number): string {
-  return `${programmeCode}-${year}-${String(sequence).padStart(4, "0")}`;
-}
-
-export function contentHash(dataJson: string): string {
-  return createHash("sha256").update(dataJson, "utf8").digest("hex");
-}
 
 const created = (at: Date): DossierStep => ({ status: "DRAFT", at, by: "APPLICANT" });
 const submitted = (at: Date): DossierStep => ({ status: "SUBMITTED", at, by: "APPLICANT" });
@@ -396,7 +387,9 @@ export async function seedSampleDossiers(
           reference,
           submittedAt: submission?.at ?? null,
           submittedById: submission ? applicantId : null,
-          contentHash: submission ? contentHash(dataJson) : null,
+          contentHash: submission
+            ? submissionContentHash({ formKey: call.formKey, formVersion: call.formVersion, values: dossier.data, attachments: [] })
+            : null,
           createdById: applicantId,
           createdAt: steps[0]!.at,
           updatedAt: last.at,

@@ -32,6 +32,7 @@ function toListItem(row: ListRow) {
     updatedAt: row.updatedAt.toISOString(),
     organisationName: row.organisation.name,
     province: row.organisation.province,
+    callId: row.call.id,
     callTitle: row.call.title,
     closesAt: row.call.closesAt.toISOString(),
     decisionDueAt: row.call.decisionDueAt?.toISOString() ?? null,

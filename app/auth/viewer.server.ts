@@ -17,6 +17,12 @@ import { getCookieSession, getSessionUserId } from "./session.server";
 export async function getViewer(request: Request): Promise<Viewer | null> {
   const userId = await getSessionUserId(request);
   if (!userId) return null;
+  const chosen = (await getCookieSession(request)).get("organisationId");
+  return loadViewer(userId, typeof chosen === "string" ? chosen : null);
+}
+
+/** The viewer for a user acting for one of their organisations (the first active one by default). */
+export async function loadViewer(userId: string, chosenOrganisationId: string | null): Promise<Viewer | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -38,9 +44,8 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
     kind: organisationKindSchema.parse(organisation.kind),
     readOnly: isReadOnlyOrganisation(organisation),
   }));
-  const chosen = (await getCookieSession(request)).get("organisationId");
   const active =
-    memberships.find((m) => m.organisationId === chosen) ??
+    memberships.find((m) => m.organisationId === chosenOrganisationId) ??
     memberships.find((m) => !m.readOnly) ??
     memberships[0];
   return {

@@ -30,24 +30,39 @@ export type CallSummary = {
   phase: CallPhase;
 };
 
+function toSummary(call: CallRow, at: Date): CallSummary {
+  return {
+    id: call.id,
+    title: call.title,
+    programmeCode: call.programme.code,
+    programmeName: call.programme.name,
+    opensAt: call.opensAt.toISOString(),
+    closesAt: call.closesAt.toISOString(),
+    decisionDueAt: call.decisionDueAt?.toISOString() ?? null,
+    budgetCents: call.budgetCents,
+    isDemo: call.isDemo,
+    eligibleKinds: call.eligibleKinds.map((k) => k.organisationKind as OrganisationKind),
+    phase: callPhase(call, at),
+  };
+}
+type CallRow = Awaited<ReturnType<typeof prisma.call.findMany<{ select: typeof callSummarySelect }>>>[number];
+
+/** One call for its public page, with the texts; null when it does not exist. */
+export async function callDetail(callId: string) {
+  const call = await prisma.call.findUnique({
+    where: { id: callId },
+    select: { ...callSummarySelect, description: true, programme: { select: { code: true, name: true, kind: true, description: true } } },
+  });
+  if (!call) return null;
+  return { ...toSummary(call, now()), description: call.description, programmeDescription: call.programme.description };
+}
+
 /** Every call with its phase at this moment: open ones first (soonest deadline first). */
 export async function listCalls(): Promise<CallSummary[]> {
   const at = now();
   const calls = await prisma.call.findMany({ select: callSummarySelect, orderBy: { closesAt: "asc" } });
   const order: Record<CallPhase, number> = { open: 0, upcoming: 1, closed: 2 };
   return calls
-    .map((call) => ({
-      id: call.id,
-      title: call.title,
-      programmeCode: call.programme.code,
-      programmeName: call.programme.name,
-      opensAt: call.opensAt.toISOString(),
-      closesAt: call.closesAt.toISOString(),
-      decisionDueAt: call.decisionDueAt?.toISOString() ?? null,
-      budgetCents: call.budgetCents,
-      isDemo: call.isDemo,
-      eligibleKinds: call.eligibleKinds.map((k) => k.organisationKind as OrganisationKind),
-      phase: callPhase(call, at),
-    }))
+    .map((call) => toSummary(call, at))
     .sort((a, b) => order[a.phase] - order[b.phase] || (a.phase === "closed" ? b.closesAt.localeCompare(a.closesAt) : 0));
 }

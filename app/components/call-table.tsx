@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import type { CallSummary } from "~/calls/calls.server";
 import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
@@ -40,7 +41,9 @@ export function CallTable({
       <tbody>
         {calls.map((call) => (
           <tr key={call.id} id={`oproep-${call.id}`}>
-            <td>{call.title}</td>
+            <td>
+              <Link to={`/oproepen/${call.id}`}>{call.title}</Link>
+            </td>
             <td>
               <span className={`status status--${call.phase}`}>{CALL_PHASE_LABELS[call.phase]}</span>
             </td>

@@ -74,3 +74,17 @@ export function describeTimeLeft(left: TimeLeft): string {
   if (left.minutes > 0) return `nog ${plural(left.minutes, "minuut", "minuten")}`;
   return `nog ${plural(left.seconds, "seconde", "seconden")}`;
 }
+
+/** The instant of a Brussels wall-clock time ("2026-01-15", "23:59"), or null if there is none. */
+export function brusselsWallClock(isoDate: string, time: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const instant = DateTime.fromISO(`${isoDate}T${time}`, { zone: ZONE });
+  // A time skipped by the spring DST change does not exist; Luxon would shift it silently.
+  if (!instant.isValid || instant.toFormat("HH:mm") !== time) return null;
+  return instant.toJSDate();
+}
+
+/** "23:59", the Brussels wall-clock time of an instant */
+export function brusselsTime(instant: Date | string): string {
+  return inBrussels(instant).toFormat("HH:mm");
+}

@@ -9,3 +9,5 @@ const file = path.join(inject("testDataDir"), `${randomUUID()}.db`);
 copyFileSync(inject("templateDatabase"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.SMTP_URL ??= "smtp://127.0.0.1:1";
+// Uploaded files of this test file's dossiers, next to its database.
+process.env.UPLOAD_DIR ??= `${file}-uploads`;

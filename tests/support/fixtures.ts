@@ -36,7 +36,15 @@ export async function createUser(
 
 export async function createProgrammeAndCall(
   db: PrismaClient,
-  input: { opensAt: Date; closesAt: Date; code?: string; eligibleKinds?: OrganisationKind[] },
+  input: {
+    opensAt: Date;
+    closesAt: Date;
+    code?: string;
+    eligibleKinds?: OrganisationKind[];
+    formKey?: string;
+    settings?: Record<string, unknown>;
+    year?: number;
+  },
 ) {
   const code = input.code ?? `T${randomUUID().slice(0, 4).toUpperCase()}`;
   const programme = await db.programme.create({
@@ -47,18 +55,30 @@ export async function createProgrammeAndCall(
       programmeId: programme.id,
       title: `Oproep ${code}`,
       description: "Testoproep",
-      year: 2026,
+      year: input.year ?? 2026,
       opensAt: input.opensAt,
       closesAt: input.closesAt,
-      formKey: "test",
+      formKey: input.formKey ?? "oefenkansen",
       formVersion: 1,
+      settings: JSON.stringify(input.settings ?? {}),
       eligibleKinds: { create: (input.eligibleKinds ?? ["GEMEENTE"]).map((organisationKind) => ({ organisationKind })) },
     },
   });
 }
 
-export async function createApplication(db: PrismaClient, input: { callId: string; organisationId: string; status?: string }) {
+export async function createApplication(
+  db: PrismaClient,
+  input: { callId: string; organisationId: string; status?: string; data?: Record<string, unknown> },
+) {
+  const call = await db.call.findUniqueOrThrow({ where: { id: input.callId }, select: { formKey: true, formVersion: true } });
   return db.application.create({
-    data: { callId: input.callId, organisationId: input.organisationId, status: input.status ?? "DRAFT", formKey: "test", formVersion: 1 },
+    data: {
+      callId: input.callId,
+      organisationId: input.organisationId,
+      status: input.status ?? "DRAFT",
+      formKey: call.formKey,
+      formVersion: call.formVersion,
+      data: JSON.stringify(input.data ?? {}),
+    },
   });
 }

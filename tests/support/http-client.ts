@@ -49,6 +49,18 @@ export class HttpClient {
     return response;
   }
 
+  /** A multipart form post with files, as a browser sends a form with encType multipart/form-data. */
+  async postForm(path: string, body: FormData): Promise<Response> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: this.cookieHeader(), origin: new URL(this.baseUrl).origin },
+      body,
+    });
+    this.remember(response);
+    return response;
+  }
+
   async login(email: string, password: string): Promise<void> {
     const response = await this.post("/aanmelden", { email, password });
     if (response.status !== 302) {

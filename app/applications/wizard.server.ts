@@ -1,0 +1,302 @@
+import { prisma } from "~/db.server";
+import { canEditApplication, hasRole, type Viewer } from "~/domain/permissions";
+import { validateStep, issuesToErrors, type Issue } from "~/forms/validation";
+import type { RawRow, RawValues, Step } from "~/forms/types";
+import { asRows, isVisible, pickFields, valuesFromFormData } from "~/forms/values";
+import { displayFields, labelForPath } from "~/forms/display";
+import { now } from "~/utils/clock.server";
+import { attachmentCounts, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
+import { draftEditability } from "./editability";
+import { saveStep } from "./drafts.server";
+import { applyStepFiles } from "./step-files.server";
+import { discardUploads, type UploadedFile } from "~/attachments/upload.server";
+
+export type StepState = "complete" | "incomplete" | "empty";
+
+export function stepStates(dossier: Dossier): Array<{ id: string; title: string; state: StepState }> {
+  const context = { attachmentCounts: attachmentCounts(dossier.attachments) };
+  return dossier.form.steps.map((step) => {
+    const { issues } = validateStep(step, dossier.values, dossier.settings, context);
+    const touched = step.fields.some((field) =>
+      field.type === "file" ? (context.attachmentCounts[field.name] ?? 0) > 0 : hasContent(dossier.values[field.name]),
+    );
+    return { id: step.id, title: step.title, state: issues.length === 0 ? "complete" : touched ? "incomplete" : "empty" };
+  });
+}
+
+function hasContent(value: unknown): boolean {
+  if (typeof value === "string") return value.trim() !== "";
+  if (Array.isArray(value)) return value.length > 0;
+  return value === true;
+}
+
+export function dossierEditability(viewer: Viewer, dossier: Dossier) {
+  return draftEditability({
+    status: dossier.status,
+    opensAt: dossier.call.opensAt,
+    closesAt: dossier.closesAt,
+    at: now(),
+    canEdit: canEditApplication(viewer, dossier),
+  });
+}
+
+/** What every page of a dossier shows in its header: titles, deadline, progress. */
+export function dossierHeader(dossier: Dossier) {
+  return {
+    id: dossier.id,
+    reference: dossier.reference,
+    status: dossier.status,
+    formTitle: dossier.form.title,
+    callTitle: dossier.call.title,
+    programmeName: dossier.call.programme.name,
+    organisationName: dossier.organisation.name,
+    closesAt: dossier.closesAt.toISOString(),
+    deadlineExtended: dossier.deadlineExtended,
+    serverNow: now().toISOString(),
+  };
+}
+
+export function uploadsByField(dossier: Dossier) {
+  const uploads: Record<string, Array<{ id: string; fileName: string; sizeBytes: number }>> = {};
+  for (const { id, fieldKey, fileName, sizeBytes } of dossier.attachments) (uploads[fieldKey] ??= []).push({ id, fileName, sizeBytes });
+  return uploads;
+}
+
+/** The step page's data: the answers as typed, the version they belong to, the step list. */
+export async function stepPage(viewer: Viewer, applicationId: string, stepId: string) {
+  const dossier = await loadDossier(applicationId);
+  const step = findStep(dossier.form, stepId);
+  if (!step) return null;
+  const index = dossier.form.steps.indexOf(step);
+  return {
+    header: dossierHeader(dossier),
+    editability: dossierEditability(viewer, dossier),
+    formKey: dossier.formKey,
+    formVersion: dossier.formVersion,
+    settings: dossier.settings,
+    stepId: step.id,
+    stepIndex: index,
+    steps: stepStates(dossier),
+    values: pickFields(step.fields, dossier.values),
+    version: dossier.version,
+    fingerprint: stepFingerprint(step, dossier.values),
+    uploads: uploadsByField(dossier),
+    lastSavedAt: dossier.lastSavedAt?.toISOString() ?? null,
+    lastSavedByName: dossier.lastSavedByName,
+  };
+}
+
+export type StepIntent =
+  | { kind: "save" | "next" | "previous" | "autosave" }
+  | { kind: "goto"; stepId: string }
+  | { kind: "add-row"; field: string }
+  | { kind: "remove-row"; field: string; index: number }
+  | { kind: "remove-attachment"; attachmentId: string };
+
+export function parseStepIntent(raw: FormDataEntryValue | null): StepIntent {
+  const value = typeof raw === "string" ? raw : "save";
+  const [kind, a, b] = value.split(":");
+  if (kind === "next" || kind === "previous" || kind === "autosave") return { kind };
+  if (kind === "goto" && a) return { kind, stepId: a };
+  if (kind === "add-row" && a) return { kind, field: a };
+  if (kind === "remove-row" && a && /^\d+$/.test(b ?? "")) return { kind, field: a, index: Number(b) };
+  if (kind === "remove-attachment" && a) return { kind, attachmentId: a };
+  return { kind: "save" };
+}
+
+/** Adds an empty row to, or removes one from, a repeatable block of the posted answers. */
+function applyRowIntent(step: Step<unknown>, values: RawValues, intent: StepIntent): { values: RawValues; focusPath?: string } {
+  if (intent.kind !== "add-row" && intent.kind !== "remove-row") return { values };
+  const field = step.fields.find((f) => f.name === intent.field && f.type === "repeat");
+  if (!field || field.type !== "repeat") return { values };
+  const rows = asRows(values[field.name]);
+  if (intent.kind === "add-row") {
+    if (rows.length >= field.maxRows) return { values };
+    const row: RawRow = Object.fromEntries(field.fields.map((sub) => [sub.name, sub.type === "checkboxes" ? [] : ""]));
+    const first = field.fields[0];
+    return { values: { ...values, [field.name]: [...rows, row] }, focusPath: first ? `${field.name}.${rows.length}.${first.name}` : undefined };
+  }
+  return { values: { ...values, [field.name]: rows.filter((_, index) => index !== intent.index) } };
+}
+
+export type StepPostResult =
+  | { kind: "redirect"; to: string }
+  | { kind: "autosaved"; version: number; fingerprint: string; savedAt: string }
+  | {
+      kind: "shown";
+      outcome: "saved" | "refused" | "conflict";
+      values: RawValues;
+      errors: Record<string, string>;
+      message?: string;
+      focusPath?: string;
+      conflict?: { theirs: RawValues; version: number; fingerprint: string; savedByName: string | null; savedAt: string | null };
+      revision: string;
+    };
+
+/** Handles a post of one step: save the answers, then move on, stay, or show what is wrong. */
+export async function postStep(input: {
+  viewer: Viewer;
+  applicationId: string;
+  stepId: string;
+  formData: FormData;
+  /** Files posted with the step (temp files from readMultipartForm) */
+  files?: readonly UploadedFile[];
+}): Promise<StepPostResult | null> {
+  const before = await loadDossier(input.applicationId);
+  const step = findStep(before.form, input.stepId);
+  if (!step) {
+    await discardUploads([...(input.files ?? [])]);
+    return null;
+  }
+  const intent = parseStepIntent(input.formData.get("intent"));
+  const fileErrors = await applyStepFiles({
+    viewer: input.viewer,
+    dossier: before,
+    step,
+    files: input.files ?? [],
+    removeAttachmentId: intent.kind === "remove-attachment" ? intent.attachmentId : null,
+    editable: dossierEditability(input.viewer, before).editable,
+  });
+  const dossier = await loadDossier(input.applicationId);
+  const posted = valuesFromFormData(step.fields, input.formData);
+  const { values, focusPath } = applyRowIntent(step, posted, intent);
+  const revision = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+  const saved = await saveStep({
+    viewer: input.viewer,
+    applicationId: dossier.id,
+    stepId: step.id,
+    values,
+    baseVersion: Number(input.formData.get("baseVersion")),
+    baseFingerprint: String(input.formData.get("baseFingerprint") ?? ""),
+  });
+  if (saved.status === "refused") {
+    return { kind: "shown", outcome: "refused", values, errors: {}, message: saved.message, revision };
+  }
+  if (saved.status === "conflict") {
+    return {
+      kind: "shown",
+      outcome: "conflict",
+      values,
+      errors: {},
+      revision,
+      conflict: {
+        theirs: saved.theirs,
+        version: saved.version,
+        fingerprint: saved.fingerprint,
+        savedByName: saved.savedByName,
+        savedAt: saved.savedAt?.toISOString() ?? null,
+      },
+    };
+  }
+  if (intent.kind === "autosave") {
+    return { kind: "autosaved", version: saved.version, fingerprint: saved.fingerprint, savedAt: saved.savedAt.toISOString() };
+  }
+
+  const steps = dossier.form.steps;
+  const index = steps.indexOf(step);
+  const base = `/dossiers/${dossier.id}`;
+  if (intent.kind === "previous") return { kind: "redirect", to: `${base}/stap/${steps[Math.max(0, index - 1)]!.id}` };
+  if (intent.kind === "goto" && findStep(dossier.form, intent.stepId)) return { kind: "redirect", to: `${base}/stap/${intent.stepId}` };
+
+  const errors = { ...(intent.kind === "next" ? stepErrors(step, values, dossier) : {}), ...fileErrors };
+  if (intent.kind === "next" && Object.keys(errors).length === 0) {
+    const following = steps[index + 1];
+    return { kind: "redirect", to: following ? `${base}/stap/${following.id}` : `${base}/overzicht` };
+  }
+  return { kind: "shown", outcome: "saved", values, errors, focusPath, revision };
+}
+
+function stepErrors(step: Step<unknown>, values: RawValues, dossier: Dossier): Record<string, string> {
+  const { issues } = validateStep(step, { ...dossier.values, ...values }, dossier.settings, {
+    attachmentCounts: attachmentCounts(dossier.attachments),
+  });
+  return issuesToErrors(issues satisfies Issue[]);
+}
+
+/** Every answer per step, as the summary, the print view and the receipt show it. */
+export function dossierSections(dossier: Dossier) {
+  const names: Record<string, string[]> = {};
+  for (const file of dossier.attachments) (names[file.fieldKey] ??= []).push(file.fileName);
+  const context = { attachmentCounts: attachmentCounts(dossier.attachments) };
+  return dossier.form.steps.map((step) => {
+    const { issues, parsed } = validateStep(step, dossier.values, dossier.settings, context);
+    const errors = issuesToErrors(issues);
+    return {
+      stepId: step.id,
+      title: step.title,
+      rows: displayFields(step.fields, dossier.values, names, isVisible),
+      problems: Object.entries(errors).map(([path, message]) => ({ label: labelForPath(step.fields, path) ?? path, message })),
+      computed: (step.computed ?? []).map((line) => ({
+        label: line.label,
+        value: line.value(parsed, dossier.settings),
+      })),
+    };
+  });
+}
+
+export async function summaryPage(viewer: Viewer, applicationId: string) {
+  const dossier = await loadDossier(applicationId);
+  const sections = dossierSections(dossier);
+  const editability = dossierEditability(viewer, dossier);
+  return {
+    header: dossierHeader(dossier),
+    editability,
+    steps: stepStates(dossier),
+    sections,
+    complete: sections.every((section) => section.problems.length === 0),
+    version: dossier.version,
+    submittedAt: dossier.submittedAt?.toISOString() ?? null,
+    contentHash: dossier.contentHash,
+    requestedCents: dossier.requestedCents,
+  };
+}
+
+/** The receipt: only for a submitted dossier; everything as it was submitted. */
+export async function receiptPage(applicationId: string) {
+  const dossier = await loadDossier(applicationId);
+  if (!dossier.submittedAt || !dossier.reference || !dossier.contentHash) return null;
+  const submitter = await prisma.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { submittedById: true },
+  });
+  const by = submitter.submittedById
+    ? await prisma.user.findUnique({ where: { id: submitter.submittedById }, select: { firstName: true, lastName: true } })
+    : null;
+  return {
+    header: dossierHeader(dossier),
+    reference: dossier.reference,
+    submittedAt: dossier.submittedAt.toISOString(),
+    submittedBy: by ? `${by.firstName} ${by.lastName}` : null,
+    contentHash: dossier.contentHash,
+    requestedCents: dossier.requestedCents,
+    sections: dossierSections(dossier),
+  };
+}
+
+/** What the viewer can do next on a dossier's page. */
+export async function dossierActions(viewer: Viewer, applicationId: string) {
+  const dossier = await loadDossier(applicationId);
+  const editability = dossierEditability(viewer, dossier);
+  const base = `/dossiers/${dossier.id}`;
+  const links: Array<{ to: string; label: string; primary?: boolean }> = [];
+  const member = canEditApplication(viewer, dossier);
+  const beforeDeadline = now() <= dossier.closesAt;
+  if (editability.editable) {
+    const next = stepStates(dossier).find((step) => step.state !== "complete");
+    links.push({ to: next ? `${base}/stap/${next.id}` : `${base}/overzicht`, label: "Aanvraag verder invullen", primary: true });
+    links.push({ to: `${base}/overzicht`, label: "Overzicht en indienen" });
+  } else {
+    links.push({ to: `${base}/overzicht`, label: dossier.status === "DRAFT" ? "Inhoud bekijken" : "Inhoud van de aanvraag" });
+  }
+  if (dossier.submittedAt) links.push({ to: `${base}/ontvangstbewijs`, label: "Ontvangstbewijs" });
+  if (member && beforeDeadline && (dossier.status === "DRAFT" || dossier.status === "SUBMITTED")) {
+    links.push({ to: `${base}/intrekken`, label: "Aanvraag intrekken" });
+  }
+  return {
+    links,
+    notice: member && dossier.status === "DRAFT" && !editability.editable ? editability.message : null,
+    canExtend: dossier.status === "DRAFT" && hasRole(viewer, "REVIEWER", "ADMIN"),
+    deadline: { closesAt: dossier.closesAt.toISOString(), extended: dossier.deadlineExtended, serverNow: now().toISOString() },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Condition, Field, RawRow, RawScalar, RawValue, RawValues } from "./types";
+
+/**
+ * What a field holds, whatever shape it arrived in: a plain form post ("on", repeated keys),
+ * react-hook-form (booleans, arrays, `false` for an empty checkbox group) or a stored draft.
+ */
+export function asText(value: RawValue): string {
+  if (typeof value === "string") return value.trim();
+  if (Array.isArray(value) && typeof value[0] === "string") return value[0].trim();
+  return "";
+}
+
+export function asList(value: RawValue): string[] {
+  if (typeof value === "string") return value ? [value] : [];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string" && item !== "");
+  return [];
+}
+
+export function asBoolean(value: RawValue): boolean {
+  return value === true || value === "on" || value === "true";
+}
+
+export function asRows(value: RawValue): RawRow[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((row): row is RawRow => typeof row === "object" && row !== null && !Array.isArray(row));
+}
+
+export function isVisible(field: { showIf?: Condition }, values: Record<string, RawValue>): boolean {
+  const condition = field.showIf;
+  if (!condition) return true;
+  const value = values[condition.field];
+  if (condition.includes !== undefined) return asList(value).includes(condition.includes);
+  if (condition.notEquals !== undefined) return asText(value) !== condition.notEquals;
+  return asText(value) === condition.equals;
+}
+
+/** The part of a draft that belongs to some fields (one step), for saving and comparing. */
+export function pickFields(fields: readonly Field[], values: RawValues): RawValues {
+  const picked: RawValues = {};
+  for (const field of fields) {
+    if (field.type === "file") continue; // files live in Attachment rows, not in the draft
+    if (values[field.name] !== undefined) picked[field.name] = values[field.name];
+  }
+  return picked;
+}
+
+/**
+ * Turns a form post into values for the given fields. Names follow react-hook-form's paths:
+ * "activiteiten.0.niveau"; checkbox groups post one entry per ticked box.
+ */
+export function valuesFromFormData(fields: readonly Field[], formData: FormData): RawValues {
+  const values: RawValues = {};
+  for (const field of fields) {
+    if (field.type === "file") continue;
+    if (field.type === "repeat") {
+      values[field.name] = rowsFromFormData(field.name, field.fields, formData);
+      continue;
+    }
+    values[field.name] = scalarFromFormData(field, field.name, formData);
+  }
+  return values;
+}
+
+function scalarFromFormData(field: Field, name: string, formData: FormData): RawScalar {
+  const entries = formData.getAll(name).filter((entry): entry is string => typeof entry === "string");
+  if (field.type === "checkboxes") return entries;
+  if (field.type === "declaration") return entries.includes("on") || entries.includes("true");
+  return entries[0] ?? "";
+}
+
+function rowsFromFormData(name: string, fields: readonly Field[], formData: FormData): RawRow[] {
+  const indexes = new Set<number>();
+  for (const key of formData.keys()) {
+    const match = key.startsWith(`${name}.`) ? /^(\d+)\./.exec(key.slice(name.length + 1)) : null;
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes]
+    .sort((a, b) => a - b)
+    .map((index) => {
+      const row: RawRow = {};
+      for (const field of fields) row[field.name] = scalarFromFormData(field, `${name}.${index}.${field.name}`, formData);
+      return row;
+    });
+}
+
+export function isEmptyRow(row: RawRow): boolean {
+  return Object.values(row).every((value) => asList(value as RawValue).length === 0 && !asBoolean(value as RawValue));
+}

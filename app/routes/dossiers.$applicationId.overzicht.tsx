@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SUBMISSION_MESSAGES, submitApplication } from "~/applications/submission.server";
+import { summaryPage } from "~/applications/wizard.server";
+import { requireApplicationAccess } from "~/auth/viewer.server";
+import { DossierSections } from "~/components/dossier-sections";
+import { DeadlineNotice, WizardSteps } from "~/components/wizard";
+import { formatCents } from "~/utils/money";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Overzicht | ${data?.header.formTitle ?? "Aanvraag"} | Subsidieportaal AgII` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
+  return summaryPage(viewer, application.id);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
+  const formData = await request.formData();
+  const result = await submitApplication({ viewer, applicationId: application.id, baseVersion: Number(formData.get("baseVersion")) });
+  if (result.status === "submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs?verstuurd=1`);
+  if (result.status === "already-submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs`);
+  if (result.status === "incomplete") return data({ message: SUBMISSION_MESSAGES.incomplete }, { status: 400 });
+  return data({ message: result.message }, { status: 409 });
+}
+
+export default function SummaryPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { header, editability } = page;
+  const isDraft = header.status === "DRAFT";
+  return (
+    <section className="wizard">
+      <p className="eyebrow">
+        {header.organisationName} · {header.callTitle}
+      </p>
+      <h1>{isDraft ? `Overzicht van uw aanvraag` : `Aanvraag ${header.reference ?? ""}`}</h1>
+      {isDraft ? <DeadlineNotice closesAt={header.closesAt} serverNow={header.serverNow} extended={header.deadlineExtended} /> : null}
+      {actionData?.message ? (
+        <div className="notice notice--error" role="alert">
+          {actionData.message}
+        </div>
+      ) : null}
+      {isDraft && !editability.editable ? (
+        <p className="notice notice--warning" role="status">
+          {editability.message}
+        </p>
+      ) : null}
+      <div className="wizard-layout">
+        {isDraft && editability.editable ? <WizardSteps applicationId={header.id} steps={page.steps} currentId="overzicht" /> : null}
+        <div className="wizard-main">
+          <p className="print-only">
+            {header.formTitle} · {header.organisationName}
+          </p>
+          <DossierSections
+            applicationId={header.id}
+            sections={page.sections}
+            editable={isDraft && editability.editable}
+          />
+          {page.requestedCents !== null && !isDraft ? <p>Gevraagd bedrag: {formatCents(page.requestedCents)}</p> : null}
+          {isDraft && editability.editable ? (
+            page.complete ? (
+              <Form method="post" className="submit-box">
+                <h2>Indienen</h2>
+                <p>
+                  Na het indienen kunt u de aanvraag niet meer wijzigen. U krijgt een ontvangstbewijs met een referentienummer,
+                  ook per e-mail.
+                </p>
+                <input type="hidden" name="baseVersion" value={page.version} />
+                <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                  Aanvraag indienen
+                </button>
+              </Form>
+            ) : (
+              <p className="notice notice--warning">
+                Uw aanvraag is nog niet volledig: vul de stappen met een opmerking hierboven aan. Daarna kunt u indienen.
+              </p>
+            )
+          ) : null}
+          <p className="no-print">
+            <Link to={`/dossiers/${header.id}`}>Terug naar het dossier</Link>
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}

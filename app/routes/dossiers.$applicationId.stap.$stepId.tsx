@@ -1,0 +1,257 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
+import { postStep, stepPage } from "~/applications/wizard.server";
+import { notFound, requireApplicationAccess } from "~/auth/viewer.server";
+import { StepFields } from "~/components/form-fields";
+import { ErrorSummary } from "~/components/forms";
+import { ConflictPanel } from "~/components/conflict-panel";
+import { ComputedLines } from "~/components/computed-lines";
+import { FileField } from "~/components/file-field";
+import { readMultipartForm } from "~/attachments/upload.server";
+import { DeadlineNotice, WizardSteps } from "~/components/wizard";
+import { labelForPath } from "~/forms/display";
+import { getForm } from "~/forms/registry";
+import { stepSchema } from "~/forms/validation";
+import type { RawValues } from "~/forms/types";
+import { formatTimestamp, brusselsTime } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `${data.stepTitle} | ${data.header.formTitle}` : "Aanvraag"} | Subsidieportaal AgII` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
+  const page = await stepPage(viewer, application.id, params.stepId ?? "");
+  if (!page) notFound("Deze stap bestaat niet.");
+  const form = getForm(page.formKey, page.formVersion);
+  return { ...page, stepTitle: form.steps[page.stepIndex]!.title };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
+  const { formData, files } = await readMultipartForm(request);
+  const result = await postStep({ viewer, applicationId: application.id, stepId: params.stepId ?? "", formData, files });
+  if (!result) notFound("Deze stap bestaat niet.");
+  if (result.kind === "redirect") throw redirect(result.to);
+  if (result.kind === "autosaved") return result;
+  const status = result.outcome === "conflict" ? 409 : result.outcome === "refused" ? 403 : Object.keys(result.errors).length > 0 ? 400 : 200;
+  return data(result, { status });
+}
+
+// An autosave changes nothing the page shows except the version, which it gets from its answer.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+
+const AUTOSAVE_DELAY_MS = 2_000;
+
+export default function StepPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const shown = actionData && actionData.kind === "shown" ? actionData : undefined;
+  const form = getForm(page.formKey, page.formVersion);
+  const step = form.steps[page.stepIndex]!;
+  const values = (shown?.values ?? page.values) as RawValues;
+  // A new answer from the server (saved, errors, conflict) starts the form from what it says.
+  return <StepForm key={shown?.revision ?? `${page.stepId}-${page.version}`} page={page} shown={shown} step={step} values={values} />;
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Shown = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { kind: "shown" }>;
+
+function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown; step: ReturnType<typeof getForm>["steps"][number]; values: RawValues }) {
+  const navigation = useNavigation();
+  const autosave = useFetcher<typeof action>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [base, setBase] = useState(() =>
+    shown?.conflict
+      ? { version: shown.conflict.version, fingerprint: shown.conflict.fingerprint }
+      : { version: page.version, fingerprint: page.fingerprint },
+  );
+  const [savedAt, setSavedAt] = useState<string | null>(page.lastSavedAt);
+  const [autosaveProblem, setAutosaveProblem] = useState<string | null>(null);
+
+  const attachmentCounts = useMemo(
+    () => Object.fromEntries(Object.entries(page.uploads).map(([field, files]) => [field, files.length])),
+    [page.uploads],
+  );
+  const schema = useMemo(() => stepSchema(step, page.settings, { attachmentCounts }), [step, page.settings, attachmentCounts]);
+  const methods = useForm<RawValues>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<RawValues>,
+    mode: "onTouched",
+    shouldFocusError: false,
+    defaultValues: values,
+  });
+
+  // Answers from the autosave: the next save builds on the version it created.
+  useEffect(() => {
+    const answer = autosave.data;
+    if (!answer) return;
+    if (answer.kind === "autosaved") {
+      setBase({ version: answer.version, fingerprint: answer.fingerprint });
+      setSavedAt(answer.savedAt);
+      setAutosaveProblem(null);
+    } else if (answer.kind === "shown" && answer.outcome === "conflict") {
+      setAutosaveProblem("Een collega heeft deze stap intussen gewijzigd. Bewaar om beide versies te zien.");
+    } else if (answer.kind === "shown" && answer.message) {
+      setAutosaveProblem(answer.message);
+    }
+  }, [autosave.data]);
+
+  // Saves while typing, a moment after the last keystroke; files are sent only with the buttons.
+  const watched = useWatch({ control: methods.control });
+  const firstRender = useRef(true);
+  const busy = navigation.state !== "idle" || autosave.state !== "idle";
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (!methods.formState.isDirty) return;
+    const timer = window.setTimeout(() => {
+      const element = formRef.current;
+      if (!element || busy) return;
+      const formData = new FormData(element);
+      for (const input of element.querySelectorAll<HTMLInputElement>("input[type=file]")) formData.delete(input.name);
+      formData.set("intent", "autosave");
+      formData.set("baseVersion", String(base.version));
+      formData.set("baseFingerprint", base.fingerprint);
+      autosave.submit(formData, { method: "post" });
+    }, AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [watched]);
+
+  const clientErrors: Record<string, string> = {};
+  collectErrors(methods.formState.errors, "", clientErrors);
+  const serverErrors = shown?.errors ?? {};
+  const errors: Record<string, string> = { ...serverErrors };
+  for (const path of Object.keys(serverErrors)) if (methods.getFieldState(path).isTouched && !clientErrors[path]) delete errors[path];
+  Object.assign(errors, clientErrors);
+  const labels = Object.fromEntries(
+    Object.keys(errors).flatMap((path) => {
+      const label = labelForPath(step.fields, path);
+      return label ? [[path, label]] : [];
+    }),
+  );
+  const attempt = `${methods.formState.submitCount}|${shown?.revision ?? ""}`;
+  const index = page.stepIndex;
+  const isLast = index === page.steps.length - 1;
+
+  return (
+    <section className="wizard">
+      <p className="eyebrow">
+        {page.header.organisationName} · {page.header.callTitle}
+      </p>
+      <h1>
+        <span className="visually-hidden">{page.header.formTitle}, </span>
+        Stap {index + 1} van {page.steps.length}: {step.title}
+      </h1>
+      <DeadlineNotice closesAt={page.header.closesAt} serverNow={page.header.serverNow} extended={page.header.deadlineExtended} />
+      <div className="wizard-layout">
+        <WizardSteps applicationId={page.header.id} steps={page.steps} currentId={page.stepId} />
+        <div className="wizard-main">
+          {shown?.outcome === "refused" || !page.editability.editable ? (
+            <div className="notice notice--error" role="alert">
+              <p>{shown?.message ?? (page.editability.editable ? "" : page.editability.message)}</p>
+              <p>
+                {shown ? "Wat u typte, staat hieronder nog; het werd niet bewaard. " : null}
+                <Link to={`/dossiers/${page.header.id}/overzicht`}>Bekijk de aanvraag zoals ze bewaard is</Link>.
+              </p>
+            </div>
+          ) : null}
+          {shown?.conflict ? (
+            <ConflictPanel fields={step.fields} mine={values} theirs={shown.conflict.theirs as RawValues} savedByName={shown.conflict.savedByName} savedAt={shown.conflict.savedAt} />
+          ) : null}
+          {shown?.outcome === "saved" && Object.keys(shown.errors).length === 0 ? (
+            <p className="notice" role="status">
+              Uw antwoorden zijn bewaard.
+            </p>
+          ) : null}
+          {shown?.outcome === "saved" && Object.keys(shown.errors).length > 0 ? (
+            <p className="notice notice--warning" role="status">
+              Uw antwoorden zijn bewaard, maar deze stap is nog niet volledig.
+            </p>
+          ) : null}
+          <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
+          {step.intro ? <p className="intro">{step.intro}</p> : null}
+          <FormProvider {...methods}>
+            <Form method="post" encType="multipart/form-data" noValidate ref={formRef} className="stack" aria-label={step.title}>
+              {/* Enter in a field means "save and continue", not the first row button. */}
+              <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1}>
+                Bewaren en verder
+              </button>
+              <input type="hidden" name="baseVersion" value={base.version} />
+              <input type="hidden" name="baseFingerprint" value={base.fingerprint} />
+              <StepFields
+                fields={step.fields}
+                values={values}
+                errors={errors}
+                uploads={page.uploads}
+                focusPath={shown?.focusPath}
+                renderFile={(field, props) => (
+                  <FileField
+                    name={field.name}
+                    label={field.label}
+                    hint={field.hint}
+                    kind={field.accept}
+                    required={field.required}
+                    files={props.files}
+                    error={props.error}
+                    canRemove={page.editability.editable}
+                  />
+                )}
+              />
+              {step.computed ? <ComputedLines step={step} settings={page.settings} /> : null}
+              <div className="wizard-actions" hidden={!page.editability.editable}>
+                <button type="submit" name="intent" value="next" className="button">
+                  {isLast ? "Bewaren en naar het overzicht" : "Bewaren en verder"}
+                </button>
+                <button type="submit" name="intent" value="save" className="button button--secondary">
+                  Tussentijds bewaren
+                </button>
+                {index > 0 ? (
+                  <button type="submit" name="intent" value="previous" className="button button--secondary">
+                    Vorige stap
+                  </button>
+                ) : null}
+              </div>
+              <p className="autosave-status" role="status">
+                {autosaveProblem ??
+                  (savedAt ? `Laatst bewaard om ${brusselsTime(savedAt)} (${formatTimestamp(savedAt).slice(0, 10)}).` : "Nog niet bewaard.")}
+              </p>
+            </Form>
+          </FormProvider>
+          <p>
+            <Link to={`/dossiers/${page.header.id}`}>Terug naar het dossier</Link>
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** react-hook-form's nested errors as "path": "message". */
+function collectErrors(node: unknown, prefix: string, into: Record<string, string>) {
+  if (!node || typeof node !== "object") return;
+  const message = (node as { message?: unknown }).message;
+  if (typeof message === "string" && prefix) {
+    into[prefix] = message;
+    return;
+  }
+  for (const [key, child] of Object.entries(node)) {
+    if (key === "ref" || key === "type" || key === "types") continue;
+    collectErrors(child, prefix ? `${prefix}.${key}` : key, into);
+  }
+}

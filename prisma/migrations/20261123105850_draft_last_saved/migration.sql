@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Application" ADD COLUMN "lastSavedAt" DATETIME;
+ALTER TABLE "Application" ADD COLUMN "lastSavedById" TEXT;
