@@ -10,9 +10,9 @@ const UID_DOMAIN = "subsidieportaal.integratie-inburgering.be";
 
 /**
  * The public deadline calendar: one event per submission deadline of every open or upcoming
- * call, and one per decision deadline still ahead. `callsUrl(callId)` links back to the calls page.
+ * call, and one per decision deadline still ahead. `callUrl(callId)` links to the call's public page.
  */
-export async function deadlineCalendar(callsUrl: (callId: string) => string): Promise<string> {
+export async function deadlineCalendar(callUrl: (callId: string) => string): Promise<string> {
   const at = now();
   const calls = await prisma.call.findMany({
     where: { OR: [{ closesAt: { gte: at } }, { decisionDueAt: { gte: at } }] },
@@ -29,7 +29,7 @@ export async function deadlineCalendar(callsUrl: (callId: string) => string): Pr
   });
   const events: CalendarEvent[] = [];
   for (const call of calls) {
-    const url = callsUrl(call.id);
+    const url = callUrl(call.id);
     if (callPhase(call, at) !== "closed") {
       events.push({
         uid: `oproep-${call.id}-indienen@${UID_DOMAIN}`,

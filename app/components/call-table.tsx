@@ -40,7 +40,7 @@ export function CallTable({
       </thead>
       <tbody>
         {calls.map((call) => (
-          <tr key={call.id} id={`oproep-${call.id}`}>
+          <tr key={call.id}>
             <td>
               <Link to={`/oproepen/${call.id}`}>{call.title}</Link>
             </td>

@@ -12,7 +12,7 @@ import { now } from "~/utils/clock.server";
 import { brusselsDate } from "~/utils/time";
 
 /**
- * Municipal mergers as one operation (docs/decisions/0008-municipal-mergers.md): in a single
+ * Municipal mergers as one operation (docs/decisions/0010-municipal-mergers.md): in a single
  * transaction the predecessors get their successor (and so become read-only), their members
  * become members of the successor, and their dossiers move to it with a recorded link. Nothing
  * is copied and the audit trail only grows.

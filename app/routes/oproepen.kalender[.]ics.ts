@@ -4,7 +4,7 @@ import { publicUrl } from "~/utils/url.server";
 
 // Public, like the calls page: the deadlines of open and upcoming calls as an iCalendar feed.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const body = await deadlineCalendar((callId) => publicUrl(request, `/oproepen#oproep-${callId}`));
+  const body = await deadlineCalendar((callId) => publicUrl(request, `/oproepen/${callId}`));
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

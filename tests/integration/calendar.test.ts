@@ -144,14 +144,15 @@ describe("the deadline calendar feed", () => {
     const description = unescapeText(prop(event, "DESCRIPTION")!.value);
     expect(description).toContain("30 juni 2026 om 23:59 (Belgische tijd)");
     expect(description.split("\n")).toHaveLength(2);
-    expect(prop(event, "URL")!.value).toBe(`https://portaal.example/oproepen#oproep-${ids.summer}`);
+    expect(prop(event, "URL")!.value).toBe(`https://portaal.example/oproepen/${ids.summer}`);
     expect(event.components.map((c) => c.type)).toEqual(["VALARM"]);
   });
 
-  it("is linked from the calls page, whose rows carry the anchors", async () => {
+  it("is linked from the calls page, which links to each call's page", async () => {
     const page = await (await new HttpClient(server.url).get("/oproepen")).text();
     expect(page).toContain('href="/oproepen/kalender.ics"');
     expect(page).toContain("Voeg de deadlines toe aan uw agenda");
-    expect(page).toContain(`id="oproep-${ids.summer}"`);
+    expect(page).toContain(`href="/oproepen/${ids.summer}"`);
+    expect((await new HttpClient(server.url).get(`/oproepen/${ids.summer}`)).status).toBe(200);
   });
 });

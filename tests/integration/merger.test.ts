@@ -207,6 +207,12 @@ describe("Galmaarden + Gooik + Herne -> Pajottegem", () => {
     expect(invite.status).toBe(403);
     expect(await invite.text()).toContain("U kunt voor deze organisatie niemand uitnodigen.");
     expect((await member.get(`/dossiers/${dossiers.galmaarden!.id}`)).status).toBe(200);
+    // No new dossier in the predecessor's name, with the message that names the successor.
+    const count = await db.application.count();
+    const start = await member.post(`/oproepen/${calls[1]!.id}`, {});
+    expect(start.status).toBe(403);
+    expect(await text(start)).toContain("Deze organisatie is opgegaan in Pajottegem. Dien de aanvraag in namens Pajottegem.");
+    expect(await db.application.count()).toBe(count);
   });
 
   it("shows the merger on the admin pages", async () => {
