@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
-import { organisationKindSchema } from "~/domain/organisation";
+import { isReadOnlyOrganisation, organisationKindSchema } from "~/domain/organisation";
 import {
   canEditApplication,
   canViewApplication,
@@ -42,7 +42,7 @@ export async function loadViewer(userId: string, chosenOrganisationId: string | 
     organisationId: organisation.id,
     name: organisation.name,
     kind: organisationKindSchema.parse(organisation.kind),
-    readOnly: organisation.successorId !== null,
+    readOnly: isReadOnlyOrganisation(organisation),
   }));
   const active =
     memberships.find((m) => m.organisationId === chosenOrganisationId) ??

@@ -301,6 +301,19 @@ describe("demo data", () => {
     expect(applications.find((a) => a.reference === "OEF-2026-0001")?.organisation.name).toBe("Antwerpen");
   });
 
+  it("shows the 2025 merger Galmaarden + Gooik + Herne -> Pajottegem with read-only predecessors", async () => {
+    const pajottegem = await prisma.organisation.findUniqueOrThrow({ where: { nisCode: "23106" }, include: { predecessors: true } });
+    expect(pajottegem.successorId).toBeNull();
+    expect(pajottegem.predecessors.map((p) => [p.nisCode, p.name, p.kind, p.province]).sort()).toEqual([
+      ["23023", "Galmaarden", "GEMEENTE", "Vlaams-Brabant"],
+      ["23024", "Gooik", "GEMEENTE", "Vlaams-Brabant"],
+      ["23032", "Herne", "GEMEENTE", "Vlaams-Brabant"],
+    ]);
+    for (const p of pajottegem.predecessors) expect(p.mergedAt?.toISOString()).toBe("2024-12-31T23:00:00.000Z");
+    // The 285 current municipalities are still the ones from the CSV.
+    expect(await prisma.organisation.count({ where: { kind: "GEMEENTE", successorId: null } })).toBe(285);
+  });
+
   it("changes nothing when seeded again, even later", async () => {
     const before = await snapshot();
     const report = await seed(prisma, { demo: true, now: addDays(NOW, 10) });
