@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { adminOverview } from "~/admin/overview.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { listCalls } from "~/calls/calls.server";
@@ -35,6 +35,9 @@ export default function AdminDashboard() {
         <li className="card">
           <span className="figure">{overview.outbox.PENDING ?? 0}</span> e-mails in de wachtrij
           {overview.outbox.FAILED ? <p>{overview.outbox.FAILED} definitief mislukt</p> : null}
+          <p>
+            <Link to="/beheer/e-mails">E-mails opvolgen</Link>
+          </p>
         </li>
       </ul>
 
