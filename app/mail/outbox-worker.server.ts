@@ -34,16 +34,17 @@ export type DrainResult = { sent: number; failed: number; retried: number };
  */
 export async function drainOutbox({ batchSize = 50 }: { batchSize?: number } = {}): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, retried: 0 };
+  // Read with their content in one query: a queued message never changes, only its state does.
   const candidates = await prisma.emailOutbox.findMany({
     where: dueWhere(now()),
     orderBy: { nextAttemptAt: "asc" },
     take: batchSize,
-    select: { id: true },
+    include: { attachments: true },
   });
   const connection = new LazySession();
   try {
-    for (const { id } of candidates) {
-      const outcome = await deliver(id, connection);
+    for (const row of candidates) {
+      const outcome = await deliver(row, connection);
       if (outcome.result) result[outcome.result] += 1;
       if (outcome.unreachable) break;
     }
@@ -73,18 +74,20 @@ class LazySession {
 
 type DeliverOutcome = { result: keyof DrainResult | null; unreachable?: boolean };
 
-async function deliver(id: string, connection: LazySession): Promise<DeliverOutcome> {
+type OutboxRow = Prisma.EmailOutboxGetPayload<{ include: { attachments: true } }>;
+
+async function deliver(row: OutboxRow, connection: LazySession): Promise<DeliverOutcome> {
+  const { id } = row;
   const at = now();
   const lockedUntil = new Date(at.getTime() + LOCK_MS);
   // The claim repeats the due condition: of two workers that saw the same row, only the one
-  // whose update still matches gets count 1; the other skips it.
+  // whose update still matches gets count 1; the other skips it. Naming the attempts we read
+  // also skips a row another worker tried in the meantime (its backoff is then not ours to set).
   const claim = await prisma.emailOutbox.updateMany({
-    where: { id, ...dueWhere(at) },
+    where: { id, attempts: row.attempts, ...dueWhere(at) },
     data: { status: "SENDING", lockedUntil },
   });
   if (claim.count !== 1) return { result: null };
-
-  const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id }, include: { attachments: true } });
   // Every later write names our lock, so a worker that lost its lock cannot overwrite the
   // outcome of the worker that took the row over.
   const ours = { id, lockedUntil };
