@@ -8,11 +8,13 @@ export type DossierInfo = {
   callTitle: string;
   /** Absolute link to /dossiers/<id> (publicUrl). */
   dossierUrl: string;
+  /** What to call it when there is no dossier (yet), e.g. for an extension before any draft. */
+  label?: string;
 };
 
 /** The reference, or what a draft is called before it has one. */
-export function dossierLabel(dossier: Pick<DossierInfo, "reference">): string {
-  return dossier.reference ?? "concept (nog niet verstuurd)";
+export function dossierLabel(dossier: Pick<DossierInfo, "reference" | "label">): string {
+  return dossier.reference ?? dossier.label ?? "concept (nog niet verstuurd)";
 }
 
 function rows(dossier: DossierInfo, extra: Array<[string, string]>): Array<[string, string]> {

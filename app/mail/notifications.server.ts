@@ -282,6 +282,7 @@ export async function notifyExtensionGranted(tx: Tx, extension: ExtensionGranted
     organisationName: organisation.name,
     callTitle: call.title,
     dossierUrl: link(application ? `/dossiers/${application.id}` : "/mijn-dossiers"),
+    label: application ? undefined : "nog geen aanvraag gestart",
   };
   const recipients = await applicantRecipients(tx, extension.organisationId, application?.submittedById ?? null);
   for (const recipient of recipients) {

@@ -265,6 +265,16 @@ describe("e-mails on status changes", () => {
     expect(messages[0]!.text).toContain("Fusie van gemeenten.");
     expect(messages[0]!.text).toContain(`${BASE}/dossiers/${d.application.id}`);
   });
+
+  it("an extension for an organisation without a dossier yet links to its dossier list", async () => {
+    const organisation = await createOrganisation(prisma, { name: "Gemeente Nog Niets" });
+    const member = await createUser(prisma, { email: "lid@nog-niets.example", memberOf: [organisation.id] });
+    const closesAt = endOfDay("2027-01-15");
+    await prisma.$transaction((tx) => notifyExtensionGranted(tx, { callId: call.id, organisationId: organisation.id, closesAt, reason: "Overmacht." }));
+    const [message] = await arrived(1, (m) => m.to.includes(member.email));
+    expect(message!.text).toContain("Dossier: nog geen aanvraag gestart");
+    expect(message!.text).toContain(`${BASE}/mijn-dossiers`);
+  });
 });
 
 /** A port nobody listens on, that a server can take later. */
