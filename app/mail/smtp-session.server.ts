@@ -81,23 +81,26 @@ export class SmtpSession {
    */
   send(mail: ComposedMail, beforeEnd: () => Promise<void>): Promise<SendOutcome> {
     return new Promise((resolve) => {
-      let stage: "envelope" | "body" | "committing" | "final-dot" = "envelope";
-      let finished = false;
-      let commit: Promise<boolean> | null = null;
+      // Kept in one object: TypeScript does not see the callbacks below change plain variables.
+      const state: { stage: "envelope" | "body" | "committing" | "final-dot"; finished: boolean; commit: Promise<boolean> | null } = {
+        stage: "envelope",
+        finished: false,
+        commit: null,
+      };
 
       const body = new Readable({
         read() {
-          if (stage === "envelope") {
-            stage = "body";
+          if (state.stage === "envelope") {
+            state.stage = "body";
             this.push(mail.raw);
             return;
           }
-          if (stage !== "body") return;
-          stage = "committing";
-          commit = beforeEnd().then(
+          if (state.stage !== "body") return;
+          state.stage = "committing";
+          state.commit = beforeEnd().then(
             () => {
-              if (finished) return true; // the connection failed meanwhile: no "." on a dead socket
-              stage = "final-dot";
+              if (state.finished) return true; // the connection failed meanwhile: no "." on a dead socket
+              state.stage = "final-dot";
               this.push(null);
               return true;
             },
@@ -110,23 +113,22 @@ export class SmtpSession {
       });
 
       this.connection.send(mail.envelope, body, (error, info) => {
-        finished = true;
+        state.finished = true;
         if (!error) return resolve({ kind: "accepted", response: info.response });
         const smtpError = error as SmtpError;
         const permanent = smtpError.permanent === true;
-        if (stage === "final-dot") {
+        this.drop(); // after any error, the next message starts on a fresh connection
+        if (state.stage === "final-dot") {
           // The complete message went out. A reply code means the server answered (and refused);
           // without one the connection failed while we waited for that answer.
-          this.drop();
           if (typeof smtpError.responseCode === "number" && smtpError.responseCode >= 400) {
             return resolve({ kind: "rejected", error, permanent });
           }
           return resolve({ kind: "unconfirmed", error });
         }
-        this.drop(); // mid-DATA or after a refused envelope: start clean on a new connection
-        const pending: Promise<boolean> | null = commit;
-        if (!pending) return resolve({ kind: "not-sent", error, permanent });
-        void (pending as Promise<boolean>).then((committed) =>
+        // No final ".": not delivered. If `beforeEnd` refused, the claim was lost: "abandoned".
+        if (!state.commit) return resolve({ kind: "not-sent", error, permanent });
+        void state.commit.then((committed) =>
           resolve(committed ? { kind: "not-sent", error, permanent } : { kind: "abandoned", error }),
         );
       });
