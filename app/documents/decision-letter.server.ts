@@ -15,6 +15,8 @@ export type DecisionLetterInput = {
   grantedCents: number | null;
   motivation: string;
   decidedAt: Date;
+  /** Recognitions: the period, as ISO dates */
+  recognitionPeriod?: { startsOn: string; endsOn: string } | null;
 };
 
 const AGENCY = "Agentschap Integratie en Inburgering";
@@ -27,7 +29,11 @@ function outcomeParagraphs(input: DecisionLetterInput): string[] {
   if (input.programmeKind === "RECOGNITION") {
     if (input.outcome === "REFUSED") return ["Het agentschap kent de gevraagde erkenning niet toe."];
     if (input.outcome === "PARTIALLY_APPROVED") return ["Het agentschap kent de gevraagde erkenning gedeeltelijk toe."];
-    return [`Het agentschap erkent ${input.organisationName} als partnerorganisatie.`];
+    const period = input.recognitionPeriod;
+    return [
+      `Het agentschap erkent ${input.organisationName} als partnerorganisatie.`,
+      period ? `Erkenningsperiode: van ${formatDate(`${period.startsOn}T12:00:00Z`)} tot en met ${formatDate(`${period.endsOn}T12:00:00Z`)}.` : "",
+    ];
   }
   const requested = input.requestedCents !== null ? formatCents(input.requestedCents) : null;
   const granted = input.grantedCents !== null ? formatCents(input.grantedCents) : null;
@@ -68,7 +74,7 @@ export function decisionLetterPdf(input: DecisionLetterInput): Buffer {
       text: `Hebt u vragen over deze beslissing? Neem dan contact op met het agentschap en vermeld het dossiernummer ${reference}.`,
     },
     { kind: "space", points: 6 },
-    { kind: "paragraph", text: `Met vriendelijke groeten,\n${AGENCY}` },
+    { kind: "paragraph", text: `Met vriendelijke groeten,\nVoor het ${AGENCY},\nde beslisser (leidend ambtenaar of gemachtigde)` },
     { kind: "space", points: 18 },
     { kind: "small", text: `Dit document werd aangemaakt door het Subsidieportaal op ${formatTimestamp(input.decidedAt)} (Belgische tijd).` },
   ];

@@ -13,7 +13,7 @@ import { submissionReceiptEmail } from "../../emails/submission-receipt";
 import { withdrawnEmail } from "../../emails/withdrawn";
 import { effectiveClosesAt } from "~/calls/deadline.server";
 import type { Tx } from "~/db.server";
-import { decisionLetterFilename, decisionLetterPdf } from "~/documents/decision-letter.server";
+import { decisionLetterFor } from "~/review/letter.server";
 import { isInternalStep, type ApplicationStatus } from "~/domain/application-status";
 import type { ActorRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
@@ -182,7 +182,12 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
     case "APPROVED":
     case "PARTIALLY_APPROVED":
     case "REFUSED":
-      return [await decisionPlan(dossier, info, to, reason, await applicants())];
+      return [
+        await decisionPlan(tx, dossier, info, to, reason, await applicants(), {
+          userId: change.actorUserId,
+          role: change.actorRole ?? "DECIDER",
+        }),
+      ];
     case "WITHDRAWN": {
       const actor = change.actorUserId
         ? await tx.user.findUnique({ where: { id: change.actorUserId }, select: { firstName: true, lastName: true } })
@@ -213,27 +218,16 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
 
 /** The decision, with its letter as a PDF: one letter, attached to every recipient's message. */
 async function decisionPlan(
+  tx: Tx,
   dossier: Dossier,
   info: DossierInfo,
   outcome: "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED",
   motivation: string,
   recipients: Recipient[],
+  actor: { userId: string | null; role: ActorRole },
 ): Promise<Plan> {
   const { programme } = dossier.call;
-  const filename = decisionLetterFilename(dossier.reference);
-  const letter = decisionLetterPdf({
-    reference: dossier.reference,
-    organisationName: dossier.organisation.name,
-    callTitle: dossier.call.title,
-    programmeName: programme.name,
-    programmeKind: programme.kind,
-    legalBasis: programme.legalBasis,
-    outcome,
-    requestedCents: dossier.requestedCents,
-    grantedCents: dossier.grantedCents,
-    motivation,
-    decidedAt: now(),
-  });
+  const { filename, content: letter } = await decisionLetterFor(tx, { applicationId: dossier.id, outcome, motivation, actor });
   const attachments = [{ filename, contentType: "application/pdf", content: letter }];
   if (programme.kind === "RECOGNITION" && outcome === "APPROVED") {
     return {

@@ -1,6 +1,4 @@
-import { statusLabel } from "~/applications/status-labels";
 import { transitionApplication } from "~/applications/transition.server";
-import { storeGeneratedFile } from "~/attachments/attachments.server";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { hasRole, type Viewer } from "~/domain/permissions";
@@ -9,11 +7,7 @@ import { addDays, brusselsDate } from "~/utils/time";
 import type { ReviewResult } from "./assignment.server";
 import { checkEnvelope } from "./budget";
 import { callBudget } from "./budget.server";
-import { renderDecisionLetter } from "./letter.server";
 import { outcomeSchema, REVIEW_MESSAGES } from "./rules";
-
-/** Attachments with this field key are decision letters (readable by the applicant). */
-export const DECISION_LETTER_FIELD = "beslissingsbrief";
 
 export type DecideInput = {
   viewer: Viewer;
@@ -25,33 +19,42 @@ export type DecideInput = {
   recognitionEndsOn?: string;
 };
 
+/** Thrown to roll back the decision's writes when the status change itself is refused. */
+class DecisionRefused extends Error {}
+
 /**
  * A decider, who is not the reviewer who proposed, decides on the proposal: the proposed
  * outcome and amount become the decision, with the motivation and the programme's legal
- * basis, and a PDF letter is stored with the dossier. The envelope is checked in the same
- * transaction, which first takes the call's write lock, so two simultaneous decisions on the
- * same call are serialised and cannot together exceed it.
+ * basis. The envelope is checked in the same transaction, which first takes the call's write
+ * lock, so two simultaneous decisions on the same call are serialised and cannot together
+ * exceed it. The status change queues the decision e-mail, whose PDF letter is stored with
+ * the dossier (review/letter.server.ts).
  */
 export async function decideProposal(input: DecideInput): Promise<ReviewResult> {
-  const { viewer } = input;
-  if (!hasRole(viewer, "DECIDER")) return { ok: false, message: REVIEW_MESSAGES.notDecider };
+  if (!hasRole(input.viewer, "DECIDER")) return { ok: false, message: REVIEW_MESSAGES.notDecider };
   const motivation = input.motivation.trim();
   if (!motivation) return { ok: false, field: "motivation", message: "Geef een motivering op." };
+  try {
+    return await decide(input, motivation);
+  } catch (error) {
+    if (error instanceof DecisionRefused) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+async function decide(input: DecideInput, motivation: string): Promise<ReviewResult> {
+  const { viewer } = input;
   return prisma.$transaction(async (tx) => {
     const application = await tx.application.findUniqueOrThrow({
       where: { id: input.applicationId },
       select: {
         status: true,
-        reference: true,
         callId: true,
         organisationId: true,
         proposedOutcome: true,
         proposedCents: true,
         proposedById: true,
-        organisation: { select: { name: true } },
-        call: {
-          select: { title: true, settings: true, programme: { select: { name: true, kind: true, legalBasis: true } } },
-        },
+        call: { select: { settings: true, programme: { select: { kind: true, legalBasis: true } } } },
       },
     });
     if (application.status !== "PROPOSED" || !application.proposedOutcome)
@@ -87,11 +90,7 @@ export async function decideProposal(input: DecideInput): Promise<ReviewResult> 
         : null;
     if (period && !period.ok) return period;
 
-    const moved = await transitionApplication(
-      { applicationId: input.applicationId, to: outcome, actor: { userId: viewer.userId, role: "DECIDER" }, reason: motivation },
-      tx
-    );
-    if (!moved.ok) return { ok: false, message: moved.message };
+    // The decision fields first: the status change's e-mail renders the letter from them.
     await tx.application.update({
       where: { id: input.applicationId },
       data: {
@@ -99,33 +98,15 @@ export async function decideProposal(input: DecideInput): Promise<ReviewResult> 
         decidedById: viewer.userId,
         decidedAt: at,
         decisionMotivation: motivation,
-        recognitionStartsOn: period?.ok ? period.startsOn : null,
-        recognitionEndsOn: period?.ok ? period.endsOn : null,
+        recognitionStartsOn: period?.startsOn ?? null,
+        recognitionEndsOn: period?.endsOn ?? null,
       },
     });
-    const letter = await renderDecisionLetter({
-      reference: application.reference ?? input.applicationId,
-      organisationName: application.organisation.name,
-      programmeName: application.call.programme.name,
-      callTitle: application.call.title,
-      outcomeLabel: statusLabel(outcome, kind),
-      grantedCents,
-      recognitionPeriod: period?.ok ? { startsOn: period.startsOn, endsOn: period.endsOn } : null,
-      motivation,
-      legalBasis: application.call.programme.legalBasis,
-      decidedAt: at,
-      signatoryRole: "de beslisser (leidend ambtenaar of gemachtigde)",
-    });
-    await storeGeneratedFile(tx, {
-      applicationId: input.applicationId,
-      organisationId: application.organisationId,
-      fieldKey: DECISION_LETTER_FIELD,
-      fileName: `Beslissing ${application.reference ?? ""}.pdf`.replace(" .pdf", ".pdf"),
-      format: "pdf",
-      bytes: letter,
-      createdById: viewer.userId,
-      actorRole: "DECIDER",
-    });
+    const moved = await transitionApplication(
+      { applicationId: input.applicationId, to: outcome, actor: { userId: viewer.userId, role: "DECIDER" }, reason: motivation },
+      tx
+    );
+    if (!moved.ok) throw new DecisionRefused(moved.message);
     await recordAudit(tx, {
       actorId: viewer.userId,
       actorRole: "DECIDER",
@@ -139,7 +120,7 @@ export async function decideProposal(input: DecideInput): Promise<ReviewResult> 
         outcome,
         grantedCents,
         legalBasis: application.call.programme.legalBasis,
-        recognitionPeriod: period?.ok ? period : null,
+        recognitionPeriod: period ? { startsOn: period.startsOn, endsOn: period.endsOn } : null,
       },
       reason: motivation,
       at,
@@ -148,12 +129,17 @@ export async function decideProposal(input: DecideInput): Promise<ReviewResult> 
   });
 }
 
+type Period = { ok: true; startsOn: string; endsOn: string; field?: undefined; message?: undefined };
+
 /** From the call's start date (settings) to the given end date, which must come after it. */
-function recognitionPeriod(settingsJson: string, endsOn: string | undefined) {
+function recognitionPeriod(
+  settingsJson: string,
+  endsOn: string | undefined
+): Period | { ok: false; field: string; message: string; startsOn?: undefined; endsOn?: undefined } {
   const settings = JSON.parse(settingsJson) as { recognitionStartsOn?: string };
   const startsOn = settings.recognitionStartsOn ?? brusselsDate(addDays(now(), 1));
   if (!endsOn || !/^\d{4}-\d{2}-\d{2}$/.test(endsOn))
-    return { ok: false as const, field: "recognitionEndsOn", message: REVIEW_MESSAGES.periodRequired };
-  if (endsOn <= startsOn) return { ok: false as const, field: "recognitionEndsOn", message: REVIEW_MESSAGES.periodOrder };
-  return { ok: true as const, startsOn, endsOn };
+    return { ok: false, field: "recognitionEndsOn", message: REVIEW_MESSAGES.periodRequired };
+  if (endsOn <= startsOn) return { ok: false, field: "recognitionEndsOn", message: REVIEW_MESSAGES.periodOrder };
+  return { ok: true, startsOn, endsOn };
 }

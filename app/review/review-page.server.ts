@@ -3,7 +3,7 @@ import { applicationStatusSchema } from "~/domain/application-status";
 import { hasRole, type Viewer } from "~/domain/permissions";
 import { isAssessmentComplete } from "./assessment.server";
 import { callBudget } from "./budget.server";
-import { DECISION_LETTER_FIELD } from "./decision.server";
+import { DECISION_LETTER_FIELD } from "./letter.server";
 import { answerFieldKey } from "./information.server";
 import { rubricFor } from "./rubric";
 
