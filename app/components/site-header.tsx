@@ -52,6 +52,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
           <li>
             <NavLink to="/oproepen">Oproepen</NavLink>
           </li>
+          <li>
+            <NavLink to="/partnerorganisaties">Partnerorganisaties</NavLink>
+          </li>
         </ul>
       </nav>
     </header>
