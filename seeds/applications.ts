@@ -14,7 +14,7 @@ import type { PrismaClient, Tx } from "~/db.server";
 import type { ActorRole } from "~/domain/roles";
 import type { Call } from "~/generated/prisma/client";
 import { DEMO_USERS } from "./demo-users";
-import type { ProgrammeCode } from "./programmes";
+import { PROGRAMMES, type ProgrammeCode } from "./programmes";
 import { sampleDossiers, type OrganisationKey, type SampleDossier } from "./sample-dossiers";
 import { loadSampleFiles, removeStoredFiles, storeSampleFile, type SampleFiles } from "./sample-files";
 import { validateSampleDossier } from "./sample-validation";
@@ -109,6 +109,40 @@ export async function seedSampleDossiers(
   return tally(outcomes);
 }
 
+/** A recognition from a seeded round runs five calendar years from the round's start date. */
+const RECOGNITION_YEARS = 5;
+
+/**
+ * What the review workflow would have stored along the status history: the reviewer who took
+ * the dossier, the proposal (the seeded decisions follow it) and the decision.
+ */
+function reviewFields(
+  dossier: SampleDossier,
+  call: Call,
+  actorFor: (role: ActorRole) => string | null,
+  programmeKind: "FUNDING" | "RECOGNITION" | undefined,
+) {
+  const steps = dossier.steps;
+  const last = steps[steps.length - 1]!;
+  const proposal = [...steps].reverse().find((s) => s.status === "PROPOSED");
+  const decided = ["APPROVED", "PARTIALLY_APPROVED", "REFUSED"].includes(last.status);
+  const reviewed = steps.some((s) => s.status === "IN_REVIEW");
+  const startsOn = (JSON.parse(call.settings) as { recognitionStartsOn?: string }).recognitionStartsOn;
+  const recognised = programmeKind === "RECOGNITION" && last.status === "APPROVED" && startsOn;
+  return {
+    assigneeId: reviewed ? actorFor("REVIEWER") : null,
+    proposedOutcome: proposal && decided ? last.status : null,
+    proposedCents: proposal && decided ? dossier.grantedCents : null,
+    proposedById: proposal ? actorFor("REVIEWER") : null,
+    proposedAt: proposal?.at ?? null,
+    decidedAt: decided ? last.at : null,
+    decidedById: decided ? actorFor("DECIDER") : null,
+    decisionMotivation: decided ? (last.reason ?? null) : null,
+    recognitionStartsOn: recognised ? startsOn : null,
+    recognitionEndsOn: recognised ? `${Number(startsOn.slice(0, 4)) + RECOGNITION_YEARS - 1}-12-31` : null,
+  };
+}
+
 type WriteInput = {
   dossier: SampleDossier;
   call: Call;
@@ -136,6 +170,7 @@ async function writeDossier(tx: Tx, input: WriteInput, storedNames: readonly str
     reference = formatReference(input.programmeCode, numbered.year, numbered.lastReference);
   }
   const submittedFiles = dossier.attachments.map((a) => ({ fieldKey: a.fieldKey, fileName: a.fileName, sha256: files[a.file].sha256 }));
+  const review = reviewFields(dossier, call, actorFor, PROGRAMMES.find((p) => p.code === input.programmeCode)?.kind);
   const application = await tx.application.create({
     data: {
       callId: call.id,
@@ -157,6 +192,7 @@ async function writeDossier(tx: Tx, input: WriteInput, storedNames: readonly str
       createdById: applicantId,
       createdAt: steps[0]!.at,
       updatedAt: last.at,
+      ...review,
     },
   });
 
