@@ -93,6 +93,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** Said at the top of the page after a successful action (the form itself may be gone by then). */
+const DONE: Record<string, string> = {
+  assign: "Het dossier is toegewezen.",
+  assess: "De scores zijn bewaard.",
+  information: "De vraag is verstuurd; de aanvrager krijgt een e-mail.",
+  propose: "Het voorstel is ingediend; een beslisser krijgt een e-mail.",
+  decide: "De beslissing is genomen.",
+  note: "De notitie is toegevoegd.",
+};
+
 const LABELS: Record<string, string> = {
   assigneeId: "Beoordelaar",
   reason: "Reden",
@@ -116,6 +126,11 @@ export default function ReviewPage() {
         {page.programmeName} · {page.callTitle}
       </p>
       <h1>Beoordeling {page.reference ?? ""}</h1>
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {DONE[result.form]}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>Organisatie</dt>
         <dd>{page.organisationName}</dd>
@@ -202,14 +217,6 @@ export default function ReviewPage() {
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type FormOutcome = Outcome | undefined;
 
-function Saved({ outcome, text }: { outcome: FormOutcome; text: string }) {
-  return outcome?.ok ? (
-    <p className="notice" role="status">
-      {text}
-    </p>
-  ) : null;
-}
-
 function failure(outcome: FormOutcome) {
   return outcome && !outcome.ok ? outcome : undefined;
 }
@@ -223,7 +230,6 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
   return (
     <section aria-labelledby="toewijzen">
       <h2 id="toewijzen">Toewijzen</h2>
-      <Saved outcome={outcome} text="Het dossier is toegewezen." />
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="form" value="assign" />
@@ -280,7 +286,6 @@ function AssessmentForm({ page, outcome }: { page: PageData; outcome: FormOutcom
   const value = (name: string, fallback: string) => failed?.values?.[name] ?? fallback;
   return (
     <>
-      <Saved outcome={outcome} text="De scores zijn bewaard." />
       <ErrorSummary
         errors={errors}
         labels={Object.fromEntries(page.rubric.map((c) => [`score-${c.key}`, c.label]))}
@@ -340,7 +345,6 @@ function InformationForm({ outcome }: { outcome: FormOutcome }) {
   return (
     <section aria-labelledby="informatie-vragen">
       <h3 id="informatie-vragen">Bijkomende informatie vragen</h3>
-      <Saved outcome={outcome} text="De vraag is verstuurd; de aanvrager krijgt een e-mail." />
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="form" value="information" />
