@@ -7,6 +7,9 @@ import type { AnyFormDefinition } from "~/forms/registry";
 import type { RawValues, Step } from "~/forms/types";
 import { pickFields } from "~/forms/values";
 import { canonicalJson } from "./canonical-json";
+import { draftEditability } from "./editability";
+import { canEditApplication, type Viewer } from "~/domain/permissions";
+import { now } from "~/utils/clock.server";
 
 /**
  * Everything the wizard, the summary and the receipt need about one dossier: the content as
@@ -69,6 +72,17 @@ export async function loadDossier(applicationId: string, db: Tx | PrismaClient =
   };
 }
 export type Dossier = Awaited<ReturnType<typeof loadDossier>>;
+
+/** Whether the viewer may change this dossier's content now (see editability.ts). */
+export function dossierEditability(viewer: Viewer, dossier: Dossier, at: Date = now()) {
+  return draftEditability({
+    status: dossier.status,
+    opensAt: dossier.call.opensAt,
+    closesAt: dossier.closesAt,
+    at,
+    canEdit: canEditApplication(viewer, dossier),
+  });
+}
 
 export function parseStoredValues(json: string): RawValues {
   const parsed: unknown = JSON.parse(json);

@@ -7,8 +7,7 @@ import { requireForm } from "~/forms/form-store.server";
 import type { RawValues } from "~/forms/types";
 import { pickFields } from "~/forms/values";
 import { now } from "~/utils/clock.server";
-import { findStep, loadDossier, stepFingerprint } from "./dossier.server";
-import { draftEditability } from "./editability";
+import { dossierEditability, findStep, loadDossier, stepFingerprint } from "./dossier.server";
 import { effectiveClosesAt } from "~/calls/deadline.server";
 
 export const START_MESSAGES = {
@@ -151,13 +150,7 @@ export async function saveStep(input: SaveStepInput): Promise<SaveStepResult> {
   const step = findStep(dossier.form, input.stepId);
   if (!step) return { status: "refused", message: "Deze stap bestaat niet." };
   const at = now();
-  const editability = draftEditability({
-    status: dossier.status,
-    opensAt: dossier.call.opensAt,
-    closesAt: dossier.closesAt,
-    at,
-    canEdit: canEditApplication(input.viewer, dossier),
-  });
+  const editability = dossierEditability(input.viewer, dossier, at);
   if (!editability.editable) return { status: "refused", message: editability.message };
 
   const fingerprint = stepFingerprint(step, dossier.values);

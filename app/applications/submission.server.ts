@@ -3,8 +3,8 @@ import { prisma } from "~/db.server";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
 import { validateForm, type Issue } from "~/forms/validation";
 import { now } from "~/utils/clock.server";
-import { attachmentCounts, loadDossier } from "./dossier.server";
-import { DRAFT_MESSAGES, draftEditability } from "./editability";
+import { attachmentCounts, dossierEditability, loadDossier } from "./dossier.server";
+import { DRAFT_MESSAGES } from "./editability";
 import { formatReference, submissionContentHash } from "./receipt.server";
 import { transitionApplication } from "./transition.server";
 
@@ -41,13 +41,7 @@ export async function submitApplication(input: { viewer: Viewer; applicationId: 
         return { status: "already-submitted", reference: dossier.reference };
       }
       const at = now();
-      const editability = draftEditability({
-        status: dossier.status,
-        opensAt: dossier.call.opensAt,
-        closesAt: dossier.closesAt,
-        at,
-        canEdit: canEditApplication(input.viewer, dossier),
-      });
+      const editability = dossierEditability(input.viewer, dossier, at);
       if (!editability.editable) return { status: "refused", message: editability.message };
       if (dossier.version !== input.baseVersion) return { status: "refused", message: SUBMISSION_MESSAGES.stale };
       const validation = validateForm(dossier.form, dossier.values, dossier.settings, {

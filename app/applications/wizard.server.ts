@@ -5,7 +5,7 @@ import type { RawRow, RawValues, Step } from "~/forms/types";
 import { asRows, isVisible, pickFields, valuesFromFormData } from "~/forms/values";
 import { displayFields, labelForPath } from "~/forms/display";
 import { now } from "~/utils/clock.server";
-import { attachmentCounts, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
+import { attachmentCounts, dossierEditability, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
 import { draftEditability } from "./editability";
 import { saveStep } from "./drafts.server";
 import { applyStepFiles } from "./step-files.server";
@@ -28,16 +28,6 @@ function hasContent(value: unknown): boolean {
   if (typeof value === "string") return value.trim() !== "";
   if (Array.isArray(value)) return value.length > 0;
   return value === true;
-}
-
-export function dossierEditability(viewer: Viewer, dossier: Dossier) {
-  return draftEditability({
-    status: dossier.status,
-    opensAt: dossier.call.opensAt,
-    closesAt: dossier.closesAt,
-    at: now(),
-    canEdit: canEditApplication(viewer, dossier),
-  });
 }
 
 /** What every page of a dossier shows in its header: titles, deadline, progress. */

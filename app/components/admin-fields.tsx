@@ -1,5 +1,5 @@
 import { forwardRef, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { fieldId } from "./forms";
+import { FieldError, FieldHint, fieldId } from "./forms";
 
 /**
  * Select, text area and radio group in the markup of TextField (app/components/forms.tsx):
@@ -22,17 +22,8 @@ function Label({ id, label, required, filter }: { id: string; label: string; req
 function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint id={id}>{hint}</FieldHint>
+      <FieldError id={id} message={error} />
     </>
   );
 }

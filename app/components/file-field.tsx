@@ -5,7 +5,7 @@ import {
   removeAttachmentIntent,
   type AttachmentKind,
 } from "~/attachments/file-types";
-import { fieldId } from "./forms";
+import { FieldError, fieldId } from "./forms";
 
 export type FileFieldFile = { id: string; fileName: string; sizeBytes: number };
 
@@ -66,12 +66,7 @@ export function FileField({ name, label, kind, files, error, required, hint, can
           ))}
         </ul>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} message={error} />
       <input
         type="file"
         id={id}

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { formatCount } from "~/forms/messages";
 import type { Field, RawRow, RawValue, RepeatField, ScalarField } from "~/forms/types";
 import { asBoolean, asList, asRows, asText, isVisible } from "~/forms/values";
-import { fieldId } from "./forms";
+import { FieldError, FieldHint, fieldId } from "./forms";
 
 export type UploadedFile = { id: string; fileName: string; sizeBytes: number };
 
@@ -60,20 +60,11 @@ function describedBy(id: string, hint?: string, error?: string, extra?: string) 
   return [hint ? `${id}-hint` : null, extra ?? null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint id={id}>{hint}</FieldHint>
+      <FieldError id={id} message={error} />
     </>
   );
 }

@@ -59,6 +59,27 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   error?: string;
 };
 
+/** The hint under a label, referenced by the field's aria-describedby (`<id>-hint`). */
+export function FieldHint({ id, children }: { id: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p id={`${id}-hint`} className="hint">
+      {children}
+    </p>
+  );
+}
+
+/** The message next to a field with a problem (`<id>-error`), announced as an error. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={`${id}-error`} className="field-error">
+      <span className="visually-hidden">Fout: </span>
+      {message}
+    </p>
+  );
+}
+
 export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField(
   { name, label, hint, error, required, ...input },
   ref,
@@ -71,17 +92,8 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextF
         {label}
         {required ? null : <span className="optional"> (optioneel)</span>}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">Fout: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldHint id={id}>{hint}</FieldHint>
+      <FieldError id={id} message={error} />
       <input
         ref={ref}
         id={id}
