@@ -5,15 +5,17 @@
 import type { PrismaClient } from "~/db.server";
 import { seedSampleDossiers } from "./applications";
 import { HISTORIC_CALLS, demoRoundCalls, seedCalls } from "./calls";
+import { seedDemoMergers } from "./mergers";
 import { seedDemoOrganisations } from "./organisations";
 import type { SeedReport } from "./sync";
 import { seedDemoUsers } from "./users";
 
 export async function seedDemoData(prisma: PrismaClient, options: { now: Date }): Promise<SeedReport> {
   const organisaties = await seedDemoOrganisations(prisma);
+  const fusies = await seedDemoMergers(prisma);
   const userReport = await seedDemoUsers(prisma);
   // The historic calls exist already (reference data); listing them again only fetches them.
   const { tally: oproepen, calls } = await seedCalls(prisma, [...HISTORIC_CALLS, ...demoRoundCalls(options.now)]);
   const dossiers = await seedSampleDossiers(prisma, { now: options.now, calls });
-  return { organisaties, ...userReport, demorondes: oproepen, dossiers };
+  return { organisaties, fusies, ...userReport, demorondes: oproepen, dossiers };
 }

@@ -3,10 +3,10 @@
  * seeds/flemish-municipalities-2025.csv. Reference data: safe to seed in production.
  */
 import { fileURLToPath } from "node:url";
-import type { PrismaClient } from "~/db.server";
+import type { PrismaClient, Tx } from "~/db.server";
 import { nisCodeSchema, provinceSchema, type Province } from "~/domain/organisation";
 import { readCsvRecords } from "./csv";
-import { changedFields, hasChanges, tally, type Outcome, type Tally } from "./sync";
+import { changedFields, emptyTally, hasChanges, tally, type Outcome, type Tally } from "./sync";
 
 export const MUNICIPALITIES_CSV = fileURLToPath(new URL("./flemish-municipalities-2025.csv", import.meta.url));
 export const MUNICIPALITY_COUNT = 285;
@@ -44,33 +44,56 @@ export function loadMunicipalities(file = MUNICIPALITIES_CSV): Municipality[] {
   return municipalities;
 }
 
+export type MunicipalitySync = {
+  tally: Tally;
+  created: Array<{ nisCode: string; name: string }>;
+  updated: Array<{ nisCode: string; name: string; changes: Partial<Record<"name" | "kind" | "province", { from: string | null; to: string }>> }>;
+};
+
+/**
+ * Upserts every municipality as an Organisation of kind GEMEENTE, keyed by NIS code, inside
+ * the caller's transaction, and says what it did (the admin page "Gemeenten bijwerken" shows it).
+ * Organisations whose NIS code is not in the list (e.g. merged predecessors) are left alone.
+ */
+export async function syncMunicipalities(tx: Tx, municipalities: readonly Municipality[]): Promise<MunicipalitySync> {
+  const existing = await tx.organisation.findMany({
+    where: { nisCode: { in: municipalities.map((m) => m.nisCode) } },
+    select: { id: true, nisCode: true, name: true, kind: true, province: true },
+  });
+  const byNisCode = new Map(existing.map((organisation) => [organisation.nisCode, organisation]));
+  const outcomes: Outcome[] = [];
+  const toCreate = [];
+  const result: MunicipalitySync = { tally: emptyTally(), created: [], updated: [] };
+  for (const municipality of municipalities) {
+    const desired = { name: municipality.name, kind: "GEMEENTE", province: municipality.province };
+    const current = byNisCode.get(municipality.nisCode);
+    if (!current) {
+      toCreate.push({ ...desired, nisCode: municipality.nisCode });
+      result.created.push({ nisCode: municipality.nisCode, name: municipality.name });
+      outcomes.push("created");
+      continue;
+    }
+    const changes = changedFields(current, desired);
+    if (hasChanges(changes)) {
+      await tx.organisation.update({ where: { id: current.id }, data: changes });
+      result.updated.push({
+        nisCode: municipality.nisCode,
+        name: municipality.name,
+        changes: Object.fromEntries(
+          Object.entries(changes).map(([field, to]) => [field, { from: current[field as keyof typeof desired], to }]),
+        ),
+      });
+      outcomes.push("updated");
+    } else {
+      outcomes.push("unchanged");
+    }
+  }
+  if (toCreate.length > 0) await tx.organisation.createMany({ data: toCreate });
+  result.tally = tally(outcomes);
+  return result;
+}
+
 /** Upserts every municipality as an Organisation of kind GEMEENTE, keyed by NIS code. */
 export async function seedMunicipalities(prisma: PrismaClient, municipalities = loadMunicipalities()): Promise<Tally> {
-  return prisma.$transaction(async (tx) => {
-    const existing = await tx.organisation.findMany({
-      where: { nisCode: { in: municipalities.map((m) => m.nisCode) } },
-      select: { id: true, nisCode: true, name: true, kind: true, province: true },
-    });
-    const byNisCode = new Map(existing.map((organisation) => [organisation.nisCode, organisation]));
-    const outcomes: Outcome[] = [];
-    const toCreate = [];
-    for (const municipality of municipalities) {
-      const desired = { name: municipality.name, kind: "GEMEENTE", province: municipality.province };
-      const current = byNisCode.get(municipality.nisCode);
-      if (!current) {
-        toCreate.push({ ...desired, nisCode: municipality.nisCode });
-        outcomes.push("created");
-        continue;
-      }
-      const changes = changedFields(current, desired);
-      if (hasChanges(changes)) {
-        await tx.organisation.update({ where: { id: current.id }, data: changes });
-        outcomes.push("updated");
-      } else {
-        outcomes.push("unchanged");
-      }
-    }
-    if (toCreate.length > 0) await tx.organisation.createMany({ data: toCreate });
-    return tally(outcomes);
-  });
+  return (await prisma.$transaction((tx) => syncMunicipalities(tx, municipalities))).tally;
 }

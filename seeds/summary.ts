@@ -7,6 +7,7 @@ export type SeedCounts = {
   gemeenten: number;
   vgc: number;
   andereOrganisaties: number;
+  opgegaanInFusie: number;
   gebruikers: number;
   medewerkers: number;
   programmas: number;
@@ -17,11 +18,13 @@ export type SeedCounts = {
 };
 
 export async function countSeedData(prisma: PrismaClient, now: Date): Promise<SeedCounts> {
-  const [gemeenten, vgc, organisaties, gebruikers, medewerkers, programmas, oproepen, openOproepen, dossiers, auditgebeurtenissen] =
+  const [gemeenten, vgc, organisaties, opgegaan, gebruikers, medewerkers, programmas, oproepen, openOproepen, dossiers, auditgebeurtenissen] =
     await Promise.all([
-      prisma.organisation.count({ where: { kind: "GEMEENTE" } }),
+      // Municipalities that exist today: predecessors of a merger are counted apart.
+      prisma.organisation.count({ where: { kind: "GEMEENTE", successorId: null } }),
       prisma.organisation.count({ where: { kind: "VGC" } }),
-      prisma.organisation.count(),
+      prisma.organisation.count({ where: { successorId: null } }),
+      prisma.organisation.count({ where: { successorId: { not: null } } }),
       prisma.user.count(),
       prisma.user.count({ where: { staffRoles: { some: {} } } }),
       prisma.programme.count(),
@@ -34,6 +37,7 @@ export async function countSeedData(prisma: PrismaClient, now: Date): Promise<Se
     gemeenten,
     vgc,
     andereOrganisaties: organisaties - gemeenten - vgc,
+    opgegaanInFusie: opgegaan,
     gebruikers,
     medewerkers,
     programmas,
@@ -59,7 +63,7 @@ export function formatSeedSummary(input: {
   const seconds = (input.durationMs / 1000).toLocaleString("nl-BE", { maximumFractionDigits: 1 });
   return [
     `Seed voltooid (${input.demo ? "met" : "zonder"} demogegevens, seedtijdstip ${formatTimestamp(input.now)}).`,
-    `  Gemeenten: ${counts.gemeenten} · VGC: ${counts.vgc} · andere organisaties: ${counts.andereOrganisaties}`,
+    `  Gemeenten: ${counts.gemeenten} · VGC: ${counts.vgc} · andere organisaties: ${counts.andereOrganisaties} · opgegaan in een fusie: ${counts.opgegaanInFusie}`,
     `  Gebruikers: ${counts.gebruikers} (waarvan ${counts.medewerkers} AgII-medewerkers) · programma's: ${counts.programmas}`,
     `  Oproepen: ${counts.oproepen} (${counts.openOproepen} open) · dossiers: ${counts.dossiers} · auditgebeurtenissen: ${counts.auditgebeurtenissen}`,
     `  Deze run: ${run.created} aangemaakt, ${run.updated} bijgewerkt, ${run.unchanged} ongewijzigd (${seconds} s).`,

@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
-import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
+import { mergedOrganisationMessage, ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
 import { getForm } from "~/forms/registry";
 import type { RawValues } from "~/forms/types";
@@ -14,9 +14,7 @@ import { effectiveClosesAt } from "~/calls/deadline.server";
 export const START_MESSAGES = {
   notOpen: "Deze oproep staat nu niet open voor aanvragen.",
   readOnly: (successor: string | null) =>
-    successor
-      ? `Deze organisatie is opgegaan in ${successor}. Dien de aanvraag in namens ${successor}.`
-      : "Deze organisatie kan geen aanvragen meer indienen.",
+    successor ? mergedOrganisationMessage(successor) : "Deze organisatie kan geen aanvragen meer indienen.",
   notEligible: (kind: OrganisationKind, allowed: OrganisationKind[]) =>
     `Een ${ORGANISATION_KIND_LABELS[kind].toLowerCase()} kan geen aanvraag indienen voor deze oproep. Ze staat open voor: ${allowed
       .map((k) => ORGANISATION_KIND_LABELS[k].toLowerCase())

@@ -72,13 +72,18 @@ export type InviteInput = { email: string; firstName: string; lastName: string }
 
 export type InviteResult = { ok: true } | { ok: false; field: keyof InviteInput | "form"; message: string };
 
-/** Invites someone into an organisation by e-mail (new or existing account alike). */
+/**
+ * Invites someone into an organisation by e-mail (new or existing account alike). Members
+ * invite colleagues; administrators (actorRole "ADMIN") invite into any organisation.
+ */
 export async function inviteColleague(
   inviter: { userId: string; firstName: string; lastName: string },
   organisationId: string,
   input: InviteInput,
   linkTo: LinkTo,
+  options: { actorRole?: "APPLICANT" | "ADMIN" } = {},
 ): Promise<InviteResult> {
+  const actorRole = options.actorRole ?? "APPLICANT";
   return prisma.$transaction(async (tx) => {
     const organisation = await tx.organisation.findUniqueOrThrow({
       where: { id: organisationId },
@@ -92,7 +97,8 @@ export async function inviteColleague(
       select: { id: true },
     });
     if (alreadyMember) {
-      return { ok: false, field: "email", message: "Deze persoon is al lid van uw organisatie." };
+      const whose = actorRole === "ADMIN" ? "deze" : "uw";
+      return { ok: false, field: "email", message: `Deze persoon is al lid van ${whose} organisatie.` };
     }
     const { id, token, expiresAt } = await createVerification(tx, {
       type: VERIFICATION_TYPES.invitation,
@@ -109,7 +115,7 @@ export async function inviteColleague(
     await enqueueEmail(tx, { idempotencyKey: `invitation:${id}`, template: "invitation", to: input.email, ...message });
     await recordAudit(tx, {
       actorId: inviter.userId,
-      actorRole: "APPLICANT",
+      actorRole,
       action: "organisation.invitation",
       entityType: "Organisation",
       entityId: organisationId,

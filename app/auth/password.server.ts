@@ -2,7 +2,7 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOpti
 
 /**
  * Passwords are hashed with scrypt from Node's own crypto (memory-hard, no native addon to
- * build; docs/decisions/0004-scrypt-passwords.md). Stored as scrypt$N$r$p$salt$hash so the
+ * build; docs/decisions/0003-passwords-with-scrypt.md). Stored as scrypt$N$r$p$salt$hash so the
  * cost can be raised later without invalidating old hashes.
  */
 const COST = { N: 2 ** 15, r: 8, p: 1 };

@@ -1,6 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
-import { organisationKindSchema } from "~/domain/organisation";
+import { isReadOnlyOrganisation, organisationKindSchema } from "~/domain/organisation";
 import {
   canEditApplication,
   canViewApplication,
@@ -17,6 +17,12 @@ import { getCookieSession, getSessionUserId } from "./session.server";
 export async function getViewer(request: Request): Promise<Viewer | null> {
   const userId = await getSessionUserId(request);
   if (!userId) return null;
+  const chosen = (await getCookieSession(request)).get("organisationId");
+  return loadViewer(userId, typeof chosen === "string" ? chosen : null);
+}
+
+/** The viewer for a user acting for one of their organisations (the first active one by default). */
+export async function loadViewer(userId: string, chosenOrganisationId: string | null): Promise<Viewer | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
@@ -36,11 +42,10 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
     organisationId: organisation.id,
     name: organisation.name,
     kind: organisationKindSchema.parse(organisation.kind),
-    readOnly: organisation.successorId !== null,
+    readOnly: isReadOnlyOrganisation(organisation),
   }));
-  const chosen = (await getCookieSession(request)).get("organisationId");
   const active =
-    memberships.find((m) => m.organisationId === chosen) ??
+    memberships.find((m) => m.organisationId === chosenOrganisationId) ??
     memberships.find((m) => !m.readOnly) ??
     memberships[0];
   return {

@@ -1,4 +1,4 @@
-import { displayFields } from "~/forms/display";
+import { displayFields, labelForPath } from "~/forms/display";
 import type { Field, RawValues } from "~/forms/types";
 import { formatDateTime } from "~/utils/time";
 
@@ -53,7 +53,7 @@ export function ConflictPanel({
           ))}
           {onlyTheirs.map(([path, value]) => (
             <tr key={path}>
-              <th scope="row">{path}</th>
+              <th scope="row">{labelForPath(fields, path) ?? path}</th>
               <td>Niet ingevuld</td>
               <td>{value}</td>
             </tr>

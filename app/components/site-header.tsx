@@ -67,6 +67,7 @@ function navigationFor(viewer: HeaderViewer): Array<{ to: string; label: string 
     links.push({ to: "/te-beoordelen", label: "Te beoordelen" });
   }
   if (viewer.staffRoles.includes("ADMIN")) links.push({ to: "/beheer", label: "Beheer" });
+  links.push({ to: "/mijn-e-mails", label: "Mijn e-mails" });
   return links;
 }
 

@@ -55,3 +55,19 @@ export const kboNumberSchema = z
   .trim()
   .refine(isValidKboNumber, "Geef een geldig ondernemingsnummer op (formaat 0123.456.749).")
   .transform(normaliseKboNumber);
+
+/** Organisations a partner organisation can be created as by an administrator. */
+export const PARTNER_KINDS = ["VZW", "OTHER"] as const satisfies readonly OrganisationKind[];
+
+/**
+ * A predecessor of a municipal merger: it keeps its history, but nobody acts in its name any
+ * more. `successorId` is the single source of truth (Viewer.memberships[].readOnly too).
+ */
+export function isReadOnlyOrganisation(organisation: { successorId: string | null }): boolean {
+  return organisation.successorId !== null;
+}
+
+/** Why a predecessor cannot start or change an application, naming where to go instead. */
+export function mergedOrganisationMessage(successorName: string): string {
+  return `Deze organisatie is opgegaan in ${successorName}. Dien de aanvraag in namens ${successorName}.`;
+}

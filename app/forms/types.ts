@@ -1,7 +1,7 @@
 /**
  * A form is data: steps of fields, the rules between them and the computed lines, per form
  * version. The wizard, draft storage, validation, summary and print view read this and nothing
- * programme-specific. See docs/decisions/0008-forms-as-data.md.
+ * programme-specific. See docs/decisions/0009-forms-as-data.md.
  */
 
 export type Option = { value: string; label: string; hint?: string };

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { adminOverview } from "~/admin/overview.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { listCalls } from "~/calls/calls.server";
+import { AdminNav } from "~/components/admin-nav";
 import { CallTable } from "~/components/call-table";
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
 import { STAFF_ROLE_LABELS, type StaffRole } from "~/domain/roles";
@@ -21,6 +22,7 @@ export default function AdminDashboard() {
   const { overview, calls, serverNow } = useLoaderData<typeof loader>();
   return (
     <section>
+      <AdminNav />
       <h1>Beheer</h1>
       <ul className="cards">
         <li className="card">
@@ -35,6 +37,9 @@ export default function AdminDashboard() {
         <li className="card">
           <span className="figure">{overview.outbox.PENDING ?? 0}</span> e-mails in de wachtrij
           {overview.outbox.FAILED ? <p>{overview.outbox.FAILED} definitief mislukt</p> : null}
+          <p>
+            <Link to="/beheer/e-mails">E-mails opvolgen</Link>
+          </p>
         </li>
       </ul>
 
@@ -42,6 +47,11 @@ export default function AdminDashboard() {
       <CallTable calls={calls} caption="Alle oproepen" view="staff" serverNow={serverNow} />
 
       <h2>Organisaties</h2>
+      <p>
+        <Link to="/beheer/organisaties">Organisaties zoeken en beheren</Link> ·{" "}
+        <Link to="/beheer/organisaties/nieuw">Partnerorganisatie toevoegen</Link> · <Link to="/beheer/fusies">Fusies</Link> ·{" "}
+        <Link to="/beheer/gemeenten">Gemeenten bijwerken</Link>
+      </p>
       <table>
         <caption className="visually-hidden">Organisaties per soort</caption>
         <thead>
@@ -63,6 +73,9 @@ export default function AdminDashboard() {
       </table>
 
       <h2>Medewerkers van het agentschap</h2>
+      <p>
+        <Link to="/beheer/gebruikers">Alle gebruikers, rollen en accounts beheren</Link>
+      </p>
       <table>
         <caption className="visually-hidden">Medewerkers en hun rollen</caption>
         <thead>
@@ -77,7 +90,9 @@ export default function AdminDashboard() {
           {overview.staff.map((user) => (
             <tr key={user.id}>
               <td>
-                {user.firstName} {user.lastName}
+                <Link to={`/beheer/gebruikers/${user.id}`}>
+                  {user.firstName} {user.lastName}
+                </Link>
               </td>
               <td>{user.email}</td>
               <td>{user.staffRoles.map((role) => STAFF_ROLE_LABELS[role as StaffRole] ?? role).join(", ")}</td>

@@ -38,14 +38,28 @@ export default function MyApplicationsPage() {
         <p>Er is op dit moment geen oproep open voor uw soort organisatie.</p>
       ) : (
         <ul className="cards">
-          {openCalls.map((call) => (
-            <li key={call.id} className="card">
-              <h3>{call.title}</h3>
-              <p>
-                Indienen tot {formatDateTime(call.closesAt)} (<Countdown until={call.closesAt} serverNow={serverNow} />)
-              </p>
-            </li>
-          ))}
+          {openCalls.map((call) => {
+            const existing = applications.find((application) => application.callId === call.id);
+            return (
+              <li key={call.id} className="card">
+                <h3>
+                  <Link to={`/oproepen/${call.id}`}>{call.title}</Link>
+                </h3>
+                <p>
+                  Indienen tot {formatDateTime(call.closesAt)} (<Countdown until={call.closesAt} serverNow={serverNow} />)
+                </p>
+                {existing ? (
+                  <Link to={`/dossiers/${existing.id}`}>
+                    Naar uw dossier<span className="visually-hidden"> voor {call.title}</span>
+                  </Link>
+                ) : organisation.readOnly ? null : (
+                  <Link to={`/oproepen/${call.id}`}>
+                    Aanvraag starten<span className="visually-hidden"> voor {call.title}</span>
+                  </Link>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <p>

@@ -1,3 +1,5 @@
+import type { RawValues } from "~/forms/types";
+
 /**
  * Complete, valid answers per form, as an official would type them (Belgian notation), by
  * step, so tests can post them step by step or store them as a draft at once.
@@ -47,8 +49,8 @@ export const OEFENKANSEN_ANSWERS = {
 } satisfies Record<string, Record<string, string>>;
 
 /** The same answers as one stored draft (the shape the wizard saves). */
-export function oefenkansenDraft(): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
+export function oefenkansenDraft(): RawValues {
+  const values: RawValues = {};
   for (const step of Object.values(OEFENKANSEN_ANSWERS)) {
     for (const [name, value] of Object.entries(step)) {
       if (name.startsWith("activiteiten.")) continue;

@@ -32,7 +32,8 @@ export class HttpClient {
     return response;
   }
 
-  async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  /** Repeated fields (checkboxes) go in as URLSearchParams. */
+  async post(path: string, fields: Record<string, string> | URLSearchParams, headers: Record<string, string> = {}): Promise<Response> {
     const response = await fetch(new URL(path, this.baseUrl), {
       method: "POST",
       redirect: "manual",

@@ -140,7 +140,7 @@ export const erkenningV1: FormDefinition<ErkenningSettings> = {
       title: "Meerjarig actieplan en begroting",
       fields: [
         { type: "textarea", name: "actieplan", label: "Meerjarig actieplan", hint: "Doelstellingen, acties en planning per jaar.", required: true, maxLength: 3000 },
-        { type: "file", name: "actieplanBestand", label: "Actieplan als document", hint: "Optioneel, als PDF.", accept: "pdf", maxFiles: 1 },
+        { type: "file", name: "actieplanBestand", label: "Actieplan als document", hint: "Het actieplan als document, bv. met een planning per jaar.", accept: "pdf", maxFiles: 1 },
         { type: "money", name: "jaarbudget", label: "Jaarlijkse begroting voor deze opdracht", required: true },
         ...budgetJustificationFields(),
         otherSubsidiesField(),

@@ -1,0 +1,199 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { organisationForAdmin } from "~/admin/organisations.server";
+import { statusLabel } from "~/applications/status-labels";
+import { inviteColleague } from "~/auth/accounts.server";
+import { notFound, requireStaff } from "~/auth/viewer.server";
+import { AdminNav } from "~/components/admin-nav";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { applicationStatusSchema } from "~/domain/application-status";
+import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
+import { formFailure, parseFormData } from "~/utils/forms";
+import { emailField, requiredText } from "~/utils/schemas";
+import { formatDate, formatDateTime } from "~/utils/time";
+import { publicUrl } from "~/utils/url.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? "Organisatie"} | Beheer | Subsidieportaal AgII` },
+];
+
+const inviteSchema = z.object({ email: emailField, firstName: requiredText(100), lastName: requiredText(100) });
+const LABELS = { email: "E-mailadres", firstName: "Voornaam", lastName: "Familienaam" };
+const NOT_FOUND = "Deze organisatie bestaat niet.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request, "ADMIN");
+  const organisation = await organisationForAdmin(params.organisationId ?? "");
+  if (!organisation) notFound(NOT_FOUND);
+  return { organisation };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, "ADMIN");
+  const organisationId = params.organisationId ?? "";
+  const organisation = await organisationForAdmin(organisationId);
+  if (!organisation) notFound(NOT_FOUND);
+  const formData = await request.formData();
+  const parsed = parseFormData(inviteSchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await inviteColleague(viewer, organisationId, parsed.data, (path) => publicUrl(request, path), {
+    actorRole: "ADMIN",
+  });
+  if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
+  return { ok: true as const, invited: parsed.data.email };
+}
+
+export default function AdminOrganisationPage() {
+  const { organisation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const form = useZodForm(inviteSchema, {
+    defaultValues: {
+      email: failure?.values.email ?? "",
+      firstName: failure?.values.firstName ?? "",
+      lastName: failure?.values.lastName ?? "",
+    },
+    serverErrors: failure?.errors,
+  });
+  return (
+    <section>
+      <AdminNav />
+      <p>
+        <Link to="/beheer/organisaties">Terug naar de organisaties</Link>
+      </p>
+      <h1>{organisation.name}</h1>
+      {search.get("aangemaakt") === "1" ? (
+        <p className="notice" role="status">
+          De organisatie is toegevoegd. Nodig nu een eerste gebruiker uit.
+        </p>
+      ) : null}
+      {organisation.successor ? (
+        <p className="notice notice--warning">
+          Deze organisatie is opgegaan in{" "}
+          <Link to={`/beheer/organisaties/${organisation.successor.id}`}>{organisation.successor.name}</Link>
+          {organisation.mergedAt ? ` op ${formatDate(organisation.mergedAt)}` : ""}. Ze is alleen nog te lezen.
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>Soort</dt>
+        <dd>{ORGANISATION_KIND_LABELS[organisation.kind as OrganisationKind] ?? organisation.kind}</dd>
+        <dt>NIS-code</dt>
+        <dd>{organisation.nisCode ?? "—"}</dd>
+        <dt>Ondernemingsnummer</dt>
+        <dd>{organisation.kboNumber ? formatKboNumber(organisation.kboNumber) : "—"}</dd>
+        <dt>Provincie</dt>
+        <dd>{organisation.province ?? "—"}</dd>
+        {organisation.predecessors.length > 0 ? (
+          <>
+            <dt>Ontstaan uit</dt>
+            <dd>
+              {organisation.predecessors.map((p, index) => (
+                <span key={p.id}>
+                  {index > 0 ? ", " : ""}
+                  <Link to={`/beheer/organisaties/${p.id}`}>{p.name}</Link>
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2>Leden</h2>
+      {organisation.members.length === 0 ? (
+        <p>Deze organisatie heeft nog geen leden.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Leden van {organisation.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mailadres</th>
+              <th scope="col">Laatst aangemeld</th>
+              <th scope="col">Account</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisation.members.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  <Link to={`/beheer/gebruikers/${member.id}`}>
+                    {member.firstName} {member.lastName}
+                  </Link>
+                </td>
+                <td>{member.email}</td>
+                <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : "nooit"}</td>
+                <td>{member.deactivatedAt ? "Gedeactiveerd" : "Actief"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {organisation.invitations.length > 0 ? (
+        <>
+          <h2>Openstaande uitnodigingen</h2>
+          <ul>
+            {organisation.invitations.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email}, geldig tot {formatDateTime(invitation.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>Dossiers</h2>
+      {organisation.applications.length === 0 ? (
+        <p>Deze organisatie heeft geen dossiers.</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">Dossiers van {organisation.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Dossier</th>
+              <th scope="col">Oproep</th>
+              <th scope="col">Status</th>
+              <th scope="col">Overgedragen van</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisation.applications.map((application) => (
+              <tr key={application.id}>
+                <td>
+                  <Link to={`/dossiers/${application.id}`}>{application.reference ?? "Concept"}</Link>
+                </td>
+                <td>{application.callTitle}</td>
+                <td>{statusLabel(applicationStatusSchema.parse(application.status), application.programmeKind)}</td>
+                <td>{application.transferredFrom ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {organisation.successor ? null : (
+        <>
+          <h2>Iemand uitnodigen</h2>
+          <p>De uitgenodigde krijgt een e-mail met een link die 7 dagen geldig is.</p>
+          {actionData?.ok ? (
+            <p className="notice" role="status">
+              {`De uitnodiging is verstuurd naar ${actionData.invited}.`}
+            </p>
+          ) : null}
+          <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
+          <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+            <TextField label={LABELS.firstName} autoComplete="off" required {...form.field("firstName")} />
+            <TextField label={LABELS.lastName} autoComplete="off" required {...form.field("lastName")} />
+            <TextField label={LABELS.email} type="email" autoComplete="off" required {...form.field("email")} />
+            <button type="submit" className="button">
+              Uitnodiging versturen
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

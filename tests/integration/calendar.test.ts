@@ -1,0 +1,158 @@
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "~/db.server";
+import { endOfDay, startOfDay } from "~/utils/time";
+import { createProgrammeAndCall } from "../support/fixtures";
+import { HttpClient } from "../support/http-client";
+import { startServer, type RunningServer } from "../support/server";
+
+// The public deadline feed, fetched from the real server and read back with a small parser.
+const db = createPrismaClient();
+let server: RunningServer;
+let body: string;
+let response: Response;
+const ids: Record<string, string> = {};
+const LONG_TITLE = "Oefenkansen Nederlands; oproep 2026, tweede ronde — voor lokale besturen én de Vlaamse Gemeenschapscommissie";
+
+beforeAll(async () => {
+  const winter = await createProgrammeAndCall(db, { opensAt: startOfDay("2025-10-01"), closesAt: endOfDay("2026-01-15") });
+  await db.call.update({ where: { id: winter.id }, data: { title: "Regierol 2026", decisionDueAt: endOfDay("2026-04-30") } });
+  const summer = await createProgrammeAndCall(db, { opensAt: startOfDay("2026-05-01"), closesAt: endOfDay("2026-06-30") });
+  await db.call.update({ where: { id: summer.id }, data: { title: LONG_TITLE } });
+  const closedPending = await createProgrammeAndCall(db, { opensAt: startOfDay("2025-11-03"), closesAt: endOfDay("2025-12-19") });
+  await db.call.update({ where: { id: closedPending.id }, data: { title: "Gesloten, beslissing volgt", decisionDueAt: endOfDay("2026-01-30") } });
+  const done = await createProgrammeAndCall(db, { opensAt: startOfDay("2025-09-15"), closesAt: endOfDay("2025-10-31") });
+  await db.call.update({ where: { id: done.id }, data: { title: "Helemaal voorbij", decisionDueAt: endOfDay("2025-12-15") } });
+  Object.assign(ids, { winter: winter.id, summer: summer.id, closedPending: closedPending.id, done: done.id });
+  server = await startServer({ PORTAL_CLOCK: "2026-01-05T10:00:00Z", PUBLIC_URL: "https://portaal.example" });
+  response = await new HttpClient(server.url).get("/oproepen/kalender.ics");
+  body = await response.text();
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db.$disconnect();
+});
+
+type Property = { name: string; params: Record<string, string>; value: string };
+type Component = { type: string; properties: Property[]; components: Component[] };
+
+function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c));
+}
+
+/** Unfolds and parses an iCalendar text into nested components (enough for this feed). */
+function parse(text: string): Component {
+  const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  const root: Component = { type: "ROOT", properties: [], components: [] };
+  const stack = [root];
+  for (const line of lines) {
+    const colon = line.indexOf(":");
+    const [name, ...params] = line.slice(0, colon).split(";");
+    const value = line.slice(colon + 1);
+    if (name === "BEGIN") {
+      const component = { type: value, properties: [], components: [] };
+      stack.at(-1)!.components.push(component);
+      stack.push(component);
+    } else if (name === "END") {
+      expect(stack.pop()!.type).toBe(value);
+    } else {
+      stack.at(-1)!.properties.push({
+        name: name!,
+        params: Object.fromEntries(params.map((p) => p.split("=") as [string, string])),
+        value,
+      });
+    }
+  }
+  expect(stack).toHaveLength(1);
+  return root.components[0]!;
+}
+
+const prop = (component: Component, name: string) => component.properties.find((p) => p.name === name);
+
+function events() {
+  return parse(body).components.filter((c) => c.type === "VEVENT");
+}
+
+function eventFor(callId: string, kind: "indienen" | "beslissing") {
+  return events().find((e) => prop(e, "UID")!.value.startsWith(`oproep-${callId}-${kind}@`));
+}
+
+/** The instant of a DTSTART with TZID=Europe/Brussels, computed independently with Luxon. */
+function instantOf(property: Property): Date {
+  expect(property.params.TZID).toBe("Europe/Brussels");
+  return DateTime.fromFormat(property.value, "yyyyMMdd'T'HHmmss", { zone: "Europe/Brussels" }).toJSDate();
+}
+
+describe("the deadline calendar feed", () => {
+  it("is served publicly as text/calendar", () => {
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+  });
+
+  it("uses CRLF everywhere and folds every line to at most 75 octets", () => {
+    expect(body.endsWith("\r\n")).toBe(true);
+    expect(body.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    const physical = body.split("\r\n");
+    for (const line of physical) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(physical.some((line) => line.startsWith(" "))).toBe(true);
+  });
+
+  it("is a VCALENDAR with version, product id and the Brussels time zone", () => {
+    const calendar = parse(body);
+    expect(calendar.type).toBe("VCALENDAR");
+    expect(prop(calendar, "VERSION")?.value).toBe("2.0");
+    expect(prop(calendar, "PRODID")?.value).toContain("Subsidieportaal");
+    const zone = calendar.components.find((c) => c.type === "VTIMEZONE")!;
+    expect(prop(zone, "TZID")?.value).toBe("Europe/Brussels");
+    expect(zone.components.map((c) => c.type).sort()).toEqual(["DAYLIGHT", "STANDARD"]);
+  });
+
+  it("has one deadline event per open or upcoming call and one per decision still ahead", () => {
+    expect(events()).toHaveLength(4);
+    expect(eventFor(ids.winter!, "indienen")).toBeDefined();
+    expect(eventFor(ids.winter!, "beslissing")).toBeDefined();
+    expect(eventFor(ids.summer!, "indienen")).toBeDefined();
+    expect(eventFor(ids.closedPending!, "indienen")).toBeUndefined();
+    expect(eventFor(ids.closedPending!, "beslissing")).toBeDefined();
+    expect(events().some((e) => prop(e, "UID")!.value.includes(ids.done!))).toBe(false);
+    const uids = events().map((e) => prop(e, "UID")!.value);
+    expect(new Set(uids).size).toBe(uids.length);
+    for (const event of events()) expect(prop(event, "DTSTAMP")?.value).toMatch(/^\d{8}T\d{6}Z$/);
+  });
+
+  it("puts a winter deadline at 23:59:59 Brussels time (UTC+1)", () => {
+    const start = prop(eventFor(ids.winter!, "indienen")!, "DTSTART")!;
+    expect(start.value).toBe("20260115T235959");
+    expect(instantOf(start).toISOString()).toBe("2026-01-15T22:59:59.000Z");
+  });
+
+  it("puts a summer deadline and decision at 23:59:59 Brussels time (UTC+2)", () => {
+    const deadline = prop(eventFor(ids.summer!, "indienen")!, "DTSTART")!;
+    expect(deadline.value).toBe("20260630T235959");
+    expect(instantOf(deadline).toISOString()).toBe("2026-06-30T21:59:59.000Z");
+    const decision = prop(eventFor(ids.winter!, "beslissing")!, "DTSTART")!;
+    expect(instantOf(decision).toISOString()).toBe("2026-04-30T21:59:59.000Z");
+  });
+
+  it("escapes the text and links each event to the calls page", () => {
+    const event = eventFor(ids.summer!, "indienen")!;
+    expect(prop(event, "SUMMARY")!.value).toBe(
+      "Deadline: Oefenkansen Nederlands\\; oproep 2026\\, tweede ronde — voor lokale besturen én de Vlaamse Gemeenschapscommissie",
+    );
+    expect(unescapeText(prop(event, "SUMMARY")!.value)).toBe(`Deadline: ${LONG_TITLE}`);
+    const description = unescapeText(prop(event, "DESCRIPTION")!.value);
+    expect(description).toContain("30 juni 2026 om 23:59 (Belgische tijd)");
+    expect(description.split("\n")).toHaveLength(2);
+    expect(prop(event, "URL")!.value).toBe(`https://portaal.example/oproepen/${ids.summer}`);
+    expect(event.components.map((c) => c.type)).toEqual(["VALARM"]);
+  });
+
+  it("is linked from the calls page, which links to each call's page", async () => {
+    const page = await (await new HttpClient(server.url).get("/oproepen")).text();
+    expect(page).toContain('href="/oproepen/kalender.ics"');
+    expect(page).toContain("Voeg de deadlines toe aan uw agenda");
+    expect(page).toContain(`href="/oproepen/${ids.summer}"`);
+    expect((await new HttpClient(server.url).get(`/oproepen/${ids.summer}`)).status).toBe(200);
+  });
+});
