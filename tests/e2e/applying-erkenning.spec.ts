@@ -2,17 +2,18 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../../seeds/demo-users";
 import { expectAccessible, login, waitForHydration } from "./support/helpers";
-import { ATTACHMENTS, demoReference, demoRound, expectReceipt, expectStep, expectSummaryValue, saveAndContinue, stepHeading } from "./support/wizard";
+import { ATTACHMENTS, demoReference, demoRound, expectReceipt, expectReceiptMail, expectStep, expectSummaryValue, saveAndContinue, stepHeading } from "./support/wizard";
 
-// vzw Brugwerk has no dossier in the open recognition demo round (vzw Tussenruimte has).
+// vzw Brugwerk has no dossier in the open recognition demo round (vzw Tussenruimte has: seeds/sample-dossiers.ts).
 const brugwerk = DEMO_USERS.find((u) => u.email === "lotte.maes@brugwerk.example")!;
 const round = demoRound("ERK");
 const STEPS = 6;
 
 test("a partner organisation applies for recognition with its statutes and annual accounts", async ({ page, browser }) => {
   await login(page, brugwerk);
-  await page.goto("/oproepen");
-  await page.getByRole("link", { name: round.title }).click();
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Oproepen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Oproepen" })).toBeVisible();
+  await page.getByRole("link", { name: round.title, exact: true }).click();
   await page.getByRole("button", { name: "Aanvraag starten" }).click();
 
   // 1. Organisation, prefilled with the name and KBO number it registered with.
@@ -95,6 +96,7 @@ test("a partner organisation applies for recognition with its statutes and annua
   await saveAndContinue(page, true);
 
   await expect(page.getByRole("heading", { level: 1, name: "Overzicht van uw aanvraag" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Wijzigen \(/ })).toHaveCount(STEPS);
   await expectSummaryValue(page, "Statuten", "statuten.pdf");
   await expectSummaryValue(page, "Laatst goedgekeurde jaarrekening", "begroting.xlsx");
   await expectSummaryValue(page, "Meerjarig actieplan", "2027: vormingen in tien gemeenten. 2028: praktijkgids en intervisie.");
@@ -111,7 +113,9 @@ test("a partner organisation applies for recognition with its statutes and annua
 
   await page.getByRole("button", { name: "Aanvraag indienen" }).click();
   // vzw Tussenruimte's dossier in this round was submitted first (the seed): this is number 2.
-  await expectReceipt(page, demoReference("ERK", 2), null);
+  const reference = demoReference("ERK", 2);
+  const hash = await expectReceipt(page, reference, null);
+  await expectReceiptMail(brugwerk.email, reference, hash);
   await expectSummaryValue(page, "Statuten", "statuten.pdf");
 });
 

@@ -4,9 +4,9 @@ import { expect, test } from "@playwright/test";
 import { DEMO_USERS } from "../../seeds/demo-users";
 import { expectAccessible, waitForHydration } from "./support/helpers";
 import { tabTo, typeInto } from "./support/keyboard";
-import { ATTACHMENTS, computedLine, demoReference, demoRound, expectReceipt, expectStep, expectSummaryValue, stepHeading } from "./support/wizard";
+import { ATTACHMENTS, computedLine, demoReference, demoRound, expectReceipt, expectReceiptMail, expectStep, expectSummaryValue, stepHeading } from "./support/wizard";
 
-// Stad Leuven has no dossier in the open Regierol demo round (Gent has: seeds/applications.ts).
+// Stad Leuven has no dossier in the open Regierol demo round (Gent has: seeds/sample-dossiers.ts).
 const leuven = DEMO_USERS.find((u) => u.email === "sara.janssens@leuven.example")!;
 const round = demoRound("RAD");
 const STEPS = 7;
@@ -29,7 +29,8 @@ test("an official submits the Regierol meerjarenplan with the keyboard only", as
 
   await tabTo(page, page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Oproepen" }));
   await keys.press("Enter");
-  await tabTo(page, page.getByRole("link", { name: round.title }));
+  await expect(page.getByRole("heading", { level: 1, name: "Oproepen" })).toBeVisible();
+  await tabTo(page, page.getByRole("link", { name: round.title, exact: true }));
   await keys.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: round.title })).toBeVisible();
   await tabTo(page, page.getByRole("button", { name: "Aanvraag starten" }));
@@ -140,6 +141,7 @@ test("an official submits the Regierol meerjarenplan with the keyboard only", as
 
   // The summary; "Wijzigen" leads back to a step, Shift+Tab to the step list leads back here.
   await expect(page.getByRole("heading", { level: 1, name: "Overzicht van uw aanvraag" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Wijzigen \(/ })).toHaveCount(STEPS);
   await expect(page.getByText("7 van 7 stappen volledig")).toBeVisible();
   await expectSummaryValue(page, "Strategisch meerjarenplan 2026-2031", "meerjarenplan-leuven.pdf");
   await expectSummaryValue(page, "Beleidsprioriteit 1 – Beleidsprioriteit", "Casusoverleg in een lokale integrale veiligheidscel radicalisering (LIVC-R)");
@@ -162,6 +164,8 @@ test("an official submits the Regierol meerjarenplan with the keyboard only", as
   await tabTo(page, page.getByRole("button", { name: "Aanvraag indienen" }));
   await keys.press("Enter");
   // Gent's dossier in this round was submitted first (the seed): Leuven's is number 2.
-  await expectReceipt(page, demoReference("RAD", 2), "€ 24.500,00");
+  const reference = demoReference("RAD", 2);
+  const hash = await expectReceipt(page, reference, "€ 24.500,00");
+  await expectReceiptMail(leuven.email, reference, hash);
   await expectSummaryValue(page, "Strategisch meerjarenplan 2026-2031", "meerjarenplan-leuven.pdf");
 });

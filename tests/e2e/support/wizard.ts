@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { demoRoundCalls } from "../../../seeds/calls";
 import type { ProgrammeCode } from "../../../seeds/programmes";
-import { expectAccessible, waitForHydration } from "./helpers";
+import { expectAccessible, waitForHydration, waitForMail } from "./helpers";
 
 export const ATTACHMENTS = path.resolve("tests/fixtures/attachments");
 
@@ -65,8 +65,8 @@ function definition(page: Page, list: string, label: string): Locator {
     .locator("dd");
 }
 
-/** The receipt right after submitting: reference, amount, content hash; axe-clean. */
-export async function expectReceipt(page: Page, reference: string, amount: string | null) {
+/** The receipt right after submitting: reference, amount, content hash; axe-clean. Returns the hash. */
+export async function expectReceipt(page: Page, reference: string, amount: string | null): Promise<string> {
   await expect(page.getByRole("heading", { level: 1, name: `Ontvangstbewijs ${reference}` })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Uw aanvraag is verstuurd.");
   const facts = page.locator("dl.facts");
@@ -75,5 +75,13 @@ export async function expectReceipt(page: Page, reference: string, amount: strin
   else await expect(facts).not.toContainText("Gevraagd bedrag");
   await expect(page.locator("code.hash")).toHaveText(SHA256);
   await expectAccessible(page);
+  return (await page.locator("code.hash").textContent()) ?? "";
+}
+
+/** The receipt e-mail from the outbox, as the mail catcher got it: same reference and hash. */
+export async function expectReceiptMail(to: string, reference: string, contentHash: string): Promise<void> {
+  const mail = await waitForMail(to, new RegExp(`^Ontvangstbewijs voor uw aanvraag ${escape(reference)}$`));
+  expect(mail.text).toContain(contentHash);
+  expect(mail.text).toMatch(/\/dossiers\/\w+\/ontvangstbewijs/);
 }
 
