@@ -162,14 +162,15 @@ export async function saveStep(input: SaveStepInput): Promise<SaveStepResult> {
     savedByName: dossier.lastSavedByName,
     savedAt: dossier.lastSavedAt,
   });
-  if (dossier.version !== input.baseVersion && fingerprint !== input.baseFingerprint) return conflict();
-
   const mine = pickFields(step.fields, input.values);
   const next = { ...dossier.values, ...mine };
   const nextFingerprint = stepFingerprint(step, next);
+  // A save that changes nothing overwrites nothing, whatever version it was based on: e.g. the
+  // button pressed while the autosave of the same answers was still on its way.
   if (nextFingerprint === fingerprint) {
     return { status: "saved", version: dossier.version, fingerprint, savedAt: dossier.lastSavedAt ?? at, changed: false };
   }
+  if (dossier.version !== input.baseVersion && fingerprint !== input.baseFingerprint) return conflict();
   // Conditional on the version read: a save that slipped in between makes this one retry-able, not lost.
   const { count } = await prisma.application.updateMany({
     where: { id: dossier.id, version: dossier.version, status: "DRAFT" },

@@ -121,6 +121,11 @@ export type StepPostResult =
       message?: string;
       focusPath?: string;
       conflict?: { theirs: RawValues; version: number; fingerprint: string; savedByName: string | null; savedAt: string | null };
+      /**
+       * The version these answers were saved as. The page builds its next save on it: the answer
+       * can render before the revalidated loader data, which still has the version before.
+       */
+      saved?: { version: number; fingerprint: string };
       revision: string;
     };
 
@@ -195,7 +200,15 @@ export async function postStep(input: {
     const following = steps[index + 1];
     return { kind: "redirect", to: following ? `${base}/stap/${following.id}` : `${base}/overzicht` };
   }
-  return { kind: "shown", outcome: "saved", values, errors, focusPath, revision };
+  return {
+    kind: "shown",
+    outcome: "saved",
+    values,
+    errors,
+    focusPath,
+    saved: { version: saved.version, fingerprint: saved.fingerprint },
+    revision,
+  };
 }
 
 function stepErrors(step: Step<unknown>, values: RawValues, dossier: Dossier): Record<string, string> {

@@ -225,7 +225,7 @@ function CharacterCount({ path, id, max, initial }: { path: string; id: string; 
   return (
     <p id={id} className={over ? "char-count char-count--over" : "char-count"} aria-live={over ? "polite" : "off"}>
       {over
-        ? `${formatCount(length - max)} tekens te veel (${formatCount(length)} van ${formatCount(max)})`
+        ? `${formatCount(length - max)} ${length - max === 1 ? "teken" : "tekens"} te veel (${formatCount(length)} van ${formatCount(max)})`
         : `${formatCount(length)} van ${formatCount(max)} tekens`}
     </p>
   );

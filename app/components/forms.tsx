@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/utils/forms";
@@ -136,10 +136,30 @@ export function ErrorSummary({
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
-            {labels[name] ? <a href={`#${fieldId(name)}`}>{`${labels[name]}: ${message}`}</a> : message}
+            {labels[name] ? (
+              <a href={`#${fieldId(name)}`} onClick={(event) => focusField(event, fieldId(name))}>
+                {`${labels[name]}: ${message}`}
+              </a>
+            ) : (
+              message
+            )}
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/**
+ * Focuses the field an error summary link points to, with its label in view. Without this the
+ * browser follows the "#veld-..." link, which Remix counts as a navigation: it drops the
+ * action's answer, so the errors (and the form as the server returned it) would vanish.
+ * Without JavaScript the plain link still jumps to the field.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  (target.closest(".field, fieldset") ?? target).scrollIntoView({ block: "start" });
+  target.focus({ preventScroll: true });
 }

@@ -78,7 +78,7 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
   const [base, setBase] = useState(() =>
     shown?.conflict
       ? { version: shown.conflict.version, fingerprint: shown.conflict.fingerprint }
-      : { version: page.version, fingerprint: page.fingerprint },
+      : (shown?.saved ?? { version: page.version, fingerprint: page.fingerprint }),
   );
   const [savedAt, setSavedAt] = useState<string | null>(page.lastSavedAt);
   const [autosaveProblem, setAutosaveProblem] = useState<string | null>(null);
@@ -113,23 +113,26 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
   // Saves while typing, a moment after the last keystroke; files are sent only with the buttons.
   const watched = useWatch({ control: methods.control });
   const firstRender = useRef(true);
-  const busy = navigation.state !== "idle" || autosave.state !== "idle";
+  const autosaveTimer = useRef<number>();
+  // Read when the timer fires, not when it was set: a button may have been pressed since.
+  const busy = useRef(false);
+  busy.current = navigation.state !== "idle" || autosave.state !== "idle";
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
     if (!methods.formState.isDirty) return;
-    const timer = window.setTimeout(() => {
+    const timer = (autosaveTimer.current = window.setTimeout(() => {
       const element = formRef.current;
-      if (!element || busy) return;
+      if (!element || busy.current) return;
       const formData = new FormData(element);
       for (const input of element.querySelectorAll<HTMLInputElement>("input[type=file]")) formData.delete(input.name);
       formData.set("intent", "autosave");
       formData.set("baseVersion", String(base.version));
       formData.set("baseFingerprint", base.fingerprint);
       autosave.submit(formData, { method: "post" });
-    }, AUTOSAVE_DELAY_MS);
+    }, AUTOSAVE_DELAY_MS));
     return () => window.clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [watched]);
@@ -188,7 +191,16 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
           <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
           {step.intro ? <p className="intro">{step.intro}</p> : null}
           <FormProvider {...methods}>
-            <Form method="post" encType="multipart/form-data" noValidate ref={formRef} className="stack" aria-label={step.title}>
+            <Form
+              method="post"
+              encType="multipart/form-data"
+              noValidate
+              ref={formRef}
+              className="stack"
+              aria-label={step.title}
+              // A button post saves these answers itself; an autosave after it would only race it.
+              onSubmit={() => window.clearTimeout(autosaveTimer.current)}
+            >
               {/* Enter in a field means "save and continue", not the first row button. */}
               <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1}>
                 Bewaren en verder

@@ -134,6 +134,24 @@ describe("applying for Oefenkansen Nederlands", () => {
     expect(after.huidigAanbod).toBe("Bert schrijft iets anders.");
   });
 
+  it("does not refuse a save of the answers already stored, whatever version the page had", async () => {
+    // The button pressed while the autosave of the same answers was still on its way.
+    const path = `/dossiers/${applicationId}/stap/huidig-aanbod`;
+    const an = await signedIn(official);
+    const { base } = await openStep(an, path);
+    const answers = { ...OEFENKANSEN_ANSWERS["huidig-aanbod"], huidigAanbod: "An typte dit en wachtte even." };
+    const autosaved = await an.post(path, { ...base, intent: "autosave", ...answers });
+    expect(autosaved.status).toBe(200);
+    const pressed = await an.post(path, { ...base, intent: "save", ...answers });
+    expect(pressed.status).toBe(200);
+    const html = await pressed.text();
+    expect(html).not.toContain("Uw wijzigingen zijn nog niet bewaard");
+    expect(html).toContain("Uw antwoorden zijn bewaard.");
+    // A stale save that does change something is still refused.
+    const changed = await an.post(path, { ...base, intent: "save", ...answers, huidigAanbod: "Toch nog iets anders." });
+    expect(changed.status).toBe(409);
+  });
+
   it("lets two colleagues fill different steps at the same time without a conflict", async () => {
     const an = await signedIn(official);
     const bert = await signedIn(colleague);
