@@ -1,5 +1,6 @@
 import { configureDatabase, prisma } from "./db.server";
 import { startOutboxWorker } from "./mail/outbox-worker.server";
+import { runScheduler } from "./mail/scheduler.server";
 import { now } from "./utils/clock.server";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -10,19 +11,53 @@ export async function purgeExpiredSessions(): Promise<number> {
   return count;
 }
 
-/** Background work beside the web server: sending the e-mail outbox, tidying sessions. */
+/**
+ * Runs the reminder scheduler now and then just after every full hour, so a 09:00 reminder
+ * leaves at about 09:00. Runs never overlap; a failed run is logged and the next one retries.
+ */
+export function startReminderScheduler(): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    running = runScheduler(now())
+      .then(
+        () => undefined,
+        (error: unknown) => console.error("[herinneringen] plannen mislukt:", error),
+      )
+      .finally(() => {
+        running = undefined;
+        if (stopped) return;
+        const untilNextHour = HOUR_MS - (now().getTime() % HOUR_MS);
+        timer = setTimeout(tick, untilNextHour + 5_000);
+        timer.unref();
+      });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/** Background work beside the web server: sending the e-mail outbox, reminders, tidying sessions. */
 export async function startBackgroundJobs(): Promise<() => Promise<void>> {
   await configureDatabase();
   const purge = () => purgeExpiredSessions().catch((error: unknown) => console.error("Sessies opruimen mislukt:", error));
   void purge();
   const purgeTimer = setInterval(purge, HOUR_MS);
   purgeTimer.unref();
+  // OUTBOX_WORKER=off when the worker runs as its own process (npm run mail:worker).
   const worker =
     process.env.OUTBOX_WORKER === "off"
       ? null
       : startOutboxWorker({ intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 2_000) });
+  const scheduler = process.env.REMINDER_SCHEDULER === "off" ? null : startReminderScheduler();
   return async () => {
     clearInterval(purgeTimer);
-    await worker?.stop();
+    await Promise.all([worker?.stop(), scheduler?.stop()]);
   };
 }

@@ -76,3 +76,51 @@ export function renderEmail({
 </html>`;
   return { subject, text: `${textBody.trimEnd()}\n\n${TEXT_FOOTER}\n`, html: document.value };
 }
+
+/** Text a user typed (a reason, a question): escaped, with its line breaks kept. */
+export function multiline(text: string): SafeHtml {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  return html`${lines.map((line, index) => (index === 0 ? line : html`<br>${line}`))}`;
+}
+
+/** A quoted block for someone's words, such as a reviewer's question or a motivation. */
+export function quote(text: string): SafeHtml {
+  return html`<blockquote style="margin:0 0 16px 0;padding:8px 16px;border-left:4px solid #c9c9c5;background:#f6f6f4;">${multiline(text)}</blockquote>`;
+}
+
+/** The same text for the plain-text version: every line indented, so it reads as a quote. */
+export function quoteText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
+}
+
+/** Label/value rows as a small table (dossier reference, organisation, dates). */
+export function factsTable(rows: Array<[label: string, value: string]>): SafeHtml {
+  return html`<table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 16px 0;border-collapse:collapse;">
+  ${rows.map(
+    ([label, value]) =>
+      html`<tr><th scope="row" align="left" style="padding:4px 16px 4px 0;vertical-align:top;font-weight:bold;">${label}</th><td style="padding:4px 0;vertical-align:top;word-break:break-all;">${value}</td></tr>`,
+  )}
+</table>`;
+}
+
+/** The same rows for the plain-text version: "Label: value". */
+export function factsText(rows: Array<[label: string, value: string]>): string {
+  return rows.map(([label, value]) => `${label}: ${value}`).join("\n");
+}
+
+/** A button plus the bare link for clients that do not show buttons. */
+export function linkBlock(url: string, label: string): SafeHtml {
+  return html`${paragraph(buttonLink(url, label))}${paragraph(
+    html`Werkt de knop niet? Kopieer dan deze link in uw browser:<br><a href="${url}" style="color:#0b4f8a;word-break:break-all;">${url}</a>`,
+  )}`;
+}
+
+export const SIGNATURE_TEXT = "Met vriendelijke groeten,\nAgentschap Integratie en Inburgering";
+
+export function signature(): SafeHtml {
+  return paragraph(html`Met vriendelijke groeten,<br>Agentschap Integratie en Inburgering`);
+}

@@ -65,7 +65,7 @@ export async function submitApplication(input: { viewer: Viewer; applicationId: 
         formKey: dossier.formKey,
         formVersion: dossier.formVersion,
         values: dossier.values,
-        attachments: dossier.attachments,
+        attachments: dossier.attachments.map(({ fieldKey, fileName, sha256 }) => ({ fieldKey, fileName, sha256 })),
       });
       const { count } = await tx.application.updateMany({
         where: { id: dossier.id, status: "DRAFT", version: dossier.version },

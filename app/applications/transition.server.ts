@@ -2,6 +2,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { prisma, type Tx } from "~/db.server";
 import { applicationStatusSchema, checkTransition, type ApplicationStatus } from "~/domain/application-status";
 import type { ActorRole } from "~/domain/roles";
+import { enqueueStatusEmails } from "~/mail/notifications.server";
 import { now } from "~/utils/clock.server";
 
 export type TransitionInput = {
@@ -48,6 +49,15 @@ export async function transitionApplication(input: TransitionInput, tx?: Tx): Pr
     after: { status: input.to },
     reason,
     at: now(),
+  });
+  // Every status change mails, in this transaction: no change without its e-mails, nor the reverse.
+  await enqueueStatusEmails(tx, {
+    applicationId: input.applicationId,
+    from,
+    to: input.to,
+    reason,
+    actorUserId: input.actor.userId,
+    actorRole: input.actor.role,
   });
   const { version } = await tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { version: true } });
   return { ok: true, from, version };

@@ -1,14 +1,16 @@
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { open, rename, type FileHandle } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { open, rename, writeFile, type FileHandle } from "node:fs/promises";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma, type PrismaClient, type Tx } from "~/db.server";
 import { EDITABLE_STATUSES, type ApplicationStatus } from "~/domain/application-status";
 import { actorRoleFor, canViewApplication, isStaff, type Viewer } from "~/domain/permissions";
+import type { ActorRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
 import { canChangeAttachments } from "./access";
 import { detectFileFormat, type ByteSource } from "./detect";
 import { sanitiseFileName } from "./file-name";
-import { ATTACHMENT_KINDS, FILE_FORMATS, UPLOAD_MESSAGES, type AttachmentKind } from "./file-types";
+import { ATTACHMENT_KINDS, FILE_FORMATS, UPLOAD_MESSAGES, type AttachmentKind, type FileFormat } from "./file-types";
 import { ensureUploadDirs, randomStoredName, removeQuietly, storedPath } from "./storage.server";
 import type { UploadedFile } from "./upload.server";
 
@@ -43,7 +45,15 @@ export type StoreResult = { ok: true; attachment: AttachmentSummary } | { ok: fa
  */
 export async function storeAttachment(
   tx: Tx,
-  input: { applicationId: string; fieldKey: string; upload: UploadedFile; kind: AttachmentKind; uploadedById: string },
+  input: {
+    applicationId: string;
+    fieldKey: string;
+    upload: UploadedFile;
+    kind: AttachmentKind;
+    uploadedById: string;
+    /** Statuses in which this upload is allowed: drafts, or e.g. an answer to a request for information */
+    allowedStatuses?: readonly ApplicationStatus[];
+  },
 ): Promise<StoreResult> {
   const { upload } = input;
   let stored: string | null = null;
@@ -62,7 +72,8 @@ export async function storeAttachment(
       select: { organisationId: true, status: true },
     });
     if (!application) return { ok: false, message: UPLOAD_MESSAGES.notFound };
-    if (!EDITABLE_STATUSES.includes(application.status as ApplicationStatus)) return { ok: false, message: UPLOAD_MESSAGES.notEditable };
+    const allowed = input.allowedStatuses ?? EDITABLE_STATUSES;
+    if (!allowed.includes(application.status as ApplicationStatus)) return { ok: false, message: UPLOAD_MESSAGES.notEditable };
 
     const storedName = randomStoredName();
     await ensureUploadDirs();
@@ -100,6 +111,56 @@ export async function storeAttachment(
     // The row was not written: the moved file belongs to nothing.
     if (stored) await removeQuietly(stored);
   }
+}
+
+/**
+ * Stores a file the portal made itself (a decision letter) with a dossier, like an upload:
+ * random stored name, sha-256, audited. The bytes are written before the row; if the
+ * transaction rolls back, the file is left without a row (harmless, never served).
+ */
+export async function storeGeneratedFile(
+  tx: Tx,
+  input: {
+    applicationId: string;
+    organisationId: string;
+    fieldKey: string;
+    fileName: string;
+    format: FileFormat;
+    bytes: Uint8Array;
+    createdById: string;
+    actorRole: ActorRole;
+  },
+): Promise<AttachmentSummary> {
+  const storedName = randomStoredName();
+  await ensureUploadDirs();
+  await writeFile(storedPath(storedName), input.bytes, { mode: 0o600 });
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const attachment = await tx.attachment.create({
+    data: {
+      applicationId: input.applicationId,
+      fieldKey: input.fieldKey,
+      fileName: input.fileName,
+      storedName,
+      mimeType: FILE_FORMATS[input.format].mimeType,
+      sizeBytes: input.bytes.byteLength,
+      sha256,
+      uploadedById: input.createdById,
+      createdAt: now(),
+    },
+    select: summarySelect,
+  });
+  await recordAudit(tx, {
+    actorId: input.createdById,
+    actorRole: input.actorRole,
+    action: "attachment.generated",
+    entityType: "Attachment",
+    entityId: attachment.id,
+    applicationId: input.applicationId,
+    organisationId: input.organisationId,
+    after: { fieldKey: input.fieldKey, fileName: input.fileName, sha256 },
+    at: attachment.createdAt,
+  });
+  return attachment;
 }
 
 /** The attachments of a dossier (optionally of one field) that were not removed, oldest first. */

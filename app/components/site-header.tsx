@@ -52,6 +52,9 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
           <li>
             <NavLink to="/oproepen">Oproepen</NavLink>
           </li>
+          <li>
+            <NavLink to="/partnerorganisaties">Partnerorganisaties</NavLink>
+          </li>
         </ul>
       </nav>
     </header>
@@ -67,6 +70,7 @@ function navigationFor(viewer: HeaderViewer): Array<{ to: string; label: string 
     links.push({ to: "/te-beoordelen", label: "Te beoordelen" });
   }
   if (viewer.staffRoles.includes("ADMIN")) links.push({ to: "/beheer", label: "Beheer" });
+  links.push({ to: "/mijn-e-mails", label: "Mijn e-mails" });
   return links;
 }
 

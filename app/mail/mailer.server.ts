@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { createTransport, type Transporter } from "nodemailer";
+import MailComposer from "nodemailer/lib/mail-composer";
 import { now } from "~/utils/clock.server";
 
 export const DEFAULT_SMTP_URL = "smtp://127.0.0.1:1025";
 export const DEFAULT_MAIL_FROM = "AgII Subsidieportaal <noreply@subsidieportaal.agii.example>";
+
+export type MailAttachment = { filename: string; contentType: string; content: Uint8Array };
 
 export type OutgoingMail = {
   to: string;
@@ -12,32 +14,27 @@ export type OutgoingMail = {
   html: string;
   /** The outbox key: the same key always gives the same Message-ID. */
   idempotencyKey: string;
+  attachments?: MailAttachment[];
 };
 
-// One transport per URL: SMTP_URL is read at call time (tests point it at their own catcher),
-// but we do not want to build a new transport for every message.
-const transports = new Map<string, Transporter>();
+export type ComposedMail = {
+  /** The complete RFC 5322 message, headers and MIME parts. */
+  raw: Buffer;
+  envelope: { from: string; to: string[] };
+  messageId: string;
+};
 
-function transportFor(url: string): Transporter {
-  let transport = transports.get(url);
-  if (!transport) {
-    transport = createTransport({
-      url,
-      // Fail fast when the SMTP server is down: the outbox retries later anyway, and a worker
-      // must never hang on one message for minutes (its lock lasts 2 minutes).
-      connectionTimeout: 5_000,
-      greetingTimeout: 5_000,
-      socketTimeout: 20_000,
-      dnsTimeout: 5_000,
-    });
-    transports.set(url, transport);
-  }
-  return transport;
+export function smtpUrl(): string {
+  return process.env.SMTP_URL || DEFAULT_SMTP_URL;
+}
+
+export function mailFrom(): string {
+  return process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
 }
 
 /**
- * Deterministic Message-ID: if the worker crashes after the server accepted a message but
- * before it was marked SENT, the resend carries the same ID and is recognisable as a duplicate.
+ * Deterministic Message-ID: every attempt at one outbox row carries the same ID, so a copy that
+ * does arrive twice (see docs/decisions/0008) is recognisable as the same message.
  */
 export function messageIdFor(idempotencyKey: string, from = mailFrom()): string {
   const hash = createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32);
@@ -45,15 +42,11 @@ export function messageIdFor(idempotencyKey: string, from = mailFrom()): string 
   return `<${hash}@${domain}>`;
 }
 
-function mailFrom(): string {
-  return process.env.MAIL_FROM || DEFAULT_MAIL_FROM;
-}
-
-/** Sends one message now; throws when the SMTP server does not accept it. */
-export async function sendMail(message: OutgoingMail): Promise<{ messageId: string }> {
+/** Builds the message with nodemailer's composer; the worker streams `raw` over SMTP itself. */
+export async function composeMail(message: OutgoingMail): Promise<ComposedMail> {
   const from = mailFrom();
   const messageId = messageIdFor(message.idempotencyKey, from);
-  await transportFor(process.env.SMTP_URL || DEFAULT_SMTP_URL).sendMail({
+  const node = new MailComposer({
     from,
     to: message.to,
     subject: message.subject,
@@ -62,6 +55,17 @@ export async function sendMail(message: OutgoingMail): Promise<{ messageId: stri
     messageId,
     // The Date header follows the portal clock, like every other timestamp.
     date: now(),
-  });
-  return { messageId };
+    headers: { "Auto-Submitted": "auto-generated" },
+    attachments: (message.attachments ?? []).map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      content: Buffer.from(attachment.content),
+    })),
+  }).compile();
+  const envelope = node.getEnvelope();
+  return {
+    raw: await node.build(),
+    envelope: { from: envelope.from || "", to: envelope.to },
+    messageId,
+  };
 }

@@ -1,7 +1,8 @@
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
-import { sendMail } from "./mailer.server";
+import { composeMail, type ComposedMail } from "./mailer.server";
+import { SmtpSession } from "./smtp-session.server";
 
 /** Long enough for one SMTP exchange with its timeouts; after that the row counts as abandoned. */
 export const LOCK_MS = 2 * 60 * 1000;
@@ -26,68 +27,142 @@ function dueWhere(at: Date): Prisma.EmailOutboxWhereInput {
 
 export type DrainResult = { sent: number; failed: number; retried: number };
 
-/** Sends what is due, one message at a time. Safe to run in several processes at once. */
+/**
+ * Sends what is due over one SMTP connection, one message at a time. Safe to run in several
+ * processes at once: every row is claimed first. When the SMTP server cannot be reached, the
+ * rest of the batch is left alone (their attempts are not used up) until the next run.
+ */
 export async function drainOutbox({ batchSize = 50 }: { batchSize?: number } = {}): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, retried: 0 };
+  // Read with their content in one query: a queued message never changes, only its state does.
   const candidates = await prisma.emailOutbox.findMany({
     where: dueWhere(now()),
     orderBy: { nextAttemptAt: "asc" },
     take: batchSize,
-    select: { id: true },
+    include: { attachments: true },
   });
-  for (const { id } of candidates) {
-    const outcome = await deliver(id);
-    if (outcome) result[outcome] += 1;
+  const connection = new LazySession();
+  try {
+    for (const row of candidates) {
+      const outcome = await deliver(row, connection);
+      if (outcome.result) result[outcome.result] += 1;
+      if (outcome.unreachable) break;
+    }
+  } finally {
+    connection.close();
   }
   return result;
 }
 
-async function deliver(id: string): Promise<keyof DrainResult | null> {
+/** Opens the SMTP connection at the first message that needs it, and again after a failure. */
+class LazySession {
+  #session: SmtpSession | null = null;
+
+  async get(): Promise<SmtpSession> {
+    if (this.#session?.usable) return this.#session;
+    this.#session?.close();
+    this.#session = null;
+    this.#session = await SmtpSession.open();
+    return this.#session;
+  }
+
+  close(): void {
+    this.#session?.close();
+    this.#session = null;
+  }
+}
+
+type DeliverOutcome = { result: keyof DrainResult | null; unreachable?: boolean };
+
+type OutboxRow = Prisma.EmailOutboxGetPayload<{ include: { attachments: true } }>;
+
+async function deliver(row: OutboxRow, connection: LazySession): Promise<DeliverOutcome> {
+  const { id } = row;
   const at = now();
   const lockedUntil = new Date(at.getTime() + LOCK_MS);
   // The claim repeats the due condition: of two workers that saw the same row, only the one
-  // whose update still matches gets count 1; the other skips it.
+  // whose update still matches gets count 1; the other skips it. Naming the attempts we read
+  // also skips a row another worker tried in the meantime (its backoff is then not ours to set).
   const claim = await prisma.emailOutbox.updateMany({
-    where: { id, ...dueWhere(at) },
+    where: { id, attempts: row.attempts, ...dueWhere(at) },
     data: { status: "SENDING", lockedUntil },
   });
-  if (claim.count !== 1) return null;
-
-  const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+  if (claim.count !== 1) return { result: null };
   // Every later write names our lock, so a worker that lost its lock cannot overwrite the
   // outcome of the worker that took the row over.
-  const ours = { id, status: "SENDING", lockedUntil };
+  const ours = { id, lockedUntil };
+
+  const giveUp = async (error: unknown, permanent = false): Promise<DeliverOutcome> => {
+    const attempts = row.attempts + 1;
+    const failed = permanent || attempts >= MAX_ATTEMPTS;
+    await prisma.emailOutbox.updateMany({
+      // SENT too: the row was marked just before a final "." that never went out.
+      where: { ...ours, status: { in: ["SENDING", "SENT"] } },
+      data: {
+        status: failed ? "FAILED" : "PENDING",
+        attempts,
+        lastError: describeError(error),
+        nextAttemptAt: failed ? row.nextAttemptAt : new Date(now().getTime() + backoffMs(attempts)),
+        lockedUntil: null,
+        sentAt: null,
+      },
+    });
+    if (failed) console.error(`[outbox] e-mail ${id} (${row.template}) definitief mislukt: ${describeError(error)}`);
+    return { result: failed ? "failed" : "retried" };
+  };
+
+  let session: SmtpSession;
+  let mail: ComposedMail;
   try {
-    await sendMail({
+    mail = await composeMail({
       to: row.toAddress,
       subject: row.subject,
       text: row.textBody,
       html: row.htmlBody,
       idempotencyKey: row.idempotencyKey,
+      attachments: row.attachments,
     });
   } catch (error) {
-    const attempts = row.attempts + 1;
-    const failed = attempts >= MAX_ATTEMPTS;
-    const retryAt = new Date(now().getTime() + backoffMs(attempts));
-    await prisma.emailOutbox.updateMany({
-      where: ours,
-      data: {
-        status: failed ? "FAILED" : "PENDING",
-        attempts,
-        lastError: describeError(error),
-        nextAttemptAt: failed ? row.nextAttemptAt : retryAt,
-        lockedUntil: null,
-      },
-    });
-    if (failed) console.error(`[outbox] e-mail ${id} (${row.template}) definitief mislukt: ${describeError(error)}`);
-    return failed ? "failed" : "retried";
+    return giveUp(error, true);
   }
-  const done = await prisma.emailOutbox.updateMany({
-    where: ours,
-    data: { status: "SENT", sentAt: now(), lockedUntil: null, lastError: null },
+  try {
+    session = await connection.get();
+  } catch (error) {
+    return { ...(await giveUp(error)), unreachable: true };
+  }
+
+  // Marked SENT before the final "." (not after the server's reply): if this process dies in
+  // between, the message is not sent a second time. See docs/decisions/0008.
+  const outcome = await session.send(mail, async () => {
+    const marked = await prisma.emailOutbox.updateMany({
+      where: { ...ours, status: "SENDING" },
+      data: { status: "SENT", sentAt: now() },
+    });
+    if (marked.count !== 1) throw new Error("De vergrendeling van dit bericht is verlopen; een andere verzender nam het over.");
   });
-  if (done.count !== 1) console.warn(`[outbox] e-mail ${id} verstuurd na het verlopen van de vergrendeling`);
-  return "sent";
+
+  switch (outcome.kind) {
+    case "accepted":
+      await prisma.emailOutbox.updateMany({
+        where: { ...ours, status: "SENT" },
+        data: { lockedUntil: null, lastError: null, smtpResponse: outcome.response.slice(0, 300) },
+      });
+      return { result: "sent" };
+    case "unconfirmed":
+      // Left SENT: sending again could deliver it twice. The admin page lists it for a decision.
+      await prisma.emailOutbox.updateMany({
+        where: { ...ours, status: "SENT" },
+        data: { lockedUntil: null, lastError: `Geen bevestiging van de mailserver: ${describeError(outcome.error)}`.slice(0, 300) },
+      });
+      console.warn(`[outbox] e-mail ${id} verstuurd zonder bevestiging: ${describeError(outcome.error)}`);
+      return { result: "sent" };
+    case "abandoned":
+      console.warn(`[outbox] e-mail ${id} niet afgewerkt: ${describeError(outcome.error)}`);
+      return { result: null };
+    case "not-sent":
+    case "rejected":
+      return giveUp(outcome.error, outcome.permanent);
+  }
 }
 
 /** Short and single-line: enough to diagnose, small enough for the admin view. */

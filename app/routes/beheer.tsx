@@ -37,6 +37,9 @@ export default function AdminDashboard() {
         <li className="card">
           <span className="figure">{overview.outbox.PENDING ?? 0}</span> e-mails in de wachtrij
           {overview.outbox.FAILED ? <p>{overview.outbox.FAILED} definitief mislukt</p> : null}
+          <p>
+            <Link to="/beheer/e-mails">E-mails opvolgen</Link>
+          </p>
         </li>
       </ul>
 

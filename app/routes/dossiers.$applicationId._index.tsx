@@ -5,6 +5,8 @@ import { applicationDetail, forApplicant } from "~/applications/applications.ser
 import { extensionFormSchema, grantExtension } from "~/applications/extensions.server";
 import { statusLabel } from "~/applications/status-labels";
 import { dossierActions } from "~/applications/wizard.server";
+import { InformationHistory } from "~/components/information-history";
+import { decisionForApplicant, informationHistory } from "~/review/review-page.server";
 import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { DeadlineNotice } from "~/components/wizard";
@@ -21,10 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
   const detail = await applicationDetail(application.id);
-  return {
-    application: isStaff(viewer) ? detail : forApplicant(detail),
-    actions: await dossierActions(viewer, application.id),
-  };
+  const [actions, information, decision] = await Promise.all([
+    dossierActions(viewer, application.id),
+    informationHistory(application.id),
+    decisionForApplicant(application.id),
+  ]);
+  return { application: isStaff(viewer) ? detail : forApplicant(detail), actions, information, decision, staff: isStaff(viewer) };
 }
 
 const EXTENSION_LABELS = { date: "Nieuwe deadline (datum)", time: "Uur", reason: "Reden van de verlenging" };
@@ -41,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application, actions } = useLoaderData<typeof loader>();
+  const { application, actions, information, decision, staff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section>
@@ -51,6 +55,19 @@ export default function ApplicationPage() {
         <DeadlineNotice closesAt={actions.deadline.closesAt} serverNow={actions.deadline.serverNow} extended={actions.deadline.extended} />
       ) : null}
       {actions.notice ? <p className="notice notice--warning">{actions.notice}</p> : null}
+      {application.status === "INFO_REQUESTED" && !staff ? (
+        <p className="notice notice--warning">
+          Het agentschap vraagt bijkomende informatie.{" "}
+          <Link to={`/dossiers/${application.id}/antwoord`}>Vraag beantwoorden</Link>
+        </p>
+      ) : null}
+      {staff ? (
+        <p>
+          <Link to={`/dossiers/${application.id}/beoordeling`} className="button">
+            Beoordeling en beslissing
+          </Link>
+        </p>
+      ) : null}
       {actions.links.length > 0 ? (
         <ul className="actions">
           {actions.links.map((link) => (
@@ -94,6 +111,35 @@ export default function ApplicationPage() {
           </>
         ) : null}
       </dl>
+      {decision ? (
+        <section aria-labelledby="beslissing">
+          <h2 id="beslissing">Beslissing</h2>
+          <dl className="facts">
+            <dt>Beslist op</dt>
+            <dd>{formatDateTime(decision.decidedAt)}</dd>
+            {decision.recognitionStartsOn && decision.recognitionEndsOn ? (
+              <>
+                <dt>Erkenningsperiode</dt>
+                <dd>
+                  {decision.recognitionStartsOn} tot en met {decision.recognitionEndsOn}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {decision.motivation ? <p className="prose">{decision.motivation}</p> : null}
+          {decision.letter ? (
+            <p>
+              <a href={`/bijlagen/${decision.letter.id}`}>Beslissingsbrief (PDF)</a>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {information.length > 0 ? (
+        <section aria-labelledby="informatie">
+          <h2 id="informatie">Bijkomende informatie</h2>
+          <InformationHistory requests={information} />
+        </section>
+      ) : null}
       <h2>Verloop van het dossier</h2>
       {application.timeline.length === 0 ? (
         <p>Nog geen statuswijzigingen: de aanvraag is een concept.</p>

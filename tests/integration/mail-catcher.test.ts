@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMailCatcher, type MailCatcher } from "~/mail/catcher.server";
-import { sendMail } from "~/mail/mailer.server";
+import { sendMail } from "~/mail/smtp-session.server";
 
 // The development mail catcher on random local ports, fed through real SMTP.
 let catcher: MailCatcher;

@@ -213,7 +213,7 @@ describe("e-mail outbox", () => {
   });
 
   it("reports counts per status and the oldest waiting message", async () => {
-    expect(await outboxStats()).toEqual({ PENDING: 0, SENDING: 0, SENT: 0, FAILED: 0, oldestPendingAt: null });
+    expect(await outboxStats()).toEqual({ PENDING: 0, SENDING: 0, SENT: 0, FAILED: 0, oldestPendingAt: null, unconfirmed: 0 });
     setNow(new Date("2026-03-02T08:00:00Z"));
     await enqueue(resetMail("stats:1", "ina@example.be"));
     setNow(new Date("2026-03-02T09:00:00Z"));

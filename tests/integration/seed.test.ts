@@ -1,14 +1,29 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attachmentCounts } from "~/applications/dossier.server";
 import { submissionContentHash } from "~/applications/receipt.server";
+import { receiptPage } from "~/applications/wizard.server";
+import { bytesSource, detectFileFormat } from "~/attachments/detect";
+import { FILE_FORMATS } from "~/attachments/file-types";
+import { storedPath, uploadDir } from "~/attachments/storage.server";
 import { verifyPassword } from "~/auth/password.server";
 import { createPrismaClient } from "~/db.server";
 import { FINAL_STATUSES, checkTransition, type ApplicationStatus } from "~/domain/application-status";
 import { isValidKboNumber } from "~/domain/organisation";
 import type { ActorRole } from "~/domain/roles";
+import { NOT_ANSWERED } from "~/forms/display";
+import { allFields, getForm } from "~/forms/registry";
+import { validateForm } from "~/forms/validation";
 import { addDays, brusselsDate, endOfDay, startOfDay } from "~/utils/time";
 import { DEMO_USERS } from "../../seeds/demo-users";
 import { loadMunicipalities } from "../../seeds/municipalities";
+import { sampleDossiers, seedSampleDossiers, validateSampleDossier, type SampleDossier } from "../../seeds/applications";
+import { loadSampleFiles } from "../../seeds/sample-files";
 import { seed, seedReferenceData } from "../../seeds/seed";
+import { HttpClient } from "../support/http-client";
+import { startServer } from "../support/server";
+import type { ProgrammeCode } from "../../seeds/programmes";
 import type { SeedReport } from "../../seeds/sync";
 
 // A fixed seed time far from the real clock, so the test proves that `now` is honoured. The
@@ -32,8 +47,20 @@ async function snapshot() {
     calls: await prisma.call.findMany({ orderBy: { id: "asc" } }),
     eligibleKinds: await prisma.callEligibleKind.findMany({ orderBy: [{ callId: "asc" }, { organisationKind: "asc" }] }),
     applications: await prisma.application.findMany({ orderBy: { id: "asc" } }),
+    attachments: await prisma.attachment.findMany({ orderBy: { id: "asc" } }),
     auditEvents: await prisma.auditEvent.findMany({ orderBy: { id: "asc" } }),
+    uploadedFiles: await uploadedFiles(),
   };
+}
+
+/** The names of the files in UPLOAD_DIR (none before the first upload). */
+async function uploadedFiles(): Promise<string[]> {
+  try {
+    return (await readdir(uploadDir())).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
 }
 
 function counts(snap: Awaited<ReturnType<typeof snapshot>>): Record<string, number> {
@@ -90,6 +117,7 @@ describe("reference data (safe for production)", () => {
     expect(await prisma.call.count({ where: { isDemo: false } })).toBe(3);
     expect(await prisma.call.count({ where: { isDemo: true } })).toBe(0);
     expect(await prisma.application.count()).toBe(0);
+    expect(await prisma.attachment.count()).toBe(0);
   });
 
   it("changes nothing when run again", async () => {
@@ -221,7 +249,12 @@ describe("demo data", () => {
 
   it("writes sample dossiers with references, content hashes and a consistent status history", async () => {
     const applications = await prisma.application.findMany({
-      include: { call: { include: { programme: true } }, organisation: true, auditEvents: { orderBy: { at: "asc" } } },
+      include: {
+        call: { include: { programme: true } },
+        organisation: true,
+        attachments: true,
+        auditEvents: { where: { action: "application.status" }, orderBy: { at: "asc" } },
+      },
     });
     expect(applications).toHaveLength(10);
     const staff = await prisma.user.findMany({ where: { staffRoles: { some: {} } }, include: { staffRoles: true } });
@@ -243,7 +276,7 @@ describe("demo data", () => {
             formKey: application.formKey,
             formVersion: application.formVersion,
             values: JSON.parse(application.data),
-            attachments: [],
+            attachments: application.attachments.map(({ fieldKey, fileName, sha256 }) => ({ fieldKey, fileName, sha256 })),
           }),
         );
         expect(application.submittedAt!.getTime()).toBeLessThanOrEqual(call.closesAt.getTime());
@@ -312,6 +345,190 @@ describe("demo data", () => {
     for (const p of pajottegem.predecessors) expect(p.mergedAt?.toISOString()).toBe("2024-12-31T23:00:00.000Z");
     // The 285 current municipalities are still the ones from the CSV.
     expect(await prisma.organisation.count({ where: { kind: "GEMEENTE", successorId: null } })).toBe(285);
+  });
+
+  it("gives every submitted dossier answers and files the portal accepts, and the amount its form computes", async () => {
+    const applications = await prisma.application.findMany({
+      where: { submittedAt: { not: null } },
+      include: { call: { include: { programme: true } }, organisation: true, attachments: true },
+    });
+    expect(applications).toHaveLength(9);
+    for (const application of applications) {
+      const name = `${application.call.title}: ${application.organisation.name}`;
+      const form = getForm(application.formKey, application.formVersion);
+      const settings = form.parseSettings(JSON.parse(application.call.settings));
+      const result = validateForm(form, JSON.parse(application.data), settings, {
+        attachmentCounts: attachmentCounts(application.attachments),
+      });
+      expect(result.issuesByStep, name).toEqual({});
+      expect(application.requestedCents, name).toBe(form.requestedCents(result.parsed, settings));
+      const fieldKeys = application.attachments.map((a) => a.fieldKey);
+      if (application.formKey === "regierol") expect(fieldKeys, name).toContain("meerjarenplan");
+      if (application.formKey === "erkenning") expect(fieldKeys, name).toEqual(expect.arrayContaining(["statuten", "jaarrekening"]));
+    }
+    const requested = (code: string, organisation: string) =>
+      applications.find((a) => a.call.programme.code === code && !a.call.isDemo && a.organisation.name === organisation)?.requestedCents;
+    expect(requested("OEF", "Antwerpen")).toBe(13_500_000);
+    expect(requested("OEF", "Gent")).toBe(9_000_000);
+    expect(requested("RAD", "Leuven")).toBe(2_500_000);
+    expect(requested("ERK", "vzw Brugwerk")).toBeNull();
+
+    const draft = await prisma.application.findFirstOrThrow({ where: { status: "DRAFT" } });
+    expect(draft.requestedCents).toBeNull();
+    const draftFields = new Set(allFields(getForm(draft.formKey, draft.formVersion)).map((f) => f.name));
+    expect(Object.keys(JSON.parse(draft.data)).filter((name) => !draftFields.has(name))).toEqual([]);
+  });
+
+  it("keeps every seeded file as a real document under a random name, uploaded by a member before submission", async () => {
+    const attachments = await prisma.attachment.findMany({
+      include: { application: { include: { organisation: { include: { memberships: true } } } } },
+    });
+    expect(attachments).toHaveLength(14);
+    for (const attachment of attachments) {
+      const { application } = attachment;
+      expect(attachment.storedName).toMatch(/^[a-f0-9]{32}$/);
+      const bytes = await readFile(storedPath(attachment.storedName));
+      expect(createHash("sha256").update(bytes).digest("hex"), attachment.fileName).toBe(attachment.sha256);
+      expect(bytes.byteLength).toBe(attachment.sizeBytes);
+      const format = await detectFileFormat(bytesSource(bytes));
+      expect(format).not.toBeNull();
+      expect(attachment.mimeType).toBe(FILE_FORMATS[format!].mimeType);
+      expect(attachment.fileName.endsWith(`.${FILE_FORMATS[format!].extension}`)).toBe(true);
+      expect(application.organisation.memberships.map((m) => m.userId)).toContain(attachment.uploadedById);
+      expect(attachment.createdAt.getTime()).toBeGreaterThanOrEqual(application.createdAt.getTime());
+      if (application.submittedAt) expect(attachment.createdAt.getTime()).toBeLessThan(application.submittedAt.getTime());
+      const upload = await prisma.auditEvent.findFirst({ where: { action: "attachment.upload", entityId: attachment.id } });
+      expect(upload).toMatchObject({ actorId: attachment.uploadedById, actorRole: "APPLICANT", applicationId: application.id, at: attachment.createdAt });
+    }
+    // One file on disk per attachment, nothing else (besides the temp folder).
+    expect((await uploadedFiles()).filter((name) => name !== "tmp")).toHaveLength(attachments.length);
+  });
+
+  it("shows every answer of a submitted dossier on its receipt, files by name", async () => {
+    const applications = await prisma.application.findMany({ where: { submittedAt: { not: null } }, include: { attachments: true } });
+    for (const application of applications) {
+      const receipt = await receiptPage(application.id);
+      expect(receipt?.contentHash).toBe(application.contentHash);
+      const fields = allFields(getForm(application.formKey, application.formVersion));
+      for (const section of receipt!.sections) {
+        expect(section.problems, `${application.reference} ${section.title}`).toEqual([]);
+        for (const row of section.rows.filter((r) => r.value === NOT_ANSWERED)) {
+          // Only optional questions may be left open.
+          const [name, , sub] = row.path.split(".");
+          const field = fields.find((f) => f.name === name);
+          const asked = field?.type === "repeat" && sub ? field.fields.find((f) => f.name === sub) : field;
+          expect(asked?.required, `${application.reference} ${row.label}`).toBeFalsy();
+        }
+      }
+      const shown = receipt!.sections.flatMap((s) => s.rows.map((r) => r.value)).join("\n");
+      for (const attachment of application.attachments) expect(shown).toContain(attachment.fileName);
+    }
+  });
+
+  it("lets the applicant read a seeded receipt and download its files from the built portal", async () => {
+    const server = await startServer();
+    try {
+      const application = await prisma.application.findFirstOrThrow({ where: { reference: "RAD-2026-0001" }, include: { attachments: true } });
+      const sara = DEMO_USERS.find((u) => u.email === "sara.janssens@leuven.example")!;
+      const client = new HttpClient(server.url);
+      await client.login(sara.email, sara.password);
+      const receipt = await client.get(`/dossiers/${application.id}/ontvangstbewijs`);
+      expect(receipt.status).toBe(200);
+      const html = await receipt.text();
+      expect(html).toContain("Ontvangstbewijs RAD-2026-0001");
+      expect(html).toContain(application.contentHash!);
+      expect(html).toContain("Meerjarenplan Leuven 2026-2031.pdf");
+      expect(html).toContain("€ 25.000,00");
+      expect(html).toContain("BE04 0910 0024 2731");
+      expect(html).not.toContain(NOT_ANSWERED);
+      expect(application.attachments).toHaveLength(1);
+      for (const attachment of application.attachments) {
+        const download = await client.get(`/bijlagen/${attachment.id}`);
+        expect(download.status).toBe(200);
+        const body = Buffer.from(await download.arrayBuffer());
+        expect(createHash("sha256").update(body).digest("hex")).toBe(attachment.sha256);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  describe("refusing a sample dossier the portal could not have produced", () => {
+    const dossiers = sampleDossiers(NOW);
+    const find = (callKey: string, key: string) =>
+      dossiers.find((d) => d.callKey === callKey && Object.values(d.organisation)[0] === key)!;
+    const leuven = find("RAD-2026", "24062");
+
+    async function contextFor(dossier: SampleDossier, hasApplicant = true) {
+      const [code, round] = dossier.callKey.split("-") as [ProgrammeCode, string];
+      const call = await prisma.call.findFirstOrThrow({
+        where: { programme: { code }, isDemo: round === "demo" },
+        include: { eligibleKinds: true },
+      });
+      const key = dossier.organisation;
+      const organisation = await prisma.organisation.findUniqueOrThrow({
+        where: "nisCode" in key ? { nisCode: key.nisCode } : { kboNumber: key.kboNumber },
+        select: { id: true, kind: true, name: true },
+      });
+      const eligibleKinds = call.eligibleKinds.map((k) => k.organisationKind);
+      return { call, programmeCode: code, organisation, eligibleKinds, files: await loadSampleFiles(), hasApplicant };
+    }
+
+    it("accepts every sample dossier as it is", async () => {
+      for (const dossier of dossiers) {
+        const context = await contextFor(dossier);
+        expect(() => validateSampleDossier(dossier, context), `${dossier.callKey} ${context.organisation.name}`).not.toThrow();
+      }
+    });
+
+    it("names the missing required file, the wrong amount, an unknown field, a broken rule", async () => {
+      const context = await contextFor(leuven);
+      expect(() => validateSampleDossier({ ...leuven, attachments: [] }, context)).toThrow(
+        'Voorbeelddossier RAD van Leuven: de antwoorden konden zo niet ingediend worden: stap "Meerjarenplan", Strategisch meerjarenplan 2026-2031: Voeg een bestand toe.',
+      );
+      expect(() => validateSampleDossier({ ...leuven, requestedCents: 2_000_000 }, context)).toThrow(
+        "Voorbeelddossier RAD van Leuven: gevraagd bedrag € 20.000,00, maar het formulier berekent € 25.000,00.",
+      );
+      expect(() => validateSampleDossier({ ...leuven, data: { ...leuven.data, livcR: "ja" } }, context)).toThrow(
+        'Voorbeelddossier RAD van Leuven: onbekend veld "livcR" in formulier regierol versie 1.',
+      );
+      const antwerpen = find("OEF-2026", "11002");
+      const antwerpenContext = await contextFor(antwerpen);
+      expect(() =>
+        validateSampleDossier({ ...antwerpen, data: { ...antwerpen.data, gevraagdBedrag: "150.000,00" } }, antwerpenContext),
+      ).toThrow("Gevraagde Vlaamse bijdrage: Het gevraagde bedrag is hoger dan de maximale Vlaamse bijdrage van € 135.000,00.");
+    });
+
+    it("refuses files of the wrong kind, files without a member to upload them, and an amount on a draft", async () => {
+      const brugwerk = find("ERK-2026", "0456123494");
+      const [withMember, withoutMember] = [await contextFor(brugwerk), await contextFor(brugwerk, false)];
+      const asSpreadsheet = brugwerk.attachments.map((a) => (a.fieldKey === "statuten" ? { ...a, file: "xlsx" as const } : a));
+      expect(() => validateSampleDossier({ ...brugwerk, attachments: asSpreadsheet }, withMember)).toThrow(
+        'bijlage "Statuten vzw Brugwerk (gecoördineerd 2024).pdf" (xlsx) past niet bij "Statuten".',
+      );
+      expect(() => validateSampleDossier(brugwerk, withoutMember)).toThrow(
+        "Voorbeelddossier ERK van vzw Brugwerk: heeft bijlagen, maar de organisatie heeft geen lid dat ze kan opladen.",
+      );
+      const draft = find("OEF-demo", "11002");
+      const draftContext = await contextFor(draft);
+      expect(() => validateSampleDossier({ ...draft, requestedCents: 12_000_000 }, draftContext)).toThrow(
+        "Voorbeelddossier OEF van Antwerpen: een concept heeft nog geen gevraagd bedrag.",
+      );
+    });
+
+    it("writes nothing, no file either, when one of the new dossiers is refused", async () => {
+      const before = await snapshot();
+      const gentDemo = find("RAD-demo", "44021");
+      // A complete dossier of Leuven, with its file, and an incomplete one of the VGC.
+      const leuvenDemo: SampleDossier = { ...gentDemo, organisation: { nisCode: "24062" } };
+      const vgcDemo: SampleDossier = { ...gentDemo, organisation: { nisCode: "21000" }, attachments: [] };
+      const call = await prisma.call.findFirstOrThrow({ where: { programme: { code: "RAD" }, isDemo: true } });
+      const calls = new Map([["RAD-demo", call]]);
+      await expect(seedSampleDossiers(prisma, { now: NOW, calls, dossiers: [leuvenDemo, vgcDemo] })).rejects.toThrow(
+        "Voorbeelddossier RAD van Vlaamse Gemeenschapscommissie: de antwoorden konden zo niet ingediend worden",
+      );
+      expect(await snapshot()).toEqual(before);
+    });
   });
 
   it("changes nothing when seeded again, even later", async () => {

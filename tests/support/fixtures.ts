@@ -42,13 +42,15 @@ export async function createProgrammeAndCall(
     code?: string;
     eligibleKinds?: OrganisationKind[];
     formKey?: string;
+    /** FUNDING (default) or RECOGNITION */
+    kind?: "FUNDING" | "RECOGNITION";
     settings?: Record<string, unknown>;
     year?: number;
   },
 ) {
   const code = input.code ?? `T${randomUUID().slice(0, 4).toUpperCase()}`;
   const programme = await db.programme.create({
-    data: { code, name: `Programma ${code}`, description: "Testprogramma", kind: "FUNDING", legalBasis: "Testbesluit" },
+    data: { code, name: `Programma ${code}`, description: "Testprogramma", kind: input.kind ?? "FUNDING", legalBasis: "Testbesluit" },
   });
   return db.call.create({
     data: {

@@ -1,0 +1,299 @@
+import { answerReceivedEmail } from "../../emails/answer-received";
+import { decisionEmail } from "../../emails/decision";
+import type { DossierInfo } from "../../emails/dossier";
+import { extensionGrantedEmail } from "../../emails/extension-granted";
+import { infoRequestedEmail } from "../../emails/info-requested";
+import type { EmailContent } from "../../emails/layout";
+import { proposalReturnedEmail } from "../../emails/proposal-returned";
+import { proposalSubmittedEmail } from "../../emails/proposal-submitted";
+import { recognitionGrantedEmail } from "../../emails/recognition-granted";
+import { reopenedEmail } from "../../emails/reopened";
+import { reviewStartedEmail } from "../../emails/review-started";
+import { submissionReceiptEmail } from "../../emails/submission-receipt";
+import { withdrawnEmail } from "../../emails/withdrawn";
+import { effectiveClosesAt } from "~/calls/deadline.server";
+import type { Tx } from "~/db.server";
+import { decisionLetterFor } from "~/review/letter.server";
+import { isInternalStep, type ApplicationStatus } from "~/domain/application-status";
+import type { ActorRole } from "~/domain/roles";
+import { now } from "~/utils/clock.server";
+import { publicUrl } from "~/utils/url.server";
+import { enqueueEmail, type EnqueueEmailInput } from "./outbox.server";
+import { applicantRecipients, staffRecipients, type Recipient } from "./recipients.server";
+
+export type StatusChange = {
+  applicationId: string;
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+  reason?: string | null;
+  actorUserId: string | null;
+  /** Who made the change; decides e.g. whether INFO_REQUESTED → IN_REVIEW is an answer. */
+  actorRole?: ActorRole;
+};
+
+type Attachment = NonNullable<EnqueueEmailInput["attachments"]>[number];
+
+/** One template for a group of recipients; `render` is called once per recipient. */
+type Plan = {
+  template: string;
+  recipients: Recipient[];
+  render: (recipient: Recipient) => EmailContent;
+  attachments?: Attachment[];
+};
+
+function link(path: string): string {
+  return publicUrl(null, path);
+}
+
+async function loadDossier(tx: Tx, applicationId: string) {
+  return tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      version: true,
+      callId: true,
+      organisationId: true,
+      reference: true,
+      submittedAt: true,
+      submittedById: true,
+      contentHash: true,
+      requestedCents: true,
+      grantedCents: true,
+      organisation: { select: { name: true } },
+      call: { select: { title: true, programme: { select: { name: true, kind: true, legalBasis: true } } } },
+    },
+  });
+}
+type Dossier = Awaited<ReturnType<typeof loadDossier>>;
+
+function dossierInfo(dossier: Dossier): DossierInfo {
+  return {
+    reference: dossier.reference,
+    organisationName: dossier.organisation.name,
+    callTitle: dossier.call.title,
+    dossierUrl: link(`/dossiers/${dossier.id}`),
+  };
+}
+
+function fullName(user: { firstName: string; lastName: string }): string {
+  return `${user.firstName} ${user.lastName}`.trim();
+}
+
+/**
+ * Queues the e-mails for one status change, in the transaction of that change: they exist
+ * exactly when the change was committed. Keys name the application, its version after the
+ * change, the template and the recipient, so calling this twice for one change queues nothing
+ * new. Returns the number of messages handed to the outbox.
+ */
+export async function enqueueStatusEmails(tx: Tx, change: StatusChange): Promise<number> {
+  const dossier = await loadDossier(tx, change.applicationId);
+  const plans = await plansFor(tx, dossier, change);
+  let queued = 0;
+  for (const plan of plans) {
+    for (const recipient of plan.recipients) {
+      await enqueueEmail(tx, {
+        idempotencyKey: `status:${dossier.id}:v${dossier.version}:${plan.template}:${recipient.userId}`,
+        template: plan.template,
+        to: recipient.email,
+        applicationId: dossier.id,
+        userId: recipient.userId,
+        attachments: plan.attachments,
+        ...plan.render(recipient),
+      });
+      queued += 1;
+    }
+  }
+  return queued;
+}
+
+async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise<Plan[]> {
+  const { from, to } = change;
+  const reason = change.reason?.trim() ?? "";
+  const info = dossierInfo(dossier);
+  const applicants = () => applicantRecipients(tx, dossier.organisationId, dossier.submittedById);
+
+  // Internal steps (a proposal, and a proposal sent back) are for staff only.
+  if (isInternalStep(from, to)) {
+    if (to === "PROPOSED") {
+      return [
+        {
+          template: "proposal-submitted",
+          recipients: await staffRecipients(tx, ["DECIDER"], change.actorUserId),
+          render: (r) => proposalSubmittedEmail({ firstName: r.firstName, dossier: info, motivation: reason }),
+        },
+      ];
+    }
+    return [
+      {
+        template: "proposal-returned",
+        recipients: await staffRecipients(tx, ["REVIEWER"], change.actorUserId),
+        render: (r) => proposalReturnedEmail({ firstName: r.firstName, dossier: info, reason }),
+      },
+    ];
+  }
+
+  switch (to) {
+    case "SUBMITTED": {
+      const submitter = dossier.submittedById
+        ? await tx.user.findUnique({ where: { id: dossier.submittedById }, select: { firstName: true, lastName: true } })
+        : null;
+      const reference = dossier.reference ?? "(nog geen referentie)";
+      return [
+        {
+          template: "submission-receipt",
+          recipients: await applicants(),
+          render: (r) =>
+            submissionReceiptEmail({
+              firstName: r.firstName,
+              dossier: { ...info, reference },
+              submittedAt: dossier.submittedAt ?? now(),
+              submittedByName: submitter ? fullName(submitter) : "onbekend",
+              contentHash: dossier.contentHash ?? "(niet beschikbaar)",
+              receiptUrl: link(`/dossiers/${dossier.id}/ontvangstbewijs`),
+            }),
+        },
+      ];
+    }
+    case "INFO_REQUESTED":
+      return [
+        {
+          template: "info-requested",
+          recipients: await applicants(),
+          render: (r) => infoRequestedEmail({ firstName: r.firstName, dossier: info, question: reason }),
+        },
+      ];
+    case "IN_REVIEW":
+      if (from === "INFO_REQUESTED" && change.actorRole === "APPLICANT") {
+        return [
+          {
+            template: "answer-received",
+            recipients: await staffRecipients(tx, ["REVIEWER"], change.actorUserId),
+            render: (r) => answerReceivedEmail({ firstName: r.firstName, dossier: info }),
+          },
+        ];
+      }
+      return [
+        {
+          template: "review-started",
+          recipients: await applicants(),
+          render: (r) => reviewStartedEmail({ firstName: r.firstName, dossier: info, resumed: from === "INFO_REQUESTED" }),
+        },
+      ];
+    case "APPROVED":
+    case "PARTIALLY_APPROVED":
+    case "REFUSED":
+      return [
+        await decisionPlan(tx, dossier, info, to, reason, await applicants(), {
+          userId: change.actorUserId,
+          role: change.actorRole ?? "DECIDER",
+        }),
+      ];
+    case "WITHDRAWN": {
+      const actor = change.actorUserId
+        ? await tx.user.findUnique({ where: { id: change.actorUserId }, select: { firstName: true, lastName: true } })
+        : null;
+      return [
+        {
+          template: "withdrawn",
+          recipients: await applicants(),
+          render: (r) => withdrawnEmail({ firstName: r.firstName, dossier: info, withdrawnByName: actor ? fullName(actor) : null }),
+        },
+      ];
+    }
+    case "DRAFT": {
+      const { closesAt } = await effectiveClosesAt(tx, dossier.callId, dossier.organisationId);
+      return [
+        {
+          template: "reopened",
+          recipients: await applicants(),
+          render: (r) =>
+            reopenedEmail({ firstName: r.firstName, dossier: info, reason, resubmitUntil: closesAt > now() ? closesAt : null }),
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The decision, with its letter as a PDF: one letter, attached to every recipient's message. */
+async function decisionPlan(
+  tx: Tx,
+  dossier: Dossier,
+  info: DossierInfo,
+  outcome: "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED",
+  motivation: string,
+  recipients: Recipient[],
+  actor: { userId: string | null; role: ActorRole },
+): Promise<Plan> {
+  const { programme } = dossier.call;
+  const { filename, content: letter } = await decisionLetterFor(tx, { applicationId: dossier.id, outcome, motivation, actor });
+  const attachments = [{ filename, contentType: "application/pdf", content: letter }];
+  if (programme.kind === "RECOGNITION" && outcome === "APPROVED") {
+    return {
+      template: "recognition-granted",
+      recipients,
+      attachments,
+      render: (r) =>
+        recognitionGrantedEmail({ firstName: r.firstName, dossier: info, programmeName: programme.name, motivation, letterFilename: filename }),
+    };
+  }
+  return {
+    template: "decision",
+    recipients,
+    attachments,
+    render: (r) =>
+      decisionEmail({
+        firstName: r.firstName,
+        dossier: info,
+        outcome,
+        programmeKind: programme.kind,
+        requestedCents: dossier.requestedCents,
+        grantedCents: dossier.grantedCents,
+        motivation,
+        letterFilename: filename,
+      }),
+  };
+}
+
+export type ExtensionGranted = { callId: string; organisationId: string; closesAt: Date; reason: string };
+
+/**
+ * Tells the organisation's members that they got more time in a call. Call it in the
+ * transaction that stores the extension. Returns the number of messages queued.
+ */
+export async function notifyExtensionGranted(tx: Tx, extension: ExtensionGranted): Promise<number> {
+  const [call, organisation, application] = await Promise.all([
+    tx.call.findUniqueOrThrow({ where: { id: extension.callId }, select: { title: true, closesAt: true } }),
+    tx.organisation.findUniqueOrThrow({ where: { id: extension.organisationId }, select: { name: true } }),
+    tx.application.findUnique({
+      where: { callId_organisationId: { callId: extension.callId, organisationId: extension.organisationId } },
+      select: { id: true, reference: true, submittedById: true },
+    }),
+  ]);
+  const dossier: DossierInfo = {
+    reference: application?.reference ?? null,
+    organisationName: organisation.name,
+    callTitle: call.title,
+    dossierUrl: link(application ? `/dossiers/${application.id}` : "/mijn-dossiers"),
+    label: application ? undefined : "nog geen aanvraag gestart",
+  };
+  const recipients = await applicantRecipients(tx, extension.organisationId, application?.submittedById ?? null);
+  for (const recipient of recipients) {
+    await enqueueEmail(tx, {
+      idempotencyKey: `extension:${extension.callId}:${extension.organisationId}:${extension.closesAt.toISOString()}:${recipient.userId}`,
+      template: "extension-granted",
+      to: recipient.email,
+      applicationId: application?.id,
+      userId: recipient.userId,
+      ...extensionGrantedEmail({
+        firstName: recipient.firstName,
+        dossier,
+        closesAt: extension.closesAt,
+        callClosesAt: call.closesAt,
+        reason: extension.reason,
+      }),
+    });
+  }
+  return recipients.length;
+}

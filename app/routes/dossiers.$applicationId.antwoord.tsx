@@ -1,0 +1,68 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { readMultipartForm } from "~/attachments/upload.server";
+import { requireApplicationAccess } from "~/auth/viewer.server";
+import { FileField } from "~/components/file-field";
+import { ErrorSummary } from "~/components/forms";
+import { InformationHistory } from "~/components/information-history";
+import { answerFormSchema } from "~/review/forms";
+import { answerInformationRequest } from "~/review/information.server";
+import { informationHistory } from "~/review/review-page.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Vraag van het agentschap beantwoorden | Subsidieportaal AgII" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
+  if (application.status !== "INFO_REQUESTED") throw redirect(`/dossiers/${application.id}`);
+  return { id: application.id, requests: await informationHistory(application.id) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
+  const { formData, files } = await readMultipartForm(request);
+  const parsed = parseFormData(answerFormSchema, formData);
+  const answer = String(formData.get("answer") ?? "");
+  if (!parsed.ok) return data({ errors: parsed.errors, answer }, { status: 400 });
+  const result = await answerInformationRequest({ viewer, applicationId: application.id, answer: parsed.data.answer, files });
+  if (!result.ok) return data({ errors: { [result.field ?? "answer"]: result.message }, answer }, { status: 409 });
+  throw redirect(`/dossiers/${application.id}?beantwoord=1`);
+}
+
+export default function AnswerPage() {
+  const { id, requests } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? {};
+  return (
+    <section>
+      <h1>Vraag van het agentschap beantwoorden</h1>
+      <InformationHistory requests={requests} />
+      <ErrorSummary errors={errors} labels={{ answer: "Uw antwoord", files: "Bijlagen" }} attempt={JSON.stringify(errors)} />
+      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+        <div className={errors.answer ? "field field--error" : "field"}>
+          <label htmlFor="veld-answer">Uw antwoord</label>
+          {errors.answer ? (
+            <p className="field-error" id="veld-answer-error">
+              {errors.answer}
+            </p>
+          ) : null}
+          <textarea
+            id="veld-answer"
+            name="answer"
+            rows={8}
+            defaultValue={actionData?.answer ?? ""}
+            aria-describedby={errors.answer ? "veld-answer-error" : undefined}
+          />
+        </div>
+        <FileField name="files" label="Bijlagen bij uw antwoord" kind="pdf-or-spreadsheet" files={[]} error={errors.files} />
+        <button type="submit" className="button">
+          Antwoord versturen
+        </button>
+      </Form>
+      <p>
+        <Link to={`/dossiers/${id}`}>Terug naar het dossier</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,473 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { statusLabel } from "~/applications/status-labels";
+import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
+import { AuditTrail } from "~/components/audit-trail";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { InformationHistory } from "~/components/information-history";
+import { saveAssessment } from "~/review/assessment.server";
+import { assignApplication } from "~/review/assignment.server";
+import { decideProposal } from "~/review/decision.server";
+import {
+  assignFormSchema,
+  decisionFormSchema,
+  informationFormSchema,
+  noteFormSchema,
+  proposalFormSchema,
+} from "~/review/forms";
+import { requestInformation } from "~/review/information.server";
+import { addReviewNote } from "~/review/notes.server";
+import { proposeDecision } from "~/review/proposal.server";
+import { reviewPage } from "~/review/review-page.server";
+import { OUTCOME_LABELS, OUTCOMES } from "~/review/rules";
+import { formFailure, parseFormData, type FieldErrors } from "~/utils/forms";
+import { formatCents } from "~/utils/money";
+import { formatDateTime } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Beoordeling ${data?.reference ?? ""} | Subsidieportaal AgII` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
+  return reviewPage(viewer, application.id);
+}
+
+type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Record<string, string>; message?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
+  const formData = await request.formData();
+  const form = String(formData.get("form") ?? "");
+  const applicationId = application.id;
+  const fail = (errors: FieldErrors, status = 400) => {
+    const { values } = formFailure(errors, formData);
+    return data<Outcome>({ form, ok: false, errors, values }, { status });
+  };
+  const done = (result: { ok: true } | { ok: false; message: string; field?: string }) =>
+    result.ok ? data<Outcome>({ form, ok: true }) : fail({ [result.field ?? "form"]: result.message }, 409);
+
+  switch (form) {
+    case "assign": {
+      const parsed = parseFormData(assignFormSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await assignApplication({ viewer, applicationId, ...parsed.data }));
+    }
+    case "assess": {
+      const keys = formData.getAll("criterion").map(String);
+      const scores = keys.map((key) => {
+        const raw = String(formData.get(`score-${key}`) ?? "");
+        return { key, score: raw ? Number(raw) : null, motivation: String(formData.get(`motivation-${key}`) ?? "") };
+      });
+      const result = await saveAssessment({ viewer, applicationId, scores });
+      if (!result.ok) return fail(result.message ? { form: result.message } : result.errors);
+      return data<Outcome>({ form, ok: true });
+    }
+    case "information": {
+      const parsed = parseFormData(informationFormSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await requestInformation({ viewer, applicationId, ...parsed.data }));
+    }
+    case "propose": {
+      const parsed = parseFormData(proposalFormSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(
+        await proposeDecision({ viewer, applicationId, outcome: parsed.data.outcome, amountCents: parsed.data.amount, motivation: parsed.data.motivation }),
+      );
+    }
+    case "decide": {
+      const parsed = parseFormData(decisionFormSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await decideProposal({ viewer, applicationId, ...parsed.data }));
+    }
+    case "note": {
+      const parsed = parseFormData(noteFormSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await addReviewNote({ viewer, applicationId, text: parsed.data.text }));
+    }
+    default:
+      return fail({ form: "Onbekende handeling." });
+  }
+}
+
+const LABELS: Record<string, string> = {
+  assigneeId: "Beoordelaar",
+  reason: "Reden",
+  questions: "Vragen",
+  dueDate: "Antwoorden tegen",
+  outcome: "Voorstel",
+  amount: "Bedrag",
+  motivation: "Motivering",
+  choice: "Beslissing",
+  recognitionEndsOn: "Einde van de erkenning",
+  text: "Notitie",
+};
+
+export default function ReviewPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const outcomeFor = (form: string) => (result && result.form === form ? result : undefined);
+  return (
+    <section className="review">
+      <p className="eyebrow">
+        {page.programmeName} · {page.callTitle}
+      </p>
+      <h1>Beoordeling {page.reference ?? ""}</h1>
+      <dl className="facts">
+        <dt>Organisatie</dt>
+        <dd>{page.organisationName}</dd>
+        <dt>Status</dt>
+        <dd>
+          <span className="status">{statusLabel(page.status, page.programmeKind)}</span>
+        </dd>
+        <dt>Beoordelaar</dt>
+        <dd>{page.assignee?.name ?? "Nog niet toegewezen"}</dd>
+        {page.requestedCents !== null ? (
+          <>
+            <dt>Gevraagd bedrag</dt>
+            <dd>{formatCents(page.requestedCents)}</dd>
+          </>
+        ) : null}
+        {page.budget.envelopeCents !== null ? (
+          <>
+            <dt>Budget van de oproep</dt>
+            <dd>
+              {formatCents(page.budget.envelopeCents)}: toegekend {formatCents(page.budget.grantedCents)}, voorgesteld{" "}
+              {formatCents(page.budget.proposedCents)}, nog vrij {formatCents(page.budget.remainingCents ?? 0)}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <Link to={`/dossiers/${page.id}`}>Naar het dossier</Link> · <Link to={`/dossiers/${page.id}/overzicht`}>Inhoud van de aanvraag</Link>
+      </p>
+
+      {page.can.assign ? <AssignForm page={page} outcome={outcomeFor("assign")} /> : null}
+
+      <h2>Beoordeling volgens de criteria</h2>
+      {page.can.assess ? (
+        <AssessmentForm page={page} outcome={outcomeFor("assess")} />
+      ) : (
+        <ScoreTable rubric={page.rubric} />
+      )}
+
+      <h2>Bijkomende informatie</h2>
+      <InformationHistory requests={page.information} />
+      {page.can.requestInformation ? <InformationForm outcome={outcomeFor("information")} /> : null}
+
+      <h2>Voorstel en beslissing</h2>
+      {page.proposal ? (
+        <p>
+          Voorstel: <strong>{OUTCOME_LABELS[page.programmeKind][page.proposal.outcome as (typeof OUTCOMES)[number]]}</strong>
+          {page.proposal.cents !== null ? ` voor ${formatCents(page.proposal.cents)}` : ""}
+          {page.proposal.by ? `, door ${page.proposal.by}` : ""}
+          {page.proposal.at ? ` op ${formatDateTime(page.proposal.at)}` : ""}.
+        </p>
+      ) : (
+        <p>Nog geen voorstel.</p>
+      )}
+      {page.can.propose ? <ProposalForm page={page} outcome={outcomeFor("propose")} /> : null}
+      {page.status === "IN_REVIEW" && !page.can.propose && page.can.assess ? (
+        <p className="notice notice--warning">Beoordeel eerst alle criteria, elk met een motivering, voor u een voorstel doet.</p>
+      ) : null}
+      {page.can.decideBlockedByFourEyes ? (
+        <p className="notice notice--warning">U hebt dit voorstel zelf gedaan. Een andere beslisser moet erover beslissen (vier-ogenprincipe).</p>
+      ) : null}
+      {page.can.decide ? <DecisionForm page={page} outcome={outcomeFor("decide")} /> : null}
+
+      <h2>Interne notities</h2>
+      <p className="hint">Alleen zichtbaar voor medewerkers van het agentschap.</p>
+      {page.notes.length === 0 ? <p>Nog geen notities.</p> : null}
+      <ul className="notes">
+        {page.notes.map((note) => (
+          <li key={note.id}>
+            <p>{note.text}</p>
+            <p className="hint">
+              {note.by}, {formatDateTime(note.at)}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <NoteForm outcome={outcomeFor("note")} />
+
+      <h2>Audittrail</h2>
+      <AuditTrail events={page.audit} />
+    </section>
+  );
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type FormOutcome = Outcome | undefined;
+
+function Saved({ outcome, text }: { outcome: FormOutcome; text: string }) {
+  return outcome?.ok ? (
+    <p className="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+}
+
+function failure(outcome: FormOutcome) {
+  return outcome && !outcome.ok ? outcome : undefined;
+}
+
+function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome }) {
+  const failed = failure(outcome);
+  const form = useZodForm(assignFormSchema, {
+    defaultValues: { assigneeId: failed?.values?.assigneeId ?? page.assignee?.id ?? "", reason: failed?.values?.reason ?? "" },
+    serverErrors: failed?.errors,
+  });
+  return (
+    <section aria-labelledby="toewijzen">
+      <h2 id="toewijzen">Toewijzen</h2>
+      <Saved outcome={outcome} text="Het dossier is toegewezen." />
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="form" value="assign" />
+        <div className={form.errors.assigneeId ? "field field--error" : "field"}>
+          <label htmlFor="veld-assigneeId">Beoordelaar</label>
+          {form.errors.assigneeId ? <p className="field-error">{form.errors.assigneeId}</p> : null}
+          <select id="veld-assigneeId" defaultValue={page.assignee?.id ?? ""} {...form.register("assigneeId")}>
+            <option value="">Kies een beoordelaar</option>
+            {page.reviewers.map((reviewer) => (
+              <option key={reviewer.id} value={reviewer.id}>
+                {reviewer.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {page.assignee ? (
+          <TextField label="Reden van de nieuwe toewijzing" hint="Verplicht als het dossier al aan iemand toegewezen is." {...form.field("reason")} />
+        ) : null}
+        <button type="submit" className="button">
+          Toewijzen
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function ScoreTable({ rubric }: { rubric: PageData["rubric"] }) {
+  return (
+    <table>
+      <caption className="visually-hidden">Scores per criterium</caption>
+      <thead>
+        <tr>
+          <th scope="col">Criterium</th>
+          <th scope="col">Score</th>
+          <th scope="col">Motivering</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rubric.map((criterion) => (
+          <tr key={criterion.key}>
+            <th scope="row">{criterion.label}</th>
+            <td>{criterion.score === null ? "—" : `${criterion.score} / ${criterion.maxScore}`}</td>
+            <td>{criterion.motivation || "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function AssessmentForm({ page, outcome }: { page: PageData; outcome: FormOutcome }) {
+  const failed = failure(outcome);
+  const errors = failed?.errors ?? {};
+  const value = (name: string, fallback: string) => failed?.values?.[name] ?? fallback;
+  return (
+    <>
+      <Saved outcome={outcome} text="De scores zijn bewaard." />
+      <ErrorSummary
+        errors={errors}
+        labels={Object.fromEntries(page.rubric.map((c) => [`score-${c.key}`, c.label]))}
+        attempt={JSON.stringify(errors)}
+      />
+      <Form method="post" className="assessment" noValidate>
+        <input type="hidden" name="form" value="assess" />
+        {page.rubric.map((criterion) => (
+          <fieldset key={criterion.key} className={errors[`score-${criterion.key}`] ? "criterion field--error" : "criterion"}>
+            <legend>{criterion.label}</legend>
+            <input type="hidden" name="criterion" value={criterion.key} />
+            {criterion.description ? <p className="hint">{criterion.description}</p> : null}
+            {errors[`score-${criterion.key}`] ? (
+              <p className="field-error" id={`fout-${criterion.key}`}>
+                {errors[`score-${criterion.key}`]}
+              </p>
+            ) : null}
+            <div className="scores" role="radiogroup" aria-label={`Score voor ${criterion.label}`}>
+              {Array.from({ length: criterion.maxScore }, (_, index) => index + 1).map((score) => (
+                <span className="choice" key={score}>
+                  <input
+                    type="radio"
+                    id={score === 1 ? `veld-score-${criterion.key}` : `veld-score-${criterion.key}-${score}`}
+                    name={`score-${criterion.key}`}
+                    value={score}
+                    defaultChecked={value(`score-${criterion.key}`, String(criterion.score ?? "")) === String(score)}
+                  />
+                  <label htmlFor={score === 1 ? `veld-score-${criterion.key}` : `veld-score-${criterion.key}-${score}`}>{score}</label>
+                </span>
+              ))}
+            </div>
+            <div className="field">
+              <label htmlFor={`veld-motivation-${criterion.key}`}>Motivering</label>
+              <textarea
+                id={`veld-motivation-${criterion.key}`}
+                name={`motivation-${criterion.key}`}
+                rows={3}
+                defaultValue={value(`motivation-${criterion.key}`, criterion.motivation)}
+              />
+            </div>
+          </fieldset>
+        ))}
+        <button type="submit" className="button">
+          Scores bewaren
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function InformationForm({ outcome }: { outcome: FormOutcome }) {
+  const failed = failure(outcome);
+  const form = useZodForm(informationFormSchema, {
+    defaultValues: { questions: failed?.values?.questions ?? "", dueDate: failed?.values?.dueDate ?? "" },
+    serverErrors: failed?.errors,
+  });
+  return (
+    <section aria-labelledby="informatie-vragen">
+      <h3 id="informatie-vragen">Bijkomende informatie vragen</h3>
+      <Saved outcome={outcome} text="De vraag is verstuurd; de aanvrager krijgt een e-mail." />
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="form" value="information" />
+        <div className={form.errors.questions ? "field field--error" : "field"}>
+          <label htmlFor="veld-questions">Vragen aan de aanvrager</label>
+          {form.errors.questions ? <p className="field-error">{form.errors.questions}</p> : null}
+          <textarea id="veld-questions" rows={5} defaultValue={failed?.values?.questions ?? ""} {...form.register("questions")} />
+        </div>
+        <TextField label="Antwoorden tegen" type="date" required {...form.field("dueDate")} />
+        <button type="submit" className="button">
+          Vraag versturen
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function ProposalForm({ page, outcome }: { page: PageData; outcome: FormOutcome }) {
+  const failed = failure(outcome);
+  const form = useZodForm(proposalFormSchema, {
+    defaultValues: { amount: failed?.values?.amount ?? "", motivation: failed?.values?.motivation ?? "" },
+    serverErrors: failed?.errors,
+  });
+  const errors = form.errors;
+  return (
+    <section aria-labelledby="voorstel">
+      <h3 id="voorstel">Voorstel tot beslissing</h3>
+      <ErrorSummary errors={errors} labels={LABELS} attempt={form.attempt} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="form" value="propose" />
+        <fieldset className={errors.outcome ? "field field--error choice-group" : "field choice-group"}>
+          <legend>Voorstel</legend>
+          {errors.outcome ? <p className="field-error">{errors.outcome}</p> : null}
+          {OUTCOMES.filter((o) => page.programmeKind === "FUNDING" || o !== "PARTIALLY_APPROVED").map((option, index) => (
+            <div className="choice" key={option}>
+              <input
+                type="radio"
+                id={index === 0 ? "veld-outcome" : `veld-outcome-${option}`}
+                value={option}
+                defaultChecked={failed?.values?.outcome === option}
+                {...form.register("outcome")}
+              />
+              <label htmlFor={index === 0 ? "veld-outcome" : `veld-outcome-${option}`}>{OUTCOME_LABELS[page.programmeKind][option]}</label>
+            </div>
+          ))}
+        </fieldset>
+        {page.programmeKind === "FUNDING" ? (
+          <TextField
+            label="Bedrag bij gedeeltelijke goedkeuring"
+            hint="Bij een goedkeuring geldt het gevraagde bedrag, bij een weigering € 0,00."
+            inputMode="decimal"
+            {...form.field("amount")}
+          />
+        ) : null}
+        <div className={errors.motivation ? "field field--error" : "field"}>
+          <label htmlFor="veld-motivation">Motivering</label>
+          {errors.motivation ? <p className="field-error">{errors.motivation}</p> : null}
+          <textarea id="veld-motivation" rows={5} defaultValue={failed?.values?.motivation ?? ""} {...form.register("motivation")} />
+        </div>
+        <button type="submit" className="button">
+          Voorstel indienen
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function DecisionForm({ page, outcome }: { page: PageData; outcome: FormOutcome }) {
+  const failed = failure(outcome);
+  const form = useZodForm(decisionFormSchema, {
+    defaultValues: { motivation: failed?.values?.motivation ?? "", recognitionEndsOn: failed?.values?.recognitionEndsOn ?? "" },
+    serverErrors: failed?.errors,
+  });
+  const errors = form.errors;
+  return (
+    <section aria-labelledby="beslissen">
+      <h3 id="beslissen">Beslissen</h3>
+      <ErrorSummary errors={errors} labels={LABELS} attempt={form.attempt} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="form" value="decide" />
+        <fieldset className={errors.choice ? "field field--error choice-group" : "field choice-group"}>
+          <legend>Beslissing</legend>
+          {errors.choice ? <p className="field-error">{errors.choice}</p> : null}
+          <div className="choice">
+            <input type="radio" id="veld-choice" value="decide" {...form.register("choice")} />
+            <label htmlFor="veld-choice">Het voorstel volgen en beslissen</label>
+          </div>
+          <div className="choice">
+            <input type="radio" id="veld-choice-terug" value="send-back" {...form.register("choice")} />
+            <label htmlFor="veld-choice-terug">Terugsturen naar de beoordelaar</label>
+          </div>
+        </fieldset>
+        {page.programmeKind === "RECOGNITION" ? (
+          <TextField
+            label="Einde van de erkenning"
+            type="date"
+            hint={page.recognitionStartsOn ? `De erkenning begint op ${page.recognitionStartsOn}.` : undefined}
+            {...form.field("recognitionEndsOn")}
+          />
+        ) : null}
+        <div className={errors.motivation ? "field field--error" : "field"}>
+          <label htmlFor="veld-motivation">Motivering</label>
+          {errors.motivation ? <p className="field-error">{errors.motivation}</p> : null}
+          <textarea id="veld-motivation" rows={5} {...form.register("motivation")} />
+        </div>
+        <button type="submit" className="button">
+          Bevestigen
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function NoteForm({ outcome }: { outcome: FormOutcome }) {
+  const failed = failure(outcome);
+  const form = useZodForm(noteFormSchema, { defaultValues: { text: failed?.values?.text ?? "" }, serverErrors: failed?.errors });
+  return (
+    <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+      <input type="hidden" name="form" value="note" />
+      <div className={form.errors.text ? "field field--error" : "field"}>
+        <label htmlFor="veld-text">Nieuwe notitie</label>
+        {form.errors.text ? <p className="field-error">{form.errors.text}</p> : null}
+        <textarea id="veld-text" rows={3} {...form.register("text")} />
+      </div>
+      <button type="submit" className="button button--secondary">
+        Notitie toevoegen
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,31 @@
+import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
+import { html, linkBlock, paragraph, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+
+export type ReviewStartedEmailInput = { firstName: string; dossier: DossierInfo; resumed: boolean };
+
+/** The dossier is taken into review (or back into review without an answer being needed). */
+export function reviewStartedEmail({ firstName, dossier, resumed }: ReviewStartedEmailInput): EmailContent {
+  const lead = resumed
+    ? "Het agentschap heeft de beoordeling van uw aanvraag hervat. U hoeft de gestelde vraag niet meer te beantwoorden."
+    : "Een beoordelaar van het agentschap heeft uw aanvraag in behandeling genomen.";
+  return renderEmail({
+    subject: `Uw aanvraag ${dossierSubject(dossier)} is in behandeling`,
+    textBody: `Beste ${firstName},
+
+${lead} Heeft de beoordelaar een vraag, dan krijgt u daarover een e-mail.
+
+${dossierFactsText(dossier)}
+
+Uw dossier volgen:
+${dossier.dossierUrl}
+
+${SIGNATURE_TEXT}`,
+    htmlBody: html`
+      ${paragraph(`Beste ${firstName},`)}
+      ${paragraph(`${lead} Heeft de beoordelaar een vraag, dan krijgt u daarover een e-mail.`)}
+      ${dossierFactsHtml(dossier)}
+      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
+      ${signature()}
+    `,
+  });
+}
