@@ -85,10 +85,36 @@ export const HISTORIC_CALLS: readonly CallDefinition[] = [
     settings: { recognitionStartsOn: "2026-01-01" },
     isDemo: false,
   },
+  {
+    key: "SOC-2026",
+    programmeCode: "SOC",
+    title: "Sociale cohesie en participatie in een diverse samenleving – oproep 2026",
+    description:
+      "Oproep voor organisaties, alleen of in een samenwerkingsverband, met een aanbod dat lokale besturen kosteloos kunnen inzetten in hun regierol. De aanvrager kiest één van drie acties: arbeidsmarktintegratie via mentoring; arbeidsmarktintegratie en participatie van kwetsbare vrouwen en meisjes met een migratieachtergrond via ambassadeurs en rolmodellen; de school als uitvalsbasis voor vrijetijdsparticipatie, ouderbetrokkenheid en sociale cohesie. Projectperiode: 15 juni 2026 tot en met 14 juni 2029.",
+    year: 2026,
+    opensAt: startOfDay("2026-01-05"),
+    closesAt: endOfDay("2026-02-16"),
+    decisionDueAt: endOfDay("2026-05-15"),
+    budgetCents: 1_500_000 * EURO,
+    eligibleKinds: PARTNER_CANDIDATES,
+    formKey: "sociale-cohesie",
+    formVersion: 1,
+    settings: {
+      projectPeriod: { startsOn: "2026-06-15", endsOn: "2029-06-14" },
+      rubric: [
+        { key: "relevantie", label: "Relevantie voor de gekozen actie", description: "Past het project bij de actie en bij de noden van lokale besturen?", maxScore: 5 },
+        { key: "aanpak", label: "Kwaliteit van de aanpak", description: "Is het project concreet, haalbaar en onderbouwd?", maxScore: 5 },
+        { key: "bereik", label: "Bereik en werkingsgebied", description: "Bereikt het project de doelgroepen in meerdere gemeenten?", maxScore: 5 },
+        { key: "kosteloos", label: "Inzetbaarheid door lokale besturen", description: "Kunnen lokale besturen het aanbod kosteloos en eenvoudig inzetten?", maxScore: 5 },
+        { key: "begroting", label: "Realistische begroting", description: "", maxScore: 5 },
+      ],
+    },
+    isDemo: false,
+  },
 ];
 
 /** How many days after the seed time each demo round closes. */
-export const DEMO_ROUND_CLOSES_AFTER_DAYS: Record<ProgrammeCode, number> = { OEF: 45, RAD: 60, ERK: 50 };
+export const DEMO_ROUND_CLOSES_AFTER_DAYS: Record<ProgrammeCode, number> = { OEF: 45, RAD: 60, ERK: 50, SOC: 40 };
 export const DEMO_ROUND_OPENED_DAYS_AGO = 21;
 export const DEMO_DECISION_DAYS_AFTER_CLOSE = 100;
 
@@ -96,6 +122,7 @@ const DEMO_TITLES: Record<ProgrammeCode, string> = {
   OEF: "Oefenkansen Nederlands – nieuwe oproepronde (demo)",
   RAD: "Lokale regierol radicalisering en polarisatie – nieuwe indieningsronde (demo)",
   ERK: "Erkenning partnerorganisaties radicalisering en polarisatie – nieuwe erkenningsronde (demo)",
+  SOC: "Sociale cohesie en participatie in een diverse samenleving – nieuwe oproep (demo)",
 };
 
 /**

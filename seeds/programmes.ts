@@ -2,7 +2,7 @@
 import type { PrismaClient } from "~/db.server";
 import { changedFields, hasChanges, tally, type Outcome, type Tally } from "./sync";
 
-export const PROGRAMME_CODES = ["OEF", "RAD", "ERK"] as const;
+export const PROGRAMME_CODES = ["OEF", "RAD", "ERK", "SOC"] as const;
 export type ProgrammeCode = (typeof PROGRAMME_CODES)[number];
 
 export type ProgrammeDefinition = {
@@ -42,6 +42,16 @@ export const PROGRAMMES: readonly ProgrammeDefinition[] = [
       "Erkenning van partnerorganisaties voor beleidsondersteuning en praktijkontwikkeling over gewelddadige radicalisering, extremisme, terrorisme en schadelijke polarisatie, zodat lokale besturen kunnen rekenen op een stabiel en kwaliteitsvol aanbod voor alle facetten van hun regierol. De selectie zorgt voor een heldere taakverdeling zonder overlap tussen de erkende organisaties.",
     kind: "RECOGNITION",
     legalBasis: `${RADICALISATION_DECREE}; erkenning van partnerorganisaties`,
+  },
+  {
+    // The fourth programme, configured as data only: its form is seeds/forms/sociale-cohesie-v1.json.
+    code: "SOC",
+    name: "Sociale cohesie en participatie in een diverse samenleving",
+    description:
+      "Projectsubsidies voor organisaties (verenigingen, alleen of in een samenwerkingsverband) met een aanbod dat lokale besturen kosteloos kunnen inzetten in hun regierol, rond één van drie acties: arbeidsmarktintegratie via mentoring; arbeidsmarktintegratie en participatie van kwetsbare vrouwen en meisjes met een migratieachtergrond via ambassadeurs en rolmodellen; de school als uitvalsbasis voor vrijetijdsparticipatie, ouderbetrokkenheid en sociale cohesie.",
+    kind: "FUNDING",
+    legalBasis:
+      "Decreet van 7 juni 2013 betreffende het Vlaamse integratie- en inburgeringsbeleid; oproep 2026 'Sociale cohesie en participatie in een diverse samenleving'",
   },
 ];
 

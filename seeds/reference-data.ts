@@ -1,10 +1,11 @@
 /**
- * Reference data: the 285 municipalities, the VGC, the three programmes and their real
+ * Reference data: the 285 municipalities, the VGC, the four programmes and their real
  * 2025-2026 calls. No demo content, safe for production.
  */
 import type { PrismaClient } from "~/db.server";
 import { HISTORIC_CALLS, seedCalls } from "./calls";
 import { loadMunicipalities, seedMunicipalities } from "./municipalities";
+import { seedStoredForms } from "./forms";
 import { seedProgrammes } from "./programmes";
 import { changedFields, hasChanges, tally, type Outcome, type SeedReport } from "./sync";
 
@@ -33,6 +34,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<SeedRepor
   const gemeenten = await seedMunicipalities(prisma, loadMunicipalities());
   const vgc = tally([await seedVgc(prisma)]);
   const programmas = await seedProgrammes(prisma);
+  const formulieren = await seedStoredForms(prisma);
   const { tally: oproepen } = await seedCalls(prisma, HISTORIC_CALLS);
-  return { gemeenten, vgc, programmas, oproepen };
+  return { gemeenten, vgc, programmas, formulieren, oproepen };
 }

@@ -111,7 +111,8 @@ export async function applicationDetail(applicationId: string) {
   const events = await prisma.auditEvent.findMany({
     where: { applicationId, action: "application.status" },
     select: { id: true, at: true, actorRole: true, before: true, after: true, reason: true },
-    orderBy: { at: "asc" },
+    // Events of one transaction share a timestamp; ids (cuid) keep their order.
+    orderBy: [{ at: "asc" }, { id: "asc" }],
   });
   return {
     ...toListItem(application),

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { effectiveClosesAt } from "~/calls/deadline.server";
 import { prisma, type PrismaClient, type Tx } from "~/db.server";
 import { applicationStatusSchema } from "~/domain/application-status";
-import { getForm, type AnyFormDefinition } from "~/forms/registry";
+import { requireForm, storedFormJson } from "~/forms/form-store.server";
+import type { AnyFormDefinition } from "~/forms/registry";
 import type { RawValues, Step } from "~/forms/types";
 import { pickFields } from "~/forms/values";
 import { canonicalJson } from "./canonical-json";
@@ -46,7 +47,10 @@ export async function loadDossier(applicationId: string, db: Tx | PrismaClient =
       },
     },
   });
-  const form = getForm(application.formKey, application.formVersion);
+  const [form, storedForm] = await Promise.all([
+    requireForm(application.formKey, application.formVersion, db),
+    storedFormJson(application.formKey, application.formVersion, db),
+  ]);
   const deadline = await effectiveClosesAt(db, application.callId, application.organisationId);
   const lastSavedBy = application.lastSavedById
     ? await db.user.findUnique({ where: { id: application.lastSavedById }, select: { firstName: true, lastName: true } })
@@ -56,6 +60,8 @@ export async function loadDossier(applicationId: string, db: Tx | PrismaClient =
     status: applicationStatusSchema.parse(application.status),
     values: parseStoredValues(application.data),
     form,
+    /** For the browser: a form version stored as data travels with the page */
+    storedForm,
     settings: form.parseSettings(JSON.parse(application.call.settings)),
     closesAt: deadline.closesAt,
     deadlineExtended: deadline.extended,

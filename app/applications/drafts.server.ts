@@ -3,7 +3,7 @@ import { callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
 import { mergedOrganisationMessage, ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
-import { getForm } from "~/forms/registry";
+import { requireForm } from "~/forms/form-store.server";
 import type { RawValues } from "~/forms/types";
 import { pickFields } from "~/forms/values";
 import { now } from "~/utils/clock.server";
@@ -74,7 +74,7 @@ export async function startApplication(viewer: Viewer, callId: string): Promise<
     prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true, kboNumber: true, province: true } }),
     prisma.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { firstName: true, lastName: true, email: true, phone: true } }),
   ]);
-  const form = getForm(eligibility.formKey, eligibility.formVersion);
+  const form = await requireForm(eligibility.formKey, eligibility.formVersion);
   const data = form.prefill?.({ user, organisation }) ?? {};
   const at = now();
   try {

@@ -73,6 +73,7 @@ export async function stepPage(viewer: Viewer, applicationId: string, stepId: st
     editability: dossierEditability(viewer, dossier),
     formKey: dossier.formKey,
     formVersion: dossier.formVersion,
+    storedForm: dossier.storedForm,
     settings: dossier.settings,
     stepId: step.id,
     stepIndex: index,

@@ -29,36 +29,38 @@ const ACTION_LABELS: Record<string, string> = {
 /** The append-only audit trail of a dossier, for staff: who, when, what, before and after. */
 export function AuditTrail({ events }: { events: AuditEvent[] }) {
   return (
-    <table className="audit">
-      <caption className="visually-hidden">Audittrail van het dossier</caption>
-      <thead>
-        <tr>
-          <th scope="col">Tijdstip</th>
-          <th scope="col">Wie</th>
-          <th scope="col">Wat</th>
-          <th scope="col">Voor</th>
-          <th scope="col">Na</th>
-          <th scope="col">Reden</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <tr key={event.id}>
-            <td>{formatTimestamp(event.at)}</td>
-            <td>
-              {event.actor ?? "—"} ({ACTOR_ROLE_LABELS[event.actorRole as keyof typeof ACTOR_ROLE_LABELS] ?? event.actorRole})
-            </td>
-            <td>{ACTION_LABELS[event.action] ?? event.action}</td>
-            <td>
-              <code>{event.before ?? ""}</code>
-            </td>
-            <td>
-              <code>{event.after ?? ""}</code>
-            </td>
-            <td>{event.reason ?? ""}</td>
+    <div className="table-scroll" role="region" aria-label="Audittrail" tabIndex={0}>
+      <table className="audit">
+        <caption className="visually-hidden">Audittrail van het dossier</caption>
+        <thead>
+          <tr>
+            <th scope="col">Tijdstip</th>
+            <th scope="col">Wie</th>
+            <th scope="col">Wat</th>
+            <th scope="col">Voor</th>
+            <th scope="col">Na</th>
+            <th scope="col">Reden</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <td>{formatTimestamp(event.at)}</td>
+              <td>
+                {event.actor ?? "—"} ({ACTOR_ROLE_LABELS[event.actorRole as keyof typeof ACTOR_ROLE_LABELS] ?? event.actorRole})
+              </td>
+              <td>{ACTION_LABELS[event.action] ?? event.action}</td>
+              <td>
+                <code>{event.before ?? ""}</code>
+              </td>
+              <td>
+                <code>{event.after ?? ""}</code>
+              </td>
+              <td>{event.reason ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

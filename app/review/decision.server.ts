@@ -123,7 +123,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
         recognitionPeriod: period ? { startsOn: period.startsOn, endsOn: period.endsOn } : null,
       },
       reason: motivation,
-      at,
+      at: now(),
     });
     return { ok: true };
   });

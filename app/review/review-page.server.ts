@@ -78,7 +78,7 @@ export async function reviewPage(viewer: Viewer, applicationId: string) {
     },
   });
   const [audit, reviewers, budget, information] = await Promise.all([
-    prisma.auditEvent.findMany({ where: { applicationId }, orderBy: { at: "asc" } }),
+    prisma.auditEvent.findMany({ where: { applicationId }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
     prisma.user.findMany({
       where: { staffRoles: { some: { role: "REVIEWER" } }, deactivatedAt: null },
       select: { id: true, firstName: true, lastName: true },

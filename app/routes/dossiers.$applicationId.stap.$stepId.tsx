@@ -22,7 +22,9 @@ import { FileField } from "~/components/file-field";
 import { readMultipartForm } from "~/attachments/upload.server";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { labelForPath } from "~/forms/display";
-import { getForm } from "~/forms/registry";
+import { formFor } from "~/forms/client-form";
+import type { AnyFormDefinition } from "~/forms/registry";
+import type { StoredForm } from "~/forms/stored-form";
 import { stepSchema } from "~/forms/validation";
 import type { RawValues } from "~/forms/types";
 import { formatTimestamp, brusselsTime } from "~/utils/time";
@@ -35,8 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
   const page = await stepPage(viewer, application.id, params.stepId ?? "");
   if (!page) notFound("Deze stap bestaat niet.");
-  const form = getForm(page.formKey, page.formVersion);
-  return { ...page, stepTitle: form.steps[page.stepIndex]!.title };
+  return { ...page, stepTitle: page.steps[page.stepIndex]!.title };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,7 +61,7 @@ export default function StepPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const shown = actionData && actionData.kind === "shown" ? actionData : undefined;
-  const form = getForm(page.formKey, page.formVersion);
+  const form = formFor(page.formKey, page.formVersion, page.storedForm as StoredForm | null);
   const step = form.steps[page.stepIndex]!;
   const values = (shown?.values ?? page.values) as RawValues;
   // A new answer from the server (saved, errors, conflict) starts the form from what it says.
@@ -70,7 +71,7 @@ export default function StepPage() {
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Shown = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { kind: "shown" }>;
 
-function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown; step: ReturnType<typeof getForm>["steps"][number]; values: RawValues }) {
+function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown; step: AnyFormDefinition["steps"][number]; values: RawValues }) {
   const navigation = useNavigation();
   const autosave = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);

@@ -99,7 +99,7 @@ describe("from submitted to decided", () => {
     const history = await prisma.informationRequest.findMany({ where: { applicationId: id } });
     expect(history.map((r) => [r.questions, r.answer])).toEqual([["Hoeveel leerders per activiteit?", "Ongeveer 150 per activiteit."]]);
 
-    const actions = (await prisma.auditEvent.findMany({ where: { applicationId: id }, orderBy: { at: "asc" }, skip: auditBefore })).map((e) =>
+    const actions = (await prisma.auditEvent.findMany({ where: { applicationId: id }, orderBy: [{ at: "asc" }, { id: "asc" }], skip: auditBefore })).map((e) =>
       e.action === "application.status" ? `status:${JSON.parse(e.after!).status}` : e.action,
     );
     expect(actions).toEqual([
@@ -177,7 +177,9 @@ describe("from submitted to decided", () => {
 describe("what the applicant sees", () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer();
+    // This test writes to the database itself; the server's background jobs would be a second
+    // writer on the same SQLite file (the portal runs them in its one server process).
+    server = await startServer({ OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" });
   });
   afterAll(async () => server?.stop());
 

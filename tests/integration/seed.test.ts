@@ -113,8 +113,10 @@ describe("reference data (safe for production)", () => {
   it("holds the real programmes and 2025-2026 calls but no demo content", async () => {
     expect(await prisma.organisation.count()).toBe(286);
     expect(await prisma.user.count()).toBe(0);
-    expect(await prisma.programme.count()).toBe(3);
-    expect(await prisma.call.count({ where: { isDemo: false } })).toBe(3);
+    expect(await prisma.programme.count()).toBe(4);
+    expect(await prisma.call.count({ where: { isDemo: false } })).toBe(4);
+    // The fourth programme's form is data, not code.
+    expect(await prisma.formVersion.findMany({ select: { key: true, version: true } })).toEqual([{ key: "sociale-cohesie", version: 1 }]);
     expect(await prisma.call.count({ where: { isDemo: true } })).toBe(0);
     expect(await prisma.application.count()).toBe(0);
     expect(await prisma.attachment.count()).toBe(0);
@@ -169,20 +171,21 @@ describe("demo data", () => {
     expect(kinds.map((k) => k.organisationKind).sort()).toEqual(["OTHER", "VZW"]);
   });
 
-  it("has the three programmes", async () => {
+  it("has the four programmes", async () => {
     const programmes = await prisma.programme.findMany({ orderBy: { code: "asc" } });
     expect(programmes.map((p) => [p.code, p.kind])).toEqual([
       ["ERK", "RECOGNITION"],
       ["OEF", "FUNDING"],
       ["RAD", "FUNDING"],
+      ["SOC", "FUNDING"],
     ]);
     for (const programme of programmes) expect(programme.legalBasis.length).toBeGreaterThan(20);
   });
 
   it("opens one demo round per programme at the seed time, with the historic conditions", async () => {
     const demoCalls = await prisma.call.findMany({ where: { isDemo: true }, include: { programme: true, eligibleKinds: true } });
-    expect(demoCalls.map((c) => c.programme.code).sort()).toEqual(["ERK", "OEF", "RAD"]);
-    const closesAfter = { OEF: 45, RAD: 60, ERK: 50 } as Record<string, number>;
+    expect(demoCalls.map((c) => c.programme.code).sort()).toEqual(["ERK", "OEF", "RAD", "SOC"]);
+    const closesAfter = { OEF: 45, RAD: 60, ERK: 50, SOC: 40 } as Record<string, number>;
     for (const call of demoCalls) {
       const code = call.programme.code;
       expect(call.title.endsWith(" (demo)")).toBe(true);

@@ -14,6 +14,7 @@ mkdirSync(dir, { recursive: true });
 const databaseUrl = `file:${path.join(dir, "e2e.db")}`;
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" });
 const db = createPrismaClient(databaseUrl);
+process.env.UPLOAD_DIR = path.join(dir, "uploads"); // the seed stores its sample files there too
 await seed(db, { demo: true });
 await db.$disconnect();
 
@@ -24,6 +25,7 @@ const server = spawn(process.execPath, ["server.js"], {
     NODE_ENV: "test",
     PORT: String(E2E_PORT),
     DATABASE_URL: databaseUrl,
+    UPLOAD_DIR: path.join(dir, "uploads"),
     SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
     OUTBOX_INTERVAL_MS: "200",
     RATE_LIMIT_AUTH_PER_MINUTE: "1000",

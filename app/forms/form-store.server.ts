@@ -1,0 +1,59 @@
+import { prisma, type PrismaClient, type Tx } from "~/db.server";
+import { issuesToFieldErrors } from "~/utils/forms";
+import { findForm, listForms, type AnyFormDefinition } from "./registry";
+import { compileStoredForm, storedFormSchema, type StoredForm } from "./stored-form";
+
+type Db = Tx | PrismaClient;
+
+/** The JSON of a stored form version, or null for versions in code (and unknown ones). */
+export async function storedFormJson(key: string, version: number, db: Db = prisma): Promise<StoredForm | null> {
+  if (findForm(key, version)) return null;
+  const row = await db.formVersion.findUnique({ where: { key_version: { key, version } } });
+  return row ? storedFormSchema.parse(JSON.parse(row.definition)) : null;
+}
+
+/** A form version from code or from the database. */
+export async function resolveForm(key: string, version: number, db: Db = prisma): Promise<AnyFormDefinition | null> {
+  const inCode = findForm(key, version);
+  if (inCode) return inCode;
+  const stored = await storedFormJson(key, version, db);
+  return stored ? (compileStoredForm(stored) as AnyFormDefinition) : null;
+}
+
+export async function requireForm(key: string, version: number, db: Db = prisma): Promise<AnyFormDefinition> {
+  const form = await resolveForm(key, version, db);
+  if (!form) throw new Error(`Onbekend formulier ${key} versie ${version}`);
+  return form;
+}
+
+/** Every form version a call can use, newest version of each form last. */
+export async function listFormVersions(db: Db = prisma) {
+  const stored = await db.formVersion.findMany({ select: { key: true, version: true, title: true }, orderBy: [{ key: "asc" }, { version: "asc" }] });
+  return [...listForms().map((f) => ({ ...f, stored: false })), ...stored.map((f) => ({ ...f, stored: true }))];
+}
+
+export type SaveFormResult = { ok: true; key: string; version: number } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Saves a new form version from its JSON. A version that exists (in code or stored) is
+ * never replaced: dossiers keep the version they were started with.
+ */
+export async function saveStoredForm(json: string, createdById: string | null, db: Db = prisma): Promise<SaveFormResult> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, errors: { definition: "Dit is geen geldige JSON." } };
+  }
+  const parsed = storedFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = issuesToFieldErrors(parsed.error.issues);
+    return { ok: false, errors: { definition: Object.entries(errors).map(([path, message]) => `${path}: ${message}`).join(" ") } };
+  }
+  const { key, version, title } = parsed.data;
+  if (await resolveForm(key, version, db)) {
+    return { ok: false, errors: { definition: `Versie ${version} van formulier "${key}" bestaat al. Een wijziging is een nieuwe versie.` } };
+  }
+  await db.formVersion.create({ data: { key, version, title, definition: JSON.stringify(parsed.data), createdById } });
+  return { ok: true, key, version };
+}
