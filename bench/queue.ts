@@ -2,7 +2,7 @@
  * `npm run bench:queue`: does the staff queue stay fast with 10,000 dossiers?
  *
  * Seeds a fresh SQLite file (migrated like production) with the real municipalities and
- * ~10,000 submitted dossiers over 33 calls, then times the queue as a page load runs it
+ * ~10,000 submitted dossiers over some 30 calls, then times the queue as a page load runs it
  * (count + one page + the assignees' names) and prints each median as a ratio against a
  * baseline measured in the same run: a plain findMany of 25 rows in primary-key order. Ratios,
  * not milliseconds, are comparable between machines.

@@ -1,5 +1,5 @@
 import { prisma, type PrismaClient } from "~/db.server";
-import { applicationStatusSchema } from "~/domain/application-status";
+import { applicationStatusSchema, type ApplicationStatus } from "~/domain/application-status";
 import type { Prisma } from "~/generated/prisma/client";
 import {
   QUEUE_PAGE_SIZE,
@@ -106,7 +106,7 @@ export function buildQueueQuery(filter: QueueFilter, context: QueueContext, page
 export type QueueRow = {
   id: string;
   reference: string | null;
-  status: ReturnType<typeof applicationStatusSchema.parse>;
+  status: ApplicationStatus;
   programmeKind: string;
   organisationName: string;
   province: string | null;
