@@ -88,3 +88,17 @@ export function brusselsWallClock(isoDate: string, time: string): Date | null {
 export function brusselsTime(instant: Date | string): string {
   return inBrussels(instant).toFormat("HH:mm");
 }
+
+/**
+ * Brussels calendar days from the day of `from` to the day of `until`: 0 on the same day,
+ * negative once that day has passed (a day across a DST change still counts as one).
+ */
+export function calendarDaysUntil(until: Date | string, from: Date): number {
+  const days = inBrussels(until).startOf("day").diff(inBrussels(from).startOf("day"), "days").days;
+  return Math.round(days);
+}
+
+/** ISO 8601 with the Brussels offset, to the second: "2026-01-15T23:59:59+01:00" (exports). */
+export function isoInBrussels(instant: Date | string): string {
+  return inBrussels(instant).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { BOM, csvField, neutraliseFormula, toCsv } from "~/review/csv";
+import { readCsv } from "../support/csv-reader";
+
+describe("csvField", () => {
+  it("leaves plain values alone and writes nothing for a missing one", () => {
+    expect(csvField("RAD-2026-0001")).toBe("RAD-2026-0001");
+    expect(csvField(123456)).toBe("123456");
+    expect(csvField(0)).toBe("0");
+    expect(csvField(null)).toBe("");
+    expect(csvField(undefined)).toBe("");
+  });
+
+  it("quotes separators, quotes, line breaks and edge spaces, doubling inner quotes", () => {
+    expect(csvField("Brugwerk; vzw")).toBe('"Brugwerk; vzw"');
+    expect(csvField('vzw "De Brug"')).toBe('"vzw ""De Brug"""');
+    expect(csvField("regel 1\nregel 2")).toBe('"regel 1\nregel 2"');
+    expect(csvField("a\r\nb")).toBe('"a\r\nb"');
+    expect(csvField(" Gent")).toBe('" Gent"');
+    // A comma is not the separator here: no quotes needed.
+    expect(csvField("Gent, stad")).toBe("Gent, stad");
+  });
+});
+
+describe("neutraliseFormula", () => {
+  it("makes text that a spreadsheet would run as a formula start with an apostrophe", () => {
+    for (const text of ["=HYPERLINK(\"http://x\")", "+32 2 000", "-1+1", "@SUM(A1)", "\tX"]) expect(neutraliseFormula(text)).toBe(`'${text}`);
+    expect(neutraliseFormula("Stad Gent")).toBe("Stad Gent");
+    expect(neutraliseFormula("'s-Gravenwezel")).toBe("'s-Gravenwezel");
+  });
+});
+
+describe("toCsv", () => {
+  it("starts with a byte order mark, uses ; and CRLF, ends with a line break, and reads back", () => {
+    const csv = toCsv(["a", "b"], [["1", 'x;"y"'], [null, "line\nbreak"]]);
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(csv).toBe(`${BOM}a;b\r\n1;"x;""y"""\r\n;"line\nbreak"\r\n`);
+    expect(readCsv(csv.slice(1))).toEqual([["a", "b"], ["1", 'x;"y"'], ["", "line\nbreak"]]);
+  });
+});
