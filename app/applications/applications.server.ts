@@ -55,24 +55,6 @@ export async function listOrganisationApplications(organisationId: string): Prom
   });
 }
 
-/** Statuses each staff role works on, in the order of their dashboard. */
-export const STAFF_WORK: Record<"REVIEWER" | "DECIDER", ApplicationStatus[]> = {
-  REVIEWER: ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED"],
-  DECIDER: ["PROPOSED"],
-};
-
-/** The dossiers waiting for staff, oldest submission first, with a count per status. */
-export async function staffWorklist(statuses: ApplicationStatus[], take = 50) {
-  const where = { status: { in: statuses } };
-  const [rows, total, grouped] = await Promise.all([
-    prisma.application.findMany({ where, select: listSelect, orderBy: { submittedAt: "asc" }, take }),
-    prisma.application.count({ where }),
-    prisma.application.groupBy({ by: ["status"], where, _count: { _all: true } }),
-  ]);
-  const counts = Object.fromEntries(grouped.map((g) => [g.status, g._count._all])) as Partial<Record<ApplicationStatus, number>>;
-  return { items: rows.map(toListItem), total, counts };
-}
-
 /** The dossier as its applicant may see it: without internal steps and their motivations. */
 export function forApplicant(detail: ApplicationDetail): ApplicationDetail {
   return {

@@ -12,7 +12,7 @@ import { neutraliseFormula, toCsv } from "./csv";
 /**
  * A call's dossiers and decisions for the agency's finance system, one row per submitted
  * dossier. Amounts are integer euro cents (column names end in `_cent`), as stored: no decimal
- * separator for a spreadsheet or an import to misread (docs/decisions/0015-staff-queue-and-finance-export.md).
+ * separator for a spreadsheet or an import to misread (docs/decisions/0016-staff-queue-and-finance-export.md).
  */
 export const EXPORT_COLUMNS = [
   "dossiernummer",

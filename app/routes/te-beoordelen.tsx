@@ -22,6 +22,8 @@ import {
 } from "~/review/queue";
 import { loadQueue, queueShortcuts } from "~/review/queue.server";
 import { now } from "~/utils/clock.server";
+import { RecognitionLinks } from "~/components/recognition-links";
+import { recognitionCallLinks } from "~/review/recognition-comparison.server";
 
 export const meta: MetaFunction = () => [{ title: "Te beoordelen | Subsidieportaal AgII" }];
 
@@ -30,16 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, "REVIEWER", "DECIDER");
   const context = { viewerId: viewer.userId, now: now() };
   const filter = parseQueueSearch(new URL(request.url).searchParams);
-  const [queue, shortcuts, deadlines] = await Promise.all([
+  const [queue, shortcuts, deadlines, recognitionCalls] = await Promise.all([
     loadQueue(filter, context),
     queueShortcuts(context),
     openDecisionDeadlines(context.now),
+    recognitionCallLinks({ withCandidatesOnly: true }),
   ]);
-  return { queue, shortcuts, deadlines };
+  return { queue, shortcuts, deadlines, recognitionCalls };
 }
 
 export default function StaffQueue() {
-  const { queue, shortcuts, deadlines } = useLoaderData<typeof loader>();
+  const { queue, shortcuts, deadlines, recognitionCalls } = useLoaderData<typeof loader>();
   const { filter, options } = queue;
   const pageHref = (page: number) => `/te-beoordelen${queueSearch(filter, { page })}`;
   return (
@@ -50,6 +53,8 @@ export default function StaffQueue() {
         <h2 id="termijnen-titel">Beslissingstermijnen</h2>
         <DecisionDeadlineList lines={deadlines} />
       </section>
+
+      <RecognitionLinks calls={recognitionCalls} />
 
       <nav aria-label="Snel naar" className="queue-shortcuts">
         <ul>
