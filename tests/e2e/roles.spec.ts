@@ -47,7 +47,7 @@ for (const official of [antwerpen, gent, partner]) {
 test("a reviewer lands on the review dashboard and can open a submitted dossier", async ({ page }) => {
   await login(page, reviewer);
   await expect(page).toHaveURL("/te-beoordelen");
-  await expect(page.getByRole("heading", { level: 2, name: "Dossiers in behandeling" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dossiers", exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("table").getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 2, name: "Verloop van het dossier" })).toBeVisible();
@@ -60,7 +60,8 @@ test("a reviewer lands on the review dashboard and can open a submitted dossier"
 test("a decider sees the proposals to decide", async ({ page }) => {
   await login(page, decider);
   await expect(page).toHaveURL("/te-beoordelen");
-  await expect(page.getByRole("heading", { level: 2, name: "Voorstellen om te beslissen" })).toBeVisible();
+  await page.getByRole("link", { name: /^Voorstel tot beslissing \(\d+\)$/ }).click();
+  await expect(page.getByText(/\d+ dossiers? gevonden\./)).toBeVisible();
   await expectAccessible(page);
 });
 
