@@ -88,3 +88,26 @@ export function brusselsWallClock(isoDate: string, time: string): Date | null {
 export function brusselsTime(instant: Date | string): string {
   return inBrussels(instant).toFormat("HH:mm");
 }
+
+/** Every Brussels calendar date from `from` to `to` (yyyy-mm-dd, both included; empty if `to` is earlier). */
+export function calendarDates(from: string, to: string): string[] {
+  const dates: string[] = [];
+  const last = DateTime.fromISO(to, { zone: ZONE });
+  // Calendar arithmetic, not 24-hour steps: a DST day is still one day.
+  for (let day = DateTime.fromISO(from, { zone: ZONE }); day <= last; day = day.plus({ days: 1 })) {
+    dates.push(day.toISODate()!);
+  }
+  return dates;
+}
+
+/** Whole calendar days from one date to another (yyyy-mm-dd): 1 for "tomorrow", negative when `to` is earlier. */
+export function daysBetweenDates(from: string, to: string): number {
+  const start = DateTime.fromISO(from, { zone: ZONE }).startOf("day");
+  const end = DateTime.fromISO(to, { zone: ZONE }).startOf("day");
+  return Math.round(end.diff(start, "days").days);
+}
+
+/** "26 okt", a short date for chart axes */
+export function formatShortDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale(LOCALE).toFormat("d LLL");
+}
