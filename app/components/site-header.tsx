@@ -1,4 +1,5 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
+import { REPORT_ROLES } from "~/domain/permissions";
 import type { StaffRole } from "~/domain/roles";
 
 type HeaderViewer = {
@@ -69,6 +70,7 @@ function navigationFor(viewer: HeaderViewer): Array<{ to: string; label: string 
   if (viewer.staffRoles.some((role) => role === "REVIEWER" || role === "DECIDER")) {
     links.push({ to: "/te-beoordelen", label: "Te beoordelen" });
   }
+  if (viewer.staffRoles.some((role) => REPORT_ROLES.includes(role))) links.push({ to: "/rapporten", label: "Rapporten" });
   if (viewer.staffRoles.includes("ADMIN")) links.push({ to: "/beheer", label: "Beheer" });
   links.push({ to: "/mijn-e-mails", label: "Mijn e-mails" });
   return links;

@@ -62,3 +62,10 @@ export function homePath(viewer: Viewer): string {
   if (hasRole(viewer, "ADMIN")) return "/beheer";
   return "/mijn-dossiers";
 }
+
+/** Reports (figures per call, CSV downloads) are for every AgII role, never for officials. */
+export const REPORT_ROLES: readonly StaffRole[] = ["REVIEWER", "DECIDER", "ADMIN"];
+
+export function canViewReports(viewer: Viewer): boolean {
+  return hasRole(viewer, ...REPORT_ROLES);
+}

@@ -44,6 +44,10 @@ export default function AdminDashboard() {
       </ul>
 
       <h2>Oproepen</h2>
+      <p>
+        <Link to="/rapporten">Rapporten per oproep</Link>: dossiers per status, indieningen, bedragen, dekking per provincie en
+        beslissingsdeadline, met CSV-downloads.
+      </p>
       <CallTable calls={calls} caption="Alle oproepen" view="staff" serverNow={serverNow} />
 
       <h2>Organisaties</h2>

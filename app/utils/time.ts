@@ -94,11 +94,33 @@ export function brusselsTime(instant: Date | string): string {
  * negative once that day has passed (a day across a DST change still counts as one).
  */
 export function calendarDaysUntil(until: Date | string, from: Date): number {
-  const days = inBrussels(until).startOf("day").diff(inBrussels(from).startOf("day"), "days").days;
-  return Math.round(days);
+  return daysBetweenDates(brusselsDate(from), brusselsDate(new Date(until)));
 }
 
 /** ISO 8601 with the Brussels offset, to the second: "2026-01-15T23:59:59+01:00" (exports). */
 export function isoInBrussels(instant: Date | string): string {
   return inBrussels(instant).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+}
+
+/** Every Brussels calendar date from `from` to `to` (yyyy-mm-dd, both included; empty if `to` is earlier). */
+export function calendarDates(from: string, to: string): string[] {
+  const dates: string[] = [];
+  const last = DateTime.fromISO(to, { zone: ZONE });
+  // Calendar arithmetic, not 24-hour steps: a DST day is still one day.
+  for (let day = DateTime.fromISO(from, { zone: ZONE }); day <= last; day = day.plus({ days: 1 })) {
+    dates.push(day.toISODate()!);
+  }
+  return dates;
+}
+
+/** Whole calendar days from one date to another (yyyy-mm-dd): 1 for "tomorrow", negative when `to` is earlier. */
+export function daysBetweenDates(from: string, to: string): number {
+  const start = DateTime.fromISO(from, { zone: ZONE }).startOf("day");
+  const end = DateTime.fromISO(to, { zone: ZONE }).startOf("day");
+  return Math.round(end.diff(start, "days").days);
+}
+
+/** "26 okt", a short date for chart axes */
+export function formatShortDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: ZONE }).setLocale(LOCALE).toFormat("d LLL");
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  canViewReports,
   actorRoleFor,
   canEditApplication,
   canInviteInto,
@@ -127,5 +128,12 @@ describe("actorRoleFor", () => {
     expect(actorRoleFor(viewer({ staffRoles: ["REVIEWER", "DECIDER"] }), dossier(GENT), "DECIDER")).toBe("DECIDER");
     // A preferred role the viewer does not hold is ignored.
     expect(actorRoleFor(reviewer, dossier(GENT), "DECIDER")).toBe("REVIEWER");
+  });
+});
+
+describe("canViewReports", () => {
+  it("lets every AgII role see the reports, and no official or merged member", () => {
+    expect([reviewer, decider, admin].map(canViewReports)).toEqual([true, true, true]);
+    expect([official, mergedOfficial, onlyMerged, nobody].map(canViewReports)).toEqual([false, false, false, false]);
   });
 });
