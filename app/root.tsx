@@ -5,13 +5,14 @@ import {
   Links,
   Meta,
   Outlet,
+  useLocation,
   Scripts,
   ScrollRestoration,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { getViewer } from "~/auth/viewer.server";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
@@ -71,7 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#inhoud">
+        <a className="skip-link" href="#inhoud" onClick={skipToContent}>
           Naar de inhoud
         </a>
         <SiteHeader viewer={data?.viewer ?? null} />
@@ -90,7 +91,32 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * Moves focus into the content, without a hash navigation: the router would treat "#inhoud"
+ * as a navigation and drop the answer of the last form post (its errors).
+ */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById("inhoud");
+  if (!main) return;
+  event.preventDefault();
+  main.focus();
+}
+
+/** After moving to another page (e.g. the next wizard step), keyboard and screen-reader users start at its content. */
+function useFocusContentOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("inhoud")?.focus();
+  }, [pathname]);
+}
+
 export default function App() {
+  useFocusContentOnNavigation();
   return <Outlet />;
 }
 

@@ -202,7 +202,7 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
               onSubmit={() => window.clearTimeout(autosaveTimer.current)}
             >
               {/* Enter in a field means "save and continue", not the first row button. */}
-              <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1}>
+              <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1} aria-hidden="true">
                 Bewaren en verder
               </button>
               <input type="hidden" name="baseVersion" value={base.version} />
