@@ -34,7 +34,7 @@ export function mailFrom(): string {
 
 /**
  * Deterministic Message-ID: every attempt at one outbox row carries the same ID, so a copy that
- * does arrive twice (see docs/decisions/0008) is recognisable as the same message.
+ * does arrive twice (see docs/decisions/0013) is recognisable as the same message.
  */
 export function messageIdFor(idempotencyKey: string, from = mailFrom()): string {
   const hash = createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32);

@@ -132,7 +132,7 @@ async function deliver(row: OutboxRow, connection: LazySession): Promise<Deliver
   }
 
   // Marked SENT before the final "." (not after the server's reply): if this process dies in
-  // between, the message is not sent a second time. See docs/decisions/0008.
+  // between, the message is not sent a second time. See docs/decisions/0013.
   const outcome = await session.send(mail, async () => {
     const marked = await prisma.emailOutbox.updateMany({
       where: { ...ours, status: "SENDING" },

@@ -5,7 +5,7 @@ import { composeMail, smtpUrl, type ComposedMail, type OutgoingMail } from "./ma
 
 /**
  * What happened to one message. Only "unconfirmed" leaves doubt: the message was complete when
- * the connection failed, so the server may have it (docs/decisions/0008).
+ * the connection failed, so the server may have it (docs/decisions/0013).
  */
 export type SendOutcome =
   /** The server answered the final "." with 2xx. */
