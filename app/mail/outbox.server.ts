@@ -62,7 +62,7 @@ export type OutboxStats = Record<EmailStatus, number> & {
   unconfirmed: number;
 };
 
-/** Handed over without a 2xx reply, and no worker busy with it any more (docs/decisions/0008). */
+/** Handed over without a 2xx reply, and no worker busy with it any more (docs/decisions/0013). */
 export function unconfirmedWhere(at: Date) {
   return {
     status: "SENT",

@@ -97,7 +97,7 @@ describe("outbox worker killed mid-batch", () => {
     expect(twice).toEqual([]);
 
     // A message that did not arrive can only be one handed over without a reply when its worker
-    // died (docs/decisions/0008): it is visible as unconfirmed, never silently lost.
+    // died (docs/decisions/0013): it is visible as unconfirmed, never silently lost.
     const missing = rows.filter((row) => !arrivals.has(messageIdFor(row.idempotencyKey)));
     for (const row of missing) expect(row.smtpResponse).toBeNull();
     expect(missing.length).toBeLessThanOrEqual(3);
