@@ -11,9 +11,12 @@ const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 
-if (production && !process.env.SESSION_SECRET) {
-  console.error("SESSION_SECRET ontbreekt: in productie start de portaal niet zonder.");
-  process.exit(1);
+// Fail at start, not at the first status change whose e-mail needs an absolute link.
+for (const name of ["SESSION_SECRET", "PUBLIC_URL"]) {
+  if (production && !process.env[name]) {
+    console.error(`${name} ontbreekt: in productie start het portaal niet zonder.`);
+    process.exit(1);
+  }
 }
 
 const build = await import("./build/index.js");
