@@ -44,6 +44,10 @@ export default function AdminDashboard() {
       </ul>
 
       <h2>Oproepen</h2>
+      <p>
+        <Link to="/beheer/oproepen">Oproepen beheren</Link> · <Link to="/beheer/oproepen/nieuw">Oproep toevoegen</Link> ·{" "}
+        <Link to="/beheer/programmas">Programma's</Link> · <Link to="/beheer/formulieren">Formulierversies</Link>
+      </p>
       <CallTable calls={calls} caption="Alle oproepen" view="staff" serverNow={serverNow} />
 
       <h2>Organisaties</h2>
