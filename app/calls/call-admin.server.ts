@@ -13,6 +13,7 @@ import {
   checkRubricChange,
   dateChangeNeedsNotice,
   describeDateChange,
+  keepUnchangedMinute,
   type CallDates,
 } from "./call-rules";
 import { notifyCallDatesChanged } from "./call-notices.server";
@@ -139,7 +140,9 @@ async function nextSettings(tx: Tx, current: Record<string, unknown>, input: Cal
     if (value === undefined) delete settings[key];
     else settings[key] = value;
   }
-  settings.rubric = input.rubric;
+  // A call without its own rubric keeps following its form's default while it is unchanged.
+  const isDefault = JSON.stringify(input.rubric) === JSON.stringify(rubricFor(input.form.key, {}));
+  if (current.rubric !== undefined || !isDefault) settings.rubric = input.rubric;
   try {
     form.parseSettings(settings);
   } catch {
@@ -268,6 +271,12 @@ export async function updateCall(viewer: Pick<Viewer, "userId">, callId: string,
     const settings = await nextSettings(tx, currentSettings, input);
     if (!settings.ok) return settings;
 
+    input = {
+      ...input,
+      opensAt: keepUnchangedMinute(current.opensAt, input.opensAt)!,
+      closesAt: keepUnchangedMinute(current.closesAt, input.closesAt)!,
+      decisionDueAt: keepUnchangedMinute(current.decisionDueAt, input.decisionDueAt),
+    };
     const data = callData(input, settings.settings);
     const before = snapshot({ ...current, eligibleKinds: currentKinds });
     const after = snapshot({ ...data, eligibleKinds: input.eligibleKinds });

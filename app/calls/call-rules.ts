@@ -68,6 +68,15 @@ export function checkRubricChange(
   return removed ? CALL_RULE_MESSAGES.scoredCriterionRemoved(removed.label) : null;
 }
 
+/**
+ * The form shows minutes: a minute typed back unchanged keeps the stored instant (a call
+ * created elsewhere may close at 23:59:59.999 or at any millisecond).
+ */
+export function keepUnchangedMinute(current: Date | null, next: Date | null): Date | null {
+  if (!current || !next) return next;
+  return Math.floor(current.getTime() / 60_000) === Math.floor(next.getTime() / 60_000) ? current : next;
+}
+
 export type DateChange = { field: DateField; before: Date | null; after: Date | null };
 
 const DATE_FIELDS: readonly DateField[] = ["opensAt", "closesAt", "decisionDueAt"];
