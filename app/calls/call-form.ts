@@ -133,6 +133,11 @@ export const CALL_FORM_LABELS: Record<string, string> = {
   changeNote: "Toelichting voor de aanvragers",
 };
 
+/** Criteria as the form's rows (strings, in a fixed order, so rows can be compared). */
+export function rubricRows(criteria: ReadonlyArray<{ key: string; label: string; description?: string; maxScore: number | string }>) {
+  return criteria.map((c) => ({ key: c.key, label: c.label, description: c.description ?? "", maxScore: String(c.maxScore) }));
+}
+
 /** Labels of the rubric fields, e.g. "Criterium 2: Sleutel", for the error summary. */
 export function callFormLabels(rubricRows: number): Record<string, string> {
   const labels = { ...CALL_FORM_LABELS };
@@ -268,7 +273,7 @@ export function callToFormValues(call: {
     eligibleKinds: call.eligibleKinds as CallFormValues["eligibleKinds"],
     budget: call.budgetCents === null ? "" : centsToInput(call.budgetCents),
     formVersion: formRefValue({ key: call.formKey, version: call.formVersion }),
-    rubric: call.rubric.map((c) => ({ key: c.key, label: c.label, description: c.description, maxScore: String(c.maxScore) })),
+    rubric: rubricRows(call.rubric),
     ratePerLearner: cents(call.settings.ratePerLearnerCents),
     maxLearners: typeof call.settings.maxLearners === "number" ? String(call.settings.maxLearners) : "",
     amountPerPlan: cents(call.settings.amountPerPlanCents),

@@ -1,14 +1,16 @@
 import { Form } from "@remix-run/react";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import {
   callFormLabels,
   callFormSchema,
   parseFormRef,
+  rubricRows,
   SETTINGS_FIELDS_BY_FORM,
   type CallFormValues,
 } from "~/calls/call-form";
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from "~/domain/organisation";
+import { rubricFor } from "~/review/rubric";
 import type { FieldErrors } from "~/utils/forms";
 import { SelectField, TextAreaField } from "./admin-fields";
 import { ErrorSummary, fieldId, TextField, useZodForm } from "./forms";
@@ -51,6 +53,17 @@ export function CallEditor({
   const description = useWatch({ control: form.control, name: "description" }) ?? values.description;
   const settingsFields = SETTINGS_FIELDS_BY_FORM[parseFormRef(String(formVersion ?? "")).key] ?? [];
   const labels = callFormLabels(rubric.fields.length);
+  // A new call whose criteria were not touched follows the default criteria of the chosen form.
+  const chosenFormKey = parseFormRef(String(formVersion ?? "")).key;
+  const untouchedRubric = useRef(JSON.stringify(rubricRows(values.rubric)));
+  useEffect(() => {
+    if (mode !== "create" || JSON.stringify(rubricRows(form.getValues("rubric"))) !== untouchedRubric.current) return;
+    const defaults = rubricRows(rubricFor(chosenFormKey, {}));
+    if (JSON.stringify(defaults) === untouchedRubric.current) return;
+    untouchedRubric.current = JSON.stringify(defaults);
+    rubric.replace(defaults);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [chosenFormKey]);
   const checkedKinds = Array.isArray(values.eligibleKinds) ? (values.eligibleKinds as string[]) : [];
   const errors = form.errors;
   const frozen = (facts?.submitted ?? 0) > 0;

@@ -19,12 +19,19 @@ const FIELD_TYPE_LABELS: Record<Field["type"], string> = {
   repeat: "Herhaalbare rijen",
 };
 
+function condition(showIf: NonNullable<Field["showIf"]>): string {
+  if (showIf.equals !== undefined) return `alleen als ${showIf.field} = "${showIf.equals}"`;
+  if (showIf.includes !== undefined) return `alleen als ${showIf.field} "${showIf.includes}" bevat`;
+  if (showIf.notEquals !== undefined) return `alleen als ${showIf.field} niet "${showIf.notEquals}" is`;
+  return `alleen als ${showIf.field} ingevuld is`;
+}
+
 function details(field: Field): string[] {
   const out = [FIELD_TYPE_LABELS[field.type], field.required ? "verplicht" : "optioneel"];
   if ((field.type === "text" || field.type === "textarea") && field.maxLength) out.push(`hoogstens ${field.maxLength} tekens`);
   if (field.type === "file") out.push(field.accept === "pdf" ? "pdf" : "pdf of rekenblad");
   if (field.type === "repeat") out.push(`hoogstens ${field.maxRows} rijen`);
-  if (field.showIf) out.push(`alleen als "${field.showIf.field}" ingevuld is zoals gevraagd`);
+  if (field.showIf) out.push(condition(field.showIf));
   return out;
 }
 

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { callEditorOptions, createCall } from "~/calls/call-admin.server";
-import { callFormSchema, callFormToInput, callFormValuesFromPost, formRefValue, type CallFormValues } from "~/calls/call-form";
+import { callFormSchema, callFormToInput, callFormValuesFromPost, formRefValue, rubricRows, type CallFormValues } from "~/calls/call-form";
 import { AdminNav } from "~/components/admin-nav";
 import { CallEditor } from "~/components/call-editor";
 import { rubricFor } from "~/review/rubric";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     eligibleKinds: [],
     budget: "",
     formVersion: form ? formRefValue(form) : "",
-    rubric: rubricFor(form?.key ?? "", {}).map((c) => ({ ...c, maxScore: String(c.maxScore) })),
+    rubric: rubricRows(rubricFor(form?.key ?? "", {})),
     ratePerLearner: "",
     maxLearners: "",
     amountPerPlan: "",

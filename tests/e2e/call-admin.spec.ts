@@ -51,7 +51,10 @@ test("an administrator creates a call, an official applies in it, staff see the 
   await closes.getByLabel("Uur").fill("23:59");
   await page.getByLabel("Vzw").check();
   await page.getByLabel("Budget van de oproep").fill("250.000,00");
+  await expect(page.getByRole("group", { name: "Criterium 1" }).getByLabel("Naam")).toHaveValue("Relevantie");
   await page.getByLabel("Formulier", { exact: true }).selectOption("sociale-cohesie@1");
+  // Untouched criteria follow the chosen form's default.
+  await expect(page.getByRole("group", { name: "Criterium 1" }).getByLabel("Naam")).toHaveValue("Algemene beoordeling");
   await page.getByRole("button", { name: "Oproep aanmaken" }).click();
   const summary = page.getByRole("alert").filter({ hasText: "Er is een probleem" });
   await expect(summary).toContainText("Indienen tot (datum): De sluitingsdatum moet na de openingsdatum liggen.");
