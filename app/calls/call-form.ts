@@ -57,7 +57,7 @@ export const criterionFormSchema = z.object({
 export const callFormSchema = z
   .object({
     /** Only when a call is created: a call stays in its programme (its dossier references). */
-    programmeId: z.string().trim().optional(),
+    programmeId: z.string({ error: CALL_FORM_MESSAGES.programme }).trim().min(1, CALL_FORM_MESSAGES.programme).optional(),
     title: requiredText(200),
     description: requiredText(10_000),
     year: z.string({ error: REQUIRED }).trim().regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year),

@@ -186,8 +186,10 @@ describe("the call form", () => {
     form.set("rubric.1.key", "relevantie");
     form.set("rubric.0.maxScore", "11");
     form.delete("eligibleKinds");
+    form.set("programmeId", "");
     const result = callFormSchema.safeParse(callFormValuesFromPost(form));
     expect(issuesToFieldErrors(result.error!.issues)).toEqual({
+      programmeId: "Kies een programma.",
       eligibleKinds: "Kies minstens één soort organisatie.",
       "rubric.0.maxScore": "Geef een geheel getal van 1 tot 10 op.",
       "rubric.1.key": 'De sleutel "relevantie" komt twee keer voor.',
