@@ -3,6 +3,9 @@ import { NavLink } from "@remix-run/react";
 /** Links between the administrators' pages (they are not nested under /beheer's layout). */
 export const ADMIN_PAGES = [
   { to: "/beheer", label: "Overzicht", end: true },
+  { to: "/beheer/programmas", label: "Programma's", end: false },
+  { to: "/beheer/oproepen", label: "Oproepen", end: false },
+  { to: "/beheer/formulieren", label: "Formulieren", end: false },
   { to: "/beheer/organisaties", label: "Organisaties", end: false },
   { to: "/beheer/gebruikers", label: "Gebruikers", end: false },
   { to: "/beheer/fusies", label: "Fusies", end: false },

@@ -23,10 +23,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   });
   const submit = useSubmit();
   const clientErrors: FieldErrors = {};
-  for (const [name, error] of Object.entries(form.formState.errors)) {
-    const message = (error as { message?: unknown } | undefined)?.message;
-    if (typeof message === "string") clientErrors[name] = message;
-  }
+  flattenErrors(form.formState.errors, "", clientErrors);
   // After a new submit the browser's verdict wins; server errors remain for fields it passed.
   const errors: FieldErrors = { ...(options.serverErrors ?? {}), ...clientErrors };
   const onSubmit = form.handleSubmit((_values, event) => {
@@ -46,6 +43,18 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   // only then: the error summary takes focus on an attempt, not while the user is typing.
   const attempt = `${form.formState.submitCount}|${JSON.stringify(options.serverErrors ?? {})}`;
   return { ...form, errors, onSubmit, field, attempt };
+}
+
+/** react-hook-form nests errors of "rubric.0.key"; the summary and the fields use the dotted path. */
+function flattenErrors(errors: unknown, prefix: string, out: FieldErrors): void {
+  if (!errors || typeof errors !== "object") return;
+  const message = (errors as { message?: unknown }).message;
+  if (prefix && typeof message === "string") out[prefix] ??= message;
+  for (const [key, value] of Object.entries(errors)) {
+    // At the top level every key is a field name (even "message" or "type").
+    if (prefix && (key === "message" || key === "type" || key === "types" || key === "ref")) continue;
+    flattenErrors(value, key === "root" ? prefix : prefix ? `${prefix}.${key}` : key, out);
+  }
 }
 
 export function fieldId(name: string): string {

@@ -1,7 +1,6 @@
 import { prisma, type PrismaClient, type Tx } from "~/db.server";
-import { issuesToFieldErrors } from "~/utils/forms";
 import { findForm, listForms, type AnyFormDefinition } from "./registry";
-import { compileStoredForm, storedFormSchema, type StoredForm } from "./stored-form";
+import { compileStoredForm, readStoredFormJson, storedFormSchema, type StoredForm } from "./stored-form";
 
 type Db = Tx | PrismaClient;
 
@@ -39,17 +38,8 @@ export type SaveFormResult = { ok: true; key: string; version: number } | { ok: 
  * never replaced: dossiers keep the version they were started with.
  */
 export async function saveStoredForm(json: string, createdById: string | null, db: Db = prisma): Promise<SaveFormResult> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return { ok: false, errors: { definition: "Dit is geen geldige JSON." } };
-  }
-  const parsed = storedFormSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors = issuesToFieldErrors(parsed.error.issues);
-    return { ok: false, errors: { definition: Object.entries(errors).map(([path, message]) => `${path}: ${message}`).join(" ") } };
-  }
+  const parsed = readStoredFormJson(json);
+  if (!parsed.ok) return parsed;
   const { key, version, title } = parsed.data;
   if (await resolveForm(key, version, db)) {
     return { ok: false, errors: { definition: `Versie ${version} van formulier "${key}" bestaat al. Een wijziging is een nieuwe versie.` } };

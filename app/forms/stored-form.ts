@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issuesToFieldErrors } from "~/utils/forms";
 import {
   bankAccountFields,
   budgetJustificationFields,
@@ -135,4 +136,20 @@ export function compileStoredForm(stored: StoredForm): FormDefinition<Record<str
     requestedCents: (values) => (amountField && typeof values[amountField] === "number" ? (values[amountField] as number) : null),
     prefill: hasContactBlock ? prefillContactPerson : undefined,
   };
+}
+
+/** Reads a pasted form version: JSON syntax, then the schema; one message for the text box. */
+export function readStoredFormJson(json: string): { ok: true; data: StoredForm } | { ok: false; errors: { definition: string } } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, errors: { definition: "Dit is geen geldige JSON." } };
+  }
+  const parsed = storedFormSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = issuesToFieldErrors(parsed.error.issues);
+    return { ok: false, errors: { definition: Object.entries(errors).map(([path, message]) => `${path}: ${message}`).join(" ") } };
+  }
+  return { ok: true, data: parsed.data };
 }

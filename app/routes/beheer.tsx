@@ -45,6 +45,8 @@ export default function AdminDashboard() {
 
       <h2>Oproepen</h2>
       <p>
+        <Link to="/beheer/oproepen">Oproepen beheren</Link> · <Link to="/beheer/oproepen/nieuw">Oproep toevoegen</Link> ·{" "}
+        <Link to="/beheer/programmas">Programma's</Link> · <Link to="/beheer/formulieren">Formulierversies</Link> ·{" "}
         <Link to="/rapporten">Rapporten per oproep</Link>: dossiers per status, indieningen, bedragen, dekking per provincie en
         beslissingsdeadline, met CSV-downloads.
       </p>

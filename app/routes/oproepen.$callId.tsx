@@ -6,6 +6,7 @@ import { getViewer, notFound, requireActiveOrganisation } from "~/auth/viewer.se
 import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import { callDetail } from "~/calls/calls.server";
 import { Countdown } from "~/components/countdown";
+import { Markdown } from "~/components/markdown";
 import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import { now } from "~/utils/clock.server";
 import { formatCents } from "~/utils/money";
@@ -72,7 +73,7 @@ export default function CallPage() {
           </>
         ) : null}
       </dl>
-      <p className="prose">{call.description}</p>
+      <Markdown text={call.description} />
 
       <h2>Aanvragen</h2>
       {actionData?.message ? (

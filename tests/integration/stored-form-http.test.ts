@@ -59,4 +59,19 @@ describe("a form version stored as data", () => {
     expect(posted.status).toBe(400);
     expect(await posted.text()).toContain("Beschrijving van het project: Dit veld is verplicht.");
   });
+
+  it("moves on to the following step once a step is complete (the form is compiled anew for every request)", async () => {
+    const client = new HttpClient(server.url);
+    await client.login(member.email, member.password);
+    const dossier = `/dossiers/${(await db.application.findFirstOrThrow({ where: { callId: call.id } })).id}`;
+    const html = await (await client.get(`${dossier}/stap/samenwerking`)).text();
+    const posted = await client.post(`${dossier}/stap/samenwerking`, {
+      baseVersion: /name="baseVersion" value="(\d+)"/.exec(html)![1]!,
+      baseFingerprint: /name="baseFingerprint" value="([0-9a-f]+)"/.exec(html)![1]!,
+      intent: "next",
+      aanvraagVorm: "alleen",
+    });
+    expect(posted.status).toBe(302);
+    expect(posted.headers.get("location")).toBe(`${dossier}/stap/actie`);
+  });
 });

@@ -1,0 +1,283 @@
+import { z } from "zod";
+import { ORGANISATION_KINDS } from "~/domain/organisation";
+import { FORM_MESSAGES } from "~/forms/messages";
+import { centsToInput, parseEuroToCents } from "~/forms/parse";
+import type { Criterion } from "~/review/rubric";
+import { REQUIRED, requiredText } from "~/utils/schemas";
+import { brusselsDate, brusselsTime } from "~/utils/time";
+import { CALL_RULE_MESSAGES, checkCallDates, deadlineFromWallClock, opensAtFromWallClock, type FormRef } from "./call-rules";
+
+/**
+ * The administrators' form for a call, shared by the browser (react-hook-form) and the action.
+ * Every value stays the string that was typed, so a failed post shows it again unchanged;
+ * `callFormToInput` turns a valid form into the domain's values (instants, cents, settings).
+ */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{2}:\d{2}$/;
+export const CALL_FORM_MESSAGES = {
+  date: "Geef een datum op, bv. 15/01/2026.",
+  time: "Geef een uur op, bv. 23:59.",
+  decisionIncomplete: "Geef zowel een datum als een uur op, of laat beide leeg.",
+  eligibleKinds: "Kies minstens één soort organisatie.",
+  rubricEmpty: "Voeg minstens één criterium toe.",
+  criterionKey: "Gebruik kleine letters, cijfers en koppeltekens, bv. relevantie.",
+  maxScore: "Geef een geheel getal van 1 tot 10 op.",
+  year: "Geef een jaartal op, bv. 2026.",
+  formVersion: "Kies een formulierversie.",
+  programme: "Kies een programma.",
+  positiveInteger: "Geef een geheel getal groter dan 0 op.",
+} as const;
+
+const requiredDate = z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(DATE, CALL_FORM_MESSAGES.date);
+const requiredTime = z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(TIME, CALL_FORM_MESSAGES.time);
+const optionalDate = z.string().trim().regex(DATE, CALL_FORM_MESSAGES.date).or(z.literal("")).optional();
+const optionalTime = z.string().trim().regex(TIME, CALL_FORM_MESSAGES.time).or(z.literal("")).optional();
+const optionalEuro = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || (parseEuroToCents(value) ?? 0) > 0, FORM_MESSAGES.money)
+  .optional();
+const optionalPositiveInteger = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^[1-9]\d{0,8}$/.test(value), CALL_FORM_MESSAGES.positiveInteger)
+  .optional();
+
+/** Checkboxes arrive as one string, several strings, or nothing (and `false` from react-hook-form). */
+const asArray = (value: unknown) => (value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value]);
+
+export const criterionFormSchema = z.object({
+  key: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
+  label: requiredText(200),
+  description: z.string().trim().max(1000, "Gebruik hoogstens 1000 tekens.").optional(),
+  maxScore: z.string({ error: REQUIRED }).trim().regex(/^([1-9]|10)$/, CALL_FORM_MESSAGES.maxScore),
+});
+
+export const callFormSchema = z
+  .object({
+    /** Only when a call is created: a call stays in its programme (its dossier references). */
+    programmeId: z.string({ error: CALL_FORM_MESSAGES.programme }).trim().min(1, CALL_FORM_MESSAGES.programme).optional(),
+    title: requiredText(200),
+    description: requiredText(10_000),
+    year: z.string({ error: REQUIRED }).trim().regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year),
+    opensDate: requiredDate,
+    opensTime: requiredTime,
+    closesDate: requiredDate,
+    closesTime: requiredTime,
+    decisionDate: optionalDate,
+    decisionTime: optionalTime,
+    eligibleKinds: z.preprocess(asArray, z.array(z.enum(ORGANISATION_KINDS)).min(1, CALL_FORM_MESSAGES.eligibleKinds)),
+    budget: optionalEuro,
+    formVersion: z.string({ error: CALL_FORM_MESSAGES.formVersion }).regex(/^[a-z0-9-]+@\d+$/, CALL_FORM_MESSAGES.formVersion),
+    rubric: z.array(criterionFormSchema, { error: CALL_FORM_MESSAGES.rubricEmpty }).min(1, CALL_FORM_MESSAGES.rubricEmpty),
+    ratePerLearner: optionalEuro,
+    maxLearners: optionalPositiveInteger,
+    amountPerPlan: optionalEuro,
+    recognitionStartsOn: optionalDate,
+    /** Told to applicants with a draft when dates change after opening. */
+    changeNote: z.string().trim().max(1000, "Gebruik hoogstens 1000 tekens.").optional(),
+  })
+  .superRefine((form, ctx) => {
+    // Runs after field errors too (zod 4): only compare what could be read.
+    const decisionGiven = Boolean(form.decisionDate) || Boolean(form.decisionTime);
+    if (decisionGiven && (!form.decisionDate || !form.decisionTime)) {
+      ctx.addIssue({ code: "custom", path: [form.decisionDate ? "decisionTime" : "decisionDate"], message: CALL_FORM_MESSAGES.decisionIncomplete });
+    }
+    const moment = (date: string | undefined, time: string | undefined, read: typeof opensAtFromWallClock, path: string) => {
+      if (!date || !time || !DATE.test(date) || !TIME.test(time)) return undefined;
+      const instant = read(date, time);
+      if (!instant) ctx.addIssue({ code: "custom", path: [path], message: CALL_RULE_MESSAGES.invalidMoment });
+      return instant ?? undefined;
+    };
+    const opensAt = moment(form.opensDate, form.opensTime, opensAtFromWallClock, "opensDate");
+    const closesAt = moment(form.closesDate, form.closesTime, deadlineFromWallClock, "closesDate");
+    const decisionDueAt = moment(form.decisionDate, form.decisionTime, deadlineFromWallClock, "decisionDate");
+    if (opensAt && closesAt) {
+      for (const issue of checkCallDates({ opensAt, closesAt, decisionDueAt: decisionDueAt ?? null })) {
+        ctx.addIssue({ code: "custom", path: [issue.field === "closesAt" ? "closesDate" : "decisionDate"], message: issue.message });
+      }
+    }
+    const rubric = Array.isArray(form.rubric) ? form.rubric : [];
+    const seen = new Set<string>();
+    rubric.forEach((criterion, index) => {
+      const key = criterion?.key?.trim();
+      if (!key) return;
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["rubric", index, "key"], message: CALL_RULE_MESSAGES.duplicateCriterionKey(key) });
+      seen.add(key);
+    });
+  });
+
+export type CallFormValues = z.input<typeof callFormSchema>;
+export type CallFormData = z.output<typeof callFormSchema>;
+
+export const CALL_FORM_LABELS: Record<string, string> = {
+  programmeId: "Programma",
+  title: "Titel",
+  description: "Beschrijving",
+  year: "Jaar in de dossiernummers",
+  opensDate: "Open vanaf (datum)",
+  opensTime: "Open vanaf (uur)",
+  closesDate: "Indienen tot (datum)",
+  closesTime: "Indienen tot (uur)",
+  decisionDate: "Beslissing uiterlijk (datum)",
+  decisionTime: "Beslissing uiterlijk (uur)",
+  eligibleKinds: "Wie kan aanvragen",
+  budget: "Budget van de oproep",
+  formVersion: "Formulier",
+  rubric: "Beoordelingscriteria",
+  ratePerLearner: "Bedrag per leerder",
+  maxLearners: "Maximum aantal leerders per bestuur",
+  amountPerPlan: "Bedrag per actieplan",
+  recognitionStartsOn: "Startdatum van de erkenningen",
+  changeNote: "Toelichting voor de aanvragers",
+};
+
+/** Criteria as the form's rows (strings, in a fixed order, so rows can be compared). */
+export function rubricRows(criteria: ReadonlyArray<{ key: string; label: string; description?: string; maxScore: number | string }>) {
+  return criteria.map((c) => ({ key: c.key, label: c.label, description: c.description ?? "", maxScore: String(c.maxScore) }));
+}
+
+/** Labels of the rubric fields, e.g. "Criterium 2: Sleutel", for the error summary. */
+export function callFormLabels(rubricRows: number): Record<string, string> {
+  const labels = { ...CALL_FORM_LABELS };
+  for (let index = 0; index < rubricRows; index += 1) {
+    labels[`rubric.${index}.key`] = `Criterium ${index + 1}: sleutel`;
+    labels[`rubric.${index}.label`] = `Criterium ${index + 1}: naam`;
+    labels[`rubric.${index}.description`] = `Criterium ${index + 1}: toelichting`;
+    labels[`rubric.${index}.maxScore`] = `Criterium ${index + 1}: maximumscore`;
+  }
+  return labels;
+}
+
+const RUBRIC_FIELD = /^rubric\.(\d{1,3})\.(key|label|description|maxScore)$/;
+
+/** The post as the schema reads it: checkboxes as a list, rubric rows from "rubric.<n>.<field>". */
+export function callFormValuesFromPost(formData: FormData): CallFormValues {
+  const values: Record<string, unknown> = {};
+  const rows = new Map<number, Record<string, string>>();
+  for (const [name, value] of formData) {
+    if (typeof value !== "string" || name === "eligibleKinds" || name === "intent") continue;
+    const rubric = RUBRIC_FIELD.exec(name);
+    if (rubric) {
+      const index = Number(rubric[1]);
+      rows.set(index, { ...(rows.get(index) ?? {}), [rubric[2]!]: value });
+    } else {
+      values[name] = value;
+    }
+  }
+  values.eligibleKinds = formData.getAll("eligibleKinds").filter((v): v is string => typeof v === "string");
+  values.rubric = [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, row]) => ({ key: row.key ?? "", label: row.label ?? "", description: row.description ?? "", maxScore: row.maxScore ?? "" }));
+  return values as CallFormValues;
+}
+
+export function formRefValue(ref: FormRef): string {
+  return `${ref.key}@${ref.version}`;
+}
+
+export function parseFormRef(value: string): FormRef {
+  const [key = "", version = "0"] = value.split("@");
+  return { key, version: Number(version) };
+}
+
+/** Per-call settings of the forms in code that an administrator can change here. */
+export type EditableSettings = {
+  ratePerLearnerCents?: number;
+  maxLearners?: number;
+  amountPerPlanCents?: number;
+  recognitionStartsOn?: string;
+};
+
+/** Which settings fields belong to a form. Stored forms have none (see 0015). */
+export const SETTINGS_FIELDS_BY_FORM: Record<string, ReadonlyArray<"ratePerLearner" | "maxLearners" | "amountPerPlan" | "recognitionStartsOn">> = {
+  oefenkansen: ["ratePerLearner", "maxLearners"],
+  regierol: ["amountPerPlan"],
+  erkenning: ["recognitionStartsOn"],
+};
+
+export type CallInput = {
+  programmeId?: string;
+  title: string;
+  description: string;
+  year: number;
+  opensAt: Date;
+  closesAt: Date;
+  decisionDueAt: Date | null;
+  eligibleKinds: Array<(typeof ORGANISATION_KINDS)[number]>;
+  budgetCents: number | null;
+  form: FormRef;
+  rubric: Criterion[];
+  /** Only the keys of the chosen form; a key set to undefined falls back to the form's default. */
+  settings: EditableSettings;
+  changeNote: string | null;
+};
+
+/** The domain values of a valid form (the schema already checked every conversion). */
+export function callFormToInput(form: CallFormData): CallInput {
+  const ref = parseFormRef(form.formVersion);
+  const euro = (value: string | undefined) => (value ? parseEuroToCents(value) : null) ?? undefined;
+  const settings: EditableSettings = {};
+  const fields = SETTINGS_FIELDS_BY_FORM[ref.key] ?? [];
+  if (fields.includes("ratePerLearner")) settings.ratePerLearnerCents = euro(form.ratePerLearner);
+  if (fields.includes("maxLearners")) settings.maxLearners = form.maxLearners ? Number(form.maxLearners) : undefined;
+  if (fields.includes("amountPerPlan")) settings.amountPerPlanCents = euro(form.amountPerPlan);
+  if (fields.includes("recognitionStartsOn")) settings.recognitionStartsOn = form.recognitionStartsOn || undefined;
+  return {
+    programmeId: form.programmeId || undefined,
+    title: form.title,
+    description: form.description.replace(/\r\n?/g, "\n"),
+    year: Number(form.year),
+    opensAt: opensAtFromWallClock(form.opensDate, form.opensTime)!,
+    closesAt: deadlineFromWallClock(form.closesDate, form.closesTime)!,
+    decisionDueAt: form.decisionDate && form.decisionTime ? deadlineFromWallClock(form.decisionDate, form.decisionTime) : null,
+    eligibleKinds: form.eligibleKinds,
+    budgetCents: form.budget ? parseEuroToCents(form.budget) : null,
+    form: ref,
+    rubric: form.rubric.map((c) => ({ key: c.key, label: c.label, description: c.description ?? "", maxScore: Number(c.maxScore) })),
+    settings,
+    changeNote: form.changeNote ? form.changeNote : null,
+  };
+}
+
+/** A stored call as the form shows it: Brussels wall-clock dates and times, amounts as typed. */
+export function callToFormValues(call: {
+  programmeId: string;
+  title: string;
+  description: string;
+  year: number;
+  opensAt: Date | string;
+  closesAt: Date | string;
+  decisionDueAt: Date | string | null;
+  budgetCents: number | null;
+  eligibleKinds: string[];
+  formKey: string;
+  formVersion: number;
+  settings: Record<string, unknown>;
+  rubric: Criterion[];
+}): CallFormValues {
+  const at = (instant: Date | string) => new Date(instant);
+  const cents = (value: unknown) => (typeof value === "number" ? centsToInput(value) : "");
+  return {
+    programmeId: call.programmeId,
+    title: call.title,
+    description: call.description,
+    year: String(call.year),
+    opensDate: brusselsDate(at(call.opensAt)),
+    opensTime: brusselsTime(call.opensAt),
+    closesDate: brusselsDate(at(call.closesAt)),
+    closesTime: brusselsTime(call.closesAt),
+    decisionDate: call.decisionDueAt ? brusselsDate(at(call.decisionDueAt)) : "",
+    decisionTime: call.decisionDueAt ? brusselsTime(call.decisionDueAt) : "",
+    eligibleKinds: call.eligibleKinds as CallFormValues["eligibleKinds"],
+    budget: call.budgetCents === null ? "" : centsToInput(call.budgetCents),
+    formVersion: formRefValue({ key: call.formKey, version: call.formVersion }),
+    rubric: rubricRows(call.rubric),
+    ratePerLearner: cents(call.settings.ratePerLearnerCents),
+    maxLearners: typeof call.settings.maxLearners === "number" ? String(call.settings.maxLearners) : "",
+    amountPerPlan: cents(call.settings.amountPerPlanCents),
+    recognitionStartsOn: typeof call.settings.recognitionStartsOn === "string" ? call.settings.recognitionStartsOn : "",
+    changeNote: "",
+  };
+}

@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { addFormVersion, previewFormJson } from "~/admin/form-versions.server";
+import { requireStaff } from "~/auth/viewer.server";
+import { TextAreaField } from "~/components/admin-fields";
+import { AdminNav } from "~/components/admin-nav";
+import { FormPreview } from "~/components/form-preview";
+import { ErrorSummary, useZodForm } from "~/components/forms";
+import { formFailure, parseFormData } from "~/utils/forms";
+import { REQUIRED } from "~/utils/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Formulierversie toevoegen | Beheer | Subsidieportaal AgII" }];
+
+// The browser only checks that something was pasted; the server reads the JSON (storedFormSchema).
+const schema = z.object({
+  definition: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(200_000, "Deze definitie is te lang (hoogstens 200.000 tekens)."),
+});
+const LABELS = { definition: "Definitie (JSON)" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, "ADMIN");
+  return null;
+}
+
+/** "preview" checks and shows the form; "save" checks again and stores it. */
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, "ADMIN");
+  const formData = await request.formData();
+  const parsed = parseFormData(schema, formData);
+  if (!parsed.ok) return data({ ...parsed, preview: null }, { status: 400 });
+  if (formData.get("intent") === "save") {
+    const result = await addFormVersion(viewer, parsed.data.definition);
+    if (!result.ok) return data({ ...formFailure(result.errors, formData), preview: null }, { status: 400 });
+    return redirect(`/beheer/formulieren/${result.key}/${result.version}?opgeslagen=1`);
+  }
+  const preview = previewFormJson(parsed.data.definition);
+  if (!preview.ok) return data({ ...formFailure(preview.errors, formData), preview: null }, { status: 400 });
+  return { ok: true as const, values: { definition: parsed.data.definition }, errors: {}, preview: preview.preview };
+}
+
+export default function NewFormVersionPage() {
+  const actionData = useActionData<typeof action>();
+  const form = useZodForm(schema, {
+    defaultValues: { definition: actionData?.values.definition ?? "" },
+    serverErrors: actionData && !actionData.ok ? actionData.errors : undefined,
+  });
+  const preview = actionData?.preview ?? null;
+  return (
+    <section>
+      <AdminNav />
+      <p>
+        <Link to="/beheer/formulieren">Terug naar de formulieren</Link>
+      </p>
+      <h1>Formulierversie toevoegen</h1>
+      <p>
+        Plak de definitie van een nieuwe versie in JSON: sleutel, versienummer, titel en stappen met velden (zie{" "}
+        <code>seeds/forms/sociale-cohesie-v1.json</code> als voorbeeld). Bekijk eerst het voorbeeld; een opgeslagen versie
+        kan niet meer wijzigen.
+      </p>
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <TextAreaField label={LABELS.definition} required rows={18} spellCheck={false} className="code-input" {...form.field("definition")} />
+        <div className="actions">
+          <button type="submit" name="intent" value="preview" className="button button--secondary">
+            Voorbeeld tonen
+          </button>
+          <button type="submit" name="intent" value="save" className="button">
+            Versie opslaan
+          </button>
+        </div>
+      </Form>
+      {preview ? (
+        <section aria-labelledby="preview-title" className="form-preview-box">
+          <h2 id="preview-title">
+            Voorbeeld: {preview.title} ({preview.key}, versie {preview.version})
+          </h2>
+          <p className="notice" role="status">
+            De definitie is geldig. Nog niet opgeslagen.
+          </p>
+          <FormPreview preview={preview} headingLevel={3} />
+        </section>
+      ) : null}
+    </section>
+  );
+}

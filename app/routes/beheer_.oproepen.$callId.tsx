@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requireStaff } from "~/auth/viewer.server";
+import { callEditorOptions, callForAdmin, updateCall } from "~/calls/call-admin.server";
+import { callFormSchema, callFormToInput, callFormValuesFromPost, callToFormValues, type CallFormValues } from "~/calls/call-form";
+import { CALL_PHASE_LABELS } from "~/calls/call-state";
+import { AdminNav } from "~/components/admin-nav";
+import { CallEditor } from "~/components/call-editor";
+import { issuesToFieldErrors } from "~/utils/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "Oproep"} | Beheer | Subsidieportaal AgII` }];
+
+const NOT_FOUND = "Deze oproep bestaat niet.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request, "ADMIN");
+  const call = await callForAdmin(params.callId ?? "");
+  if (!call) notFound(NOT_FOUND);
+  return { call, values: callToFormValues(call), options: await callEditorOptions() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, "ADMIN");
+  const call = await callForAdmin(params.callId ?? "");
+  if (!call) notFound(NOT_FOUND);
+  const values = callFormValuesFromPost(await request.formData());
+  // The programme of a call does not change (its dossier references carry the code).
+  values.programmeId = call.programmeId;
+  const parsed = callFormSchema.safeParse(values);
+  if (!parsed.success) return data({ ok: false as const, errors: issuesToFieldErrors(parsed.error.issues), values }, { status: 400 });
+  const result = await updateCall(viewer, call.id, callFormToInput(parsed.data));
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values }, { status: 400 });
+  return { ok: true as const, message: result.message, emailsQueued: result.emailsQueued };
+}
+
+export default function EditCallPage() {
+  const { call, values, options } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const message = actionData?.ok ? actionData.message : search.get("aangemaakt") === "1" ? "De oproep is aangemaakt." : null;
+  return (
+    <section>
+      <AdminNav />
+      <p>
+        <Link to="/beheer/oproepen">Terug naar de oproepen</Link>
+      </p>
+      <p className="eyebrow">
+        {call.programme.code} – {call.programme.name}
+      </p>
+      <h1>{call.title}</h1>
+      {message ? (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <span className={`status status--${call.phase}`}>{CALL_PHASE_LABELS[call.phase]}</span>
+        </dd>
+        <dt>Dossiers</dt>
+        <dd>
+          {call.submitted} verstuurd of verder, {call.drafts} {call.drafts === 1 ? "concept" : "concepten"}
+        </dd>
+        <dt>Publieke pagina</dt>
+        <dd>
+          <Link to={`/oproepen/${call.id}`}>Oproep bekijken zoals aanvragers ze zien</Link>
+        </dd>
+      </dl>
+      <CallEditor
+        key={actionData ? JSON.stringify(actionData) : "edit"}
+        mode="edit"
+        values={(failure?.values as CallFormValues | undefined) ?? values}
+        serverErrors={failure?.errors}
+        options={options}
+        facts={{ submitted: call.submitted, drafts: call.drafts, opened: call.phase !== "upcoming" }}
+        submitLabel="Wijzigingen opslaan"
+      />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireStaff } from "~/auth/viewer.server";
+import { callEditorOptions, createCall } from "~/calls/call-admin.server";
+import { callFormSchema, callFormToInput, callFormValuesFromPost, formRefValue, rubricRows, type CallFormValues } from "~/calls/call-form";
+import { AdminNav } from "~/components/admin-nav";
+import { CallEditor } from "~/components/call-editor";
+import { rubricFor } from "~/review/rubric";
+import { now } from "~/utils/clock.server";
+import { issuesToFieldErrors } from "~/utils/forms";
+import { brusselsDate } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Oproep toevoegen | Beheer | Subsidieportaal AgII" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, "ADMIN");
+  const options = await callEditorOptions();
+  const programmeId = new URL(request.url).searchParams.get("programma");
+  const form = options.forms[0];
+  const today = brusselsDate(now());
+  // A new call starts from today's date and the default criteria of the first form.
+  const values: CallFormValues = {
+    programmeId: options.programmes.some((p) => p.id === programmeId) ? programmeId! : "",
+    title: "",
+    description: "",
+    year: today.slice(0, 4),
+    opensDate: today,
+    opensTime: "00:00",
+    closesDate: "",
+    closesTime: "23:59",
+    decisionDate: "",
+    decisionTime: "",
+    eligibleKinds: [],
+    budget: "",
+    formVersion: form ? formRefValue(form) : "",
+    rubric: rubricRows(rubricFor(form?.key ?? "", {})),
+    ratePerLearner: "",
+    maxLearners: "",
+    amountPerPlan: "",
+    recognitionStartsOn: "",
+    changeNote: "",
+  };
+  return { options, values };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, "ADMIN");
+  const values = callFormValuesFromPost(await request.formData());
+  const parsed = callFormSchema.safeParse(values);
+  if (!parsed.success) return data({ ok: false as const, errors: issuesToFieldErrors(parsed.error.issues), values }, { status: 400 });
+  const result = await createCall(viewer, callFormToInput(parsed.data));
+  if (!result.ok) return data({ ok: false as const, errors: result.errors, values }, { status: 400 });
+  return redirect(`/beheer/oproepen/${result.callId}?aangemaakt=1`);
+}
+
+export default function NewCallPage() {
+  const { options, values } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  return (
+    <section>
+      <AdminNav />
+      <p>
+        <Link to="/beheer/oproepen">Terug naar de oproepen</Link>
+      </p>
+      <h1>Oproep toevoegen</h1>
+      <CallEditor
+        key={failure ? JSON.stringify(failure.errors) : "new"}
+        mode="create"
+        values={(failure?.values as CallFormValues | undefined) ?? values}
+        serverErrors={failure?.errors}
+        options={options}
+        submitLabel="Oproep aanmaken"
+      />
+    </section>
+  );
+}
