@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -20,6 +21,12 @@ export default function setup(project: TestProject): () => void {
     env: { ...process.env, DATABASE_URL: `file:${template}` },
     stdio: "pipe",
   });
+  // WAL is a property of the file, so every copy starts in it: a server started by a test then
+  // needs no exclusive lock to switch (configureDatabase), which would collide with the test's
+  // own writes.
+  const db = new Database(template);
+  db.pragma("journal_mode = WAL");
+  db.close();
   project.provide("templateDatabase", template);
   project.provide("testDataDir", dir);
   return () => rmSync(dir, { recursive: true, force: true });
