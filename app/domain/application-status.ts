@@ -38,6 +38,21 @@ export const FINAL_STATUSES: readonly ApplicationStatus[] = [
   "WITHDRAWN",
 ];
 
+/** Dossiers that went through a submission and still count: everything but drafts and withdrawals. */
+export const SUBMITTED_STATUSES: readonly ApplicationStatus[] = [
+  "SUBMITTED",
+  "IN_REVIEW",
+  "INFO_REQUESTED",
+  "PROPOSED",
+  "APPROVED",
+  "PARTIALLY_APPROVED",
+  "REFUSED",
+];
+
+/** A decision was taken; the first two grant money (or a recognition). */
+export const DECIDED_STATUSES: readonly ApplicationStatus[] = ["APPROVED", "PARTIALLY_APPROVED", "REFUSED"];
+export const GRANTED_STATUSES: readonly ApplicationStatus[] = ["APPROVED", "PARTIALLY_APPROVED"];
+
 /** Statuses in which the applicant may still change the content. */
 export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ["DRAFT"];
 

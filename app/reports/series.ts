@@ -1,6 +1,9 @@
 import {
   APPLICATION_STATUSES,
   applicationStatusSchema,
+  DECIDED_STATUSES,
+  GRANTED_STATUSES,
+  SUBMITTED_STATUSES,
   type ApplicationStatus,
 } from "~/domain/application-status";
 import type { Province } from "~/domain/organisation";
@@ -12,18 +15,7 @@ import { brusselsDate, calendarDates, daysBetweenDates } from "~/utils/time";
  * queries that feed them are in reports.server.ts.
  */
 
-/** Dossiers that went through a submission and are still counted: everything but drafts and withdrawals. */
-export const SUBMITTED_STATUSES: readonly ApplicationStatus[] = [
-  "SUBMITTED",
-  "IN_REVIEW",
-  "INFO_REQUESTED",
-  "PROPOSED",
-  "APPROVED",
-  "PARTIALLY_APPROVED",
-  "REFUSED",
-];
-export const DECIDED_STATUSES: readonly ApplicationStatus[] = ["APPROVED", "PARTIALLY_APPROVED", "REFUSED"];
-export const GRANTED_STATUSES: readonly ApplicationStatus[] = ["APPROVED", "PARTIALLY_APPROVED"];
+export { DECIDED_STATUSES, GRANTED_STATUSES, SUBMITTED_STATUSES };
 export const UNDECIDED_STATUSES: readonly ApplicationStatus[] = ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED", "PROPOSED"];
 
 export type StatusCount = { status: ApplicationStatus; count: number };

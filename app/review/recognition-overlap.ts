@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from "~/domain/application-status";
+import { SUBMITTED_STATUSES, type ApplicationStatus } from "~/domain/application-status";
 
 /**
  * Overlap between partner organisations, as the recognition policy asks for a division of
@@ -12,15 +12,7 @@ import type { ApplicationStatus } from "~/domain/application-status";
  */
 
 /** Candidate statuses shown in the comparison: submitted or further, not drafts or withdrawn. */
-export const COMPARED_STATUSES: readonly ApplicationStatus[] = [
-  "SUBMITTED",
-  "IN_REVIEW",
-  "INFO_REQUESTED",
-  "PROPOSED",
-  "APPROVED",
-  "PARTIALLY_APPROVED",
-  "REFUSED",
-];
+export const COMPARED_STATUSES = SUBMITTED_STATUSES;
 
 /** A refused candidate is shown but gets no task, so it overlaps with nobody. */
 export function takesPartInOverlap(status: ApplicationStatus): boolean {
