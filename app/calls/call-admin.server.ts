@@ -1,3 +1,4 @@
+import { callSummarySelect } from "./calls.server";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma, type Tx } from "~/db.server";
 import type { Viewer } from "~/domain/permissions";
@@ -38,16 +39,9 @@ export async function listCallsForAdmin() {
   const at = now();
   const calls = await prisma.call.findMany({
     select: {
-      id: true,
-      title: true,
-      year: true,
-      opensAt: true,
-      closesAt: true,
-      decisionDueAt: true,
+      ...callSummarySelect,
       formKey: true,
       formVersion: true,
-      isDemo: true,
-      programme: { select: { code: true, name: true } },
       _count: { select: { applications: true } },
     },
     orderBy: [{ closesAt: "desc" }, { title: "asc" }],

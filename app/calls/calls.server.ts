@@ -3,7 +3,8 @@ import type { OrganisationKind } from "~/domain/organisation";
 import { now } from "~/utils/clock.server";
 import { callPhase, type CallPhase } from "./call-state";
 
-const callSummarySelect = {
+/** The fields of a call every overview shows (calls list, reports, staff overview, admin). */
+export const callSummarySelect = {
   id: true,
   title: true,
   year: true,

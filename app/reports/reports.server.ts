@@ -1,3 +1,4 @@
+import { callSummarySelect } from "~/calls/calls.server";
 import { recordAudit } from "~/audit/audit.server";
 import { CALL_PHASE_LABELS, callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
@@ -16,16 +17,7 @@ import { REPORT_TABLE_FILES, reportTables, tableCsvRows, type ReportTableKey } f
  * a second ago is in the next report.
  */
 
-const callSelect = {
-  id: true,
-  title: true,
-  year: true,
-  opensAt: true,
-  closesAt: true,
-  decisionDueAt: true,
-  programme: { select: { code: true, name: true, kind: true } },
-  eligibleKinds: { select: { organisationKind: true } },
-} as const;
+const callSelect = callSummarySelect;
 
 /** The report of one call at this moment, or null when the call does not exist. */
 export async function callReport(callId: string, at: Date = now()): Promise<CallReport | null> {

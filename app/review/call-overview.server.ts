@@ -1,3 +1,4 @@
+import { callSummarySelect } from "~/calls/calls.server";
 import { prisma, type PrismaClient } from "~/db.server";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/application-status";
 import { calendarDaysUntil } from "~/utils/time";
@@ -23,16 +24,7 @@ export type DecisionDeadline = {
 export async function callOverview(callId: string, at: Date, db: PrismaClient = prisma) {
   const call = await db.call.findUnique({
     where: { id: callId },
-    select: {
-      id: true,
-      title: true,
-      year: true,
-      opensAt: true,
-      closesAt: true,
-      decisionDueAt: true,
-      budgetCents: true,
-      programme: { select: { code: true, name: true, kind: true } },
-    },
+    select: callSummarySelect,
   });
   if (!call) return null;
   const [budget, grouped, overdue] = await Promise.all([
