@@ -1,5 +1,6 @@
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
+import { notifyExtensionGranted } from "~/mail/notifications.server";
 import { hasRole, type Viewer } from "~/domain/permissions";
 import { now } from "~/utils/clock.server";
 import { brusselsWallClock, formatDateTime } from "~/utils/time";
@@ -79,6 +80,7 @@ export async function grantExtension(input: {
       reason,
       at: now(),
     });
+    await notifyExtensionGranted(tx, { callId: application.callId, organisationId: application.organisationId, closesAt, reason });
     return { ok: true, closesAt };
   });
 }

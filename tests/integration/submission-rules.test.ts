@@ -107,6 +107,10 @@ describe("an extension for one organisation", () => {
     expect(audit.reason).toBe("Gemeenteraad keurde het meerjarenplan pas op 20 januari goed.");
     expect(JSON.parse(audit.before!)).toEqual({ closesAt: REGIEROL_CLOSES.toISOString() });
     expect(audit.actorRole).toBe("REVIEWER");
+    // The organisation's members are told, in the same transaction.
+    const mails = await prisma.emailOutbox.findMany({ where: { template: "extension-granted", toAddress: viewer.email } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.textBody).toContain("Gemeenteraad keurde het meerjarenplan pas op 20 januari goed.");
 
     setNow(new Date("2026-01-22T12:00:59+01:00"));
     expect((await submitApplication({ viewer, applicationId: application.id, baseVersion: 1 })).status).toBe("submitted");
