@@ -7,7 +7,7 @@ import type { Viewer } from "~/domain/permissions";
 import { isValidIban, normaliseIban } from "~/forms/parse";
 import { now } from "~/utils/clock.server";
 import { isoInBrussels } from "~/utils/time";
-import { neutraliseFormula, toCsv } from "./csv";
+import { neutraliseFormula, toCsv } from "~/utils/csv";
 
 /**
  * A call's dossiers and decisions for the agency's finance system, one row per submitted

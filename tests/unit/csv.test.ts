@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOM, csvField, neutraliseFormula, toCsv } from "~/review/csv";
+import { BOM, csvField, neutraliseFormula, toCsv } from "~/utils/csv";
 import { readCsv } from "../support/csv-reader";
 
 describe("csvField", () => {
