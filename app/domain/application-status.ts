@@ -38,20 +38,18 @@ export const FINAL_STATUSES: readonly ApplicationStatus[] = [
   "WITHDRAWN",
 ];
 
-/** Dossiers that went through a submission and still count: everything but drafts and withdrawals. */
-export const SUBMITTED_STATUSES: readonly ApplicationStatus[] = [
-  "SUBMITTED",
-  "IN_REVIEW",
-  "INFO_REQUESTED",
-  "PROPOSED",
-  "APPROVED",
-  "PARTIALLY_APPROVED",
-  "REFUSED",
-];
-
+/** Submitted and not yet decided: the dossiers staff still work on. */
+export const UNDECIDED_STATUSES = ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED", "PROPOSED"] as const satisfies readonly ApplicationStatus[];
 /** A decision was taken; the first two grant money (or a recognition). */
-export const DECIDED_STATUSES: readonly ApplicationStatus[] = ["APPROVED", "PARTIALLY_APPROVED", "REFUSED"];
-export const GRANTED_STATUSES: readonly ApplicationStatus[] = ["APPROVED", "PARTIALLY_APPROVED"];
+export const DECIDED_STATUSES = ["APPROVED", "PARTIALLY_APPROVED", "REFUSED"] as const satisfies readonly ApplicationStatus[];
+export const GRANTED_STATUSES = ["APPROVED", "PARTIALLY_APPROVED"] as const satisfies readonly ApplicationStatus[];
+/** Dossiers that went through a submission and still count: everything but drafts and withdrawals. */
+export const SUBMITTED_STATUSES = [...UNDECIDED_STATUSES, ...DECIDED_STATUSES] as const;
+
+/** Whether a status (e.g. a database string) is in one of the lists above. */
+export function isStatusIn(list: readonly ApplicationStatus[], status: string): boolean {
+  return (list as readonly string[]).includes(status);
+}
 
 /** Statuses in which the applicant may still change the content. */
 export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ["DRAFT"];

@@ -1,6 +1,6 @@
 import { statusLabel } from "~/applications/status-labels";
 import { callPhase, type CallPhase } from "~/calls/call-state";
-import type { ApplicationStatus } from "~/domain/application-status";
+import { isStatusIn, type ApplicationStatus } from "~/domain/application-status";
 import type { BudgetFigures } from "~/review/budget";
 import {
   amountsByStatus,
@@ -73,7 +73,7 @@ export function buildCallReport(input: {
 }): CallReport {
   const { call, dossiers, at } = input;
   const label = (status: ApplicationStatus) => statusLabel(status, call.programme.kind);
-  const submitted = dossiers.filter((d) => SUBMITTED_STATUSES.includes(d.status as ApplicationStatus));
+  const submitted = dossiers.filter((d) => isStatusIn(SUBMITTED_STATUSES, d.status));
   // A dossier withdrawn after submission was received on its day, so it stays in the series.
   const received = dossiers.filter((d) => d.status !== "DRAFT" && d.submittedAt !== null);
   const amounts = amountsByStatus(dossiers);

@@ -2,7 +2,7 @@ import { callSummarySelect } from "~/calls/calls.server";
 import { recordAudit } from "~/audit/audit.server";
 import { CALL_PHASE_LABELS, callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
-import type { ApplicationStatus } from "~/domain/application-status";
+import { isStatusIn, type ApplicationStatus } from "~/domain/application-status";
 import type { Viewer } from "~/domain/permissions";
 import type { StaffRole } from "~/domain/roles";
 import { callBudget } from "~/review/budget.server";
@@ -71,7 +71,7 @@ export async function reportCallList(at: Date = now()): Promise<ReportCallListIt
       programmeName: call.programme.name,
       phaseLabel: CALL_PHASE_LABELS[callPhase(call, at)],
       closesAt: call.closesAt.toISOString(),
-      submitted: ofCall.filter((d) => SUBMITTED_STATUSES.includes(d.status as ApplicationStatus)).length,
+      submitted: ofCall.filter((d) => isStatusIn(SUBMITTED_STATUSES, d.status)).length,
       decisionDueAt: call.decisionDueAt?.toISOString() ?? null,
       deadlineDescription: describeDeadline(progress),
       deadlineState: progress.state,

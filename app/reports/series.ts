@@ -4,6 +4,8 @@ import {
   DECIDED_STATUSES,
   GRANTED_STATUSES,
   SUBMITTED_STATUSES,
+  UNDECIDED_STATUSES,
+  isStatusIn,
   type ApplicationStatus,
 } from "~/domain/application-status";
 import type { Province } from "~/domain/organisation";
@@ -15,8 +17,7 @@ import { brusselsDate, calendarDates, daysBetweenDates } from "~/utils/time";
  * queries that feed them are in reports.server.ts.
  */
 
-export { DECIDED_STATUSES, GRANTED_STATUSES, SUBMITTED_STATUSES };
-export const UNDECIDED_STATUSES: readonly ApplicationStatus[] = ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED", "PROPOSED"];
+export { DECIDED_STATUSES, GRANTED_STATUSES, SUBMITTED_STATUSES, UNDECIDED_STATUSES };
 
 export type StatusCount = { status: ApplicationStatus; count: number };
 
@@ -111,7 +112,7 @@ export function amountsByStatus(
   for (const dossier of dossiers) {
     const row = rows.find((r) => r.status === dossier.status);
     if (!row) continue;
-    const granted = GRANTED_STATUSES.includes(row.status) ? (dossier.grantedCents ?? 0) : 0;
+    const granted = isStatusIn(GRANTED_STATUSES, row.status) ? (dossier.grantedCents ?? 0) : 0;
     row.count += 1;
     row.requestedCents += dossier.requestedCents ?? 0;
     row.grantedCents += granted;
@@ -199,9 +200,9 @@ export function deadlineProgress(input: {
   at: Date;
   dossiers: ReadonlyArray<{ status: string; decidedAt: Date | null }>;
 }): DeadlineProgress {
-  const decidedDossiers = input.dossiers.filter((d) => DECIDED_STATUSES.includes(d.status as ApplicationStatus));
+  const decidedDossiers = input.dossiers.filter((d) => isStatusIn(DECIDED_STATUSES, d.status));
   const decided = decidedDossiers.length;
-  const undecided = input.dossiers.filter((d) => UNDECIDED_STATUSES.includes(d.status as ApplicationStatus)).length;
+  const undecided = input.dossiers.filter((d) => isStatusIn(UNDECIDED_STATUSES, d.status)).length;
   const due = input.decisionDueAt;
   if (!due) {
     return { state: "none", dueAt: null, dueDate: null, decided, undecided, decidedLate: 0, daysLeft: null };

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { APPLICATION_STATUS_LABELS, FINAL_STATUSES, type ApplicationStatus } from "~/domain/application-status";
+import {
+  APPLICATION_STATUS_LABELS,
+  DECIDED_STATUSES,
+  FINAL_STATUSES,
+  UNDECIDED_STATUSES,
+  type ApplicationStatus,
+} from "~/domain/application-status";
 import { provinceSchema, type Province } from "~/domain/organisation";
 
 /**
@@ -10,9 +16,7 @@ import { provinceSchema, type Province } from "~/domain/organisation";
 
 export const QUEUE_PAGE_SIZE = 25;
 
-/** Submitted and not yet decided: the dossiers staff still work on. */
-export const UNDECIDED_STATUSES = ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED", "PROPOSED"] as const satisfies readonly ApplicationStatus[];
-export const DECIDED_STATUSES = ["APPROVED", "PARTIALLY_APPROVED", "REFUSED"] as const satisfies readonly ApplicationStatus[];
+export { DECIDED_STATUSES, UNDECIDED_STATUSES };
 
 /** Single statuses staff can filter on (drafts are the applicant's business, not the queue's). */
 export const QUEUE_STATUSES = [...UNDECIDED_STATUSES, ...DECIDED_STATUSES, "WITHDRAWN"] as const satisfies readonly ApplicationStatus[];

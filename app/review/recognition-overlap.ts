@@ -1,4 +1,4 @@
-import { SUBMITTED_STATUSES, type ApplicationStatus } from "~/domain/application-status";
+import { isStatusIn, SUBMITTED_STATUSES, type ApplicationStatus } from "~/domain/application-status";
 
 /**
  * Overlap between partner organisations, as the recognition policy asks for a division of
@@ -16,7 +16,7 @@ export const COMPARED_STATUSES = SUBMITTED_STATUSES;
 
 /** A refused candidate is shown but gets no task, so it overlaps with nobody. */
 export function takesPartInOverlap(status: ApplicationStatus): boolean {
-  return COMPARED_STATUSES.includes(status) && status !== "REFUSED";
+  return isStatusIn(COMPARED_STATUSES, status) && status !== "REFUSED";
 }
 
 export type CoverageEntry = {
