@@ -3,7 +3,7 @@ import { prisma } from "~/db.server";
 import { notifyExtensionGranted } from "~/mail/notifications.server";
 import { hasRole, type Viewer } from "~/domain/permissions";
 import { now } from "~/utils/clock.server";
-import { brusselsWallClock, formatDateTime } from "~/utils/time";
+import { deadlineFromWallClock, formatDateTime } from "~/utils/time";
 import { z } from "zod";
 import { requiredText } from "~/utils/schemas";
 
@@ -38,9 +38,8 @@ export async function grantExtension(input: {
   reason: string;
 }): Promise<ExtensionResult> {
   if (!hasRole(input.viewer, "REVIEWER", "ADMIN")) return { ok: false, field: "reason", message: EXTENSION_MESSAGES.notAllowed };
-  const minute = brusselsWallClock(input.date, input.time);
-  if (!minute) return { ok: false, field: "date", message: EXTENSION_MESSAGES.invalidMoment };
-  const closesAt = new Date(minute.getTime() + 59_999);
+  const closesAt = deadlineFromWallClock(input.date, input.time);
+  if (!closesAt) return { ok: false, field: "date", message: EXTENSION_MESSAGES.invalidMoment };
   return prisma.$transaction(async (tx) => {
     const application = await tx.application.findUniqueOrThrow({
       where: { id: input.applicationId },

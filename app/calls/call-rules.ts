@@ -1,4 +1,4 @@
-import { brusselsWallClock, formatDateTime } from "~/utils/time";
+import { brusselsWallClock, deadlineFromWallClock, formatDateTime, LAST_MS_OF_MINUTE } from "~/utils/time";
 
 /**
  * The rules an administrator's change to a call must follow. Pure: the caller loads what they
@@ -16,19 +16,13 @@ export const CALL_RULE_MESSAGES = {
   duplicateCriterionKey: (key: string) => `De sleutel "${key}" komt twee keer voor.`,
 } as const;
 
-/** A Brussels minute entered as "23:59" counts up to and including 23:59:59.999. */
-const LAST_MS_OF_MINUTE = 59_999;
-
 /** The instant a call opens: the start of the minute entered. */
 export function opensAtFromWallClock(date: string, time: string): Date | null {
   return brusselsWallClock(date, time);
 }
 
-/** The last accepted instant of a deadline entered as a Brussels minute (closes at, decision due). */
-export function deadlineFromWallClock(date: string, time: string): Date | null {
-  const minute = brusselsWallClock(date, time);
-  return minute ? new Date(minute.getTime() + LAST_MS_OF_MINUTE) : null;
-}
+/** The last accepted instant of a deadline (closes at, decision due): see app/utils/time.ts. */
+export { deadlineFromWallClock };
 
 export type CallDates = { opensAt: Date; closesAt: Date; decisionDueAt: Date | null };
 export type DateField = keyof CallDates;

@@ -4,7 +4,7 @@ import { discardUploads, type UploadedFile } from "~/attachments/upload.server";
 import { prisma } from "~/db.server";
 import { canEditApplication, hasRole, type Viewer } from "~/domain/permissions";
 import { now } from "~/utils/clock.server";
-import { brusselsWallClock } from "~/utils/time";
+import { deadlineFromWallClock } from "~/utils/time";
 import type { ReviewResult } from "./assignment.server";
 import { REVIEW_MESSAGES } from "./rules";
 
@@ -25,9 +25,8 @@ export async function requestInformation(input: {
   dueDate: string;
 }): Promise<ReviewResult> {
   if (!hasRole(input.viewer, "REVIEWER")) return { ok: false, message: REVIEW_MESSAGES.notReviewer };
-  const lastMinute = brusselsWallClock(input.dueDate, "23:59");
-  if (!lastMinute) return { ok: false, field: "dueDate", message: "Geef een geldige datum op." };
-  const dueAt = new Date(lastMinute.getTime() + 59_999);
+  const dueAt = deadlineFromWallClock(input.dueDate, "23:59");
+  if (!dueAt) return { ok: false, field: "dueDate", message: "Geef een geldige datum op." };
   if (dueAt <= now()) return { ok: false, field: "dueDate", message: REVIEW_MESSAGES.dueInPast };
   const questions = input.questions.trim();
   return prisma.$transaction(async (tx) => {

@@ -84,6 +84,16 @@ export function brusselsWallClock(isoDate: string, time: string): Date | null {
   return instant.toJSDate();
 }
 
+/**
+ * The last accepted instant of a deadline entered as a Brussels minute: "23:59" counts up to
+ * and including 23:59:59.999 (calls, extensions, answers to a request for information).
+ */
+export function deadlineFromWallClock(isoDate: string, time: string): Date | null {
+  const minute = brusselsWallClock(isoDate, time);
+  return minute ? new Date(minute.getTime() + LAST_MS_OF_MINUTE) : null;
+}
+export const LAST_MS_OF_MINUTE = 59_999;
+
 /** "23:59", the Brussels wall-clock time of an instant */
 export function brusselsTime(instant: Date | string): string {
   return inBrussels(instant).toFormat("HH:mm");
