@@ -1,4 +1,3 @@
-import { callSummarySelect } from "./calls.server";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma, type Tx } from "~/db.server";
 import type { Viewer } from "~/domain/permissions";
@@ -6,8 +5,9 @@ import { listFormVersions, resolveForm } from "~/forms/form-store.server";
 import { rubricFor } from "~/review/rubric";
 import { now } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
-import { callPhase } from "./call-state";
+import { parseJsonObject } from "~/utils/json";
 import type { CallInput, EditableSettings } from "./call-form";
+import { notifyCallDatesChanged } from "./call-notices.server";
 import {
   changedDates,
   checkFormVersionChange,
@@ -17,7 +17,8 @@ import {
   keepUnchangedMinute,
   type CallDates,
 } from "./call-rules";
-import { notifyCallDatesChanged } from "./call-notices.server";
+import { callPhase } from "./call-state";
+import { callSummarySelect } from "./calls.server";
 
 /** Administrators' side of calls: list, create, edit (docs/decisions/0019-call-administration.md). */
 
@@ -68,14 +69,6 @@ export async function callEditorOptions() {
   return { programmes, forms };
 }
 
-function parseSettings(json: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 export async function callForAdmin(callId: string) {
   const call = await prisma.call.findUnique({
@@ -103,7 +96,7 @@ export async function callForAdmin(callId: string) {
     prisma.application.count({ where: { callId, ...submittedWhere } }),
     prisma.application.count({ where: { callId, status: "DRAFT" } }),
   ]);
-  const settings = parseSettings(call.settings);
+  const settings = parseJsonObject(call.settings);
   return {
     ...call,
     settings,
@@ -169,7 +162,7 @@ function snapshot(call: {
     decisionDueAt: call.decisionDueAt?.toISOString() ?? null,
     budgetCents: call.budgetCents,
     form: `${call.formKey}@${call.formVersion}`,
-    settings: parseSettings(call.settings),
+    settings: parseJsonObject(call.settings),
     eligibleKinds: [...call.eligibleKinds].sort(),
   };
 }
@@ -257,7 +250,7 @@ export async function updateCall(viewer: Pick<Viewer, "userId">, callId: string,
     const frozen = checkFormVersionChange({ key: current.formKey, version: current.formVersion }, input.form, submitted);
     if (frozen) return { ok: false as const, errors: { formVersion: frozen } };
 
-    const currentSettings = parseSettings(current.settings);
+    const currentSettings = parseJsonObject(current.settings);
     const scored = await tx.assessment.findMany({ where: { application: { callId } }, select: { criterionKey: true }, distinct: ["criterionKey"] });
     const rubricIssue = checkRubricChange(rubricFor(current.formKey, currentSettings), input.rubric, new Set(scored.map((s) => s.criterionKey)));
     if (rubricIssue) return { ok: false as const, errors: { rubric: rubricIssue } };

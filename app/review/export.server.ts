@@ -6,8 +6,9 @@ import { formatKboNumber } from "~/domain/organisation";
 import type { Viewer } from "~/domain/permissions";
 import { isValidIban, normaliseIban } from "~/forms/parse";
 import { now } from "~/utils/clock.server";
-import { isoInBrussels } from "~/utils/time";
 import { neutraliseFormula, toCsv } from "~/utils/csv";
+import { parseJsonObject } from "~/utils/json";
+import { isoInBrussels } from "~/utils/time";
 
 /**
  * A call's dossiers and decisions for the agency's finance system, one row per submitted
@@ -32,13 +33,7 @@ export const EXPORT_COLUMNS = [
 
 /** The IBAN from the dossier's answers, without spaces, or "" when there is none (or it is not valid). */
 export function ibanFromAnswers(data: string): string {
-  let answers: unknown;
-  try {
-    answers = JSON.parse(data);
-  } catch {
-    return "";
-  }
-  const iban = (answers as { iban?: unknown } | null)?.iban;
+  const iban = parseJsonObject(data).iban;
   return typeof iban === "string" && isValidIban(iban) ? normaliseIban(iban) : "";
 }
 

@@ -1,6 +1,7 @@
 import type { AnyFormDefinition } from "~/forms/registry";
 import type { Option, RawValues } from "~/forms/types";
 import { asList, asText } from "~/forms/values";
+import { parseJsonObject } from "~/utils/json";
 import { startOfDay, formatDate } from "~/utils/time";
 
 /**
@@ -54,12 +55,7 @@ export function optionLabel(options: readonly Option[], value: string): string {
 
 /** Application.data is JSON text; a broken value reads as no answers rather than an error page. */
 export function parseAnswers(json: string): RawValues {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as RawValues) : {};
-  } catch {
-    return {};
-  }
+  return parseJsonObject(json) as RawValues;
 }
 
 /** A website answer, only if it is an http(s) address: anything else is never made a link. */
