@@ -7,7 +7,7 @@ import { requireForm } from "~/forms/form-store.server";
 import type { RawValues } from "~/forms/types";
 import { pickFields } from "~/forms/values";
 import { now } from "~/utils/clock.server";
-import { dossierEditability, findStep, loadDossier, stepFingerprint } from "./dossier.server";
+import { dossierEditability, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
 import { effectiveClosesAt } from "~/calls/deadline.server";
 
 export const START_MESSAGES = {
@@ -145,8 +145,9 @@ export type SaveStepResult =
  * colleagues on different steps never disturb each other. A save based on an older version
  * of the same step's answers is refused with both versions, never silently overwritten.
  */
-export async function saveStep(input: SaveStepInput): Promise<SaveStepResult> {
-  const dossier = await loadDossier(input.applicationId);
+export async function saveStep(input: SaveStepInput, loaded?: Dossier): Promise<SaveStepResult> {
+  // A caller that has just loaded the dossier passes it; a lost race reloads.
+  const dossier = loaded ?? (await loadDossier(input.applicationId));
   const step = findStep(dossier.form, input.stepId);
   if (!step) return { status: "refused", message: "Deze stap bestaat niet." };
   const at = now();

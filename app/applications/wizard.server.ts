@@ -153,19 +153,24 @@ export async function postStep(input: {
     removeAttachmentId: intent.kind === "remove-attachment" ? intent.attachmentId : null,
     editable: dossierEditability(input.viewer, before).editable,
   });
-  const dossier = await loadDossier(input.applicationId);
+  // Only a change to the files makes the dossier loaded above out of date (autosaves never do).
+  const filesChanged = (input.files?.length ?? 0) > 0 || intent.kind === "remove-attachment";
+  const dossier = filesChanged ? await loadDossier(input.applicationId) : before;
   const posted = valuesFromFormData(step.fields, input.formData);
   const { values, focusPath } = applyRowIntent(step, posted, intent);
   const revision = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
-  const saved = await saveStep({
-    viewer: input.viewer,
-    applicationId: dossier.id,
-    stepId: step.id,
-    values,
-    baseVersion: Number(input.formData.get("baseVersion")),
-    baseFingerprint: String(input.formData.get("baseFingerprint") ?? ""),
-  });
+  const saved = await saveStep(
+    {
+      viewer: input.viewer,
+      applicationId: dossier.id,
+      stepId: step.id,
+      values,
+      baseVersion: Number(input.formData.get("baseVersion")),
+      baseFingerprint: String(input.formData.get("baseFingerprint") ?? ""),
+    },
+    dossier,
+  );
   if (saved.status === "refused") {
     return { kind: "shown", outcome: "refused", values, errors: {}, message: saved.message, revision };
   }
