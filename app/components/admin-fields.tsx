@@ -1,14 +1,10 @@
 import { forwardRef, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { FieldError, FieldHint, fieldId } from "./forms";
+import { describedBy, fieldId, HintAndError } from "./forms";
 
 /**
  * Select, text area and radio group in the markup of TextField (app/components/forms.tsx):
  * a label, an optional hint, the error above the control, aria-describedby for both.
  */
-
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
 
 function Label({ id, label, required, filter }: { id: string; label: string; required?: boolean; filter?: boolean }) {
   return (
@@ -16,15 +12,6 @@ function Label({ id, label, required, filter }: { id: string; label: string; req
       {label}
       {required || filter ? null : <span className="optional"> (optioneel)</span>}
     </label>
-  );
-}
-
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
-  return (
-    <>
-      <FieldHint id={id}>{hint}</FieldHint>
-      <FieldError id={id} message={error} />
-    </>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { formatCount } from "~/forms/messages";
 import type { Field, RawRow, RawValue, RepeatField, ScalarField } from "~/forms/types";
 import { asBoolean, asList, asRows, asText, isVisible } from "~/forms/values";
-import { FieldError, FieldHint, fieldId } from "./forms";
+import { describedBy, fieldId, HintAndError } from "./forms";
 
 export type UploadedFile = { id: string; fileName: string; sizeBytes: number };
 
@@ -54,19 +54,6 @@ function Conditional({
   const current = watched === undefined ? values[field.showIf.field] : watched;
   const shown = isVisible(field, { [field.showIf.field]: current });
   return <div hidden={!shown}>{children}</div>;
-}
-
-function describedBy(id: string, hint?: string, error?: string, extra?: string) {
-  return [hint ? `${id}-hint` : null, extra ?? null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
-  return (
-    <>
-      <FieldHint id={id}>{hint}</FieldHint>
-      <FieldError id={id} message={error} />
-    </>
-  );
 }
 
 function Label({ htmlFor, field }: { htmlFor: string; field: ScalarField }) {

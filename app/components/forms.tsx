@@ -89,26 +89,39 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
+/** The ids a field's aria-describedby names: its hint, anything extra (a counter), its error. */
+export function describedBy(id: string, hint?: ReactNode, error?: string, extra?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, extra ?? null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** Hint and error of a field, in the order every field shows them. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      <FieldHint id={id}>{hint}</FieldHint>
+      <FieldError id={id} message={error} />
+    </>
+  );
+}
+
 export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField(
   { name, label, hint, error, required, ...input },
   ref,
 ) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id}>
         {label}
         {required ? null : <span className="optional"> (optioneel)</span>}
       </label>
-      <FieldHint id={id}>{hint}</FieldHint>
-      <FieldError id={id} message={error} />
+      <HintAndError id={id} hint={hint} error={error} />
       <input
         ref={ref}
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         aria-required={required || undefined}
         {...input}
       />
