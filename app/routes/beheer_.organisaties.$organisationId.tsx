@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { organisationForAdmin } from "~/admin/organisations.server";
 import { statusLabel } from "~/applications/status-labels";
 import { inviteColleague } from "~/auth/accounts.server";
+import { inviteFormSchema } from "~/auth/invite-form";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { AdminNav } from "~/components/admin-nav";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { InviteForm } from "~/components/invite-form";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
 import { formFailure, parseFormData } from "~/utils/forms";
-import { emailField, requiredText } from "~/utils/schemas";
 import { formatDate, formatDateTime } from "~/utils/time";
 import { publicUrl } from "~/utils/url.server";
 
@@ -19,8 +18,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisatie"} | Beheer | Subsidieportaal AgII` },
 ];
 
-const inviteSchema = z.object({ email: emailField, firstName: requiredText(100), lastName: requiredText(100) });
-const LABELS = { email: "E-mailadres", firstName: "Voornaam", lastName: "Familienaam" };
 const NOT_FOUND = "Deze organisatie bestaat niet.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisation = await organisationForAdmin(organisationId);
   if (!organisation) notFound(NOT_FOUND);
   const formData = await request.formData();
-  const parsed = parseFormData(inviteSchema, formData);
+  const parsed = parseFormData(inviteFormSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await inviteColleague(viewer, organisationId, parsed.data, (path) => publicUrl(request, path), {
     actorRole: "ADMIN",
@@ -50,14 +47,6 @@ export default function AdminOrganisationPage() {
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const failure = actionData && !actionData.ok ? actionData : undefined;
-  const form = useZodForm(inviteSchema, {
-    defaultValues: {
-      email: failure?.values.email ?? "",
-      firstName: failure?.values.firstName ?? "",
-      lastName: failure?.values.lastName ?? "",
-    },
-    serverErrors: failure?.errors,
-  });
   return (
     <section>
       <AdminNav />
@@ -183,15 +172,7 @@ export default function AdminOrganisationPage() {
               {`De uitnodiging is verstuurd naar ${actionData.invited}.`}
             </p>
           ) : null}
-          <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
-          <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-            <TextField label={LABELS.firstName} autoComplete="off" required {...form.field("firstName")} />
-            <TextField label={LABELS.lastName} autoComplete="off" required {...form.field("lastName")} />
-            <TextField label={LABELS.email} type="email" autoComplete="off" required {...form.field("email")} />
-            <button type="submit" className="button">
-              Uitnodiging versturen
-            </button>
-          </Form>
+          <InviteForm failure={failure} />
         </>
       )}
     </section>

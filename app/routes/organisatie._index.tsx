@@ -1,22 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { inviteColleague } from "~/auth/accounts.server";
+import { inviteFormSchema } from "~/auth/invite-form";
 import { forbidden, requireActiveOrganisation } from "~/auth/viewer.server";
-import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { InviteForm } from "~/components/invite-form";
 import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
 import { canInviteInto } from "~/domain/permissions";
 import { organisationOverview } from "~/organisations/organisations.server";
 import { formFailure, parseFormData } from "~/utils/forms";
-import { emailField, requiredText } from "~/utils/schemas";
 import { formatDateTime } from "~/utils/time";
 import { publicUrl } from "~/utils/url.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn organisatie | Subsidieportaal AgII" }];
 
-const inviteSchema = z.object({ email: emailField, firstName: requiredText(100), lastName: requiredText(100) });
-const LABELS = { email: "E-mailadres", firstName: "Voornaam", lastName: "Familienaam" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, membership } = await requireActiveOrganisation(request);
@@ -27,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireActiveOrganisation(request);
   if (!canInviteInto(viewer, membership.organisationId)) forbidden("U kunt voor deze organisatie niemand uitnodigen.");
   const formData = await request.formData();
-  const parsed = parseFormData(inviteSchema, formData);
+  const parsed = parseFormData(inviteFormSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await inviteColleague(viewer, membership.organisationId, parsed.data, (path) => publicUrl(request, path));
   if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
@@ -38,10 +35,6 @@ export default function OrganisationPage() {
   const { organisation, members, invitations, canInvite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = actionData && !actionData.ok ? actionData : undefined;
-  const form = useZodForm(inviteSchema, {
-    defaultValues: { email: failure?.values.email ?? "", firstName: failure?.values.firstName ?? "", lastName: failure?.values.lastName ?? "" },
-    serverErrors: failure?.errors,
-  });
   return (
     <section>
       <h1>{organisation.name}</h1>
@@ -116,15 +109,7 @@ export default function OrganisationPage() {
               De uitnodiging is verstuurd naar {actionData.invited}. De link is 7 dagen geldig.
             </p>
           ) : null}
-          <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
-          <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-            <TextField label={LABELS.firstName} autoComplete="off" required {...form.field("firstName")} />
-            <TextField label={LABELS.lastName} autoComplete="off" required {...form.field("lastName")} />
-            <TextField label={LABELS.email} type="email" autoComplete="off" required {...form.field("email")} />
-            <button type="submit" className="button">
-              Uitnodiging versturen
-            </button>
-          </Form>
+          <InviteForm failure={failure} />
         </>
       ) : null}
     </section>
