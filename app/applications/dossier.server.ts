@@ -29,6 +29,7 @@ export async function loadDossier(applicationId: string, db: Tx | PrismaClient =
       reference: true,
       requestedCents: true,
       submittedAt: true,
+      submittedById: true,
       contentHash: true,
       lastSavedAt: true,
       lastSavedById: true,

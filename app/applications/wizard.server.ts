@@ -266,12 +266,8 @@ export async function summaryPage(viewer: Viewer, applicationId: string) {
 export async function receiptPage(applicationId: string) {
   const dossier = await loadDossier(applicationId);
   if (!dossier.submittedAt || !dossier.reference || !dossier.contentHash) return null;
-  const submitter = await prisma.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: { submittedById: true },
-  });
-  const by = submitter.submittedById
-    ? await prisma.user.findUnique({ where: { id: submitter.submittedById }, select: { firstName: true, lastName: true } })
+  const by = dossier.submittedById
+    ? await prisma.user.findUnique({ where: { id: dossier.submittedById }, select: { firstName: true, lastName: true } })
     : null;
   return {
     header: dossierHeader(dossier),
