@@ -1,29 +1,19 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
+import { databaseProvider, databaseUrl, prismaPaths } from "./app/db/database-url";
+import { postgresCliAdapter, sqliteCliAdapter } from "./prisma/cli-adapters";
 
-// Prisma does not read .env when a config file exists; DATABASE_URL comes from the environment.
-const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
+// Prisma does not read .env when a config file exists; DATABASE_URL comes from the environment
+// and chooses the provider, its schema file and its migration history (docs/decisions/0020).
+const url = databaseUrl();
+const provider = databaseProvider(url);
+const paths = prismaPaths(provider);
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx seeds/seed.ts" },
+  schema: paths.schema,
+  migrations: { path: paths.migrations, seed: "tsx seeds/seed.ts" },
   async adapter() {
-    const factory = new PrismaBetterSQLite3({ url });
-    // better-sqlite3 runs one statement per call; the shadow database that replays migration
-    // files for `migrate diff --from-migrations` needs whole scripts (see docs/decisions).
-    const connectToShadowDb = factory.connectToShadowDb.bind(factory);
-    factory.connectToShadowDb = async () => {
-      const shadow = await connectToShadowDb();
-      const executeRaw = shadow.executeRaw.bind(shadow);
-      shadow.executeRaw = async (query) => {
-        if (query.args.length > 0) return executeRaw(query);
-        await shadow.executeScript(query.sql);
-        return 0;
-      };
-      return shadow;
-    };
-    return factory;
+    return provider === "sqlite" ? sqliteCliAdapter(url) : postgresCliAdapter(url);
   },
 });

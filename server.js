@@ -75,28 +75,31 @@ app.use((req, res, next) => {
     .send("Dit verzoek komt niet van het subsidieportaal zelf en werd geweigerd.");
 });
 
+// Static files first: they are cheap, immutable and not worth a counter (a municipality behind
+// one address would otherwise spend its budget on scripts and styles).
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+// The counters live in the database, so that every instance counts the same requests; if the
+// database cannot count, a request is let through rather than refused.
+const { rateLimitStore } = build.entry.module;
 const limitMessage = "Te veel pogingen na elkaar. Wacht een minuut en probeer opnieuw.";
-const authLimiter = rateLimit({
-  windowMs: 60_000,
-  limit: Number(process.env.RATE_LIMIT_AUTH_PER_MINUTE ?? 20),
-  standardHeaders: "draft-8",
-  legacyHeaders: false,
-  message: limitMessage,
-  skip: (req) => SAFE_METHODS.has(req.method),
-});
-app.use(["/aanmelden", "/wachtwoord-vergeten", "/wachtwoord-herstellen", "/uitnodiging"], authLimiter);
-app.use(
+const limiter = (name, limit, extra = {}) =>
   rateLimit({
     windowMs: 60_000,
-    limit: Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600),
+    limit,
     standardHeaders: "draft-8",
     legacyHeaders: false,
     message: limitMessage,
-  }),
+    store: rateLimitStore(name),
+    passOnStoreError: true,
+    ...extra,
+  });
+app.use(
+  ["/aanmelden", "/wachtwoord-vergeten", "/wachtwoord-herstellen", "/uitnodiging"],
+  limiter("auth", Number(process.env.RATE_LIMIT_AUTH_PER_MINUTE ?? 20), { skip: (req) => SAFE_METHODS.has(req.method) }),
 );
-
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+app.use(limiter("all", Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600)));
 
 app.all(
   "*",

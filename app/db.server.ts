@@ -1,23 +1,61 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseProvider, databaseUrl } from "./db/database-url";
 import { PrismaClient } from "./generated/prisma/client";
 
-export function databaseUrl(): string {
-  return process.env.DATABASE_URL ?? "file:./prisma/dev.db";
+export { databaseProvider, databaseUrl } from "./db/database-url";
+
+/**
+ * Transactions wait their turn instead of failing: at a deadline a hundred submits arrive at
+ * once, and each one counts from its arrival, not from when its transaction starts
+ * (app/calls/call-state.ts). Prisma's defaults (2 s to start, 5 s to finish) refused them.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
+
+function adapterFor(url: string) {
+  if (databaseProvider(url) === "sqlite") return new PrismaBetterSQLite3({ url });
+  return new PrismaPg({
+    connectionString: url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Prisma stores DateTime as timestamp without time zone, meant as UTC.
+    options: "-c TimeZone=UTC",
+  });
 }
 
+/**
+ * A client for DATABASE_URL (or `url`). The generated client is made for one provider (`npm run
+ * setup` generates it for DATABASE_URL's); a build for the other one is refused with a hint.
+ */
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  try {
+    return new PrismaClient({ adapter: adapterFor(url), transactionOptions: TRANSACTION_OPTIONS });
+  } catch (error) {
+    if (error instanceof Error && /not compatible with the provider/.test(error.message)) {
+      throw new Error(
+        `De Prisma-client is gemaakt voor een andere database dan DATABASE_URL (${databaseProvider(url)}). ` +
+          "Voer `npm run setup && npm run build` uit met deze DATABASE_URL.",
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }
 
 // One client per process; kept on globalThis so that a dev rebuild does not open a second one.
-const globalForPrisma = globalThis as unknown as { __prisma?: PrismaClient };
-export const prisma = (globalForPrisma.__prisma ??= createPrismaClient());
+declare global {
+  var __prisma: PrismaClient | undefined;
+}
+export const prisma = (globalThis.__prisma ??= createPrismaClient());
 
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/** Write-ahead logging lets readers continue while a dossier is being saved. */
-export async function configureDatabase(client: PrismaClient = prisma): Promise<void> {
+/**
+ * SQLite only: write-ahead logging lets readers continue while a dossier is being saved, and
+ * foreign keys are off unless asked for. PostgreSQL needs neither.
+ */
+export async function configureDatabase(client: PrismaClient = prisma, url = databaseUrl()): Promise<void> {
+  if (databaseProvider(url) !== "sqlite") return;
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
 }

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { startBackgroundJobs as start } from "./jobs.server";
+import { databaseRateLimitStore } from "./security/rate-limit-store.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -59,3 +60,6 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 
 /** Called by server.js once the HTTP server listens; returns a function that stops the jobs. */
 export const startBackgroundJobs = start;
+
+/** For server.js: the rate limits count in the database, shared by every instance. */
+export const rateLimitStore = databaseRateLimitStore;

@@ -1,6 +1,7 @@
 import { configureDatabase, prisma } from "./db.server";
 import { startOutboxWorker } from "./mail/outbox-worker.server";
 import { runScheduler } from "./mail/scheduler.server";
+import { purgeExpiredRateLimits } from "./security/rate-limit-store.server";
 import { now } from "./utils/clock.server";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -43,10 +44,13 @@ export function startReminderScheduler(): { stop(): Promise<void> } {
   };
 }
 
-/** Background work beside the web server: sending the e-mail outbox, reminders, tidying sessions. */
+/** Background work beside the web server: sending the e-mail outbox, reminders, tidying up. */
 export async function startBackgroundJobs(): Promise<() => Promise<void>> {
   await configureDatabase();
-  const purge = () => purgeExpiredSessions().catch((error: unknown) => console.error("Sessies opruimen mislukt:", error));
+  const purge = () =>
+    Promise.all([purgeExpiredSessions(), purgeExpiredRateLimits()]).catch((error: unknown) =>
+      console.error("Sessies en tellers opruimen mislukt:", error),
+    );
   void purge();
   const purgeTimer = setInterval(purge, HOUR_MS);
   purgeTimer.unref();

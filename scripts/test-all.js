@@ -1,8 +1,11 @@
 // The whole test suite, as run by CI: type check, build, unit + integration tests (Vitest,
-// real SQLite files, real HTTP, real SMTP), end-to-end tests (Playwright in Chromium).
+// real databases, real HTTP, real SMTP), end-to-end tests (Playwright in Chromium). The database
+// is DATABASE_URL's: SQLite files by default, or databases on a PostgreSQL server (its user
+// needs CREATEDB); CI runs both.
 import { execFileSync } from "node:child_process";
 
 const steps = [
+  ["PostgreSQL-schema bij", "node", ["scripts/db-schema.js", "--check"]],
   ["Prisma client", "npx", ["prisma", "generate"]],
   ["Typecheck", "npx", ["tsc", "--noEmit"]],
   ["Build", "npx", ["remix", "build"]],

@@ -3,6 +3,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { normaliseKboNumber, type OrganisationKind, type Province } from "~/domain/organisation";
 import { now } from "~/utils/clock.server";
+import { containsIgnoringCase } from "~/db/search";
 
 /** Administrators' view of organisations: search, create a partner organisation, details. */
 
@@ -27,7 +28,7 @@ export async function searchOrganisations(filter: OrganisationFilter) {
     ...(q
       ? {
           OR: [
-            { name: { contains: q } },
+            { name: containsIgnoringCase(q) },
             { nisCode: q },
             ...(/^\d{4,10}$/.test(digits) ? [{ kboNumber: { contains: digits } }] : []),
           ],

@@ -3,6 +3,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { STAFF_ROLES, type StaffRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
+import { containsIgnoringCase } from "~/db/search";
 
 /** Administrators' view of user accounts: list, (de)activate, staff roles. All changes audited. */
 
@@ -56,10 +57,10 @@ export async function searchUsers(filter: UserFilter) {
     ...(q
       ? {
           OR: [
-            { email: { contains: q.toLowerCase() } },
-            { firstName: { contains: q } },
-            { lastName: { contains: q } },
-            { memberships: { some: { organisation: { name: { contains: q } } } } },
+            { email: containsIgnoringCase(q.toLowerCase()) },
+            { firstName: containsIgnoringCase(q) },
+            { lastName: containsIgnoringCase(q) },
+            { memberships: { some: { organisation: { name: containsIgnoringCase(q) } } } },
           ],
         }
       : {}),

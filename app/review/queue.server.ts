@@ -1,4 +1,5 @@
 import { prisma, type PrismaClient } from "~/db.server";
+import { containsIgnoringCase } from "~/db/search";
 import { applicationStatusSchema, type ApplicationStatus } from "~/domain/application-status";
 import type { Prisma } from "~/generated/prisma/client";
 import {
@@ -49,9 +50,9 @@ export function queueWhere(filter: QueueFilter, context: QueueContext): Prisma.A
     const q = filter.q;
     and.push({
       OR: [
-        // LIKE in SQLite ignores the case of ASCII letters: "rad-2026" finds RAD-2026-0042.
-        { reference: { contains: q } },
-        { organisation: { name: { contains: q } } },
+        // "rad-2026" finds RAD-2026-0042, "gent" finds Gent.
+        { reference: containsIgnoringCase(q) },
+        { organisation: { name: containsIgnoringCase(q) } },
         ...(/^\d{5}$/.test(q) ? [{ organisation: { nisCode: q } }] : []),
       ],
     });

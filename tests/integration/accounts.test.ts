@@ -360,9 +360,9 @@ describe("the audit trail", () => {
     expect(event).toBeDefined();
 
     await expect(
-      prisma.$executeRawUnsafe(`UPDATE "AuditEvent" SET "reason" = 'vervalst' WHERE "id" = ?`, event!.id),
+      prisma.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'vervalst' WHERE "id" = ${event!.id}`,
     ).rejects.toThrow(/AuditEvent is append-only/);
-    await expect(prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = ?`, event!.id)).rejects.toThrow(
+    await expect(prisma.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${event!.id}`).rejects.toThrow(
       /AuditEvent is append-only/,
     );
     await expect(prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/AuditEvent is append-only/);

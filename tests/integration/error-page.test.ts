@@ -1,20 +1,17 @@
-import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sessionStorage } from "~/auth/session.server";
+import { createEmptyDatabase } from "../support/databases";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
 
-// Real HTTP against the built server, pointed at an empty (never migrated) SQLite file: every
+// Real HTTP against the built server, pointed at an empty (never migrated) database: every
 // query fails with "no such table", which is exactly the kind of unexpected error a visitor must
 // never see the details of.
 let server: RunningServer;
 
 beforeAll(async () => {
-  const emptyDatabase = path.join(inject("testDataDir"), `empty-${randomUUID()}.db`);
-  writeFileSync(emptyDatabase, "");
-  server = await startServer({ DATABASE_URL: `file:${emptyDatabase}`, OUTBOX_WORKER: "off" });
+  const emptyDatabase = await createEmptyDatabase(inject("databases"));
+  server = await startServer({ DATABASE_URL: emptyDatabase, OUTBOX_WORKER: "off" });
 });
 
 afterAll(async () => {
@@ -33,7 +30,7 @@ describe("unexpected server errors", () => {
     expect(html).toContain("Er liep iets onverwachts fout aan onze kant.");
     expect(html).toContain(`<strong class="reference">${requestId}</strong>`);
     // Neither the page nor the data serialised into it for hydration carries the cause.
-    for (const leak of ["no such table", "does not exist", "TableDoesNotExist", "P2021", "Prisma", "prisma", "SQLite", "main.Call", "node_modules", "build/index.js"]) {
+    for (const leak of ["no such table", "does not exist", "TableDoesNotExist", "P2021", "Prisma", "prisma", "SQLite", "PostgreSQL", "main.Call", "public.Call", "node_modules", "build/index.js"]) {
       expect(html, leak).not.toContain(leak);
     }
     expect(html).not.toMatch(/\bat \S+ \(|\bat (file|node):|\.js:\d+:\d+/); // stack frames
@@ -52,7 +49,7 @@ describe("unexpected server errors", () => {
     // The details the page leaves out are in the log, right after the reference.
     const entry = server.output().slice(server.output().indexOf(`[fout ${requestId}]`));
     expect(entry).toMatch(/^\[fout [0-9A-F]{8}\] GET \/oproepen PrismaClientKnownRequestError/);
-    expect(entry).toContain("The table `main.Call` does not exist in the current database.");
+    expect(entry).toMatch(/The table `(main|public)\.Call` does not exist in the current database\./);
   });
 
   it("gives each failing request its own reference", async () => {

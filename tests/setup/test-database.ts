@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
+import { cloneDatabase } from "../support/databases";
 
-// Every test file gets its own real SQLite file, copied from the migrated template before any
-// application module (and so app/db.server.ts) is imported.
-const file = path.join(inject("testDataDir"), `${randomUUID()}.db`);
-copyFileSync(inject("templateDatabase"), file);
-process.env.DATABASE_URL = `file:${file}`;
+// Every test file gets its own real database (a SQLite file, or a PostgreSQL database), copied
+// from the migrated template before any application module (and so app/db.server.ts) is imported.
+const label = randomUUID().slice(0, 8);
+process.env.DATABASE_URL = await cloneDatabase(inject("databases"), inject("templateDatabase"), label);
 process.env.SMTP_URL ??= "smtp://127.0.0.1:1";
-// Uploaded files of this test file's dossiers, next to its database.
-process.env.UPLOAD_DIR ??= `${file}-uploads`;
+// Uploaded files of this test file's dossiers, in the run's folder.
+process.env.UPLOAD_DIR ??= path.join(inject("testDataDir"), `${label}-uploads`);

@@ -1,9 +1,12 @@
-// Starts what the end-to-end tests run against: a fresh SQLite file with migrations and the
-// demo seed, the mail catcher, and the built portal. Stopped by Playwright at the end.
-import { execFileSync, spawn } from "node:child_process";
+// Starts what the end-to-end tests run against: a fresh database (a SQLite file, or a database on
+// DATABASE_URL's PostgreSQL server) with migrations and the demo seed, the mail catcher, and the
+// built portal. Stopped by Playwright at the end.
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { databaseUrl } from "~/db/database-url";
 import { createPrismaClient } from "~/db.server";
+import { createEmptyDatabase, databaseSet, dropDatabases, migrate } from "../../support/databases";
 import { startMailCatcher } from "~/mail/catcher.server";
 import { seed } from "../../../seeds/seed";
 import { E2E_MAIL_HTTP_PORT, E2E_MAIL_SMTP_PORT, E2E_PORT } from "./ports";
@@ -11,9 +14,11 @@ import { E2E_MAIL_HTTP_PORT, E2E_MAIL_SMTP_PORT, E2E_PORT } from "./ports";
 const dir = path.resolve(".cache/e2e");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-const databaseUrl = `file:${path.join(dir, "e2e.db")}`;
-execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" });
-const db = createPrismaClient(databaseUrl);
+const databases = databaseSet(databaseUrl(), dir, "e2e");
+await dropDatabases(databases);
+const e2eDatabaseUrl = await createEmptyDatabase(databases, "e2e");
+migrate(e2eDatabaseUrl);
+const db = createPrismaClient(e2eDatabaseUrl);
 process.env.UPLOAD_DIR = path.join(dir, "uploads"); // the seed stores its sample files there too
 await seed(db, { demo: true });
 await db.$disconnect();
@@ -24,7 +29,7 @@ const server = spawn(process.execPath, ["server.js"], {
     ...process.env,
     NODE_ENV: "test",
     PORT: String(E2E_PORT),
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: e2eDatabaseUrl,
     UPLOAD_DIR: path.join(dir, "uploads"),
     SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
     OUTBOX_INTERVAL_MS: "200",
