@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const ORGANISATION_KINDS = ["GEMEENTE", "OCMW", "VGC", "IGS", "VZW", "OTHER"] as const;
 export const organisationKindSchema = z.enum(ORGANISATION_KINDS);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isValidKboNumber, normaliseKboNumber } from "~/domain/organisation";
 import { FORM_MESSAGES as M } from "./messages";
 import { isValidIban, normaliseBelgianPhone, normaliseIban, parseEuroToCents, parseWholeNumber } from "./parse";
