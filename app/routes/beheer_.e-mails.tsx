@@ -6,7 +6,7 @@ import { requireStaff } from "~/auth/viewer.server";
 import { EMAIL_STATUS_LABELS } from "~/domain/email-status";
 import { outboxOverview, retryEmail } from "~/mail/admin.server";
 import { parseFormData } from "~/utils/forms";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "E-mails | Beheer | Subsidieportaal AgII" }];
 

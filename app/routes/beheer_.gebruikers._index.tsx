@@ -6,7 +6,7 @@ import { requireStaff } from "~/auth/viewer.server";
 import { SearchField, SelectField } from "~/components/admin-fields";
 import { AdminNav, Pagination } from "~/components/admin-nav";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers | Beheer | Subsidieportaal AgII" }];
 

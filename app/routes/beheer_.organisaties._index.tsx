@@ -13,7 +13,7 @@ import {
   organisationKindSchema,
   provinceSchema,
 } from "~/domain/organisation";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Organisaties | Beheer | Subsidieportaal AgII" }];
 

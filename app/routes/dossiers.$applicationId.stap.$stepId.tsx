@@ -27,7 +27,7 @@ import type { AnyFormDefinition } from "~/forms/registry";
 import type { StoredForm } from "~/forms/stored-form";
 import { stepSchema } from "~/forms/validation";
 import type { RawValues } from "~/forms/types";
-import { formatTimestamp, brusselsTime } from "~/utils/time";
+import { formatTimestamp, brusselsTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.stepTitle} | ${data.header.formTitle}` : "Aanvraag"} | Subsidieportaal AgII` },

@@ -5,7 +5,7 @@ import { SelectField } from "~/components/admin-fields";
 import { partnerRegister, registerFilterOptions, type PartnerRegisterEntry } from "~/review/partner-register.server";
 import { DIMENSION_HEADINGS, type RecognitionDimension } from "~/review/recognition-profile";
 import { now } from "~/utils/clock.server";
-import { brusselsDate } from "~/utils/time";
+import { brusselsDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Erkende partnerorganisaties | Subsidieportaal AgII" }];
 
