@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { nl } from "zod/locales";
+import nl from "zod/v4/locales/nl.js";
 
 // Dutch defaults for every zod message we do not word ourselves.
 z.config(nl());
