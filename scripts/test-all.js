@@ -1,11 +1,13 @@
-// The whole test suite, as run by CI: type check, build, unit + integration tests (Vitest,
-// real SQLite files, real HTTP, real SMTP), end-to-end tests (Playwright in Chromium).
+// The whole test suite, as run by CI: type check, build, the wizard's JavaScript budget,
+// unit + integration tests (Vitest, real SQLite files, real HTTP, real SMTP), end-to-end
+// tests (Playwright in Chromium).
 import { execFileSync } from "node:child_process";
 
 const steps = [
   ["Prisma client", "npx", ["prisma", "generate"]],
   ["Typecheck", "npx", ["tsc", "--noEmit"]],
   ["Build", "npx", ["remix", "build"]],
+  ["Bundle budget", "npx", ["tsx", "bench/bundle-size.ts"]],
   ["Vitest", "npx", ["vitest", "run"]],
   ["Playwright", "npx", ["playwright", "test"]],
 ];
