@@ -1,7 +1,7 @@
-// The whole test suite, as run by CI: type check, build, unit + integration tests (Vitest,
-// real databases, real HTTP, real SMTP), end-to-end tests (Playwright in Chromium). The database
-// is DATABASE_URL's: SQLite files by default, or databases on a PostgreSQL server (its user
-// needs CREATEDB); CI runs both.
+// The whole test suite, as run by CI: type check, build, the wizard's JavaScript budget, unit +
+// integration tests (Vitest, real databases, real HTTP, real SMTP), end-to-end tests (Playwright
+// in Chromium). The database is DATABASE_URL's: SQLite files by default, or databases on a
+// PostgreSQL server (its user needs CREATEDB); CI runs both.
 import { execFileSync } from "node:child_process";
 
 const steps = [
@@ -9,6 +9,7 @@ const steps = [
   ["Prisma client", "npx", ["prisma", "generate"]],
   ["Typecheck", "npx", ["tsc", "--noEmit"]],
   ["Build", "npx", ["remix", "build"]],
+  ["Bundle budget", "npx", ["tsx", "bench/bundle-size.ts"]],
   ["Vitest", "npx", ["vitest", "run"]],
   ["Playwright", "npx", ["playwright", "test"]],
 ];

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { REQUIRED } from "~/utils/schemas";
 
 /** Choosing a password (reset and new account): one schema for browser and server. */

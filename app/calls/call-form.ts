@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ORGANISATION_KINDS } from "~/domain/organisation";
 import { FORM_MESSAGES } from "~/forms/messages";
 import { centsToInput, parseEuroToCents } from "~/forms/parse";

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ApplicationListItem } from "~/applications/applications.server";
 import { statusLabel } from "~/applications/status-labels";
 import { formatCents } from "~/utils/money";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/time-format";
 
 /** The dossier list used on every dashboard; `showOrganisation` for staff. */
 export function ApplicationTable({

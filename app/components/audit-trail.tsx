@@ -1,5 +1,5 @@
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
-import { formatTimestamp } from "~/utils/time";
+import { formatTimestamp } from "~/utils/time-format";
 
 type AuditEvent = {
   id: string;

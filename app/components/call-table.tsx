@@ -3,7 +3,7 @@ import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import type { CallSummary } from "~/calls/calls.server";
 import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import { formatCents } from "~/utils/money";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 import { Countdown } from "./countdown";
 
 /**

@@ -1,6 +1,6 @@
 import { displayFields, labelForPath } from "~/forms/display";
 import type { Field, RawValues } from "~/forms/types";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 /**
  * Shown when a colleague saved the same step after this page was loaded: both versions side

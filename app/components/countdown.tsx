@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { isDeadlineNear } from "~/calls/call-state";
-import { describeTimeLeft, timeLeft } from "~/utils/time";
+import { describeTimeLeft, timeLeft } from "~/utils/time-format";
 
 /**
  * Time left until a deadline, ticking in the browser. It counts from the server's clock (sent

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { DeadlineLine } from "~/review/call-overview.server";
 import { decisionDeadlineState, describeDaysLeft, describeOverdue, describeUndecided } from "~/review/decision-deadline";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/time-format";
 
 /** One line per call with an open decision deadline, for the staff dashboard. */
 export function DecisionDeadlineList({ lines }: { lines: DeadlineLine[] }) {

@@ -1,9 +1,9 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/utils/forms";
+import { schemaResolver } from "~/utils/schema-resolver";
 
 /**
  * react-hook-form with the form's zod schema in the browser; the same schema runs in the
@@ -14,7 +14,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   options: { defaultValues?: DefaultValues<z.input<S>>; serverErrors?: FieldErrors } = {},
 ) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
+    resolver: schemaResolver(schema),
     mode: "onSubmit",
     // The error summary takes focus instead (it links to each field).
     shouldFocusError: false,

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import {
   PROGRAMME_KIND_LABELS,
   PROGRAMME_KINDS,

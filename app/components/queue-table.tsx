@@ -3,7 +3,7 @@ import { statusLabel } from "~/applications/status-labels";
 import type { QueueSort, QueueDirection } from "~/review/queue";
 import type { QueueRow } from "~/review/queue.server";
 import { formatCents } from "~/utils/money";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/time-format";
 
 type Column = { label: string; sort?: QueueSort; amount?: boolean };
 

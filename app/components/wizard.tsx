@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { isDeadlineNear } from "~/calls/call-state";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 import { Countdown } from "./countdown";
 
 type StepState = "complete" | "incomplete" | "empty";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { REQUIRED } from "~/utils/schemas";
 import { nisCodeSchema, provinceSchema } from "./organisation";
 

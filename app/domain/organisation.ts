@@ -1,4 +1,11 @@
-import { z } from "zod";
+import * as z from "zod";
+import { isValidKboNumber, normaliseKboNumber } from "./kbo";
+import { PROVINCES } from "./provinces";
+
+// KBO numbers and provinces live in zod-free modules (the wizard needs them in the browser);
+// re-exported here for everyone else.
+export { formatKboNumber, isValidKboNumber, normaliseKboNumber } from "./kbo";
+export { PROVINCES, type Province } from "./provinces";
 
 export const ORGANISATION_KINDS = ["GEMEENTE", "OCMW", "VGC", "IGS", "VZW", "OTHER"] as const;
 export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
@@ -16,39 +23,9 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
 /** Kinds that are a lokaal bestuur and are identified by an NIS code. */
 export const LOCAL_GOVERNMENT_KINDS: readonly OrganisationKind[] = ["GEMEENTE", "OCMW", "VGC", "IGS"];
 
-export const PROVINCES = [
-  "Antwerpen",
-  "Limburg",
-  "Oost-Vlaanderen",
-  "Vlaams-Brabant",
-  "West-Vlaanderen",
-  "Brussel",
-] as const;
 export const provinceSchema = z.enum(PROVINCES);
-export type Province = z.infer<typeof provinceSchema>;
 
 export const nisCodeSchema = z.string().trim().regex(/^\d{5}$/, "Een NIS-code bestaat uit 5 cijfers.");
-
-/** Strips the punctuation of an ondernemingsnummer: "0123.456.749" -> "0123456749". */
-export function normaliseKboNumber(input: string): string {
-  return input.replace(/[\s.]/g, "").replace(/^BE/i, "");
-}
-
-/**
- * Belgian enterprise numbers: 10 digits, starting with 0 or 1, whose last two digits are
- * 97 minus (the first eight digits modulo 97).
- */
-export function isValidKboNumber(input: string): boolean {
-  const digits = normaliseKboNumber(input);
-  if (!/^[01]\d{9}$/.test(digits)) return false;
-  const base = Number(digits.slice(0, 8));
-  const check = Number(digits.slice(8));
-  return 97 - (base % 97) === check;
-}
-
-export function formatKboNumber(digits: string): string {
-  return `${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;
-}
 
 export const kboNumberSchema = z
   .string()

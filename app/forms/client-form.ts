@@ -1,5 +1,6 @@
 import { findForm, type AnyFormDefinition } from "./registry";
-import { compileStoredForm, type StoredForm } from "./stored-form";
+import { compileStoredForm } from "./compile-stored-form";
+import type { StoredForm } from "./stored-form";
 
 /** The form version in the browser: from code, or compiled from the JSON the page carried. */
 export function formFor(key: string, version: number, stored: StoredForm | null): AnyFormDefinition {

@@ -1,4 +1,4 @@
-import { formatKboNumber, normaliseKboNumber } from "~/domain/organisation";
+import { formatKboNumber, normaliseKboNumber } from "~/domain/kbo";
 import { formatCents } from "~/utils/money";
 import { formatIban, parseEuroToCents } from "./parse";
 import type { Field, RawValue, ScalarField } from "./types";

@@ -1,5 +1,5 @@
 /** Option lists shared by more than one form. */
-import { PROVINCES } from "~/domain/organisation";
+import { PROVINCES } from "~/domain/provinces";
 import type { Option } from "./types";
 
 /**

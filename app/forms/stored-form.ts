@@ -1,15 +1,9 @@
-import { z } from "zod";
+import * as z from "zod";
 import { issuesToFieldErrors } from "~/utils/forms";
-import {
-  bankAccountFields,
-  budgetJustificationFields,
-  contactPersonFields,
-  declarationFields,
-  otherSubsidiesField,
-  partnershipFields,
-  prefillContactPerson,
-} from "./blocks";
-import type { Field, FormDefinition } from "./types";
+import { expandFields, STORED_BLOCKS } from "./compile-stored-form";
+
+// Compiling is zod-free in ./compile-stored-form, for the browser; re-exported for the server.
+export { compileStoredForm } from "./compile-stored-form";
 
 /**
  * A form version as plain JSON, so an administrator (or the seeds) can add a programme
@@ -61,16 +55,6 @@ const repeatFieldSchema = z.object({
   addLabel: z.string().min(1),
 });
 
-/** The recurring blocks of Flemish subsidy forms, by the name a stored form uses. */
-export const STORED_BLOCKS = {
-  contactpersoon: contactPersonFields,
-  samenwerking: partnershipFields,
-  rekening: bankAccountFields,
-  "andere-subsidies": () => [otherSubsidiesField()],
-  "begroting-toelichting": budgetJustificationFields,
-  verklaring: () => declarationFields(),
-} satisfies Record<string, () => Field[]>;
-
 const blockSchema = z.object({ block: z.enum(Object.keys(STORED_BLOCKS) as [keyof typeof STORED_BLOCKS]) });
 
 export const storedFormSchema = z
@@ -115,28 +99,6 @@ export const storedFormSchema = z
     }
   });
 export type StoredForm = z.infer<typeof storedFormSchema>;
-
-type StoredStepField = StoredForm["steps"][number]["fields"][number];
-
-function expandFields(fields: readonly StoredStepField[]): Field[] {
-  return fields.flatMap((field): Field[] => ("block" in field ? STORED_BLOCKS[field.block]() : [field as Field]));
-}
-
-/** A stored form version as the wizard, validation and summary use it. */
-export function compileStoredForm(stored: StoredForm): FormDefinition<Record<string, never>> {
-  const steps = stored.steps.map((step) => ({ id: step.id, title: step.title, intro: step.intro, fields: expandFields(step.fields) }));
-  const hasContactBlock = stored.steps.some((step) => step.fields.some((f) => "block" in f && f.block === "contactpersoon"));
-  const amountField = stored.requestedAmountField;
-  return {
-    key: stored.key,
-    version: stored.version,
-    title: stored.title,
-    steps,
-    parseSettings: () => ({}),
-    requestedCents: (values) => (amountField && typeof values[amountField] === "number" ? (values[amountField] as number) : null),
-    prefill: hasContactBlock ? prefillContactPerson : undefined,
-  };
-}
 
 /** Reads a pasted form version: JSON syntax, then the schema; one message for the text box. */
 export function readStoredFormJson(json: string): { ok: true; data: StoredForm } | { ok: false; errors: { definition: string } } {

@@ -1,5 +1,6 @@
-import { z } from "zod";
-import { isValidKboNumber, normaliseKboNumber } from "~/domain/organisation";
+// zod/mini: this module runs in the wizard in the browser (docs/decisions/0020).
+import * as z from "zod/mini";
+import { isValidKboNumber, normaliseKboNumber } from "~/domain/kbo";
 import { FORM_MESSAGES as M } from "./messages";
 import { isValidIban, normaliseBelgianPhone, normaliseIban, parseEuroToCents, parseWholeNumber } from "./parse";
 import type {
@@ -176,11 +177,16 @@ export function validateForm<S>(form: FormDefinition<S>, values: RawValues, sett
  * action on the server. Built from the same definition, so both say the same.
  */
 export function stepSchema<S>(step: Step<S>, settings: S, context: ValidationContext) {
-  return z.record(z.string(), z.unknown()).transform((input, ctx) => {
-    const { parsed, issues } = validateStep(step, input as RawValues, settings, context);
-    for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-    return parsed;
-  });
+  // Typed, not checked: what the form holds is checked field by field in validateStep.
+  const rawValues = z.record(z.string(), z.custom<RawValue>());
+  return z.pipe(
+    rawValues,
+    z.transform((input: RawValues, ctx) => {
+      const { parsed, issues } = validateStep(step, input, settings, context);
+      for (const issue of issues) ctx.issues.push({ code: "custom", path: issue.path, message: issue.message, input });
+      return parsed;
+    }),
+  );
 }
 
 export function issuesToErrors(issues: readonly Issue[]): Record<string, string> {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 
 /** Programmes: what a positive decision means (money or a recognition). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseEuroToCents } from "~/forms/parse";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 import { outcomeSchema } from "./rules";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The assessment criteria of a call: data, stored in the call's settings (`rubric`), with a

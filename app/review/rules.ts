@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatCents } from "~/utils/money";
 
 /** The outcomes a reviewer can propose and a decider can decide. */

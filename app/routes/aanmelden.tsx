@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { authenticate, LOGIN_MESSAGES } from "~/auth/login.server";
 import { createUserSession, safeRedirect } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";

@@ -8,7 +8,7 @@ import { CallTable } from "~/components/call-table";
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
 import { STAFF_ROLE_LABELS, type StaffRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Beheer | Subsidieportaal AgII" }];
 

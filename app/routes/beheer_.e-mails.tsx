@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { requireStaff } from "~/auth/viewer.server";
 import { EMAIL_STATUS_LABELS } from "~/domain/email-status";
 import { outboxOverview, retryEmail } from "~/mail/admin.server";
 import { parseFormData } from "~/utils/forms";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "E-mails | Beheer | Subsidieportaal AgII" }];
 

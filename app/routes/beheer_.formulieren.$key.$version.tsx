@@ -4,7 +4,7 @@ import { formVersionDetail } from "~/admin/form-versions.server";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { AdminNav } from "~/components/admin-nav";
 import { FormPreview } from "~/components/form-preview";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.detail.preview.title ?? "Formulier"} | Beheer | Subsidieportaal AgII` },

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { addFormVersion, previewFormJson } from "~/admin/form-versions.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";

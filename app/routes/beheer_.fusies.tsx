@@ -9,7 +9,7 @@ import { mergerFormSchema } from "~/domain/merger";
 import { PROVINCES } from "~/domain/organisation";
 import { executeMerger, listMergers, previewMerger } from "~/organisations/merger.server";
 import { echoableValues, formFailure, parseFormData } from "~/utils/forms";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Fusies | Beheer | Subsidieportaal AgII" }];
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { deactivateUser, reactivateUser, setStaffRoles, userForAdmin } from "~/admin/users.server";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
@@ -10,7 +10,7 @@ import { ErrorSummary, useZodForm } from "~/components/forms";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
 import { formFailure, parseFormData } from "~/utils/forms";
 import { requiredText } from "~/utils/schemas";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.user.firstName} ${data.user.lastName}` : "Gebruiker"} | Beheer | Subsidieportaal AgII` },

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { searchUsers } from "~/admin/users.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { SearchField, SelectField } from "~/components/admin-fields";
 import { AdminNav, Pagination } from "~/components/admin-nav";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers | Beheer | Subsidieportaal AgII" }];
 

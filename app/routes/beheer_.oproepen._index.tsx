@@ -4,7 +4,7 @@ import { requireStaff } from "~/auth/viewer.server";
 import { listCallsForAdmin } from "~/calls/call-admin.server";
 import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import { AdminNav } from "~/components/admin-nav";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Oproepen | Beheer | Subsidieportaal AgII" }];
 

@@ -9,7 +9,7 @@ import { CallEditor } from "~/components/call-editor";
 import { rubricFor } from "~/review/rubric";
 import { now } from "~/utils/clock.server";
 import { issuesToFieldErrors } from "~/utils/forms";
-import { brusselsDate } from "~/utils/time";
+import { brusselsDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Oproep toevoegen | Beheer | Subsidieportaal AgII" }];
 

@@ -11,7 +11,7 @@ import { InviteForm } from "~/components/invite-form";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
 import { formFailure, parseFormData } from "~/utils/forms";
-import { formatDate, formatDateTime } from "~/utils/time";
+import { formatDate, formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

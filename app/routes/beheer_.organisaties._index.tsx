@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { searchOrganisations } from "~/admin/organisations.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { SearchField, SelectField } from "~/components/admin-fields";
@@ -13,7 +13,7 @@ import {
   organisationKindSchema,
   provinceSchema,
 } from "~/domain/organisation";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Organisaties | Beheer | Subsidieportaal AgII" }];
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { createPartnerOrganisation } from "~/admin/organisations.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { RadioGroup, SelectField } from "~/components/admin-fields";

@@ -7,7 +7,7 @@ import { ProgrammeForm } from "~/components/programme-fields";
 import { programmeFormSchema } from "~/programmes/programme-form";
 import { programmeForAdmin, updateProgramme } from "~/programmes/programmes.server";
 import { formFailure, parseFormData } from "~/utils/forms";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.programme.name ?? "Programma"} | Beheer | Subsidieportaal AgII` },

@@ -14,7 +14,7 @@ import { isStaff } from "~/domain/permissions";
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
 import { formFailure, parseFormData } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
-import { formatDateTime, formatTimestamp } from "~/utils/time";
+import { formatDateTime, formatTimestamp } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.reference ?? "Dossier"} | Subsidieportaal AgII` },

@@ -23,7 +23,7 @@ import { reviewPage } from "~/review/review-page.server";
 import { OUTCOME_LABELS, OUTCOMES } from "~/review/rules";
 import { formFailure, parseFormData, type FieldErrors } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Beoordeling ${data?.reference ?? ""} | Subsidieportaal AgII` },

@@ -6,7 +6,7 @@ import { requireApplicationAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { PrintButton } from "~/components/print-button";
 import { formatCents } from "~/utils/money";
-import { formatTimestamp } from "~/utils/time";
+import { formatTimestamp } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Ontvangstbewijs ${data?.reference ?? ""} | Subsidieportaal AgII` },

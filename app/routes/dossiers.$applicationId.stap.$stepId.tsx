@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import {
@@ -11,7 +10,7 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { FormProvider, useForm, useWatch, type Resolver } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { postStep, stepPage } from "~/applications/wizard.server";
 import { notFound, requireApplicationAccess } from "~/auth/viewer.server";
 import { StepFields } from "~/components/form-fields";
@@ -26,8 +25,9 @@ import { formFor } from "~/forms/client-form";
 import type { AnyFormDefinition } from "~/forms/registry";
 import type { StoredForm } from "~/forms/stored-form";
 import { stepSchema } from "~/forms/validation";
-import type { RawValues } from "~/forms/types";
-import { formatTimestamp, brusselsTime } from "~/utils/time";
+import type { ParsedValues, RawValues } from "~/forms/types";
+import { schemaResolver } from "~/utils/schema-resolver";
+import { formatTimestamp, brusselsTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.stepTitle} | ${data.header.formTitle}` : "Aanvraag"} | Subsidieportaal AgII` },
@@ -88,8 +88,8 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
     [page.uploads],
   );
   const schema = useMemo(() => stepSchema(step, page.settings, { attachmentCounts }), [step, page.settings, attachmentCounts]);
-  const methods = useForm<RawValues>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<RawValues>,
+  const methods = useForm<RawValues, unknown, ParsedValues>({
+    resolver: schemaResolver(schema),
     mode: "onTouched",
     shouldFocusError: false,
     defaultValues: values,

@@ -6,7 +6,7 @@ import { listCalls } from "~/calls/calls.server";
 import { ApplicationTable } from "~/components/application-table";
 import { Countdown } from "~/components/countdown";
 import { now } from "~/utils/clock.server";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Mijn dossiers | Subsidieportaal AgII" }];
 

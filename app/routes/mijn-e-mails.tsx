@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireViewer } from "~/auth/viewer.server";
 import { EMAIL_STATUS_LABELS } from "~/domain/email-status";
 import { emailHistoryFor } from "~/mail/history.server";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Mijn e-mails | Subsidieportaal AgII" }];
 

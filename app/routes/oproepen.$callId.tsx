@@ -10,7 +10,7 @@ import { Markdown } from "~/components/markdown";
 import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import { now } from "~/utils/clock.server";
 import { formatCents } from "~/utils/money";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "Oproep"} | Subsidieportaal AgII` }];
 

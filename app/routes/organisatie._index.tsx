@@ -9,7 +9,7 @@ import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from
 import { canInviteInto } from "~/domain/permissions";
 import { organisationOverview } from "~/organisations/organisations.server";
 import { formFailure, parseFormData } from "~/utils/forms";
-import { formatDateTime } from "~/utils/time";
+import { formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
 
 export const meta: MetaFunction = () => [{ title: "Mijn organisatie | Subsidieportaal AgII" }];

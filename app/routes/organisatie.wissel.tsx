@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 import { getCookieSession, safeRedirect, sessionStorage } from "~/auth/session.server";
 import { forbidden, requireViewer } from "~/auth/viewer.server";
 import { isMemberOf } from "~/domain/permissions";

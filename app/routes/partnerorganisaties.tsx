@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { SelectField } from "~/components/admin-fields";
 import { partnerRegister, registerFilterOptions, type PartnerRegisterEntry } from "~/review/partner-register.server";
 import { DIMENSION_HEADINGS, type RecognitionDimension } from "~/review/recognition-profile";
 import { now } from "~/utils/clock.server";
-import { brusselsDate } from "~/utils/time";
+import { brusselsDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Erkende partnerorganisaties | Subsidieportaal AgII" }];
 

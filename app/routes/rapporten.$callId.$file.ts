@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 import { contentDisposition } from "~/attachments/file-name";
 import { requireViewer } from "~/auth/viewer.server";
 import { canViewReports } from "~/domain/permissions";

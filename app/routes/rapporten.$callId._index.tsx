@@ -1,6 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { REPORT_ROLES } from "~/domain/permissions";
 import { BarChart } from "~/components/charts/bar-chart";

@@ -4,7 +4,7 @@ import { requireStaff } from "~/auth/viewer.server";
 import { REPORT_ROLES } from "~/domain/permissions";
 import { formatCount } from "~/reports/format";
 import { reportCallList } from "~/reports/reports.server";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Rapporten | Subsidieportaal AgII" }];
 

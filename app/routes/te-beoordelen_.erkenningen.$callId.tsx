@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { RecognitionMatrix } from "~/components/recognition-matrix";
 import { recognitionComparison } from "~/review/recognition-comparison.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { candidateCount } from "~/components/recognition-links";
 import { recognitionCallLinks } from "~/review/recognition-comparison.server";
-import { formatDate } from "~/utils/time";
+import { formatDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Erkenningen vergelijken | Subsidieportaal AgII" }];
 

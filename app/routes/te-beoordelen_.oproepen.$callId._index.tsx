@@ -7,7 +7,7 @@ import { decisionDeadlineState, describeDaysLeft, describeOverdue, describeUndec
 import { QUEUE_STATUSES } from "~/review/queue";
 import { now } from "~/utils/clock.server";
 import { formatCents } from "~/utils/money";
-import { formatDate, formatDateTime } from "~/utils/time";
+import { formatDate, formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.call.title ?? "Oproep"} | Te beoordelen | Subsidieportaal AgII` },

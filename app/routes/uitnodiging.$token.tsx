@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { acceptInvitation, describeInvitation, INVALID_LINK_MESSAGE } from "~/auth/accounts.server";
 import { newPasswordFields, passwordsMatch, PASSWORDS_DIFFER } from "~/auth/password-form";
 import { createUserSession, getCookieSession, sessionStorage } from "~/auth/session.server";

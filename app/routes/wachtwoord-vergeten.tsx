@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { requestPasswordReset } from "~/auth/accounts.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { parseFormData } from "~/utils/forms";

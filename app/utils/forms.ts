@@ -1,7 +1,8 @@
-import { z } from "zod";
+import * as z from "zod";
+import nl from "zod/v4/locales/nl.js";
 
 // Dutch defaults for every zod message we do not word ourselves.
-z.config(z.locales.nl());
+z.config(nl());
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Reusable field schemas: the same wording in every form of the portal. */
 export const REQUIRED = "Dit veld is verplicht.";

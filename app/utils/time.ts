@@ -1,27 +1,26 @@
+/**
+ * All calendar arithmetic for the portal happens in Brussels time, through Luxon. Showing
+ * instants is in ./time-format (Intl, no Luxon), re-exported here for server code; modules the
+ * browser loads import it from there, so their pages ship no Luxon.
+ */
 import { DateTime } from "luxon";
+import { brusselsDate, LOCALE, ZONE } from "./time-format";
 
-/** All calendar arithmetic for the portal happens in Brussels time, through Luxon. */
-export const ZONE = "Europe/Brussels";
-const LOCALE = "nl-BE";
+export {
+  brusselsDate,
+  brusselsTime,
+  describeTimeLeft,
+  formatDate,
+  formatDateTime,
+  formatTimestamp,
+  timeLeft,
+  ZONE,
+  type TimeLeft,
+} from "./time-format";
 
 function inBrussels(instant: Date | string): DateTime {
   const date = typeof instant === "string" ? new Date(instant) : instant;
   return DateTime.fromJSDate(date, { zone: ZONE }).setLocale(LOCALE);
-}
-
-/** "15 januari 2026" */
-export function formatDate(instant: Date | string): string {
-  return inBrussels(instant).toFormat("d MMMM yyyy");
-}
-
-/** "15 januari 2026 om 23:59" */
-export function formatDateTime(instant: Date | string): string {
-  return inBrussels(instant).toFormat("d MMMM yyyy 'om' HH:mm");
-}
-
-/** "15/01/2026 23:59:59", for receipts and audit lines where seconds matter */
-export function formatTimestamp(instant: Date | string): string {
-  return inBrussels(instant).toFormat("dd/MM/yyyy HH:mm:ss");
 }
 
 /** The last millisecond of a Brussels calendar day, e.g. endOfDay("2026-01-15"). */
@@ -38,41 +37,9 @@ export function startOfDay(isoDate: string): Date {
   return day.startOf("day").toJSDate();
 }
 
-/** The Brussels calendar date (yyyy-mm-dd) of an instant. */
-export function brusselsDate(instant: Date): string {
-  return inBrussels(instant).toISODate() ?? "";
-}
-
 /** Adds whole Brussels calendar days (a day across a DST change is 23 or 25 hours). */
 export function addDays(instant: Date, days: number): Date {
   return inBrussels(instant).plus({ days }).toJSDate();
-}
-
-export type TimeLeft = { days: number; hours: number; minutes: number; seconds: number; totalMs: number };
-
-export function timeLeft(until: Date | string, from: Date): TimeLeft {
-  const totalMs = Math.max(0, new Date(until).getTime() - from.getTime());
-  const totalSeconds = Math.floor(totalMs / 1000);
-  return {
-    days: Math.floor(totalSeconds / 86_400),
-    hours: Math.floor((totalSeconds % 86_400) / 3_600),
-    minutes: Math.floor((totalSeconds % 3_600) / 60),
-    seconds: totalSeconds % 60,
-    totalMs,
-  };
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** "nog 3 dagen en 4 uur", "nog 12 minuten", "afgesloten" */
-export function describeTimeLeft(left: TimeLeft): string {
-  if (left.totalMs <= 0) return "afgesloten";
-  if (left.days > 0) return `nog ${plural(left.days, "dag", "dagen")} en ${plural(left.hours, "uur", "uur")}`;
-  if (left.hours > 0) return `nog ${plural(left.hours, "uur", "uur")} en ${plural(left.minutes, "minuut", "minuten")}`;
-  if (left.minutes > 0) return `nog ${plural(left.minutes, "minuut", "minuten")}`;
-  return `nog ${plural(left.seconds, "seconde", "seconden")}`;
 }
 
 /** The instant of a Brussels wall-clock time ("2026-01-15", "23:59"), or null if there is none. */
@@ -93,11 +60,6 @@ export function deadlineFromWallClock(isoDate: string, time: string): Date | nul
   return minute ? new Date(minute.getTime() + LAST_MS_OF_MINUTE) : null;
 }
 export const LAST_MS_OF_MINUTE = 59_999;
-
-/** "23:59", the Brussels wall-clock time of an instant */
-export function brusselsTime(instant: Date | string): string {
-  return inBrussels(instant).toFormat("HH:mm");
-}
 
 /**
  * Brussels calendar days from the day of `from` to the day of `until`: 0 on the same day,

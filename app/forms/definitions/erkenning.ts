@@ -1,5 +1,6 @@
-import { z } from "zod";
-import { formatKboNumber } from "~/domain/organisation";
+// zod/mini: form definitions are loaded by the wizard in the browser (docs/decisions/0020).
+import * as z from "zod/mini";
+import { formatKboNumber } from "~/domain/kbo";
 import {
   budgetJustificationFields,
   contactPersonFields,
@@ -12,7 +13,7 @@ import type { FormDefinition } from "../types";
 
 const settingsSchema = z.object({
   /** ISO date on which a recognition from this round starts */
-  recognitionStartsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  recognitionStartsOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
 });
 export type ErkenningSettings = z.infer<typeof settingsSchema>;
 

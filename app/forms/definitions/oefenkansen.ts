@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: form definitions are loaded by the wizard in the browser (docs/decisions/0020).
+import * as z from "zod/mini";
 import { formatCents } from "~/utils/money";
 import {
   bankAccountFields,
@@ -14,10 +15,10 @@ import type { FormDefinition, ParsedValues } from "../types";
 
 /** Per-call amounts; defaults from the Plan Samenleven rate (€ 60 per learner, max 2,250). */
 const settingsSchema = z.object({
-  ratePerLearnerCents: z.number().int().positive().default(6000),
-  maxLearners: z.number().int().positive().default(2250),
+  ratePerLearnerCents: z._default(z.int().check(z.positive()), 6000),
+  maxLearners: z._default(z.int().check(z.positive()), 2250),
   /** The local government adds at least as much as it asks from Flanders. */
-  requiresMatching: z.boolean().default(true),
+  requiresMatching: z._default(z.boolean(), true),
 });
 export type OefenkansenSettings = z.infer<typeof settingsSchema>;
 

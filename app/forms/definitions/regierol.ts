@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: form definitions are loaded by the wizard in the browser (docs/decisions/0020).
+import * as z from "zod/mini";
 import { formatCents } from "~/utils/money";
 import {
   bankAccountFields,
@@ -13,7 +14,7 @@ import type { FormDefinition } from "../types";
 
 const settingsSchema = z.object({
   /** € 25,000 per action plan (shared/domain.md) */
-  amountPerPlanCents: z.number().int().positive().default(2_500_000),
+  amountPerPlanCents: z._default(z.int().check(z.positive()), 2_500_000),
 });
 export type RegierolSettings = z.infer<typeof settingsSchema>;
 

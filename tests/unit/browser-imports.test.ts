@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Every module of the app the browser may load (not *.server.ts), as [path relative to app/, source]. */
+function browserModules(): Array<[string, string]> {
+  const root = path.resolve("app");
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.server\.tsx?$/.test(file) && !file.startsWith("generated"))
+    .map((file) => [file, readFileSync(path.join(root, file), "utf8")]);
+}
+
+describe("imports that decide what the browser downloads", () => {
+  it("takes zod as a namespace (import * as z), never as the `z` object or the default export", () => {
+    // esbuild cannot tree-shake `import { z } from "zod"`: it ships all of zod, 60 locales included.
+    const offenders = browserModules()
+      .filter(([, source]) => /^import\s+(\{\s*z\s*\}|z)\s+from\s+"zod(\/mini)?"/m.test(source))
+      .map(([file]) => file);
+    expect(offenders).toEqual([]);
+  });
+});
