@@ -28,7 +28,12 @@ function adapterFor(url: string) {
  */
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   try {
-    return new PrismaClient({ adapter: adapterFor(url), transactionOptions: TRANSACTION_OPTIONS });
+    return new PrismaClient({
+      adapter: adapterFor(url),
+      transactionOptions: TRANSACTION_OPTIONS,
+      // For counting the queries of a request (bench/burst.ts); off by default.
+      log: process.env.PRISMA_LOG_QUERIES === "1" ? [{ emit: "stdout", level: "query" }] : [],
+    });
   } catch (error) {
     if (error instanceof Error && /not compatible with the provider/.test(error.message)) {
       throw new Error(

@@ -15,11 +15,14 @@ const db = createPrismaClient();
 let catcher: MailCatcher;
 let servers: RunningServer[] = [];
 let burst: Burst;
+let dossiers: Burst["calls"][string]["dossiers"];
+let callId: string;
 
 beforeAll(async () => {
   if (!postgres) return;
   catcher = await startMailCatcher({ maxMessages: 5_000 });
   burst = await prepareBurst(db, { organisations: ORGANISATIONS, now: new Date(), closesAt: new Date(Date.now() + 3 * 24 * 3600_000) });
+  ({ callId, dossiers } = burst.calls.DAG!);
   const env = { SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, OUTBOX_INTERVAL_MS: "50", RATE_LIMIT_PER_MINUTE: "100000" };
   servers = await Promise.all([startServer(env), startServer(env)]);
 }, 120_000);
@@ -51,7 +54,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 describe.runIf(postgres)("two instances on one PostgreSQL database", () => {
   it("numbers every submission once, even when each is sent to both instances at the same moment", async () => {
     const answers = await Promise.all(
-      burst.dossiers.flatMap((dossier) =>
+      dossiers.flatMap((dossier) =>
         servers.map((server) =>
           post(server, `/dossiers/${dossier.applicationId}/overzicht`, dossier.cookie, { baseVersion: String(dossier.version) }),
         ),
@@ -61,7 +64,7 @@ describe.runIf(postgres)("two instances on one PostgreSQL database", () => {
       expect(answer.status).toBe(302);
       expect(answer.headers.get("location")).toMatch(/^\/dossiers\/\w+\/ontvangstbewijs/);
     }
-    const applications = await db.application.findMany({ where: { callId: burst.callId }, select: { status: true, reference: true } });
+    const applications = await db.application.findMany({ where: { callId: callId }, select: { status: true, reference: true } });
     expect(applications.map((a) => a.status)).toEqual(Array(ORGANISATIONS).fill("SUBMITTED"));
     const numbers = applications.map((a) => Number(a.reference!.slice(-4))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: ORGANISATIONS }, (_, i) => i + 1));
@@ -71,14 +74,14 @@ describe.runIf(postgres)("two instances on one PostgreSQL database", () => {
 
   it("moves each dossier once when reviewers on both instances take it at the same moment", async () => {
     const answers = await Promise.all(
-      burst.dossiers.flatMap((dossier) =>
+      dossiers.flatMap((dossier) =>
         servers.map((server) =>
           post(server, `/dossiers/${dossier.applicationId}/beoordeling`, burst.reviewerCookie, { form: "assign", assigneeId: burst.reviewerId }),
         ),
       ),
     );
     for (const answer of answers) expect(answer.status).toBeLessThan(500);
-    const statuses = await db.application.groupBy({ by: ["status"], where: { callId: burst.callId }, _count: { _all: true } });
+    const statuses = await db.application.groupBy({ by: ["status"], where: { callId: callId }, _count: { _all: true } });
     expect(statuses).toEqual([{ status: "IN_REVIEW", _count: { _all: ORGANISATIONS } }]);
     const moves = await db.auditEvent.count({ where: { action: "application.status", after: { contains: "IN_REVIEW" } } });
     expect(moves).toBe(ORGANISATIONS);

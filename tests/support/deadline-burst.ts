@@ -19,7 +19,12 @@ export type BurstDossier = {
   cookie: string;
 };
 
-export type Burst = { callId: string; dossiers: BurstDossier[]; reviewerCookie: string; reviewerId: string };
+export type Burst = {
+  /** Per call code: its id and one complete draft per organisation */
+  calls: Record<string, { callId: string; dossiers: BurstDossier[] }>;
+  reviewerCookie: string;
+  reviewerId: string;
+};
 
 async function sessionCookie(db: PrismaClient, userId: string, expiresAt: Date): Promise<string> {
   const session = await db.session.create({ data: { userId, expiresAt } });
@@ -29,18 +34,15 @@ async function sessionCookie(db: PrismaClient, userId: string, expiresAt: Date):
   return setCookie.split(";")[0]!;
 }
 
+/**
+ * `organisations` municipalities (the first by NIS code; all 286 by default), each with one
+ * official and their session, and a complete draft in every call of `calls` (programme codes).
+ */
 export async function prepareBurst(
   db: PrismaClient,
-  options: { organisations?: number; closesAt: Date; now: Date; code?: string },
+  options: { organisations?: number; closesAt: Date; now: Date; calls?: string[] },
 ): Promise<Burst> {
   await seedReferenceData(db);
-  const call = await createProgrammeAndCall(db, {
-    code: options.code ?? "DAG",
-    opensAt: new Date(options.now.getTime() - 30 * 24 * 3600_000),
-    closesAt: options.closesAt,
-    eligibleKinds: ["GEMEENTE", "VGC"],
-    settings: { ratePerLearnerCents: 6000, maxLearners: 2250 },
-  });
   const organisations = await db.organisation.findMany({
     where: { kind: { in: ["GEMEENTE", "VGC"] }, successorId: null },
     orderBy: { nisCode: "asc" },
@@ -49,8 +51,7 @@ export async function prepareBurst(
   });
   const passwordHash = await hashPassword("deadline-dag-2026");
   const expiresAt = new Date(options.now.getTime() + SESSION_DURATION_MS);
-  const data = JSON.stringify(oefenkansenDraft());
-  const dossiers: BurstDossier[] = [];
+  const officials = [];
   for (const organisation of organisations) {
     const user = await db.user.create({
       data: {
@@ -61,18 +62,36 @@ export async function prepareBurst(
         memberships: { create: { organisationId: organisation.id } },
       },
     });
-    const application = await db.application.create({
-      data: { callId: call.id, organisationId: organisation.id, formKey: call.formKey, formVersion: call.formVersion, data, createdById: user.id },
+    officials.push({ organisationId: organisation.id, userId: user.id, cookie: await sessionCookie(db, user.id, expiresAt) });
+  }
+  const data = JSON.stringify(oefenkansenDraft());
+  const calls: Burst["calls"] = {};
+  for (const code of options.calls ?? ["DAG"]) {
+    const call = await createProgrammeAndCall(db, {
+      code,
+      opensAt: new Date(options.now.getTime() - 30 * 24 * 3600_000),
+      closesAt: options.closesAt,
+      eligibleKinds: ["GEMEENTE", "VGC"],
+      settings: { ratePerLearnerCents: 6000, maxLearners: 2250 },
     });
-    dossiers.push({
-      applicationId: application.id,
-      organisationId: organisation.id,
-      version: application.version,
-      cookie: await sessionCookie(db, user.id, expiresAt),
-    });
+    const dossiers: BurstDossier[] = [];
+    for (const official of officials) {
+      const application = await db.application.create({
+        data: {
+          callId: call.id,
+          organisationId: official.organisationId,
+          formKey: call.formKey,
+          formVersion: call.formVersion,
+          data,
+          createdById: official.userId,
+        },
+      });
+      dossiers.push({ applicationId: application.id, organisationId: official.organisationId, version: application.version, cookie: official.cookie });
+    }
+    calls[code] = { callId: call.id, dossiers };
   }
   const reviewer = await db.user.create({
     data: { email: "beoordelaar@agii.example", firstName: "Els", lastName: "Beoordelaar", staffRoles: { create: { role: "REVIEWER" } } },
   });
-  return { callId: call.id, dossiers, reviewerId: reviewer.id, reviewerCookie: await sessionCookie(db, reviewer.id, expiresAt) };
+  return { calls, reviewerId: reviewer.id, reviewerCookie: await sessionCookie(db, reviewer.id, expiresAt) };
 }
