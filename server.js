@@ -25,6 +25,8 @@ app.disable("x-powered-by");
 app.set("trust proxy", Number(process.env.TRUST_PROXY_HOPS ?? 0));
 
 app.use((req, res, next) => {
+  // First of all: what counts for a deadline is when the request arrived (app/utils/clock.server.ts).
+  res.locals.receivedAt = Date.now();
   res.locals.cspNonce = randomBytes(16).toString("base64");
   res.locals.requestId = randomBytes(4).toString("hex").toUpperCase();
   res.set("X-Request-Id", res.locals.requestId);
@@ -80,8 +82,8 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
-// The counters live in the database, so that every instance counts the same requests; if the
-// database cannot count, a request is let through rather than refused.
+// The counters live in the database, so that every instance counts the same requests
+// (app/security/rate-limit-store.server.ts; a database that cannot count lets requests through).
 const { rateLimitStore } = build.entry.module;
 const limitMessage = "Te veel pogingen na elkaar. Wacht een minuut en probeer opnieuw.";
 const limiter = (name, limit, extra = {}) =>
@@ -92,7 +94,6 @@ const limiter = (name, limit, extra = {}) =>
     legacyHeaders: false,
     message: limitMessage,
     store: rateLimitStore(name),
-    passOnStoreError: true,
     ...extra,
   });
 app.use(
@@ -110,6 +111,7 @@ app.all(
     getLoadContext: (_req, res) => ({
       cspNonce: res.locals.cspNonce,
       requestId: res.locals.requestId,
+      receivedAt: res.locals.receivedAt,
     }),
   }),
 );

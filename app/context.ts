@@ -5,6 +5,11 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** Short id shown on error pages and written to the log, to find one request again */
     requestId: string;
+    /**
+     * When the request reached the server (Date.now(), before any queueing): the instant that
+     * counts for a deadline (app/utils/clock.server.ts, arrivalTime)
+     */
+    receivedAt: number;
   }
   // Single fetch: loaders and actions return plain objects or data(), typed accordingly.
   interface Future {

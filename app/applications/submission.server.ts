@@ -3,6 +3,8 @@ import { prisma } from "~/db.server";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
 import { validateForm, type Issue } from "~/forms/validation";
 import { now } from "~/utils/clock.server";
+import { decode, decodeRows, sql } from "~/db/sql";
+import { sqlTransaction } from "~/db/sql.server";
 import { attachmentCounts, dossierEditability, loadDossier } from "./dossier.server";
 import { DRAFT_MESSAGES } from "./editability";
 import { formatReference, submissionContentHash } from "./receipt.server";
@@ -29,52 +31,58 @@ class Refusal extends Error {
 
 /**
  * Submits a draft: validates everything, numbers it, stores the receipt (timestamp and
- * content hash), locks the content and moves it to SUBMITTED, all in one transaction. A
- * repeated submit of the same draft (double click, retry after a timeout) finds it submitted
- * and changes nothing: there is one submission and one receipt.
+ * content hash), locks the content and moves it to SUBMITTED, in one transaction. A repeated
+ * submit of the same draft (double click, retry after a timeout) finds it submitted and
+ * changes nothing: there is one submission and one receipt.
+ *
+ * What counts for the deadline is when the request reached the server (`receivedAt`), not
+ * when its transaction got its turn: at a deadline a hundred submits queue up, and one that
+ * arrived at 23:59:59.9 is on time (docs/decisions/0005). The dossier is read before the
+ * transaction; the transaction's updates are conditional on the version read, so a change in
+ * between refuses the submit instead of numbering stale content.
  */
-export async function submitApplication(input: { viewer: Viewer; applicationId: string; baseVersion: number }): Promise<SubmitResult> {
+export async function submitApplication(input: {
+  viewer: Viewer;
+  applicationId: string;
+  baseVersion: number;
+  receivedAt?: Date;
+}): Promise<SubmitResult> {
+  const dossier = await loadDossier(input.applicationId);
+  if (dossier.status !== "DRAFT" && dossier.submittedAt) return { status: "already-submitted", reference: dossier.reference };
+  const at = input.receivedAt ?? now();
+  const editability = dossierEditability(input.viewer, dossier, at);
+  if (!editability.editable) return { status: "refused", message: editability.message };
+  if (dossier.version !== input.baseVersion) return { status: "refused", message: SUBMISSION_MESSAGES.stale };
+  const validation = validateForm(dossier.form, dossier.values, dossier.settings, {
+    attachmentCounts: attachmentCounts(dossier.attachments),
+  });
+  if (!validation.valid) return { status: "incomplete", issuesByStep: validation.issuesByStep };
+  const contentHash = submissionContentHash({
+    formKey: dossier.formKey,
+    formVersion: dossier.formVersion,
+    values: dossier.values,
+    attachments: dossier.attachments.map(({ fieldKey, fileName, sha256 }) => ({ fieldKey, fileName, sha256 })),
+  });
+  const requestedCents = dossier.form.requestedCents(validation.parsed, dossier.settings);
   try {
-    return await prisma.$transaction(async (tx) => {
-      const dossier = await loadDossier(input.applicationId, tx);
-      if (dossier.status !== "DRAFT" && dossier.submittedAt) {
-        return { status: "already-submitted", reference: dossier.reference };
-      }
-      const at = now();
-      const editability = dossierEditability(input.viewer, dossier, at);
-      if (!editability.editable) return { status: "refused", message: editability.message };
-      if (dossier.version !== input.baseVersion) return { status: "refused", message: SUBMISSION_MESSAGES.stale };
-      const validation = validateForm(dossier.form, dossier.values, dossier.settings, {
-        attachmentCounts: attachmentCounts(dossier.attachments),
-      });
-      if (!validation.valid) return { status: "incomplete", issuesByStep: validation.issuesByStep };
-
-      const numbered = await tx.call.update({
-        where: { id: dossier.callId },
-        data: { lastReference: { increment: 1 } },
-        select: { lastReference: true, year: true },
-      });
+    return await sqlTransaction(async (db) => {
+      // The call's row first: it numbers the dossiers of the call, one at a time.
+      const [numbered] = decodeRows(
+        { lastReference: decode.int, year: decode.int },
+        await db.query(sql`
+          UPDATE "Call" SET "lastReference" = "lastReference" + 1, "updatedAt" = ${now()} WHERE "id" = ${dossier.callId}
+          RETURNING "lastReference", "year"`),
+      );
+      if (!numbered) throw new Error(`Oproep ${dossier.callId} bestaat niet.`);
       const reference = formatReference(dossier.call.programme.code, numbered.year, numbered.lastReference);
-      const contentHash = submissionContentHash({
-        formKey: dossier.formKey,
-        formVersion: dossier.formVersion,
-        values: dossier.values,
-        attachments: dossier.attachments.map(({ fieldKey, fileName, sha256 }) => ({ fieldKey, fileName, sha256 })),
-      });
-      const { count } = await tx.application.updateMany({
-        where: { id: dossier.id, status: "DRAFT", version: dossier.version },
-        data: {
-          reference,
-          contentHash,
-          submittedAt: at,
-          submittedById: input.viewer.userId,
-          requestedCents: dossier.form.requestedCents(validation.parsed, dossier.settings),
-        },
-      });
-      if (count !== 1) throw new Refusal({ status: "refused", message: SUBMISSION_MESSAGES.stale });
+      const stamped = await db.execute(sql`
+        UPDATE "Application" SET "reference" = ${reference}, "contentHash" = ${contentHash}, "submittedAt" = ${at},
+          "submittedById" = ${input.viewer.userId}, "requestedCents" = ${requestedCents}, "updatedAt" = ${now()}
+        WHERE "id" = ${dossier.id} AND "status" = 'DRAFT' AND "version" = ${dossier.version}`);
+      if (stamped !== 1) throw new Refusal({ status: "refused", message: SUBMISSION_MESSAGES.stale });
       const moved = await transitionApplication(
         { applicationId: dossier.id, to: "SUBMITTED", actor: { userId: input.viewer.userId, role: "APPLICANT" } },
-        tx,
+        db,
       );
       if (!moved.ok) throw new Refusal({ status: "refused", message: moved.message });
       return { status: "submitted", reference };
@@ -82,11 +90,8 @@ export async function submitApplication(input: { viewer: Viewer; applicationId: 
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     // Lost a race with a simultaneous submit of the same draft: that one counts.
-    const current = await prisma.application.findUnique({
-      where: { id: input.applicationId },
-      select: { status: true, submittedAt: true, reference: true },
-    });
-    if (current?.submittedAt && current.status !== "DRAFT") return { status: "already-submitted", reference: current.reference };
+    const current = await loadDossier(input.applicationId);
+    if (current.submittedAt && current.status !== "DRAFT") return { status: "already-submitted", reference: current.reference };
     return error.result;
   }
 }

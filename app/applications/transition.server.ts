@@ -1,5 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
-import { prisma, type Tx } from "~/db.server";
+import { prisma } from "~/db.server";
+import { decode, decodeRows, sql } from "~/db/sql";
+import { asSqlDb, type AnyDb } from "~/db/sql.server";
 import { applicationStatusSchema, checkTransition, type ApplicationStatus } from "~/domain/application-status";
 import type { ActorRole } from "~/domain/roles";
 import { enqueueStatusEmails } from "~/mail/notifications.server";
@@ -17,27 +19,33 @@ export type TransitionResult = { ok: true; from: ApplicationStatus; version: num
 /**
  * Moves a dossier to another status, if the status machine allows it for this actor. The
  * update is conditional on the status read, so two simultaneous moves cannot both succeed,
- * and the audit line is written in the same transaction. Deadline, budget and four-eyes rules
- * are checked by the callers that need them, before calling this.
+ * and the audit line and the e-mails are written in the same transaction: `db`, or a new one.
+ * Deadline, budget and four-eyes rules are checked by the callers that need them, before
+ * calling this. Plain SQL (app/db/sql.server.ts): the submit at a deadline runs it by the hundred.
  */
-export async function transitionApplication(input: TransitionInput, tx?: Tx): Promise<TransitionResult> {
-  if (!tx) return prisma.$transaction((inner) => transitionApplication(input, inner));
-  const current = await tx.application.findUnique({
-    where: { id: input.applicationId },
-    select: { status: true, organisationId: true },
-  });
+export async function transitionApplication(input: TransitionInput, db?: AnyDb): Promise<TransitionResult> {
+  if (!db) return prisma.$transaction((tx) => transitionApplication(input, tx));
+  const on = await asSqlDb(db);
+  const [current] = decodeRows(
+    { status: decode.text, organisationId: decode.text },
+    await on.query(sql`SELECT "status", "organisationId" FROM "Application" WHERE "id" = ${input.applicationId}`),
+  );
   if (!current) return { ok: false, message: "Dit dossier bestaat niet." };
   const from = applicationStatusSchema.parse(current.status);
   const check = checkTransition(from, input.to, input.actor.role);
   if (!check.ok) return check;
   const reason = input.reason?.trim();
   if (check.needsReason && !reason) return { ok: false, message: "Geef een motivering op." };
-  const { count } = await tx.application.updateMany({
-    where: { id: input.applicationId, status: from },
-    data: { status: input.to, version: { increment: 1 }, updatedAt: now() },
-  });
-  if (count !== 1) return { ok: false, message: "Het dossier werd intussen door iemand anders gewijzigd. Laad de pagina opnieuw." };
-  await recordAudit(tx, {
+  const at = now();
+  const [moved] = decodeRows(
+    { version: decode.int },
+    await on.query(sql`
+      UPDATE "Application" SET "status" = ${input.to}, "version" = "version" + 1, "updatedAt" = ${at}
+      WHERE "id" = ${input.applicationId} AND "status" = ${from}
+      RETURNING "version"`),
+  );
+  if (!moved) return { ok: false, message: "Het dossier werd intussen door iemand anders gewijzigd. Laad de pagina opnieuw." };
+  await recordAudit(on, {
     actorId: input.actor.userId,
     actorRole: input.actor.role,
     action: "application.status",
@@ -48,10 +56,10 @@ export async function transitionApplication(input: TransitionInput, tx?: Tx): Pr
     before: { status: from },
     after: { status: input.to },
     reason,
-    at: now(),
+    at,
   });
   // Every status change mails, in this transaction: no change without its e-mails, nor the reverse.
-  await enqueueStatusEmails(tx, {
+  await enqueueStatusEmails(on, {
     applicationId: input.applicationId,
     from,
     to: input.to,
@@ -59,6 +67,5 @@ export async function transitionApplication(input: TransitionInput, tx?: Tx): Pr
     actorUserId: input.actor.userId,
     actorRole: input.actor.role,
   });
-  const { version } = await tx.application.findUniqueOrThrow({ where: { id: input.applicationId }, select: { version: true } });
-  return { ok: true, from, version };
+  return { ok: true, from, version: moved.version };
 }

@@ -1,4 +1,3 @@
-import { prisma } from "~/db.server";
 import { canEditApplication, hasRole, type Viewer } from "~/domain/permissions";
 import { validateStep, issuesToErrors, type Issue } from "~/forms/validation";
 import type { RawRow, RawValues, Step } from "~/forms/types";
@@ -266,14 +265,11 @@ export async function summaryPage(viewer: Viewer, applicationId: string) {
 export async function receiptPage(applicationId: string) {
   const dossier = await loadDossier(applicationId);
   if (!dossier.submittedAt || !dossier.reference || !dossier.contentHash) return null;
-  const by = dossier.submittedById
-    ? await prisma.user.findUnique({ where: { id: dossier.submittedById }, select: { firstName: true, lastName: true } })
-    : null;
   return {
     header: dossierHeader(dossier),
     reference: dossier.reference,
     submittedAt: dossier.submittedAt.toISOString(),
-    submittedBy: by ? `${by.firstName} ${by.lastName}` : null,
+    submittedBy: dossier.submittedByName,
     contentHash: dossier.contentHash,
     requestedCents: dossier.requestedCents,
     sections: dossierSections(dossier),

@@ -1,4 +1,7 @@
-import type { Tx } from "~/db.server";
+import { newId } from "~/db/ids";
+import { sql } from "~/db/sql";
+import { asSqlDb, type AnyDb } from "~/db/sql.server";
+import { now } from "~/utils/clock.server";
 import type { ActorRole } from "~/domain/roles";
 
 export type AuditInput = {
@@ -19,20 +22,13 @@ export type AuditInput = {
  * Appends one line to the audit trail, inside the caller's transaction so that the change
  * and its record stand or fall together. The table refuses updates and deletes.
  */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: input.actorId,
-      actorRole: input.actorRole,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      applicationId: input.applicationId,
-      organisationId: input.organisationId,
-      before: input.before === undefined ? null : JSON.stringify(input.before),
-      after: input.after === undefined ? null : JSON.stringify(input.after),
-      reason: input.reason,
-      ...(input.at ? { at: input.at } : {}),
-    },
-  });
+export async function recordAudit(db: AnyDb, input: AuditInput): Promise<void> {
+  const on = await asSqlDb(db);
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  await on.execute(sql`
+    INSERT INTO "AuditEvent" ("id", "at", "actorId", "actorRole", "action", "entityType", "entityId", "applicationId",
+      "organisationId", "before", "after", "reason")
+    VALUES (${newId()}, ${input.at ?? now()}, ${input.actorId}, ${input.actorRole}, ${input.action}, ${input.entityType},
+      ${input.entityId}, ${input.applicationId ?? null}, ${input.organisationId ?? null}, ${json(input.before)}, ${json(input.after)},
+      ${input.reason ?? null})`);
 }

@@ -33,18 +33,6 @@ export function getCookieSession(request: Request) {
   return sessionStorage.getSession(request.headers.get("Cookie"));
 }
 
-/** The id of the logged-in, active user, or null. */
-export async function getSessionUserId(request: Request): Promise<string | null> {
-  const cookieSession = await getCookieSession(request);
-  const sessionId = cookieSession.get("sessionId");
-  if (!sessionId) return null;
-  const session = await prisma.session.findFirst({
-    where: { id: sessionId, expiresAt: { gt: now() }, user: { deactivatedAt: null } },
-    select: { userId: true },
-  });
-  return session?.userId ?? null;
-}
-
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {
   const at = now();
   const [session] = await prisma.$transaction([

@@ -1,5 +1,4 @@
 import { data, redirect } from "@remix-run/node";
-import { prisma } from "~/db.server";
 import { isReadOnlyOrganisation, organisationKindSchema } from "~/domain/organisation";
 import {
   canEditApplication,
@@ -8,42 +7,72 @@ import {
   type Viewer,
 } from "~/domain/permissions";
 import { staffRoleSchema, type StaffRole } from "~/domain/roles";
-import { getCookieSession, getSessionUserId } from "./session.server";
+import { decode, decodeRows, nullable, sql } from "~/db/sql";
+import { sqlDb, type SqlDb } from "~/db/sql.server";
+import { now } from "~/utils/clock.server";
+import { getCookieSession } from "./session.server";
 
 /**
  * The one gate every loader and action passes: who is asking, and may they see or change this
- * record? Decisions themselves are pure functions in app/domain/permissions.ts.
+ * record? Decisions themselves are pure functions in app/domain/permissions.ts. The viewer is
+ * read once per request (the root loader and the route's loader share it), in three short
+ * statements on the fast lane (app/db/sql.server.ts): every page view pays for them.
  */
-export async function getViewer(request: Request): Promise<Viewer | null> {
-  const userId = await getSessionUserId(request);
-  if (!userId) return null;
-  const chosen = (await getCookieSession(request)).get("organisationId");
-  return loadViewer(userId, typeof chosen === "string" ? chosen : null);
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+
+export function getViewer(request: Request): Promise<Viewer | null> {
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = readViewer(request);
+    viewers.set(request, viewer);
+  }
+  return viewer;
+}
+
+async function readViewer(request: Request): Promise<Viewer | null> {
+  const cookieSession = await getCookieSession(request);
+  const sessionId = cookieSession.get("sessionId");
+  if (typeof sessionId !== "string") return null;
+  const chosen = cookieSession.get("organisationId");
+  const db = await sqlDb();
+  const [user] = decodeRows(
+    { id: decode.text, email: decode.text, firstName: decode.text, lastName: decode.text },
+    await db.query(sql`
+      SELECT u."id", u."email", u."firstName", u."lastName" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = ${sessionId} AND s."expiresAt" > ${now()} AND u."deactivatedAt" IS NULL`),
+  );
+  return user ? viewerOf(db, user, typeof chosen === "string" ? chosen : null) : null;
 }
 
 /** The viewer for a user acting for one of their organisations (the first active one by default). */
 export async function loadViewer(userId: string, chosenOrganisationId: string | null): Promise<Viewer | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      staffRoles: { select: { role: true } },
-      memberships: {
-        select: { organisation: { select: { id: true, name: true, kind: true, successorId: true } } },
-        orderBy: { organisation: { name: "asc" } },
-      },
-    },
-  });
-  if (!user) return null;
-  const memberships = user.memberships.map(({ organisation }) => ({
-    organisationId: organisation.id,
-    name: organisation.name,
-    kind: organisationKindSchema.parse(organisation.kind),
-    readOnly: isReadOnlyOrganisation(organisation),
-  }));
+  const db = await sqlDb();
+  const [user] = decodeRows(
+    { id: decode.text, email: decode.text, firstName: decode.text, lastName: decode.text },
+    await db.query(sql`SELECT "id", "email", "firstName", "lastName" FROM "User" WHERE "id" = ${userId}`),
+  );
+  return user ? viewerOf(db, user, chosenOrganisationId) : null;
+}
+
+async function viewerOf(
+  db: SqlDb,
+  user: { id: string; email: string; firstName: string; lastName: string },
+  chosenOrganisationId: string | null,
+): Promise<Viewer> {
+  const [organisations, roles] = await Promise.all([
+    db.query(sql`
+      SELECT o."id", o."name", o."kind", o."successorId" FROM "Membership" m JOIN "Organisation" o ON o."id" = m."organisationId"
+      WHERE m."userId" = ${user.id} ORDER BY o."name" ASC, o."id" ASC`),
+    db.query(sql`SELECT "role" FROM "StaffRole" WHERE "userId" = ${user.id} ORDER BY "role"`),
+  ]);
+  const memberships = decodeRows({ id: decode.text, name: decode.text, kind: decode.text, successorId: nullable(decode.text) }, organisations).map(
+    (organisation) => ({
+      organisationId: organisation.id,
+      name: organisation.name,
+      kind: organisationKindSchema.parse(organisation.kind),
+      readOnly: isReadOnlyOrganisation(organisation),
+    }),
+  );
   const active =
     memberships.find((m) => m.organisationId === chosenOrganisationId) ??
     memberships.find((m) => !m.readOnly) ??
@@ -53,7 +82,7 @@ export async function loadViewer(userId: string, chosenOrganisationId: string | 
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
-    staffRoles: user.staffRoles.map(({ role }) => staffRoleSchema.parse(role)),
+    staffRoles: decodeRows({ role: decode.text }, roles).map(({ role }) => staffRoleSchema.parse(role)),
     memberships,
     activeOrganisationId: active?.organisationId ?? null,
   };
@@ -99,10 +128,11 @@ export async function requireApplicationAccess(
   intent: "view" | "edit" = "view",
 ) {
   const viewer = await requireViewer(request);
-  const application = await prisma.application.findUnique({
-    where: { id: applicationId },
-    select: { id: true, organisationId: true, callId: true, status: true },
-  });
+  const db = await sqlDb();
+  const [application] = decodeRows(
+    { id: decode.text, organisationId: decode.text, callId: decode.text, status: decode.text },
+    await db.query(sql`SELECT "id", "organisationId", "callId", "status" FROM "Application" WHERE "id" = ${applicationId}`),
+  );
   if (!application || !canViewApplication(viewer, application)) {
     notFound("Dit dossier bestaat niet of u hebt er geen toegang toe.");
   }

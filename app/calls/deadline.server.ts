@@ -1,14 +1,15 @@
 import type { PrismaClient, Tx } from "~/db.server";
+import { combineDeadline, type Deadline } from "./deadline";
 
 /**
- * The last accepted instant for one organisation in one call: the call's `closesAt`, or the
- * later date of an extension granted to that organisation. The only place that combines them.
+ * The last accepted instant for one organisation in one call, read from the database (the
+ * dossier query reads the same two dates in its join and combines them with the same rule).
  */
 export async function effectiveClosesAt(
   db: Tx | PrismaClient,
   callId: string,
   organisationId: string,
-): Promise<{ closesAt: Date; extended: boolean; callClosesAt: Date }> {
+): Promise<Deadline> {
   const [call, extension] = await Promise.all([
     db.call.findUniqueOrThrow({ where: { id: callId }, select: { closesAt: true } }),
     db.deadlineExtension.findUnique({
@@ -16,6 +17,5 @@ export async function effectiveClosesAt(
       select: { closesAt: true },
     }),
   ]);
-  const extended = extension !== null && extension.closesAt > call.closesAt;
-  return { closesAt: extended ? extension.closesAt : call.closesAt, extended, callClosesAt: call.closesAt };
+  return combineDeadline(call.closesAt, extension?.closesAt ?? null);
 }

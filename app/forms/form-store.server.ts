@@ -4,19 +4,35 @@ import { compileStoredForm, readStoredFormJson, storedFormSchema, type StoredFor
 
 type Db = Tx | PrismaClient;
 
+// A stored version never changes once saved, so what was read once is read for good.
+const storedForms = new Map<string, StoredForm>();
+
 /** The JSON of a stored form version, or null for versions in code (and unknown ones). */
 export async function storedFormJson(key: string, version: number, db: Db = prisma): Promise<StoredForm | null> {
   if (findForm(key, version)) return null;
+  const known = storedForms.get(`${key}@${version}`);
+  if (known) return known;
   const row = await db.formVersion.findUnique({ where: { key_version: { key, version } } });
-  return row ? storedFormSchema.parse(JSON.parse(row.definition)) : null;
+  if (!row) return null;
+  const form = storedFormSchema.parse(JSON.parse(row.definition));
+  storedForms.set(`${key}@${version}`, form);
+  return form;
 }
+
+const compiledForms = new WeakMap<StoredForm, AnyFormDefinition>();
 
 /** A form version from code or from the database. */
 export async function resolveForm(key: string, version: number, db: Db = prisma): Promise<AnyFormDefinition | null> {
   const inCode = findForm(key, version);
   if (inCode) return inCode;
   const stored = await storedFormJson(key, version, db);
-  return stored ? (compileStoredForm(stored) as AnyFormDefinition) : null;
+  if (!stored) return null;
+  let compiled = compiledForms.get(stored);
+  if (!compiled) {
+    compiled = compileStoredForm(stored) as AnyFormDefinition;
+    compiledForms.set(stored, compiled);
+  }
+  return compiled;
 }
 
 export async function requireForm(key: string, version: number, db: Db = prisma): Promise<AnyFormDefinition> {

@@ -11,8 +11,10 @@ import { reopenedEmail } from "../../emails/reopened";
 import { reviewStartedEmail } from "../../emails/review-started";
 import { submissionReceiptEmail } from "../../emails/submission-receipt";
 import { withdrawnEmail } from "../../emails/withdrawn";
-import { effectiveClosesAt } from "~/calls/deadline.server";
+import { combineDeadline } from "~/calls/deadline";
 import type { Tx } from "~/db.server";
+import { decode, decodeRows, nullable, sql } from "~/db/sql";
+import { asSqlDb, type AnyDb, type SqlDb } from "~/db/sql.server";
 import { decisionLetterFor } from "~/review/letter.server";
 import { isInternalStep, type ApplicationStatus } from "~/domain/application-status";
 import type { ActorRole } from "~/domain/roles";
@@ -45,32 +47,53 @@ function link(path: string): string {
   return publicUrl(null, path);
 }
 
-async function loadDossier(tx: Tx, applicationId: string) {
-  return tx.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      id: true,
-      version: true,
-      callId: true,
-      organisationId: true,
-      reference: true,
-      submittedAt: true,
-      submittedById: true,
-      contentHash: true,
-      requestedCents: true,
-      grantedCents: true,
-      organisation: { select: { name: true } },
-      call: { select: { title: true, programme: { select: { name: true, kind: true, legalBasis: true } } } },
-    },
-  });
+const DOSSIER_COLUMNS = {
+  id: decode.text,
+  version: decode.int,
+  callId: decode.text,
+  organisationId: decode.text,
+  reference: nullable(decode.text),
+  submittedAt: nullable(decode.date),
+  submittedById: nullable(decode.text),
+  contentHash: nullable(decode.text),
+  requestedCents: nullable(decode.int),
+  grantedCents: nullable(decode.int),
+  organisationName: decode.text,
+  callTitle: decode.text,
+  callClosesAt: decode.date,
+  programmeName: decode.text,
+  programmeKind: decode.text,
+  extensionClosesAt: nullable(decode.date),
+  submitterFirstName: nullable(decode.text),
+  submitterLastName: nullable(decode.text),
+};
+
+async function loadDossier(on: SqlDb, applicationId: string) {
+  const [row] = decodeRows(
+    DOSSIER_COLUMNS,
+    await on.query(sql`
+      SELECT a."id", a."version", a."callId", a."organisationId", a."reference", a."submittedAt", a."submittedById",
+        a."contentHash", a."requestedCents", a."grantedCents", o."name" AS "organisationName", c."title" AS "callTitle",
+        c."closesAt" AS "callClosesAt", p."name" AS "programmeName", p."kind" AS "programmeKind",
+        e."closesAt" AS "extensionClosesAt", u."firstName" AS "submitterFirstName", u."lastName" AS "submitterLastName"
+      FROM "Application" a
+      JOIN "Organisation" o ON o."id" = a."organisationId"
+      JOIN "Call" c ON c."id" = a."callId"
+      JOIN "Programme" p ON p."id" = c."programmeId"
+      LEFT JOIN "DeadlineExtension" e ON e."callId" = a."callId" AND e."organisationId" = a."organisationId"
+      LEFT JOIN "User" u ON u."id" = a."submittedById"
+      WHERE a."id" = ${applicationId}`),
+  );
+  if (!row) throw new Error(`Dossier ${applicationId} bestaat niet.`);
+  return row;
 }
 type Dossier = Awaited<ReturnType<typeof loadDossier>>;
 
 function dossierInfo(dossier: Dossier): DossierInfo {
   return {
     reference: dossier.reference,
-    organisationName: dossier.organisation.name,
-    callTitle: dossier.call.title,
+    organisationName: dossier.organisationName,
+    callTitle: dossier.callTitle,
     dossierUrl: link(`/dossiers/${dossier.id}`),
   };
 }
@@ -85,13 +108,14 @@ function fullName(user: { firstName: string; lastName: string }): string {
  * change, the template and the recipient, so calling this twice for one change queues nothing
  * new. Returns the number of messages handed to the outbox.
  */
-export async function enqueueStatusEmails(tx: Tx, change: StatusChange): Promise<number> {
-  const dossier = await loadDossier(tx, change.applicationId);
-  const plans = await plansFor(tx, dossier, change);
+export async function enqueueStatusEmails(db: AnyDb, change: StatusChange): Promise<number> {
+  const on = await asSqlDb(db);
+  const dossier = await loadDossier(on, change.applicationId);
+  const plans = await plansFor(on, dossier, change);
   let queued = 0;
   for (const plan of plans) {
     for (const recipient of plan.recipients) {
-      await enqueueEmail(tx, {
+      await enqueueEmail(on, {
         idempotencyKey: `status:${dossier.id}:v${dossier.version}:${plan.template}:${recipient.userId}`,
         template: plan.template,
         to: recipient.email,
@@ -106,11 +130,11 @@ export async function enqueueStatusEmails(tx: Tx, change: StatusChange): Promise
   return queued;
 }
 
-async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise<Plan[]> {
+async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Promise<Plan[]> {
   const { from, to } = change;
   const reason = change.reason?.trim() ?? "";
   const info = dossierInfo(dossier);
-  const applicants = () => applicantRecipients(tx, dossier.organisationId, dossier.submittedById);
+  const applicants = () => applicantRecipients(on, dossier.organisationId, dossier.submittedById);
 
   // Internal steps (a proposal, and a proposal sent back) are for staff only.
   if (isInternalStep(from, to)) {
@@ -118,7 +142,7 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
       return [
         {
           template: "proposal-submitted",
-          recipients: await staffRecipients(tx, ["DECIDER"], change.actorUserId),
+          recipients: await staffRecipients(on, ["DECIDER"], change.actorUserId),
           render: (r) => proposalSubmittedEmail({ firstName: r.firstName, dossier: info, motivation: reason }),
         },
       ];
@@ -126,7 +150,7 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
     return [
       {
         template: "proposal-returned",
-        recipients: await staffRecipients(tx, ["REVIEWER"], change.actorUserId),
+        recipients: await staffRecipients(on, ["REVIEWER"], change.actorUserId),
         render: (r) => proposalReturnedEmail({ firstName: r.firstName, dossier: info, reason }),
       },
     ];
@@ -134,9 +158,10 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
 
   switch (to) {
     case "SUBMITTED": {
-      const submitter = dossier.submittedById
-        ? await tx.user.findUnique({ where: { id: dossier.submittedById }, select: { firstName: true, lastName: true } })
-        : null;
+      const submitter =
+        dossier.submitterFirstName !== null && dossier.submitterLastName !== null
+          ? { firstName: dossier.submitterFirstName, lastName: dossier.submitterLastName }
+          : null;
       const reference = dossier.reference ?? "(nog geen referentie)";
       return [
         {
@@ -167,7 +192,7 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
         return [
           {
             template: "answer-received",
-            recipients: await staffRecipients(tx, ["REVIEWER"], change.actorUserId),
+            recipients: await staffRecipients(on, ["REVIEWER"], change.actorUserId),
             render: (r) => answerReceivedEmail({ firstName: r.firstName, dossier: info }),
           },
         ];
@@ -183,15 +208,18 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
     case "PARTIALLY_APPROVED":
     case "REFUSED":
       return [
-        await decisionPlan(tx, dossier, info, to, reason, await applicants(), {
+        await decisionPlan(on, dossier, info, to, reason, await applicants(), {
           userId: change.actorUserId,
           role: change.actorRole ?? "DECIDER",
         }),
       ];
     case "WITHDRAWN": {
-      const actor = change.actorUserId
-        ? await tx.user.findUnique({ where: { id: change.actorUserId }, select: { firstName: true, lastName: true } })
-        : null;
+      const [actor] = change.actorUserId
+        ? decodeRows(
+            { firstName: decode.text, lastName: decode.text },
+            await on.query(sql`SELECT "firstName", "lastName" FROM "User" WHERE "id" = ${change.actorUserId}`),
+          )
+        : [];
       return [
         {
           template: "withdrawn",
@@ -201,7 +229,7 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
       ];
     }
     case "DRAFT": {
-      const { closesAt } = await effectiveClosesAt(tx, dossier.callId, dossier.organisationId);
+      const { closesAt } = combineDeadline(dossier.callClosesAt, dossier.extensionClosesAt);
       return [
         {
           template: "reopened",
@@ -218,7 +246,7 @@ async function plansFor(tx: Tx, dossier: Dossier, change: StatusChange): Promise
 
 /** The decision, with its letter as a PDF: one letter, attached to every recipient's message. */
 async function decisionPlan(
-  tx: Tx,
+  on: SqlDb,
   dossier: Dossier,
   info: DossierInfo,
   outcome: "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED",
@@ -226,8 +254,10 @@ async function decisionPlan(
   recipients: Recipient[],
   actor: { userId: string | null; role: ActorRole },
 ): Promise<Plan> {
-  const { programme } = dossier.call;
-  const { filename, content: letter } = await decisionLetterFor(tx, { applicationId: dossier.id, outcome, motivation, actor });
+  const programme = { name: dossier.programmeName, kind: dossier.programmeKind };
+  // The letter is stored with the dossier through Prisma: decisions run in a Prisma transaction.
+  if (!on.prisma) throw new Error("Een beslissing loopt in een Prisma-transactie (beslissingsbrief).");
+  const { filename, content: letter } = await decisionLetterFor(on.prisma, { applicationId: dossier.id, outcome, motivation, actor });
   const attachments = [{ filename, contentType: "application/pdf", content: letter }];
   if (programme.kind === "RECOGNITION" && outcome === "APPROVED") {
     return {

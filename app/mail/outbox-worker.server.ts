@@ -1,4 +1,6 @@
 import { prisma } from "~/db.server";
+import { sql } from "~/db/sql";
+import { sqlDb } from "~/db/sql.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
 import { composeMail, type ComposedMail } from "./mailer.server";
@@ -83,30 +85,26 @@ async function deliver(row: OutboxRow, connection: LazySession): Promise<Deliver
   // The claim repeats the due condition: of two workers that saw the same row, only the one
   // whose update still matches gets count 1; the other skips it. Naming the attempts we read
   // also skips a row another worker tried in the meantime (its backoff is then not ours to set).
-  const claim = await prisma.emailOutbox.updateMany({
-    where: { id, attempts: row.attempts, ...dueWhere(at) },
-    data: { status: "SENDING", lockedUntil },
-  });
-  if (claim.count !== 1) return { result: null };
+  // The state changes of a message are plain SQL on the fast lane (app/db/sql.server.ts): three
+  // per message, for every message of a deadline day.
+  const db = await sqlDb();
+  const claimed = await db.execute(sql`
+    UPDATE "EmailOutbox" SET "status" = 'SENDING', "lockedUntil" = ${lockedUntil}
+    WHERE "id" = ${id} AND "attempts" = ${row.attempts}
+      AND (("status" = 'PENDING' AND "nextAttemptAt" <= ${at}) OR ("status" = 'SENDING' AND "lockedUntil" < ${at}))`);
+  if (claimed !== 1) return { result: null };
   // Every later write names our lock, so a worker that lost its lock cannot overwrite the
   // outcome of the worker that took the row over.
-  const ours = { id, lockedUntil };
+  const ours = sql`"id" = ${id} AND "lockedUntil" = ${lockedUntil}`;
 
   const giveUp = async (error: unknown, permanent = false): Promise<DeliverOutcome> => {
     const attempts = row.attempts + 1;
     const failed = permanent || attempts >= MAX_ATTEMPTS;
-    await prisma.emailOutbox.updateMany({
-      // SENT too: the row was marked just before a final "." that never went out.
-      where: { ...ours, status: { in: ["SENDING", "SENT"] } },
-      data: {
-        status: failed ? "FAILED" : "PENDING",
-        attempts,
-        lastError: describeError(error),
-        nextAttemptAt: failed ? row.nextAttemptAt : new Date(now().getTime() + backoffMs(attempts)),
-        lockedUntil: null,
-        sentAt: null,
-      },
-    });
+    // SENT too: the row was marked just before a final "." that never went out.
+    await db.execute(sql`
+      UPDATE "EmailOutbox" SET "status" = ${failed ? "FAILED" : "PENDING"}, "attempts" = ${attempts}, "lastError" = ${describeError(error)},
+        "nextAttemptAt" = ${failed ? row.nextAttemptAt : new Date(now().getTime() + backoffMs(attempts))}, "lockedUntil" = NULL, "sentAt" = NULL
+      WHERE ${ours} AND "status" IN ('SENDING', 'SENT')`);
     if (failed) console.error(`[outbox] e-mail ${id} (${row.template}) definitief mislukt: ${describeError(error)}`);
     return { result: failed ? "failed" : "retried" };
   };
@@ -134,26 +132,21 @@ async function deliver(row: OutboxRow, connection: LazySession): Promise<Deliver
   // Marked SENT before the final "." (not after the server's reply): if this process dies in
   // between, the message is not sent a second time. See docs/decisions/0013.
   const outcome = await session.send(mail, async () => {
-    const marked = await prisma.emailOutbox.updateMany({
-      where: { ...ours, status: "SENDING" },
-      data: { status: "SENT", sentAt: now() },
-    });
-    if (marked.count !== 1) throw new Error("De vergrendeling van dit bericht is verlopen; een andere verzender nam het over.");
+    const marked = await db.execute(sql`UPDATE "EmailOutbox" SET "status" = 'SENT', "sentAt" = ${now()} WHERE ${ours} AND "status" = 'SENDING'`);
+    if (marked !== 1) throw new Error("De vergrendeling van dit bericht is verlopen; een andere verzender nam het over.");
   });
 
   switch (outcome.kind) {
     case "accepted":
-      await prisma.emailOutbox.updateMany({
-        where: { ...ours, status: "SENT" },
-        data: { lockedUntil: null, lastError: null, smtpResponse: outcome.response.slice(0, 300) },
-      });
+      await db.execute(sql`
+        UPDATE "EmailOutbox" SET "lockedUntil" = NULL, "lastError" = NULL, "smtpResponse" = ${outcome.response.slice(0, 300)}
+        WHERE ${ours} AND "status" = 'SENT'`);
       return { result: "sent" };
     case "unconfirmed":
       // Left SENT: sending again could deliver it twice. The admin page lists it for a decision.
-      await prisma.emailOutbox.updateMany({
-        where: { ...ours, status: "SENT" },
-        data: { lockedUntil: null, lastError: `Geen bevestiging van de mailserver: ${describeError(outcome.error)}`.slice(0, 300) },
-      });
+      await db.execute(sql`
+        UPDATE "EmailOutbox" SET "lockedUntil" = NULL, "lastError" = ${`Geen bevestiging van de mailserver: ${describeError(outcome.error)}`.slice(0, 300)}
+        WHERE ${ours} AND "status" = 'SENT'`);
       console.warn(`[outbox] e-mail ${id} verstuurd zonder bevestiging: ${describeError(outcome.error)}`);
       return { result: "sent" };
     case "abandoned":

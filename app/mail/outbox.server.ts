@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
-import { prisma, type Tx } from "~/db.server";
+import { newId } from "~/db/ids";
+import { prisma } from "~/db.server";
+import { decode, decodeRows, sql } from "~/db/sql";
+import { asSqlDb, type AnyDb } from "~/db/sql.server";
 import { EMAIL_STATUSES, type EmailStatus } from "~/domain/email-status";
 import type { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
@@ -20,39 +23,36 @@ export type EnqueueEmailInput = {
 };
 
 /**
- * Queues an e-mail. Call it with the transaction client of the state change it reports, so
- * that the message exists exactly when the change was committed (transactional outbox).
- * A retried request with the same key finds the existing row and queues nothing new.
+ * Queues an e-mail. Call it with the transaction of the state change it reports, so that the
+ * message exists exactly when the change was committed (transactional outbox). A retried
+ * request with the same key finds the existing row and queues nothing new: the insert skips a
+ * key that exists (ON CONFLICT), which also never aborts a PostgreSQL transaction as a failed
+ * insert would.
  */
-export async function enqueueEmail(tx: Tx, input: EnqueueEmailInput): Promise<{ id: string }> {
-  const at = now();
-  return tx.emailOutbox.upsert({
-    where: { idempotencyKey: input.idempotencyKey },
-    update: {},
-    create: {
-      idempotencyKey: input.idempotencyKey,
-      template: input.template,
-      toAddress: input.to,
-      subject: input.subject,
-      textBody: input.text,
-      htmlBody: input.html,
-      applicationId: input.applicationId,
-      userId: input.userId,
-      attachments: {
-        create: (input.attachments ?? []).map((attachment) => ({
-          filename: attachment.filename,
-          contentType: attachment.contentType,
-          content: new Uint8Array(attachment.content),
-          sizeBytes: attachment.content.byteLength,
-          sha256: createHash("sha256").update(attachment.content).digest("hex"),
-        })),
-      },
-      // Explicit, not the column default: the portal clock may be moved (tests, demos).
-      nextAttemptAt: at,
-      createdAt: at,
-    },
-    select: { id: true },
-  });
+export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise<{ id: string }> {
+  const on = await asSqlDb(db);
+  const at = now(); // explicit, not the column default: the portal clock may be moved (tests, demos)
+  const id = newId();
+  const inserted = await on.execute(sql`
+    INSERT INTO "EmailOutbox" ("id", "idempotencyKey", "template", "toAddress", "subject", "textBody", "htmlBody",
+      "applicationId", "userId", "status", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${id}, ${input.idempotencyKey}, ${input.template}, ${input.to}, ${input.subject}, ${input.text}, ${input.html},
+      ${input.applicationId ?? null}, ${input.userId ?? null}, 'PENDING', 0, ${at}, ${at})
+    ON CONFLICT ("idempotencyKey") DO NOTHING`);
+  if (inserted === 0) {
+    const [existing] = decodeRows(
+      { id: decode.text },
+      await on.query(sql`SELECT "id" FROM "EmailOutbox" WHERE "idempotencyKey" = ${input.idempotencyKey}`),
+    );
+    return { id: existing!.id };
+  }
+  for (const attachment of input.attachments ?? []) {
+    await on.execute(sql`
+      INSERT INTO "EmailAttachment" ("id", "emailId", "filename", "contentType", "content", "sizeBytes", "sha256")
+      VALUES (${newId()}, ${id}, ${attachment.filename}, ${attachment.contentType}, ${attachment.content},
+        ${attachment.content.byteLength}, ${createHash("sha256").update(attachment.content).digest("hex")})`);
+  }
+  return { id };
 }
 
 export type OutboxStats = Record<EmailStatus, number> & {

@@ -1,9 +1,8 @@
-import type { PrismaClient, Tx } from "~/db.server";
+import { decode, decodeRows, list, sql } from "~/db/sql";
+import { asSqlDb, type AnyDb } from "~/db/sql.server";
 import type { StaffRole } from "~/domain/roles";
 
 export type Recipient = { userId: string; email: string; firstName: string; lastName: string };
-
-type Db = Tx | PrismaClient;
 
 /** One message per address, whatever the letter case (User.email is unique, but typed by people). */
 function uniqueByAddress(users: Recipient[]): Recipient[] {
@@ -16,36 +15,32 @@ function uniqueByAddress(users: Recipient[]): Recipient[] {
   });
 }
 
-const recipientSelect = { id: true, email: true, firstName: true, lastName: true } as const;
+const RECIPIENT_COLUMNS = { userId: decode.text, email: decode.text, firstName: decode.text, lastName: decode.text };
 
 /**
  * Who hears about an organisation's dossier: every member with an active account who did not
  * opt out, plus the official who submitted it even if they opted out (it is their submission).
  * A submitter who left the organisation or was deactivated is not written to any more.
  */
-export async function applicantRecipients(db: Db, organisationId: string, submittedById: string | null = null): Promise<Recipient[]> {
-  const memberships = await db.membership.findMany({
-    where: {
-      organisationId,
-      user: { deactivatedAt: null },
-      OR: [{ emailOptIn: true }, ...(submittedById ? [{ userId: submittedById }] : [])],
-    },
-    select: { user: { select: recipientSelect } },
-    orderBy: { createdAt: "asc" },
-  });
-  return uniqueByAddress(memberships.map(({ user }) => ({ userId: user.id, ...user })));
+export async function applicantRecipients(db: AnyDb, organisationId: string, submittedById: string | null = null): Promise<Recipient[]> {
+  const on = await asSqlDb(db);
+  const rows = await on.query(sql`
+    SELECT u."id" AS "userId", u."email", u."firstName", u."lastName"
+    FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+    WHERE m."organisationId" = ${organisationId} AND u."deactivatedAt" IS NULL
+      AND (m."emailOptIn" = ${true} OR m."userId" = ${submittedById})
+    ORDER BY m."createdAt" ASC, m."id" ASC`);
+  return uniqueByAddress(decodeRows(RECIPIENT_COLUMNS, rows));
 }
 
 /** Active staff with one of the roles, except the person who caused the message. */
-export async function staffRecipients(db: Db, roles: StaffRole[], exceptUserId: string | null = null): Promise<Recipient[]> {
-  const users = await db.user.findMany({
-    where: {
-      deactivatedAt: null,
-      staffRoles: { some: { role: { in: roles } } },
-      ...(exceptUserId ? { id: { not: exceptUserId } } : {}),
-    },
-    select: recipientSelect,
-    orderBy: { email: "asc" },
-  });
-  return uniqueByAddress(users.map((user) => ({ userId: user.id, ...user })));
+export async function staffRecipients(db: AnyDb, roles: StaffRole[], exceptUserId: string | null = null): Promise<Recipient[]> {
+  const on = await asSqlDb(db);
+  const rows = await on.query(sql`
+    SELECT u."id" AS "userId", u."email", u."firstName", u."lastName" FROM "User" u
+    WHERE u."deactivatedAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "StaffRole" r WHERE r."userId" = u."id" AND r."role" IN (${list(roles)}))
+      ${exceptUserId ? sql`AND u."id" <> ${exceptUserId}` : sql``}
+    ORDER BY u."email" ASC`);
+  return uniqueByAddress(decodeRows(RECIPIENT_COLUMNS, rows));
 }

@@ -6,6 +6,7 @@ import { summaryPage } from "~/applications/wizard.server";
 import { requireApplicationAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
+import { arrivalTime } from "~/utils/clock.server";
 import { formatCents } from "~/utils/money";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,10 +18,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return summaryPage(viewer, application.id);
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
   const formData = await request.formData();
-  const result = await submitApplication({ viewer, applicationId: application.id, baseVersion: Number(formData.get("baseVersion")) });
+  const result = await submitApplication({
+    viewer,
+    applicationId: application.id,
+    baseVersion: Number(formData.get("baseVersion")),
+    receivedAt: arrivalTime(context),
+  });
   if (result.status === "submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs?verstuurd=1`);
   if (result.status === "already-submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs`);
   if (result.status === "incomplete") return data({ message: SUBMISSION_MESSAGES.incomplete }, { status: 400 });

@@ -21,6 +21,14 @@ export function now(): Date {
   return new Date(Date.now() + offsetMs);
 }
 
+/**
+ * The portal's time of a request's arrival (server.js stamps Date.now() before anything else
+ * runs): what counts for a deadline, however long the request then waited for its turn.
+ */
+export function arrivalTime(context: { receivedAt?: number }): Date {
+  return typeof context.receivedAt === "number" ? new Date(context.receivedAt + offsetMs) : now();
+}
+
 /** Test hook: let the clock read `instant` from now on (ticking onwards). */
 export function setNow(instant: Date): void {
   offsetMs = instant.getTime() - Date.now();
