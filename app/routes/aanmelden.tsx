@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { authenticate, LOGIN_MESSAGES } from "~/auth/login.server";
-import { createUserSession, safeRedirect } from "~/auth/session.server";
+import { createUserSession } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { homePath } from "~/domain/permissions";
@@ -15,7 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Aanmelden | Subsidieportaal A
 const loginSchema = z.object({
   email: emailField,
   password: z.string({ error: REQUIRED }).min(1, REQUIRED),
-  redirectTo: z.string().optional(),
+  // Whatever arrives here, createUserSession keeps only a same-site path.
+  redirectTo: z.string().optional().catch(undefined),
 });
 
 const LABELS = { email: "E-mailadres", password: "Wachtwoord" };
@@ -34,8 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(formFailure({ form: LOGIN_MESSAGES[result.reason] }, formData, ["password"]), { status: 400 });
   }
-  const redirectTo = parsed.data.redirectTo ? safeRedirect(parsed.data.redirectTo) : "/";
-  return createUserSession(request, result.userId, redirectTo);
+  // createUserSession keeps only a same-site path (safeRedirect), else "/".
+  return createUserSession(request, result.userId, parsed.data.redirectTo);
 }
 
 export default function LoginPage() {

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getCookieSession, safeRedirect, sessionStorage } from "~/auth/session.server";
+import { getCookieSession, sessionStorage } from "~/auth/session.server";
 import { forbidden, requireViewer } from "~/auth/viewer.server";
 import { isMemberOf } from "~/domain/permissions";
+import { safeRedirect } from "~/utils/safe-redirect";
 
-const switchSchema = z.object({ organisationId: z.string().min(1), returnTo: z.string().optional() });
+const switchSchema = z.object({ organisationId: z.string().min(1), returnTo: z.string().optional().catch(undefined) });
 
 export async function loader() {
   return redirect("/mijn-dossiers");
