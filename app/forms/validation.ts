@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidKboNumber, normaliseKboNumber } from "~/domain/organisation";
+import { controlCharacterMessage, isBlank } from "~/utils/text";
 import { FORM_MESSAGES as M } from "./messages";
 import { isValidIban, normaliseBelgianPhone, normaliseIban, parseEuroToCents, parseWholeNumber } from "./parse";
 import type {
@@ -39,9 +40,14 @@ function choiceMessage(field: ScalarField): string {
   }
 }
 
+/** Field kinds whose value is typed text (the others are choices, checkboxes or files). */
+const TYPED_TEXT = new Set<ScalarField["type"]>(["text", "textarea", "email", "phone", "iban", "kbo", "url", "integer", "money"]);
+
 /** Checks one field that has a value; returns the parsed value, or reports and returns null. */
 function parseScalar(field: ScalarField, raw: RawValue, report: (message: string) => void, files: number): ParsedScalar {
   const text = asText(raw);
+  const control = TYPED_TEXT.has(field.type) ? controlCharacterMessage(text, { multiline: field.type === "textarea" }) : null;
+  if (control) return report(control), null;
   switch (field.type) {
     case "text":
     case "textarea": {
@@ -100,7 +106,8 @@ function isEmpty(field: ScalarField, raw: RawValue, files: number): boolean {
   if (field.type === "file") return files === 0;
   if (field.type === "declaration") return !asBoolean(raw);
   if (field.type === "checkboxes") return asList(raw).length === 0;
-  return asText(raw) === "";
+  // White space or control characters alone do not count as an answer.
+  return isBlank(asText(raw));
 }
 
 function validateScalars(

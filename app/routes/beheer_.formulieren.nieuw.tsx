@@ -9,13 +9,13 @@ import { AdminNav } from "~/components/admin-nav";
 import { FormPreview } from "~/components/form-preview";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { formFailure, parseFormData } from "~/utils/forms";
-import { REQUIRED } from "~/utils/schemas";
+import { requiredText } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Formulierversie toevoegen | Beheer | Subsidieportaal AgII" }];
 
 // The browser only checks that something was pasted; the server reads the JSON (storedFormSchema).
 const schema = z.object({
-  definition: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(200_000, "Deze definitie is te lang (hoogstens 200.000 tekens)."),
+  definition: requiredText(200_000, { multiline: true, tooLong: "Deze definitie is te lang (hoogstens 200.000 tekens)." }),
 });
 const LABELS = { definition: "Definitie (JSON)" };
 

@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.user.firstName} ${data.user.lastName}` : "Gebruiker"} | Beheer | Subsidieportaal AgII` },
 ];
 
-const reasonSchema = z.object({ reason: requiredText(500) });
+const reasonSchema = z.object({ reason: requiredText(500, { multiline: true }) });
 const rolesSchema = z.object({ roles: z.array(staffRoleSchema) });
 const LABELS = { reason: "Reden" };
 const NOT_FOUND = "Deze gebruiker bestaat niet.";
