@@ -7,7 +7,8 @@ import { createUserSession } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { homePath } from "~/domain/permissions";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 import { emailField, REQUIRED } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden | Subsidieportaal AgII" }];
@@ -28,8 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseFormData(loginSchema, formData, { secretFields: ["password"] });
+  const { formData, parsed } = await parseForm(request, loginSchema, { secretFields: ["password"] });
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await authenticate(parsed.data.email, parsed.data.password);
   if (!result.ok) {

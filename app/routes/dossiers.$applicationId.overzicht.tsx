@@ -6,6 +6,7 @@ import { summaryPage } from "~/applications/wizard.server";
 import { requireApplicationAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
+import { readForm } from "~/utils/form-post.server";
 import { formatCents } from "~/utils/money";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,8 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const formData = await request.formData();
-  const result = await submitApplication({ viewer, applicationId: application.id, baseVersion: Number(formData.get("baseVersion")) });
+  const formData = await readForm(request);
+  // A missing or garbled version never matches the dossier's: the submission is then refused as stale.
+  const result = await submitApplication({ viewer, applicationId: application.id, baseVersion: Number(formData.get("baseVersion") ?? NaN) });
   if (result.status === "submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs?verstuurd=1`);
   if (result.status === "already-submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs`);
   if (result.status === "incomplete") return data({ message: SUBMISSION_MESSAGES.incomplete }, { status: 400 });

@@ -4,7 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requestPasswordReset } from "~/auth/accounts.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import { parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
 import { emailField } from "~/utils/schemas";
 import { publicUrl } from "~/utils/url.server";
 
@@ -14,7 +14,7 @@ const forgotSchema = z.object({ email: emailField });
 const LABELS = { email: "E-mailadres" };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseFormData(forgotSchema, await request.formData());
+  const { parsed } = await parseForm(request, forgotSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   await requestPasswordReset(parsed.data.email, (path) => publicUrl(request, path));
   return { ok: true as const, email: parsed.data.email };
