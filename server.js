@@ -1,11 +1,16 @@
 // Express server in front of the Remix build: security headers, CSRF origin check, rate
-// limits, compression, static files. Started by `npm run serve` (and by `npm start`).
-import { createRequestHandler } from "@remix-run/express";
+// limits, body limits, compression, static files. Started by `npm run serve` (and `npm start`).
+// The parts live in server/ (plain JavaScript modules).
 import compression from "compression";
 import express from "express";
 import rateLimit from "express-rate-limit";
 import helmet from "helmet";
 import { randomBytes } from "node:crypto";
+import { bodyLimit } from "./server/body-limit.js";
+import { routesAcceptingFiles } from "./server/file-routes.js";
+import { originCheck } from "./server/origin-check.js";
+import { refuse } from "./server/refusal.js";
+import { createRemixHandler } from "./server/remix-handler.js";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -50,30 +55,14 @@ app.use(
 );
 app.use(compression());
 
-// CSRF: a state-changing request must come from one of our own pages. Browsers send Origin
-// (or at least Sec-Fetch-Site) on every POST; together with SameSite=Lax session cookies this
-// refuses cross-site form posts (docs/decisions/0005-csrf-origin-check.md).
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Remix's old data protocol (?_data=routeId): this app uses single fetch, and Remix answers
+// these with a 500 and a logged warning for anyone who asks.
 app.use((req, res, next) => {
-  if (SAFE_METHODS.has(req.method)) return next();
-  const origin = req.get("origin");
-  const fetchSite = req.get("sec-fetch-site");
-  let sameOrigin = false;
-  if (origin && origin !== "null") {
-    try {
-      sameOrigin = new URL(origin).host === req.get("host");
-    } catch {
-      sameOrigin = false;
-    }
-  } else if (fetchSite) {
-    sameOrigin = fetchSite === "same-origin";
-  }
-  if (sameOrigin) return next();
-  res
-    .status(403)
-    .type("text/plain; charset=utf-8")
-    .send("Dit verzoek komt niet van het subsidieportaal zelf en werd geweigerd.");
+  if (!new URLSearchParams(req.originalUrl.split("?")[1] ?? "").has("_data")) return next();
+  refuse(req, res, 400, "Ongeldig adres", "Dit adres bestaat niet in deze vorm. Ga naar de startpagina en probeer opnieuw.");
 });
+
+app.use(originCheck({ publicUrl: process.env.PUBLIC_URL }));
 
 const limitMessage = "Te veel pogingen na elkaar. Wacht een minuut en probeer opnieuw.";
 const authLimiter = rateLimit({
@@ -82,7 +71,7 @@ const authLimiter = rateLimit({
   standardHeaders: "draft-8",
   legacyHeaders: false,
   message: limitMessage,
-  skip: (req) => SAFE_METHODS.has(req.method),
+  skip: (req) => ["GET", "HEAD", "OPTIONS"].includes(req.method),
 });
 app.use(["/aanmelden", "/wachtwoord-vergeten", "/wachtwoord-herstellen", "/uitnodiging"], authLimiter);
 app.use(
@@ -95,15 +84,16 @@ app.use(
   }),
 );
 
+// Every body is counted while it streams (server/body-limit.js, docs/decisions/0020).
+app.use(bodyLimit(build.entry.module.requestBodyLimits, routesAcceptingFiles(build)));
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
 app.all(
   "*",
-  createRequestHandler({
+  createRemixHandler({
     build,
-    // Always production mode: never send a stack trace to a browser, also during development.
-    mode: "production",
     getLoadContext: (_req, res) => ({
       cspNonce: res.locals.cspNonce,
       requestId: res.locals.requestId,

@@ -4,8 +4,10 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { MAX_REQUEST_BYTES, UPLOAD_MESSAGES } from "./attachments/file-types";
 import { NonceProvider } from "./components/nonce";
 import { startBackgroundJobs as start } from "./jobs.server";
+import { FORM_POST_MESSAGES, MAX_FORM_BYTES } from "./utils/form-post.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -59,3 +61,9 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 
 /** Called by server.js once the HTTP server listens; returns a function that stops the jobs. */
 export const startBackgroundJobs = start;
+
+/** For server.js, which enforces them while the body streams (server/body-limit.js). */
+export const requestBodyLimits = {
+  form: { bytes: MAX_FORM_BYTES, title: "Dit formulier is te groot", message: FORM_POST_MESSAGES.tooLarge },
+  upload: { bytes: MAX_REQUEST_BYTES, title: "Dit formulier is te groot", message: UPLOAD_MESSAGES.requestTooLarge },
+};

@@ -19,7 +19,8 @@ export class HttpClient {
     return publicHost === new URL(this.baseUrl).host ? {} : { "x-forwarded-host": publicHost };
   }
 
-  private cookieHeader(): string {
+  /** The Cookie header this client sends, for requests made with another client (node:http). */
+  cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 

@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
+export type RunningServer = {
+  url: string;
+  /** The server process, e.g. to read its memory use from /proc/<pid>/status */
+  pid: number;
+  stop: () => Promise<void>;
+  output: () => string;
+};
 
 /**
  * Starts the built portal (server.js + build/) as a real process on a free port, against the
@@ -44,6 +50,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
