@@ -11,6 +11,7 @@ import { routesAcceptingFiles } from "./server/file-routes.js";
 import { originCheck } from "./server/origin-check.js";
 import { refuse } from "./server/refusal.js";
 import { createRemixHandler } from "./server/remix-handler.js";
+import { applyTimeouts } from "./server/timeouts.js";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -101,11 +102,19 @@ app.all(
   }),
 );
 
-const server = app.listen(port, host, () => {
-  const address = server.address();
-  const actualPort = typeof address === "object" && address ? address.port : port;
-  console.log(`Subsidieportaal luistert op http://${host}:${actualPort}`);
+// Whatever still fails: logged with the request id, answered with a Dutch page, no stack trace.
+app.use((error, req, res, _next) => {
+  console.error(`[fout ${res.locals.requestId}] ${req.method} ${req.path}`, error);
+  refuse(req, res, 500, "Er ging iets mis", `Er liep iets onverwachts fout aan onze kant. Vermeld bij de helpdesk de referentie ${res.locals.requestId}.`);
 });
+
+const server = applyTimeouts(
+  app.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    console.log(`Subsidieportaal luistert op http://${host}:${actualPort}`);
+  }),
+);
 
 const stopJobs = await build.entry.module.startBackgroundJobs?.();
 

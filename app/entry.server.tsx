@@ -2,14 +2,25 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { MAX_REQUEST_BYTES, UPLOAD_MESSAGES } from "./attachments/file-types";
 import { NonceProvider } from "./components/nonce";
 import { startBackgroundJobs as start } from "./jobs.server";
 import { FORM_POST_MESSAGES, MAX_FORM_BYTES } from "./utils/form-post.server";
 
-const ABORT_DELAY = 5_000;
+/**
+ * Only a safety net for a render that hangs. The portal has no deferred or streamed data, so a
+ * page is complete as soon as React has rendered it; a short abort (Remix's template has 5 s)
+ * only ever hit slow renders on a loaded machine, and turned committed actions into a 500.
+ */
+const SAFETY_ABORT_MS = 60_000;
+
+/**
+ * How long Remix waits for the data it streams into a page (single fetch, turbo-stream); its
+ * default of 4.95 s belongs with the 5 s abort above. Kept just under the abort, so a timeout
+ * there can still reach the page before React is stopped.
+ */
+export const streamTimeout = SAFETY_ABORT_MS - 1_000;
 
 export default function handleRequest(
   request: Request,
@@ -18,38 +29,40 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   const nonce = loadContext.cspNonce;
   return new Promise((resolve, reject) => {
-    let shellRendered = false;
+    let resolved = false;
+    // Browsers and script clients alike get the whole page at once: the only Suspense boundary
+    // is Remix's own hand-over of the loader data, so streaming the shell first (isbot's
+    // onShellReady for browsers) gains nothing and only opened a window for the abort.
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RemixServer context={remixContext} url={request.url} abortDelay={SAFETY_ABORT_MS} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [callback]() {
-          shellRendered = true;
+        onAllReady() {
+          resolved = true;
+          clearTimeout(timer);
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          // The status was decided by the loaders and the action (an error boundary sets its
+          // own); a render problem after that is logged, never turned into a 500 afterwards.
+          if (!request.signal.aborted) console.error(error);
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(() => {
+      if (!resolved) abort();
+    }, SAFETY_ABORT_MS);
   });
 }
 
