@@ -95,9 +95,10 @@ app.all(
   "*",
   createRemixHandler({
     build,
-    getLoadContext: (_req, res) => ({
+    getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce,
       requestId: res.locals.requestId,
+      clientIp: req.ip ?? "",
     }),
   }),
 );

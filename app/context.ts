@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** Short id shown on error pages and written to the log, to find one request again */
     requestId: string;
+    /** The client's IP address as Express sees it (TRUST_PROXY_HOPS), for per-client limits */
+    clientIp: string;
   }
   // Single fetch: loaders and actions return plain objects or data(), typed accordingly.
   interface Future {
