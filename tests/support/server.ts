@@ -7,6 +7,8 @@ export type RunningServer = {
   /** The server process, e.g. to read its memory use from /proc/<pid>/status */
   pid: number;
   stop: () => Promise<void>;
+  /** Ends the process with SIGKILL, as a crash or an out-of-memory kill would */
+  kill: () => Promise<void>;
   output: () => string;
 };
 
@@ -48,15 +50,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`Server stopte met code ${code}:\n${output}`));
     });
   });
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
   return {
     url,
     pid: child.pid!,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => end("SIGTERM"),
+    kill: () => end("SIGKILL"),
   };
 }
