@@ -56,6 +56,14 @@ app.use(
 );
 app.use(compression());
 
+// Pages are read (GET, HEAD) and forms posted (POST); Remix would answer anything else with a
+// logged 405.
+app.use((req, res, next) => {
+  if (["GET", "HEAD", "POST"].includes(req.method)) return next();
+  res.set("Allow", "GET, HEAD, POST");
+  refuse(req, res, 405, "Niet toegelaten", "Deze handeling bestaat niet in het subsidieportaal.");
+});
+
 // Remix's old data protocol (?_data=routeId): this app uses single fetch, and Remix answers
 // these with a 500 and a logged warning for anyone who asks.
 app.use((req, res, next) => {

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { MAX_REQUEST_BYTES, UPLOAD_MESSAGES } from "./attachments/file-types";
 import { NonceProvider } from "./components/nonce";
@@ -67,8 +67,9 @@ export default function handleRequest(
 }
 
 // Unexpected errors are logged with the request id that the error page shows as "referentie".
+// Remix's own 4xx answers (a post to a page without action: 405) are the visitor's mistake.
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   console.error(`[fout ${context.requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 };
 

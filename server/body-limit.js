@@ -4,7 +4,8 @@
 import { Transform } from "node:stream";
 import { refuse } from "./refusal.js";
 
-const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
+// As in remix-handler.js: every other method may carry a body that Remix would read.
+const BODYLESS = new Set(["GET", "HEAD"]);
 
 /**
  * The limit that applies to a request: the upload limit for a multipart post to a route that

@@ -85,6 +85,23 @@ describe("the origin check with PUBLIC_URL", () => {
   });
 });
 
+describe("requests no page of the portal makes", () => {
+  it("answers other methods than GET, HEAD and POST with 405, and a post to a page without form with 405, logging nothing", async () => {
+    const origin = new URL(server.url).origin;
+    for (const method of ["PUT", "DELETE", "PATCH", "OPTIONS"]) {
+      const response = await fetch(new URL("/aanmelden", server.url), { method, headers: { origin, accept: "text/html" } });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
+      expect(await response.text()).toContain("Deze handeling bestaat niet in het subsidieportaal.");
+    }
+    const post = await new HttpClient(server.url).post("/oproepen", { titel: "x" });
+    expect(post.status).toBe(405);
+    expect(await post.text()).toContain("<h1>Dit verzoek kon niet verwerkt worden</h1>");
+    expect(server.output()).not.toMatch(/\[fout [0-9A-F]{8}\]/);
+    expect(server.output()).not.toMatch(/^\s+at /m);
+  });
+});
+
 describe("the old Remix data protocol", () => {
   it("answers ?_data= with 400 and logs nothing, for anyone", async () => {
     const anonymous = new HttpClient(server.url);
