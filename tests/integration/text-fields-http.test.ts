@@ -13,11 +13,14 @@ const db = createPrismaClient();
 let server: RunningServer;
 let client: HttpClient;
 let draftId: string;
+let withdrawnId: string;
 
 beforeAll(async () => {
   const leuven = await createOrganisation(db, { name: "Stad Leuven", nisCode: "24062", province: "Vlaams-Brabant" });
   const call = await createProgrammeAndCall(db, { opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2030-01-01T00:00:00Z") });
   draftId = (await createApplication(db, { callId: call.id, organisationId: leuven.id })).id;
+  const second = await createProgrammeAndCall(db, { opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2030-01-01T00:00:00Z") });
+  withdrawnId = (await createApplication(db, { callId: second.id, organisationId: leuven.id })).id;
   const official = await createUser(db, { email: "an@leuven.example", memberOf: [leuven.id] });
   server = await startServer();
   client = new HttpClient(server.url);
@@ -45,7 +48,7 @@ describe("control characters in text fields", () => {
     expect(await db.verification.count({ where: { email: "bert@leuven.example" } })).toBe(0);
   });
 
-  it("refuses them in an application step, and keeps line breaks in a textarea", async () => {
+  it("refuses them in an application step", async () => {
     const page = await (await client.get(`/dossiers/${draftId}/stap/organisatie`)).text();
     const baseVersion = /name="baseVersion" value="(\d+)"/.exec(page)![1]!;
     const baseFingerprint = /name="baseFingerprint" value="([0-9a-f]+)"/.exec(page)![1]!;
@@ -61,5 +64,20 @@ describe("control characters in text fields", () => {
     const html = await response.text();
     expectFieldError(html, "contactVoornaam", "Voornaam contactpersoon", REQUIRED);
     expectFieldError(html, "contactFunctie", "Functie", TEXT_MESSAGES.control);
+  });
+
+  it("refuses them in the reason for withdrawing, which no longer is cut off silently", async () => {
+    const path = `/dossiers/${withdrawnId}/intrekken`;
+    const refused = await client.post(path, { reason: "Dubbel\u0000 ingediend" });
+    expect(refused.status).toBe(400);
+    expectFieldError(await refused.text(), "reason", "Reden", TEXT_MESSAGES.control);
+    const tooLong = await client.post(path, { reason: "x".repeat(1001) });
+    expect(tooLong.status).toBe(400);
+    expectFieldError(await tooLong.text(), "reason", "Reden", "Gebruik hoogstens 1000 tekens.");
+    expect((await db.application.findUniqueOrThrow({ where: { id: withdrawnId } })).status).toBe("DRAFT");
+
+    const withdrawn = await client.post(path, { reason: "Per vergissing\r\ntwee keer gestart." });
+    expect(withdrawn.status).toBe(302);
+    expect((await db.application.findUniqueOrThrow({ where: { id: withdrawnId } })).status).toBe("WITHDRAWN");
   });
 });
