@@ -49,7 +49,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 describe("password reset requests", () => {
   it("send at most three links an hour to one address, and answer known and unknown addresses alike", async () => {
     const unknown = "niemand@onbekend.example";
-    const answers = { known: [] as Awaited<ReturnType<typeof ask>>[], unknown: [] as Awaited<ReturnType<typeof ask>>[] };
+    const answers: Record<"known" | "unknown", Array<Awaited<ReturnType<typeof ask>>>> = { known: [], unknown: [] };
     for (let i = 0; i < 6; i++) {
       answers.known.push(await ask(known.email, freshIp()));
       answers.unknown.push(await ask(unknown, freshIp()));
