@@ -80,7 +80,7 @@ const authLimiter = rateLimit({
   standardHeaders: "draft-8",
   legacyHeaders: false,
   message: limitMessage,
-  skip: (req) => ["GET", "HEAD", "OPTIONS"].includes(req.method),
+  skip: (req) => req.method === "GET" || req.method === "HEAD",
 });
 app.use(["/aanmelden", "/wachtwoord-vergeten", "/wachtwoord-herstellen", "/uitnodiging"], authLimiter);
 app.use(

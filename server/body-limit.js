@@ -1,6 +1,6 @@
 // How many bytes a request body may have, enforced before and while it streams, never by
 // buffering it: a declared Content-Length over the limit is refused at once, a chunked body is
-// counted as it arrives and cut at the limit (docs/decisions/0020-body-limits.md).
+// counted as it arrives and cut at the limit (docs/decisions/0020-body-limits-while-streaming.md).
 import { Transform } from "node:stream";
 import { refuse } from "./refusal.js";
 
