@@ -3,7 +3,7 @@ import { databaseProvider, databaseUrl, prismaPaths } from "./app/db/database-ur
 import { postgresCliAdapter, sqliteCliAdapter } from "./prisma/cli-adapters";
 
 // Prisma does not read .env when a config file exists; DATABASE_URL comes from the environment
-// and chooses the provider, its schema file and its migration history (docs/decisions/0020).
+// and chooses the provider, its schema file and its migration history (docs/decisions/0028).
 const url = databaseUrl();
 const provider = databaseProvider(url);
 const paths = prismaPaths(provider);

@@ -1,11 +1,18 @@
 // Express server in front of the Remix build: security headers, CSRF origin check, rate
-// limits, compression, static files. Started by `npm run serve` (and by `npm start`).
-import { createRequestHandler } from "@remix-run/express";
+// limits, body limits, compression, static files. Started by `npm run serve` (and `npm start`).
+// The parts live in server/ (plain JavaScript modules).
 import compression from "compression";
 import express from "express";
 import rateLimit from "express-rate-limit";
 import helmet from "helmet";
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { bodyLimit } from "./server/body-limit.js";
+import { routesAcceptingFiles } from "./server/file-routes.js";
+import { originCheck } from "./server/origin-check.js";
+import { refuse } from "./server/refusal.js";
+import { createRemixHandler } from "./server/remix-handler.js";
+import { applyTimeouts } from "./server/timeouts.js";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -52,35 +59,29 @@ app.use(
 );
 app.use(compression());
 
-// CSRF: a state-changing request must come from one of our own pages. Browsers send Origin
-// (or at least Sec-Fetch-Site) on every POST; together with SameSite=Lax session cookies this
-// refuses cross-site form posts (docs/decisions/0005-csrf-origin-check.md).
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Static files before the limits: cheap, immutable, not worth a counter (a municipality behind
+// one address would otherwise spend its budget on scripts and styles). Mounted by name: a
+// static handler on "/" would look on disk for every other request first.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+const publicFiles = readdirSync("public").filter((name) => name !== "build");
+if (publicFiles.length > 0) app.get(publicFiles.map((name) => `/${name}`), express.static("public", { maxAge: "1h", index: false }));
+
+// Pages are read (GET, HEAD) and forms posted (POST); Remix would answer anything else with a
+// logged 405.
 app.use((req, res, next) => {
-  if (SAFE_METHODS.has(req.method)) return next();
-  const origin = req.get("origin");
-  const fetchSite = req.get("sec-fetch-site");
-  let sameOrigin = false;
-  if (origin && origin !== "null") {
-    try {
-      sameOrigin = new URL(origin).host === req.get("host");
-    } catch {
-      sameOrigin = false;
-    }
-  } else if (fetchSite) {
-    sameOrigin = fetchSite === "same-origin";
-  }
-  if (sameOrigin) return next();
-  res
-    .status(403)
-    .type("text/plain; charset=utf-8")
-    .send("Dit verzoek komt niet van het subsidieportaal zelf en werd geweigerd.");
+  if (["GET", "HEAD", "POST"].includes(req.method)) return next();
+  res.set("Allow", "GET, HEAD, POST");
+  refuse(req, res, 405, "Niet toegelaten", "Deze handeling bestaat niet in het subsidieportaal.");
 });
 
-// Static files first: they are cheap, immutable and not worth a counter (a municipality behind
-// one address would otherwise spend its budget on scripts and styles).
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Remix's old data protocol (?_data=routeId): this app uses single fetch, and Remix answers
+// these with a 500 and a logged warning for anyone who asks.
+app.use((req, res, next) => {
+  if (!new URLSearchParams(req.originalUrl.split("?")[1] ?? "").has("_data")) return next();
+  refuse(req, res, 400, "Ongeldig adres", "Dit adres bestaat niet in deze vorm. Ga naar de startpagina en probeer opnieuw.");
+});
+
+app.use(originCheck({ publicUrl: process.env.PUBLIC_URL }));
 
 // The counters live in the database, so that every instance counts the same requests
 // (app/security/rate-limit-store.server.ts; a database that cannot count lets requests through).
@@ -98,29 +99,39 @@ const limiter = (name, limit, extra = {}) =>
   });
 app.use(
   ["/aanmelden", "/wachtwoord-vergeten", "/wachtwoord-herstellen", "/uitnodiging"],
-  limiter("auth", Number(process.env.RATE_LIMIT_AUTH_PER_MINUTE ?? 20), { skip: (req) => SAFE_METHODS.has(req.method) }),
+  limiter("auth", Number(process.env.RATE_LIMIT_AUTH_PER_MINUTE ?? 20), { skip: (req) => req.method === "GET" || req.method === "HEAD" }),
 );
 app.use(limiter("all", Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600)));
 
+// Every body is counted while it streams (server/body-limit.js, docs/decisions/0020).
+app.use(bodyLimit(build.entry.module.requestBodyLimits, routesAcceptingFiles(build)));
+
 app.all(
   "*",
-  createRequestHandler({
+  createRemixHandler({
     build,
-    // Always production mode: never send a stack trace to a browser, also during development.
-    mode: "production",
-    getLoadContext: (_req, res) => ({
+    getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce,
       requestId: res.locals.requestId,
       receivedAt: res.locals.receivedAt,
+      clientIp: req.ip ?? "",
     }),
   }),
 );
 
-const server = app.listen(port, host, () => {
-  const address = server.address();
-  const actualPort = typeof address === "object" && address ? address.port : port;
-  console.log(`Subsidieportaal luistert op http://${host}:${actualPort}`);
+// Whatever still fails: logged with the request id, answered with a Dutch page, no stack trace.
+app.use((error, req, res, _next) => {
+  console.error(`[fout ${res.locals.requestId}] ${req.method} ${req.path}`, error);
+  refuse(req, res, 500, "Er ging iets mis", `Er liep iets onverwachts fout aan onze kant. Vermeld bij de helpdesk de referentie ${res.locals.requestId}.`);
 });
+
+const server = applyTimeouts(
+  app.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    console.log(`Subsidieportaal luistert op http://${host}:${actualPort}`);
+  }),
+);
 
 const stopJobs = await build.entry.module.startBackgroundJobs?.();
 

@@ -10,6 +10,8 @@ declare module "@remix-run/node" {
      * counts for a deadline (app/utils/clock.server.ts, arrivalTime)
      */
     receivedAt: number;
+    /** The client's IP address as Express sees it (TRUST_PROXY_HOPS), for per-client limits */
+    clientIp: string;
   }
   // Single fetch: loaders and actions return plain objects or data(), typed accordingly.
   interface Future {

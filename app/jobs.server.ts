@@ -1,3 +1,4 @@
+import { sweepStaleTempFiles } from "./attachments/file-hygiene.server";
 import { configureDatabase, prisma } from "./db.server";
 import { startOutboxWorker } from "./mail/outbox-worker.server";
 import { runScheduler } from "./mail/scheduler.server";
@@ -44,15 +45,26 @@ export function startReminderScheduler(): { stop(): Promise<void> } {
   };
 }
 
-/** Background work beside the web server: sending the e-mail outbox, reminders, tidying up. */
+/** Upload temp files left by a process that stopped mid-upload; logged when there were any. */
+async function sweepTempFiles(): Promise<void> {
+  try {
+    const removed = await sweepStaleTempFiles();
+    if (removed.length > 0) console.log(`[bijlagen] ${removed.length} onafgewerkte upload(s) opgeruimd.`);
+  } catch (error) {
+    console.error("[bijlagen] onafgewerkte uploads opruimen mislukt:", error);
+  }
+}
+
+/** Background work beside the web server: the e-mail outbox, reminders, tidying sessions, counters and temp files. */
 export async function startBackgroundJobs(): Promise<() => Promise<void>> {
   await configureDatabase();
   const purge = () =>
     Promise.all([purgeExpiredSessions(), purgeExpiredRateLimits()]).catch((error: unknown) =>
       console.error("Sessies en tellers opruimen mislukt:", error),
     );
-  void purge();
-  const purgeTimer = setInterval(purge, HOUR_MS);
+  const tidy = () => Promise.all([purge(), sweepTempFiles()]);
+  void tidy();
+  const purgeTimer = setInterval(tidy, HOUR_MS);
   purgeTimer.unref();
   // OUTBOX_WORKER=off when the worker runs as its own process (npm run mail:worker).
   const worker =

@@ -1,6 +1,6 @@
 // Driver adapters for the Prisma CLI (migrate deploy, migrate diff), which runs its
 // WebAssembly schema engine through them. Each works around a defect seen with Prisma 6.19.3
-// (docs/decisions/0002, 0020); tests/integration/postgres-migrations.test.ts proves the fixes.
+// (docs/decisions/0002, 0028); tests/integration/migrations.test.ts proves the fixes.
 // Only the CLI loads this file; the portal connects through app/db.server.ts.
 import { randomUUID } from "node:crypto";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";

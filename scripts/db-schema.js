@@ -1,6 +1,6 @@
 // prisma/schema.prisma (SQLite) is the one schema source; prisma/postgresql/schema.prisma is
 // generated from it and committed, because the Prisma CLI bakes the provider into a schema
-// file (docs/decisions/0020). `node scripts/db-schema.js` writes it, `--check` fails when the
+// file (docs/decisions/0028). `node scripts/db-schema.js` writes it, `--check` fails when the
 // committed copy is stale (CI runs the check in `npm test`).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";

@@ -1,7 +1,7 @@
 // `npm run db:migration -- <name>` writes the next migration of both histories (SQLite and
 // PostgreSQL; Prisma cannot share one between providers) from the difference between each
 // history and prisma/schema.prisma. `prisma migrate dev` is unreliable with the WebAssembly
-// schema engine here (docs/decisions/0002, 0020). The PostgreSQL half replays its history in a
+// schema engine here (docs/decisions/0002, 0028). The PostgreSQL half replays its history in a
 // shadow database on a PostgreSQL server: DATABASE_URL when it is one, or MIGRATION_POSTGRES_URL.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";

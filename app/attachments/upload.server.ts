@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import { createHash, type Hash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
+import { BodyReadError, BodyTooLargeError, countBytes, isMultipart, readForm } from "~/utils/form-post.server";
 import { MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./file-types";
 import { MultipartError, multipartBoundary, parseMultipart } from "./multipart.server";
 import { ensureUploadDirs, newTempPath, removeQuietly } from "./storage.server";
@@ -37,7 +38,8 @@ export type ReadOptions = {
  * fields of the same post come back and the page can show them again with the error.
  *
  * Throws (as a Remix error response with a Dutch message) only for posts no browser form
- * produces: larger than maxRequestBytes (413) or malformed (400). Then no temp file remains.
+ * produces: larger than maxRequestBytes (413), malformed (400), or not a form at all (415, see
+ * readForm). Then no temp file remains.
  */
 export async function readMultipartForm(request: Request, options: ReadOptions = {}): Promise<MultipartForm> {
   const maxFileBytes = options.maxFileBytes ?? MAX_UPLOAD_BYTES;
@@ -48,13 +50,10 @@ export async function readMultipartForm(request: Request, options: ReadOptions =
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
   if (declaredLength > maxRequestBytes) throw tooLargeResponse();
 
+  // A form without files (the autosave, or a script) is read the ordinary way.
+  if (!isMultipart(request)) return { formData: await readForm(request), files: [] };
   const boundary = multipartBoundary(request.headers.get("content-type"));
-  if (!boundary) {
-    // A form without files (e.g. posted by a script as urlencoded) is read the ordinary way.
-    const formData = await readPlainForm(request, maxRequestBytes);
-    return { formData, files: [] };
-  }
-  if (!request.body) throw malformedResponse();
+  if (!boundary || !request.body) throw malformedResponse();
 
   await ensureUploadDirs();
   const formData = new FormData();
@@ -86,8 +85,8 @@ export async function readMultipartForm(request: Request, options: ReadOptions =
   } catch (error) {
     await (current as PartWriter | null)?.discard();
     await discardUploads(files);
-    if (error instanceof RequestTooLargeError) throw tooLargeResponse();
-    if (error instanceof MultipartError) throw malformedResponse();
+    if (error instanceof BodyTooLargeError) throw tooLargeResponse();
+    if (error instanceof MultipartError || error instanceof BodyReadError) throw malformedResponse();
     throw error;
   }
   return { formData, files };
@@ -173,44 +172,6 @@ class FilePart implements PartWriter {
     await this.handle?.close();
     this.handle = null;
     await removeQuietly(this.tempPath);
-  }
-}
-
-class RequestTooLargeError extends Error {}
-
-/** Passes the body through while counting, and stops once it passes the limit. */
-async function* countBytes(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
-  // Read with a reader we release, not cancel: cancelling would destroy the connection before
-  // the error page reaches the browser.
-  const reader = body.getReader();
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      total += value.byteLength;
-      if (total > maxBytes) throw new RequestTooLargeError();
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-async function readPlainForm(request: Request, maxBytes: number): Promise<FormData> {
-  if (!request.body) return new FormData();
-  const chunks: Uint8Array[] = [];
-  try {
-    for await (const chunk of countBytes(request.body, maxBytes)) chunks.push(chunk);
-  } catch (error) {
-    if (error instanceof RequestTooLargeError) throw tooLargeResponse();
-    throw error;
-  }
-  const copy = new Request(request.url, { method: "POST", headers: request.headers, body: Buffer.concat(chunks) });
-  try {
-    return await copy.formData();
-  } catch {
-    throw malformedResponse();
   }
 }
 

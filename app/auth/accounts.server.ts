@@ -3,24 +3,40 @@ import { passwordResetEmail } from "../../emails/password-reset";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
+import { now } from "~/utils/clock.server";
 import { hashPassword } from "./password.server";
 import {
   createVerification,
   findUsableVerification,
   markVerificationUsed,
+  VERIFICATION_TTL_MS,
   VERIFICATION_TYPES,
 } from "./verification.server";
 
 type LinkTo = (path: string) => string;
 
+/** At most this many reset e-mails per address per hour; more requests are answered alike but send nothing. */
+export const RESET_EMAILS_PER_ADDRESS_PER_HOUR = 3;
+const HOUR_MS = 60 * 60 * 1000;
+
 /**
- * Sends a reset link when the address belongs to an active account. The caller shows the same
- * message either way, so the form does not reveal which addresses have an account.
+ * Sends a reset link when the address belongs to an active account and has not had
+ * RESET_EMAILS_PER_ADDRESS_PER_HOUR links in the last hour. The caller shows the same message
+ * either way, so the form does not reveal which addresses have an account.
  */
 export async function requestPasswordReset(email: string, linkTo: LinkTo): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, firstName: true, deactivatedAt: true } });
     if (!user || user.deactivatedAt) return;
+    // Counted from the links themselves; expiresAt follows the portal's clock (createdAt the database's).
+    const sentInLastHour = await tx.verification.count({
+      where: {
+        type: VERIFICATION_TYPES.passwordReset,
+        email,
+        expiresAt: { gt: new Date(now().getTime() - HOUR_MS + VERIFICATION_TTL_MS.PASSWORD_RESET) },
+      },
+    });
+    if (sentInLastHour >= RESET_EMAILS_PER_ADDRESS_PER_HOUR) return;
     const { id, token, expiresAt } = await createVerification(tx, {
       type: VERIFICATION_TYPES.passwordReset,
       email,

@@ -1,12 +1,14 @@
 import * as z from "zod";
 import { REQUIRED } from "~/utils/schemas";
+import { hasControlCharacters, TEXT_MESSAGES } from "~/utils/text";
 
 /** Choosing a password (reset and new account): one schema for browser and server. */
 export const newPasswordFields = {
   password: z
     .string({ error: REQUIRED })
     .min(12, "Kies een wachtwoord van minstens 12 tekens.")
-    .max(200, "Kies een wachtwoord van hoogstens 200 tekens."),
+    .max(200, "Kies een wachtwoord van hoogstens 200 tekens.")
+    .refine((password) => !hasControlCharacters(password), TEXT_MESSAGES.control),
   confirmPassword: z.string({ error: REQUIRED }).min(1, REQUIRED),
 };
 

@@ -2,6 +2,7 @@ import { isProduction } from "~/utils/env.server";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { prisma } from "~/db.server";
 import { now } from "~/utils/clock.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 /** An idle-proof working day: officials on shared PCs should not stay logged in for weeks. */
 export const SESSION_DURATION_MS = 12 * 60 * 60 * 1000;
@@ -33,7 +34,7 @@ export function getCookieSession(request: Request) {
   return sessionStorage.getSession(request.headers.get("Cookie"));
 }
 
-export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+export async function createUserSession(request: Request, userId: string, redirectTo: string | undefined) {
   const at = now();
   const [session] = await prisma.$transaction([
     prisma.session.create({ data: { userId, expiresAt: new Date(at.getTime() + SESSION_DURATION_MS) } }),
@@ -55,10 +56,3 @@ export async function logout(request: Request, redirectTo = "/") {
   });
 }
 
-/** Only same-site paths: never let a login link send someone to another site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  return to;
-}

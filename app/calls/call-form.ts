@@ -3,7 +3,7 @@ import { ORGANISATION_KINDS } from "~/domain/organisation";
 import { FORM_MESSAGES } from "~/forms/messages";
 import { centsToInput, parseEuroToCents } from "~/forms/parse";
 import type { Criterion } from "~/review/rubric";
-import { REQUIRED, requiredText } from "~/utils/schemas";
+import { optionalText, REQUIRED, requiredText } from "~/utils/schemas";
 import { brusselsDate, brusselsTime } from "~/utils/time";
 import { CALL_RULE_MESSAGES, checkCallDates, deadlineFromWallClock, opensAtFromWallClock, type FormRef } from "./call-rules";
 
@@ -50,7 +50,7 @@ const asArray = (value: unknown) => (value === undefined || value === null || va
 export const criterionFormSchema = z.object({
   key: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
   label: requiredText(200),
-  description: z.string().trim().max(1000, "Gebruik hoogstens 1000 tekens.").optional(),
+  description: optionalText(1000, { multiline: true }),
   maxScore: z.string({ error: REQUIRED }).trim().regex(/^([1-9]|10)$/, CALL_FORM_MESSAGES.maxScore),
 });
 
@@ -59,7 +59,7 @@ export const callFormSchema = z
     /** Only when a call is created: a call stays in its programme (its dossier references). */
     programmeId: z.string({ error: CALL_FORM_MESSAGES.programme }).trim().min(1, CALL_FORM_MESSAGES.programme).optional(),
     title: requiredText(200),
-    description: requiredText(10_000),
+    description: requiredText(10_000, { multiline: true }),
     year: z.string({ error: REQUIRED }).trim().regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year),
     opensDate: requiredDate,
     opensTime: requiredTime,
@@ -76,7 +76,7 @@ export const callFormSchema = z
     amountPerPlan: optionalEuro,
     recognitionStartsOn: optionalDate,
     /** Told to applicants with a draft when dates change after opening. */
-    changeNote: z.string().trim().max(1000, "Gebruik hoogstens 1000 tekens.").optional(),
+    changeNote: optionalText(1000, { multiline: true }),
   })
   .superRefine((form, ctx) => {
     // Runs after field errors too (zod 4): only compare what could be read.

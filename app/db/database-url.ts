@@ -1,7 +1,7 @@
 /**
  * Which database the portal runs on, read from DATABASE_URL: a SQLite file (the embedded
  * default) or PostgreSQL (production). Used by the app, the Prisma CLI config, the seed, the
- * tests and the scripts, so that they always agree (docs/decisions/0020).
+ * tests and the scripts, so that they always agree (docs/decisions/0028).
  */
 export type DatabaseProvider = "sqlite" | "postgresql";
 

@@ -4,7 +4,7 @@ import type { DatabaseProvider } from "./database-url";
 import type { Row, Sql, SqlValue } from "./sql";
 
 /**
- * Where SQL statements run (docs/decisions/0023). Either straight on the driver adapter that
+ * Where SQL statements run (docs/decisions/0030). Either straight on the driver adapter that
  * Prisma uses (`sqlDb()`, `sqlTransaction()`): about 0.05 ms a statement, against 1 to 3 ms
  * for a query through Prisma 6's client, which compiles every query in WebAssembly. Or inside a
  * Prisma transaction (`onPrisma(tx)`), through its raw-query API, so that code holding one can

@@ -1,5 +1,5 @@
 /**
- * SQL statements written once for SQLite and PostgreSQL (docs/decisions/0023): a tagged
+ * SQL statements written once for SQLite and PostgreSQL (docs/decisions/0030): a tagged
  * template keeps values out of the text, and the placeholders are made for the provider at run
  * time (`?` or `$1`). Identifiers are always double-quoted, which both databases read alike.
  * Rows come back as the database driver returned them; the decoders below turn every

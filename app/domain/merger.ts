@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
-import { REQUIRED } from "~/utils/schemas";
+import { optionalText, REQUIRED } from "~/utils/schemas";
 import { nisCodeSchema, provinceSchema } from "./organisation";
 
 /**
@@ -24,7 +24,7 @@ export const mergerFormSchema = z
     predecessorNisCodes: z.string({ error: REQUIRED }).trim().min(1, REQUIRED),
     successorMode: z.enum(["existing", "new"], { error: CHOOSE }),
     successorNisCode: nisCodeSchema,
-    successorName: z.string().trim().max(200, "Gebruik hoogstens 200 tekens.").optional(),
+    successorName: optionalText(200),
     successorProvince: z.string().optional(),
     mergedOn: z.string({ error: REQUIRED }).min(1, REQUIRED).pipe(z.iso.date({ error: "Geef een geldige datum op." })),
   })

@@ -1,6 +1,7 @@
-// zod/mini: this module runs in the wizard in the browser (docs/decisions/0020).
+// zod/mini: this module runs in the wizard in the browser (docs/decisions/0027).
 import * as z from "zod/mini";
 import { isValidKboNumber, normaliseKboNumber } from "~/domain/kbo";
+import { controlCharacterMessage, isBlank } from "~/utils/text";
 import { FORM_MESSAGES as M } from "./messages";
 import { isValidIban, normaliseBelgianPhone, normaliseIban, parseEuroToCents, parseWholeNumber } from "./parse";
 import type {
@@ -40,9 +41,14 @@ function choiceMessage(field: ScalarField): string {
   }
 }
 
+/** Field kinds whose value is typed text (the others are choices, checkboxes or files). */
+const TYPED_TEXT = new Set<ScalarField["type"]>(["text", "textarea", "email", "phone", "iban", "kbo", "url", "integer", "money"]);
+
 /** Checks one field that has a value; returns the parsed value, or reports and returns null. */
 function parseScalar(field: ScalarField, raw: RawValue, report: (message: string) => void, files: number): ParsedScalar {
   const text = asText(raw);
+  const control = TYPED_TEXT.has(field.type) ? controlCharacterMessage(text, { multiline: field.type === "textarea" }) : null;
+  if (control) return report(control), null;
   switch (field.type) {
     case "text":
     case "textarea": {
@@ -101,7 +107,8 @@ function isEmpty(field: ScalarField, raw: RawValue, files: number): boolean {
   if (field.type === "file") return files === 0;
   if (field.type === "declaration") return !asBoolean(raw);
   if (field.type === "checkboxes") return asList(raw).length === 0;
-  return asText(raw) === "";
+  // White space or control characters alone do not count as an answer.
+  return isBlank(asText(raw));
 }
 
 function validateScalars(

@@ -26,9 +26,9 @@ export const programmeFormSchema = z.object({
     .regex(/^[A-Z]{3}$/, PROGRAMME_MESSAGES.code)
     .optional(),
   name: requiredText(200),
-  description: requiredText(5000),
+  description: requiredText(5000, { multiline: true }),
   kind: z.enum(PROGRAMME_KINDS, { error: PROGRAMME_MESSAGES.kind }),
-  legalBasis: requiredText(2000),
+  legalBasis: requiredText(2000, { multiline: true }),
 });
 export type ProgrammeFormData = z.output<typeof programmeFormSchema>;
 

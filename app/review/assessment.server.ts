@@ -2,6 +2,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { hasRole, type Viewer } from "~/domain/permissions";
 import { now } from "~/utils/clock.server";
+import { controlCharacterMessage, isBlank } from "~/utils/text";
 import { rubricFor, type Criterion } from "./rubric";
 import { REVIEW_MESSAGES } from "./rules";
 import type { ReviewResult } from "./assignment.server";
@@ -10,11 +11,13 @@ export type ScoreInput = { key: string; score: number | null; motivation: string
 
 /** Checks one criterion's score and motivation; both are needed once either is given. */
 export function checkScore(criterion: Criterion, input: ScoreInput | undefined): string | null {
-  if (!input || (input.score === null && !input.motivation.trim())) return null;
+  if (!input || (input.score === null && isBlank(input.motivation))) return null;
   if (input.score === null || !Number.isInteger(input.score) || input.score < 1 || input.score > criterion.maxScore) {
     return `Kies een score van 1 tot ${criterion.maxScore}.`;
   }
-  if (!input.motivation.trim()) return "Motiveer deze score.";
+  if (isBlank(input.motivation)) return "Motiveer deze score.";
+  const control = controlCharacterMessage(input.motivation, { multiline: true });
+  if (control) return control;
   if (input.motivation.length > 2000) return "Gebruik hoogstens 2.000 tekens.";
   return null;
 }

@@ -1,18 +1,19 @@
 import * as z from "zod";
 import { parseEuroToCents } from "~/forms/parse";
-import { REQUIRED, requiredText } from "~/utils/schemas";
+import { optionalText, REQUIRED, requiredText } from "~/utils/schemas";
 import { outcomeSchema } from "./rules";
 
 /** One zod schema per staff form on the review page, for the browser and the action alike. */
+const MULTILINE = { multiline: true };
 const isoDate = z.string({ error: REQUIRED }).regex(/^\d{4}-\d{2}-\d{2}$/, "Geef een datum op.");
 
 export const assignFormSchema = z.object({
   assigneeId: z.string({ error: "Gelieve een optie te kiezen." }).min(1, "Gelieve een optie te kiezen."),
-  reason: z.string().trim().max(1000).optional(),
+  reason: optionalText(1000),
 });
 
 export const informationFormSchema = z.object({
-  questions: requiredText(3000),
+  questions: requiredText(3000, MULTILINE),
   dueDate: isoDate,
 });
 
@@ -28,15 +29,15 @@ export const proposalFormSchema = z.object({
       if (cents === null) ctx.addIssue({ code: "custom", message: "Geef een bedrag in euro op, bv. 12.345,67." });
       return cents;
     }),
-  motivation: requiredText(3000),
+  motivation: requiredText(3000, MULTILINE),
 });
 
 export const decisionFormSchema = z.object({
   choice: z.enum(["decide", "send-back"], { error: "Gelieve een optie te kiezen." }),
-  motivation: requiredText(3000),
+  motivation: requiredText(3000, MULTILINE),
   recognitionEndsOn: z.string().optional(),
 });
 
-export const noteFormSchema = z.object({ text: requiredText(4000) });
+export const noteFormSchema = z.object({ text: requiredText(4000, MULTILINE) });
 
-export const answerFormSchema = z.object({ answer: requiredText(5000) });
+export const answerFormSchema = z.object({ answer: requiredText(5000, MULTILINE) });

@@ -3,11 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import * as z from "zod";
 import { authenticate, LOGIN_MESSAGES } from "~/auth/login.server";
-import { createUserSession, safeRedirect } from "~/auth/session.server";
+import { createUserSession } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { homePath } from "~/domain/permissions";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 import { emailField, REQUIRED } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden | Subsidieportaal AgII" }];
@@ -15,7 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Aanmelden | Subsidieportaal A
 const loginSchema = z.object({
   email: emailField,
   password: z.string({ error: REQUIRED }).min(1, REQUIRED),
-  redirectTo: z.string().optional(),
+  // Whatever arrives here, createUserSession keeps only a same-site path.
+  redirectTo: z.string().optional().catch(undefined),
 });
 
 const LABELS = { email: "E-mailadres", password: "Wachtwoord" };
@@ -27,15 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseFormData(loginSchema, formData, { secretFields: ["password"] });
+  const { formData, parsed } = await parseForm(request, loginSchema, { secretFields: ["password"] });
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await authenticate(parsed.data.email, parsed.data.password);
   if (!result.ok) {
     return data(formFailure({ form: LOGIN_MESSAGES[result.reason] }, formData, ["password"]), { status: 400 });
   }
-  const redirectTo = parsed.data.redirectTo ? safeRedirect(parsed.data.redirectTo) : "/";
-  return createUserSession(request, result.userId, redirectTo);
+  // createUserSession keeps only a same-site path (safeRedirect), else "/".
+  return createUserSession(request, result.userId, parsed.data.redirectTo);
 }
 
 export default function LoginPage() {

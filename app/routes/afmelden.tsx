@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { logout } from "~/auth/session.server";
+import { readForm } from "~/utils/form-post.server";
 
 // Logging out is a POST (a link could be triggered by another site); GET just goes home.
 export async function loader() {
@@ -8,5 +9,12 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  await readForm(request); // the logout button's (empty) form; anything else is refused
   return logout(request);
+}
+
+// Never shown (the loader and the action redirect), but a route with a page renders its errors
+// (403, 415) as the Dutch error page; a route without one would answer them as bare JSON.
+export default function LogoutPage() {
+  return null;
 }

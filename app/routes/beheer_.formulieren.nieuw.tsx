@@ -8,14 +8,15 @@ import { TextAreaField } from "~/components/admin-fields";
 import { AdminNav } from "~/components/admin-nav";
 import { FormPreview } from "~/components/form-preview";
 import { ErrorSummary, useZodForm } from "~/components/forms";
-import { formFailure, parseFormData } from "~/utils/forms";
-import { REQUIRED } from "~/utils/schemas";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
+import { requiredText } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Formulierversie toevoegen | Beheer | Subsidieportaal AgII" }];
 
 // The browser only checks that something was pasted; the server reads the JSON (storedFormSchema).
 const schema = z.object({
-  definition: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(200_000, "Deze definitie is te lang (hoogstens 200.000 tekens)."),
+  definition: requiredText(200_000, { multiline: true, tooLong: "Deze definitie is te lang (hoogstens 200.000 tekens)." }),
 });
 const LABELS = { definition: "Definitie (JSON)" };
 
@@ -27,8 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** "preview" checks and shows the form; "save" checks again and stores it. */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const formData = await request.formData();
-  const parsed = parseFormData(schema, formData);
+  const { formData, parsed } = await parseForm(request, schema);
   if (!parsed.ok) return data({ ...parsed, preview: null }, { status: 400 });
   if (formData.get("intent") === "save") {
     const result = await addFormVersion(viewer, parsed.data.definition);

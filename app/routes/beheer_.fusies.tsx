@@ -8,7 +8,8 @@ import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { mergerFormSchema } from "~/domain/merger";
 import { PROVINCES } from "~/domain/organisation";
 import { executeMerger, listMergers, previewMerger } from "~/organisations/merger.server";
-import { echoableValues, formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { echoableValues, formFailure } from "~/utils/forms";
 import { formatDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Fusies | Beheer | Subsidieportaal AgII" }];
@@ -30,9 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Two steps: "preview" checks and shows what will happen, "confirm" does it (checking again). */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const formData = await request.formData();
+  const { formData, parsed } = await parseForm(request, mergerFormSchema);
   const intent = formData.get("intent") === "confirm" ? "confirm" : "preview";
-  const parsed = parseFormData(mergerFormSchema, formData);
   if (!parsed.ok) return data({ step: "form" as const, ...parsed }, { status: 400 });
   if (intent === "preview") {
     const check = await previewMerger(parsed.data);

@@ -8,16 +8,17 @@ import { TextAreaField } from "~/components/admin-fields";
 import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
+import { readForm } from "~/utils/form-post.server";
 import { formFailure, parseFormData } from "~/utils/forms";
-import { requiredText } from "~/utils/schemas";
+import { repeated, requiredText } from "~/utils/schemas";
 import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.user.firstName} ${data.user.lastName}` : "Gebruiker"} | Beheer | Subsidieportaal AgII` },
 ];
 
-const reasonSchema = z.object({ reason: requiredText(500) });
-const rolesSchema = z.object({ roles: z.array(staffRoleSchema) });
+const reasonSchema = z.object({ reason: requiredText(500, { multiline: true }) });
+const rolesSchema = z.object({ roles: repeated(staffRoleSchema) });
 const LABELS = { reason: "Reden" };
 const NOT_FOUND = "Deze gebruiker bestaat niet.";
 
@@ -43,11 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = params.userId ?? "";
   const detail = await userForAdmin(userId);
   if (!detail) notFound(NOT_FOUND);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "roles") {
-    const parsed = rolesSchema.safeParse({ roles: formData.getAll("roles") });
-    if (!parsed.success) return data({ intent: "roles" as Intent, ...formFailure({ form: "Kies geldige rollen." }, formData) }, { status: 400 });
+    const parsed = parseFormData(rolesSchema, formData);
+    if (!parsed.ok) return data({ intent: "roles" as Intent, ...formFailure({ form: "Kies geldige rollen." }, formData) }, { status: 400 });
     const result = await setStaffRoles(viewer, userId, parsed.data.roles);
     if (!result.ok) return data({ intent: "roles" as Intent, ...formFailure({ form: result.message }, formData) }, { status: 400 });
     return { intent: "roles" as Intent, ok: true as const, message: result.message };

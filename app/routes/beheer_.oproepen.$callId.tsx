@@ -7,6 +7,7 @@ import { callFormSchema, callFormToInput, callFormValuesFromPost, callToFormValu
 import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import { AdminNav } from "~/components/admin-nav";
 import { CallEditor } from "~/components/call-editor";
+import { readForm } from "~/utils/form-post.server";
 import { issuesToFieldErrors } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "Oproep"} | Beheer | Subsidieportaal AgII` }];
@@ -24,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
   const call = await callForAdmin(params.callId ?? "");
   if (!call) notFound(NOT_FOUND);
-  const values = callFormValuesFromPost(await request.formData());
+  const values = callFormValuesFromPost(await readForm(request));
   // The programme of a call does not change (its dossier references carry the code).
   values.programmeId = call.programmeId;
   const parsed = callFormSchema.safeParse(values);

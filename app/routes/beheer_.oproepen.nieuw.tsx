@@ -8,6 +8,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { CallEditor } from "~/components/call-editor";
 import { rubricFor } from "~/review/rubric";
 import { now } from "~/utils/clock.server";
+import { readForm } from "~/utils/form-post.server";
 import { issuesToFieldErrors } from "~/utils/forms";
 import { brusselsDate } from "~/utils/time-format";
 
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const values = callFormValuesFromPost(await request.formData());
+  const values = callFormValuesFromPost(await readForm(request));
   const parsed = callFormSchema.safeParse(values);
   if (!parsed.success) return data({ ok: false as const, errors: issuesToFieldErrors(parsed.error.issues), values }, { status: 400 });
   const result = await createCall(viewer, callFormToInput(parsed.data));

@@ -10,7 +10,8 @@ import { AdminNav } from "~/components/admin-nav";
 import { InviteForm } from "~/components/invite-form";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 import { formatDate, formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
 
@@ -32,8 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = params.organisationId ?? "";
   const organisation = await organisationForAdmin(organisationId);
   if (!organisation) notFound(NOT_FOUND);
-  const formData = await request.formData();
-  const parsed = parseFormData(inviteFormSchema, formData);
+  const { formData, parsed } = await parseForm(request, inviteFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await inviteColleague(viewer, organisationId, parsed.data, (path) => publicUrl(request, path), {
     actorRole: "ADMIN",

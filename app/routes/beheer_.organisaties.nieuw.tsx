@@ -15,7 +15,8 @@ import {
   provinceSchema,
   type Province,
 } from "~/domain/organisation";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Partnerorganisatie toevoegen | Beheer | Subsidieportaal AgII" }];
@@ -39,8 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const formData = await request.formData();
-  const parsed = parseFormData(partnerSchema, formData);
+  const { formData, parsed } = await parseForm(request, partnerSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createPartnerOrganisation(viewer, parsed.data);
   if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });

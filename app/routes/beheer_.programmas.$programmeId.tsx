@@ -6,7 +6,8 @@ import { AdminNav } from "~/components/admin-nav";
 import { ProgrammeForm } from "~/components/programme-fields";
 import { programmeFormSchema } from "~/programmes/programme-form";
 import { programmeForAdmin, updateProgramme } from "~/programmes/programmes.server";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,8 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
   const programme = await programmeForAdmin(params.programmeId ?? "");
   if (!programme) notFound(NOT_FOUND);
-  const formData = await request.formData();
-  const parsed = parseFormData(editSchema, formData);
+  const { formData, parsed } = await parseForm(request, editSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await updateProgramme(viewer, programme.id, parsed.data);
   if (!result.ok) return data(formFailure(result.errors, formData), { status: 400 });

@@ -6,7 +6,8 @@ import { AdminNav } from "~/components/admin-nav";
 import { ProgrammeForm } from "~/components/programme-fields";
 import { programmeFormSchema } from "~/programmes/programme-form";
 import { createProgramme } from "~/programmes/programmes.server";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Programma toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -19,8 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const formData = await request.formData();
-  const parsed = parseFormData(createSchema, formData);
+  const { formData, parsed } = await parseForm(request, createSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createProgramme(viewer, parsed.data);
   if (!result.ok) return data(formFailure(result.errors, formData), { status: 400 });

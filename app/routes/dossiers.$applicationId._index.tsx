@@ -12,7 +12,8 @@ import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { DeadlineNotice } from "~/components/wizard";
 import { isStaff } from "~/domain/permissions";
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
 import { formatDateTime, formatTimestamp } from "~/utils/time-format";
 
@@ -36,8 +37,7 @@ const EXTENSION_LABELS = { date: "Nieuwe deadline (datum)", time: "Uur", reason:
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "REVIEWER", "ADMIN");
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const formData = await request.formData();
-  const parsed = parseFormData(extensionFormSchema, formData);
+  const { formData, parsed } = await parseForm(request, extensionFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await grantExtension({ viewer, applicationId: application.id, ...parsed.data });
   if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { readMultipartForm } from "~/attachments/upload.server";
+import { discardUploads, readMultipartForm } from "~/attachments/upload.server";
 import { requireApplicationAccess } from "~/auth/viewer.server";
 import { FileField } from "~/components/file-field";
 import { ErrorSummary } from "~/components/forms";
@@ -12,6 +12,9 @@ import { informationHistory } from "~/review/review-page.server";
 import { parseFormData } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Vraag van het agentschap beantwoorden | Subsidieportaal AgII" }];
+
+// This route takes files: server.js allows multipart posts (up to MAX_REQUEST_BYTES) only here.
+export const handle = { acceptsFiles: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
@@ -24,7 +27,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { formData, files } = await readMultipartForm(request);
   const parsed = parseFormData(answerFormSchema, formData);
   const answer = String(formData.get("answer") ?? "");
-  if (!parsed.ok) return data({ errors: parsed.errors, answer }, { status: 400 });
+  if (!parsed.ok) {
+    await discardUploads(files);
+    return data({ errors: parsed.errors, answer }, { status: 400 });
+  }
   const result = await answerInformationRequest({ viewer, applicationId: application.id, answer: parsed.data.answer, files });
   if (!result.ok) return data({ errors: { [result.field ?? "answer"]: result.message }, answer }, { status: 409 });
   throw redirect(`/dossiers/${application.id}?beantwoord=1`);

@@ -21,6 +21,7 @@ import { addReviewNote } from "~/review/notes.server";
 import { proposeDecision } from "~/review/proposal.server";
 import { reviewPage } from "~/review/review-page.server";
 import { OUTCOME_LABELS, OUTCOMES } from "~/review/rules";
+import { readForm } from "~/utils/form-post.server";
 import { formFailure, parseFormData, type FieldErrors } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
 import { formatDateTime } from "~/utils/time-format";
@@ -40,7 +41,7 @@ type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Recor
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = String(formData.get("form") ?? "");
   const applicationId = application.id;
   const fail = (errors: FieldErrors, status = 400) => {

@@ -4,6 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { applicationDetail } from "~/applications/applications.server";
 import { withdrawApplication } from "~/applications/submission.server";
 import { requireApplicationAccess } from "~/auth/viewer.server";
+import { TextAreaField } from "~/components/admin-fields";
+import { ErrorSummary, useZodForm } from "~/components/forms";
+import { withdrawFormSchema } from "~/applications/withdraw-form";
+import { parseForm } from "~/utils/form-post.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanvraag intrekken | Subsidieportaal AgII" }];
 
@@ -15,19 +19,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const formData = await request.formData();
-  const reason = String(formData.get("reason") ?? "").slice(0, 1000);
-  const result = await withdrawApplication({ viewer, applicationId: application.id, reason: reason || undefined });
-  if (!result.ok) return data({ message: result.message, reason }, { status: 409 });
+  const { parsed } = await parseForm(request, withdrawFormSchema);
+  if (!parsed.ok) return data({ message: null, errors: parsed.errors, reason: parsed.values.reason ?? "" }, { status: 400 });
+  const result = await withdrawApplication({ viewer, applicationId: application.id, reason: parsed.data.reason || undefined });
+  if (!result.ok) return data({ message: result.message, errors: {}, reason: parsed.data.reason ?? "" }, { status: 409 });
   throw redirect(`/dossiers/${application.id}`);
 }
+
+const LABELS = { reason: "Reden" };
 
 export default function WithdrawPage() {
   const dossier = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const form = useZodForm(withdrawFormSchema, {
+    defaultValues: { reason: actionData?.reason ?? "" },
+    serverErrors: actionData?.errors,
+  });
   return (
     <section>
       <h1>Aanvraag intrekken</h1>
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       {actionData?.message ? (
         <p className="notice notice--error" role="alert">
           {actionData.message}
@@ -37,13 +48,8 @@ export default function WithdrawPage() {
         U trekt de aanvraag {dossier.reference ? `${dossier.reference} ` : ""}voor “{dossier.callTitle}” in. Het agentschap
         behandelt ze dan niet. Dit kan niet ongedaan gemaakt worden.
       </p>
-      <Form method="post" className="stack">
-        <div className="field">
-          <label htmlFor="reden">
-            Reden <span className="optional">(optioneel)</span>
-          </label>
-          <textarea id="reden" name="reason" rows={3} defaultValue={actionData?.reason ?? ""} />
-        </div>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <TextAreaField label={LABELS.reason} rows={3} {...form.field("reason")} />
         <div className="wizard-actions">
           <button type="submit" className="button button--danger">
             Aanvraag definitief intrekken

@@ -7,6 +7,7 @@ import { requireApplicationAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { arrivalTime } from "~/utils/clock.server";
+import { readForm } from "~/utils/form-post.server";
 import { formatCents } from "~/utils/money";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,11 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const formData = await request.formData();
+  const formData = await readForm(request);
+  // A missing or garbled version never matches the dossier's: the submission is then refused as stale.
   const result = await submitApplication({
     viewer,
     applicationId: application.id,
-    baseVersion: Number(formData.get("baseVersion")),
+    baseVersion: Number(formData.get("baseVersion") ?? NaN),
     receivedAt: arrivalTime(context),
   });
   if (result.status === "submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs?verstuurd=1`);

@@ -33,6 +33,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.stepTitle} | ${data.header.formTitle}` : "Aanvraag"} | Subsidieportaal AgII` },
 ];
 
+// This route takes files: server.js allows multipart posts (up to MAX_REQUEST_BYTES) only here.
+export const handle = { acceptsFiles: true };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
   const page = await stepPage(viewer, application.id, params.stepId ?? "");

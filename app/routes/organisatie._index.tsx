@@ -8,7 +8,8 @@ import { InviteForm } from "~/components/invite-form";
 import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
 import { canInviteInto } from "~/domain/permissions";
 import { organisationOverview } from "~/organisations/organisations.server";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 import { formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
 
@@ -23,8 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireActiveOrganisation(request);
   if (!canInviteInto(viewer, membership.organisationId)) forbidden("U kunt voor deze organisatie niemand uitnodigen.");
-  const formData = await request.formData();
-  const parsed = parseFormData(inviteFormSchema, formData);
+  const { formData, parsed } = await parseForm(request, inviteFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await inviteColleague(viewer, membership.organisationId, parsed.data, (path) => publicUrl(request, path));
   if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import * as z from "zod";
-import { getCookieSession, safeRedirect, sessionStorage } from "~/auth/session.server";
+import { getCookieSession, sessionStorage } from "~/auth/session.server";
 import { forbidden, requireViewer } from "~/auth/viewer.server";
 import { isMemberOf } from "~/domain/permissions";
+import { parseForm } from "~/utils/form-post.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
-const switchSchema = z.object({ organisationId: z.string().min(1), returnTo: z.string().optional() });
+const switchSchema = z.object({ organisationId: z.string().min(1), returnTo: z.string().optional().catch(undefined) });
 
 export async function loader() {
   return redirect("/mijn-dossiers");
@@ -14,12 +16,18 @@ export async function loader() {
 /** Organisation switcher: only organisations the user is a member of can be chosen. */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const parsed = switchSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success || !isMemberOf(viewer, parsed.data.organisationId)) forbidden("U bent geen lid van deze organisatie.");
+  const { parsed } = await parseForm(request, switchSchema);
+  if (!parsed.ok || !isMemberOf(viewer, parsed.data.organisationId)) forbidden("U bent geen lid van deze organisatie.");
   const cookieSession = await getCookieSession(request);
   cookieSession.set("organisationId", parsed.data.organisationId);
   // Dossier pages belong to one organisation: after a switch, start from its overview.
   const returnTo = safeRedirect(parsed.data.returnTo, "/mijn-dossiers");
   const target = returnTo.startsWith("/dossiers/") ? "/mijn-dossiers" : returnTo;
   return redirect(target, { headers: { "Set-Cookie": await sessionStorage.commitSession(cookieSession) } });
+}
+
+// Never shown (the loader and the action redirect), but a route with a page renders its errors
+// (403, 415) as the Dutch error page; a route without one would answer them as bare JSON.
+export default function SwitchOrganisationPage() {
+  return null;
 }

@@ -8,6 +8,7 @@ import { createUserSession, getCookieSession, sessionStorage } from "~/auth/sess
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
+import { readForm } from "~/utils/form-post.server";
 import { formFailure, parseFormData } from "~/utils/forms";
 import { requiredText } from "~/utils/schemas";
 
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const viewer = await getViewer(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (viewer) {
     const result = await acceptInvitation(token, { loggedInUserId: viewer.userId });
     if (!result.ok) return data(formFailure({ form: result.message }, formData), { status: 400 });

@@ -5,7 +5,8 @@ import { resetPassword } from "~/auth/accounts.server";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { newPasswordFormSchema } from "~/auth/password-form";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord | Subsidieportaal AgII" }];
 
@@ -13,8 +14,7 @@ const LABELS = { password: "Nieuw wachtwoord", confirmPassword: "Herhaal het nie
 const SECRET = ["password", "confirmPassword"];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const parsed = parseFormData(newPasswordFormSchema, formData, { secretFields: SECRET });
+  const { formData, parsed } = await parseForm(request, newPasswordFormSchema, { secretFields: SECRET });
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password);
   if (!result.ok) return data(formFailure({ form: result.message }, formData, SECRET), { status: 400 });

@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import * as z from "zod";
-import { requestPasswordReset } from "~/auth/accounts.server";
+import { requestResetLink } from "~/auth/reset-request.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import { parseFormData } from "~/utils/forms";
+import { parseForm } from "~/utils/form-post.server";
+import { formFailure } from "~/utils/forms";
 import { emailField } from "~/utils/schemas";
 import { publicUrl } from "~/utils/url.server";
 
@@ -13,10 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten | Subsidi
 const forgotSchema = z.object({ email: emailField });
 const LABELS = { email: "E-mailadres" };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseFormData(forgotSchema, await request.formData());
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { formData, parsed } = await parseForm(request, forgotSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  await requestPasswordReset(parsed.data.email, (path) => publicUrl(request, path));
+  const result = await requestResetLink({ email: parsed.data.email, ip: context.clientIp, linkTo: (path) => publicUrl(request, path) });
+  if (!result.ok) return data(formFailure({ form: result.message }, formData), { status: 429 });
   return { ok: true as const, email: parsed.data.email };
 }
 

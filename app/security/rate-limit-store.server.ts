@@ -8,7 +8,7 @@ let lastLogged = 0;
 
 /**
  * A store for express-rate-limit in the database, so that every server instance counts the
- * same requests (docs/decisions/0021). One statement per request, on the fast lane
+ * same requests (docs/decisions/0029). One statement per request, on the fast lane
  * (app/db/sql.server.ts): it starts a new window when the old one has ended, or counts on in
  * the current one, and answers with the result. ON CONFLICT … DO UPDATE … RETURNING reads the
  * same in SQLite and PostgreSQL. When the database cannot count, the request is let through

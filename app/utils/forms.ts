@@ -32,13 +32,28 @@ export function echoableValues(formData: FormData, secretFields: readonly string
   return values;
 }
 
+/**
+ * The text values of a form post as an object for a zod schema. A name that occurs more than
+ * once (checkboxes) becomes an array; `Object.fromEntries` would keep only its last value.
+ * Schemas of checkbox groups use `repeated()` (schemas.ts), which also takes a single value.
+ */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of formData) {
+    if (typeof value !== "string") continue;
+    const existing = values[key];
+    values[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+  }
+  return values;
+}
+
 /** Validates a form post on the server with the same zod schema the browser uses. */
 export function parseFormData<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   options: { secretFields?: readonly string[] } = {},
 ): { ok: true; data: z.output<S> } | FormFailure {
-  const result = schema.safeParse(Object.fromEntries(formData));
+  const result = schema.safeParse(formValues(formData));
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,

@@ -11,7 +11,7 @@ config(nl());
 /**
  * react-hook-form's resolver for a form's zod schema (classic or zod/mini). Standard Schema,
  * not the zod resolver: it takes the input and output types from the schema's `~standard`
- * property, which TypeScript can read off a generic schema type (docs/decisions/0020).
+ * property, which TypeScript can read off a generic schema type (docs/decisions/0027).
  */
 export function schemaResolver<S extends $ZodType<FieldValues, FieldValues>>(schema: S): Resolver<input<S>, unknown, output<S>> {
   return standardSchemaResolver<input<S>, unknown, output<S>>(schema);

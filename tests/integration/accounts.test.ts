@@ -127,6 +127,22 @@ describe("password reset", () => {
     expect(await authenticate(user.email, "binnen-het-uur-gekozen")).toEqual({ ok: true, userId: user.id });
   });
 
+  it("sends at most three links per address an hour, and again once that hour is over", async () => {
+    const user = await createUser(prisma, { email: "drie-per-uur@gemeente.example" });
+    const start = now();
+    for (let i = 0; i < 5; i++) await requestPasswordReset(user.email, linkTo);
+    await mailTo(user.email, 3);
+    expect(await prisma.verification.count({ where: { email: user.email, type: "PASSWORD_RESET" } })).toBe(3);
+
+    setNow(new Date(start.getTime() + 59 * MINUTE));
+    await requestPasswordReset(user.email, linkTo);
+    expect(await prisma.verification.count({ where: { email: user.email, type: "PASSWORD_RESET" } })).toBe(3);
+
+    setNow(new Date(start.getTime() + 60 * MINUTE + 1_000));
+    await requestPasswordReset(user.email, linkTo);
+    expect(await prisma.verification.count({ where: { email: user.email, type: "PASSWORD_RESET" } })).toBe(4);
+  });
+
   it("refuses a made-up token and an invitation token", async () => {
     expect(await resetPassword("verzonnen-token-dat-niet-bestaat", "wat-dan-ook-123")).toEqual({
       ok: false,

@@ -14,13 +14,15 @@ let catcher: MailCatcher;
 let admin: Awaited<ReturnType<typeof createUser>>;
 let antwerpen: { id: string };
 let adminClient: HttpClient;
+// The portal's public address: the origin its pages (and so our posts) come from.
+const PUBLIC_URL = "http://portaal.test";
 
 beforeAll(async () => {
   catcher = await startMailCatcher();
   antwerpen = await createOrganisation(db, { name: "Stad Antwerpen", nisCode: "11002" });
   admin = await createUser(db, { email: "beheerder@agii.example", staffRoles: ["ADMIN"] });
-  server = await startServer({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, PUBLIC_URL: "http://portaal.test" });
-  adminClient = new HttpClient(server.url);
+  server = await startServer({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, PUBLIC_URL });
+  adminClient = new HttpClient(server.url, PUBLIC_URL);
   await adminClient.login(admin.email, admin.password);
 });
 
@@ -41,7 +43,7 @@ describe("login bookkeeping", () => {
     let list = await (await adminClient.get("/beheer/gebruikers?q=laatst%40antwerpen")).text();
     expect(list).toContain("nooit");
     expect(list).toContain("Stad Antwerpen");
-    await new HttpClient(server.url).login(official.email, official.password);
+    await new HttpClient(server.url, PUBLIC_URL).login(official.email, official.password);
     const lastLoginAt = (await db.user.findUniqueOrThrow({ where: { id: official.id } })).lastLoginAt;
     expect(lastLoginAt).not.toBeNull();
     expect(Math.abs(lastLoginAt!.getTime() - Date.now())).toBeLessThan(10_000);
@@ -55,7 +57,7 @@ describe("deactivating and reactivating an account", () => {
     const official = await createUser(db, { email: "vertrekt@antwerpen.example", memberOf: [antwerpen.id] });
     const call = await createProgrammeAndCall(db, { opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2027-01-01T00:00:00Z") });
     const dossier = await createApplication(db, { callId: call.id, organisationId: antwerpen.id });
-    const session = new HttpClient(server.url);
+    const session = new HttpClient(server.url, PUBLIC_URL);
     await session.login(official.email, official.password);
     expect((await session.get("/mijn-dossiers")).status).toBe(200);
 
@@ -69,7 +71,7 @@ describe("deactivating and reactivating an account", () => {
     expect(after.headers.get("location")).toMatch(/^\/aanmelden/);
     expect(await db.session.count({ where: { userId: official.id } })).toBe(0);
 
-    const login = await new HttpClient(server.url).post("/aanmelden", { email: official.email, password: official.password });
+    const login = await new HttpClient(server.url, PUBLIC_URL).post("/aanmelden", { email: official.email, password: official.password });
     expect(login.status).toBe(400);
     expect(await login.text()).toContain(LOGIN_MESSAGES.deactivated);
     expect(LOGIN_MESSAGES.deactivated).toBe("Dit account is gedeactiveerd. Neem contact op met een collega of met het agentschap.");
@@ -87,7 +89,7 @@ describe("deactivating and reactivating an account", () => {
     // Reactivated, the same password works again.
     const again = await adminClient.post(`/beheer/gebruikers/${official.id}`, { intent: "reactivate", reason: "Terug in dienst." });
     expect(await again.text()).toContain("Het account is opnieuw actief.");
-    await new HttpClient(server.url).login(official.email, official.password);
+    await new HttpClient(server.url, PUBLIC_URL).login(official.email, official.password);
     expect(await auditFor(official.id, "user.reactivated")).toHaveLength(1);
   });
 
@@ -110,7 +112,7 @@ describe("deactivating and reactivating an account", () => {
 describe("staff roles", () => {
   it("grants and revokes roles with one audit line per change, effective at the next request", async () => {
     const colleague = await createUser(db, { email: "nieuw@agii.example" });
-    const session = new HttpClient(server.url);
+    const session = new HttpClient(server.url, PUBLIC_URL);
     await session.login(colleague.email, colleague.password);
     expect((await session.get("/te-beoordelen")).status).toBe(403);
 
@@ -214,7 +216,7 @@ describe("partner organisations", () => {
     const [message] = await catcher.waitForMessages((m) => m.to.includes("fatima@uitnodiging.example"), { count: 1, timeoutMs: 10_000 });
     const link = /http:\/\/portaal\.test(\/uitnodiging\/[A-Za-z0-9_-]{20,})/.exec(message!.text);
     expect(link, message!.text).not.toBeNull();
-    const page = await new HttpClient(server.url).get(link![1]!);
+    const page = await new HttpClient(server.url, PUBLIC_URL).get(link![1]!);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("vzw Uitnodiging");
     const [event] = await auditFor(organisation.id, "organisation.invitation");

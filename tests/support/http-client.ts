@@ -5,9 +5,22 @@
 export class HttpClient {
   private cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /**
+   * `origin`: the address the browser shows when the portal runs behind a reverse proxy under
+   * another name (PUBLIC_URL); the proxy then tells the portal that name in X-Forwarded-Host.
+   */
+  constructor(
+    readonly baseUrl: string,
+    private readonly origin = new URL(baseUrl).origin,
+  ) {}
 
-  private cookieHeader(): string {
+  private proxyHeaders(): Record<string, string> {
+    const publicHost = new URL(this.origin).host;
+    return publicHost === new URL(this.baseUrl).host ? {} : { "x-forwarded-host": publicHost };
+  }
+
+  /** The Cookie header this client sends, for requests made with another client (node:http). */
+  cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
@@ -39,7 +52,8 @@ export class HttpClient {
       redirect: "manual",
       headers: {
         cookie: this.cookieHeader(),
-        origin: new URL(this.baseUrl).origin,
+        origin: this.origin,
+        ...this.proxyHeaders(),
         "content-type": "application/x-www-form-urlencoded",
         ...headers,
       },
@@ -54,7 +68,19 @@ export class HttpClient {
     const response = await fetch(new URL(path, this.baseUrl), {
       method: "POST",
       redirect: "manual",
-      headers: { cookie: this.cookieHeader(), origin: new URL(this.baseUrl).origin },
+      headers: { cookie: this.cookieHeader(), origin: this.origin, ...this.proxyHeaders() },
+      body,
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** A post with any body and content type (or none), as a script could send it; cookies and Origin as usual. */
+  async postRaw(path: string, body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: this.cookieHeader(), origin: this.origin, ...this.proxyHeaders(), ...headers },
       body,
     });
     this.remember(response);

@@ -2,7 +2,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export type RunningServer = { url: string; stop: () => Promise<void>; output: () => string };
+export type RunningServer = {
+  url: string;
+  /** The server process, e.g. to read its memory use from /proc/<pid>/status */
+  pid: number;
+  stop: () => Promise<void>;
+  /** Ends the process with SIGKILL, as a crash or an out-of-memory kill would */
+  kill: () => Promise<void>;
+  output: () => string;
+};
 
 /**
  * Starts the built portal (server.js + build/) as a real process on a free port, against the
@@ -42,14 +50,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`Server stopte met code ${code}:\n${output}`));
     });
   });
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
   return {
     url,
+    pid: child.pid!,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => end("SIGTERM"),
+    kill: () => end("SIGKILL"),
   };
 }

@@ -1,4 +1,4 @@
-// zod/mini: form definitions are loaded by the wizard in the browser (docs/decisions/0020).
+// zod/mini: form definitions are loaded by the wizard in the browser (docs/decisions/0027).
 import * as z from "zod/mini";
 import { formatCents } from "~/utils/money";
 import {
