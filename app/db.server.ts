@@ -38,8 +38,6 @@ export function createDatabase(url = databaseUrl()): { client: PrismaClient; ada
     const client = new PrismaClient({
       adapter,
       transactionOptions: TRANSACTION_OPTIONS,
-      // For counting the queries of a request (bench/burst.ts); off by default.
-      log: process.env.PRISMA_LOG_QUERIES === "1" ? [{ emit: "stdout", level: "query" }] : [],
     });
     return { client, adapter };
   } catch (error) {

@@ -77,6 +77,9 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 /** Called by server.js once the HTTP server listens; returns a function that stops the jobs. */
 export const startBackgroundJobs = start;
 
+/** For server.js: every request runs in its own scope (per-request values, e.g. the viewer). */
+export { inRequestScope } from "./utils/request-scope.server";
+
 /** For server.js: the rate limits count in the database, shared by every instance. */
 export const rateLimitStore = databaseRateLimitStore;
 

@@ -2,7 +2,7 @@ import { sweepStaleTempFiles } from "./attachments/file-hygiene.server";
 import { configureDatabase, prisma } from "./db.server";
 import { startOutboxWorker } from "./mail/outbox-worker.server";
 import { runScheduler } from "./mail/scheduler.server";
-import { purgeExpiredRateLimits } from "./security/rate-limit-store.server";
+import { flushRateLimits, purgeExpiredRateLimits } from "./security/rate-limit-store.server";
 import { now } from "./utils/clock.server";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -74,6 +74,6 @@ export async function startBackgroundJobs(): Promise<() => Promise<void>> {
   const scheduler = process.env.REMINDER_SCHEDULER === "off" ? null : startReminderScheduler();
   return async () => {
     clearInterval(purgeTimer);
-    await Promise.all([worker?.stop(), scheduler?.stop()]);
+    await Promise.all([worker?.stop(), scheduler?.stop(), flushRateLimits()]);
   };
 }

@@ -31,7 +31,10 @@ export function createRemixHandler({ build, getLoadContext }) {
       init.duplex = "half";
     }
     try {
-      const response = await handleRequest(new Request(requestUrl(req), init), await getLoadContext(req, res));
+      const request = new Request(requestUrl(req), init);
+      const context = await getLoadContext(req, res);
+      // One scope per request: values computed once however many loaders ask (app/utils/request-scope.server.ts).
+      const response = await build.entry.module.inRequestScope(() => handleRequest(request, context));
       if (answered || res.headersSent) return;
       closeIfBodyUnread(req, res);
       await sendResponse(res, response);
@@ -61,6 +64,15 @@ async function sendResponse(res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.body) return res.end();
+  // Pages stream as they render. Everything else (single-fetch data, files, feeds) is complete
+  // at once here: sent with its length, so that compression() leaves small answers alone
+  // instead of starting a gzip stream for a few bytes (about 1 ms each).
+  if ((response.headers.get("content-type") ?? "").startsWith("text/html") || response.headers.has("content-length")) {
+    await writeReadableStreamToWritable(response.body, res);
+    return;
+  }
+  const body = Buffer.from(await response.arrayBuffer());
+  res.set("Content-Length", String(body.length));
+  res.end(body);
 }

@@ -5,7 +5,7 @@ import { validateForm, type Issue } from "~/forms/validation";
 import { now } from "~/utils/clock.server";
 import { decode, decodeRows, sql } from "~/db/sql";
 import { sqlTransaction } from "~/db/sql.server";
-import { attachmentCounts, dossierEditability, loadDossier } from "./dossier.server";
+import { attachmentCounts, dossierEditability, loadDossier, type Dossier } from "./dossier.server";
 import { DRAFT_MESSAGES } from "./editability";
 import { formatReference, submissionContentHash } from "./receipt.server";
 import { transitionApplication } from "./transition.server";
@@ -46,8 +46,10 @@ export async function submitApplication(input: {
   applicationId: string;
   baseVersion: number;
   receivedAt?: Date;
+  /** The dossier as the caller just read it (the access check) */
+  loaded?: Dossier;
 }): Promise<SubmitResult> {
-  const dossier = await loadDossier(input.applicationId);
+  const dossier = input.loaded ?? (await loadDossier(input.applicationId));
   if (dossier.status !== "DRAFT" && dossier.submittedAt) return { status: "already-submitted", reference: dossier.reference };
   const at = input.receivedAt ?? now();
   const editability = dossierEditability(input.viewer, dossier, at);
@@ -81,7 +83,13 @@ export async function submitApplication(input: {
         WHERE "id" = ${dossier.id} AND "status" = 'DRAFT' AND "version" = ${dossier.version}`);
       if (stamped !== 1) throw new Refusal({ status: "refused", message: SUBMISSION_MESSAGES.stale });
       const moved = await transitionApplication(
-        { applicationId: dossier.id, to: "SUBMITTED", actor: { userId: input.viewer.userId, role: "APPLICANT" } },
+        {
+          applicationId: dossier.id,
+          to: "SUBMITTED",
+          actor: { userId: input.viewer.userId, role: "APPLICANT" },
+          // The stamp above matched the draft's status and version: it is the draft as read.
+          current: { status: "DRAFT", organisationId: dossier.organisationId },
+        },
         db,
       );
       if (!moved.ok) throw new Refusal({ status: "refused", message: moved.message });

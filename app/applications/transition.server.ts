@@ -12,6 +12,11 @@ export type TransitionInput = {
   to: ApplicationStatus;
   actor: { userId: string | null; role: ActorRole };
   reason?: string;
+  /**
+   * The dossier's status and organisation as the caller just read them in this transaction,
+   * which spares reading them again; the update stays conditional on that status.
+   */
+  current?: { status: ApplicationStatus; organisationId: string };
 };
 
 export type TransitionResult = { ok: true; from: ApplicationStatus; version: number } | { ok: false; message: string };
@@ -26,10 +31,12 @@ export type TransitionResult = { ok: true; from: ApplicationStatus; version: num
 export async function transitionApplication(input: TransitionInput, db?: AnyDb): Promise<TransitionResult> {
   if (!db) return prisma.$transaction((tx) => transitionApplication(input, tx));
   const on = await asSqlDb(db);
-  const [current] = decodeRows(
-    { status: decode.text, organisationId: decode.text },
-    await on.query(sql`SELECT "status", "organisationId" FROM "Application" WHERE "id" = ${input.applicationId}`),
-  );
+  const [current] = input.current
+    ? [input.current]
+    : decodeRows(
+        { status: decode.text, organisationId: decode.text },
+        await on.query(sql`SELECT "status", "organisationId" FROM "Application" WHERE "id" = ${input.applicationId}`),
+      );
   if (!current) return { ok: false, message: "Dit dossier bestaat niet." };
   const from = applicationStatusSchema.parse(current.status);
   const check = checkTransition(from, input.to, input.actor.role);

@@ -52,8 +52,8 @@ export function uploadsByField(dossier: Dossier) {
 }
 
 /** The step page's data: the answers as typed, the version they belong to, the step list. */
-export async function stepPage(viewer: Viewer, applicationId: string, stepId: string) {
-  const dossier = await loadDossier(applicationId);
+export async function stepPage(viewer: Viewer, applicationId: string, stepId: string, loaded?: Dossier) {
+  const dossier = loaded ?? (await loadDossier(applicationId));
   const step = findStep(dossier.form, stepId);
   if (!step) return null;
   const index = dossier.form.steps.indexOf(step);
@@ -136,8 +136,10 @@ export async function postStep(input: {
   formData: FormData;
   /** Files posted with the step (temp files from readMultipartForm) */
   files?: readonly UploadedFile[];
+  /** The dossier as the caller just read it (the access check) */
+  loaded?: Dossier;
 }): Promise<StepPostResult | null> {
-  const before = await loadDossier(input.applicationId);
+  const before = input.loaded ?? (await loadDossier(input.applicationId));
   const step = findStep(before.form, input.stepId);
   if (!step) {
     await discardUploads([...(input.files ?? [])]);
@@ -244,8 +246,8 @@ export function dossierSections(dossier: Dossier) {
   });
 }
 
-export async function summaryPage(viewer: Viewer, applicationId: string) {
-  const dossier = await loadDossier(applicationId);
+export async function summaryPage(viewer: Viewer, applicationId: string, loaded?: Dossier) {
+  const dossier = loaded ?? (await loadDossier(applicationId));
   const sections = dossierSections(dossier);
   const editability = dossierEditability(viewer, dossier);
   return {
@@ -262,8 +264,8 @@ export async function summaryPage(viewer: Viewer, applicationId: string) {
 }
 
 /** The receipt: only for a submitted dossier; everything as it was submitted. */
-export async function receiptPage(applicationId: string) {
-  const dossier = await loadDossier(applicationId);
+export async function receiptPage(applicationId: string, loaded?: Dossier) {
+  const dossier = loaded ?? (await loadDossier(applicationId));
   if (!dossier.submittedAt || !dossier.reference || !dossier.contentHash) return null;
   return {
     header: dossierHeader(dossier),

@@ -7,9 +7,11 @@ import {
   type Viewer,
 } from "~/domain/permissions";
 import { staffRoleSchema, type StaffRole } from "~/domain/roles";
-import { decode, decodeRows, nullable, sql } from "~/db/sql";
-import { sqlDb, type SqlDb } from "~/db/sql.server";
+import { DossierNotFoundError, loadDossier } from "~/applications/dossier.server";
+import { decode, decodeRows, nullable, sql, type Sql } from "~/db/sql";
+import { sqlDb } from "~/db/sql.server";
 import { now } from "~/utils/clock.server";
+import { perRequest, requestKey } from "~/utils/request-scope.server";
 import { getCookieSession } from "./session.server";
 
 /**
@@ -18,15 +20,10 @@ import { getCookieSession } from "./session.server";
  * read once per request (the root loader and the route's loader share it), in three short
  * statements on the fast lane (app/db/sql.server.ts): every page view pays for them.
  */
-const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+const VIEWER = requestKey<Promise<Viewer | null>>("viewer");
 
 export function getViewer(request: Request): Promise<Viewer | null> {
-  let viewer = viewers.get(request);
-  if (!viewer) {
-    viewer = readViewer(request);
-    viewers.set(request, viewer);
-  }
-  return viewer;
+  return perRequest(VIEWER, () => readViewer(request));
 }
 
 async function readViewer(request: Request): Promise<Viewer | null> {
@@ -34,55 +31,75 @@ async function readViewer(request: Request): Promise<Viewer | null> {
   const sessionId = cookieSession.get("sessionId");
   if (typeof sessionId !== "string") return null;
   const chosen = cookieSession.get("organisationId");
-  const db = await sqlDb();
-  const [user] = decodeRows(
-    { id: decode.text, email: decode.text, firstName: decode.text, lastName: decode.text },
-    await db.query(sql`
-      SELECT u."id", u."email", u."firstName", u."lastName" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-      WHERE s."id" = ${sessionId} AND s."expiresAt" > ${now()} AND u."deactivatedAt" IS NULL`),
+  return viewerOf(
+    {
+      from: sql`FROM "Session" s JOIN "User" u ON u."id" = s."userId"`,
+      where: sql`WHERE s."id" = ${sessionId} AND s."expiresAt" > ${now()} AND u."deactivatedAt" IS NULL`,
+    },
+    typeof chosen === "string" ? chosen : null,
   );
-  return user ? viewerOf(db, user, typeof chosen === "string" ? chosen : null) : null;
 }
 
 /** The viewer for a user acting for one of their organisations (the first active one by default). */
 export async function loadViewer(userId: string, chosenOrganisationId: string | null): Promise<Viewer | null> {
-  const db = await sqlDb();
-  const [user] = decodeRows(
-    { id: decode.text, email: decode.text, firstName: decode.text, lastName: decode.text },
-    await db.query(sql`SELECT "id", "email", "firstName", "lastName" FROM "User" WHERE "id" = ${userId}`),
-  );
-  return user ? viewerOf(db, user, chosenOrganisationId) : null;
+  return viewerOf({ from: sql`FROM "User" u`, where: sql`WHERE u."id" = ${userId}` }, chosenOrganisationId);
 }
 
-async function viewerOf(
-  db: SqlDb,
-  user: { id: string; email: string; firstName: string; lastName: string },
-  chosenOrganisationId: string | null,
-): Promise<Viewer> {
-  const [organisations, roles] = await Promise.all([
-    db.query(sql`
-      SELECT o."id", o."name", o."kind", o."successorId" FROM "Membership" m JOIN "Organisation" o ON o."id" = m."organisationId"
-      WHERE m."userId" = ${user.id} ORDER BY o."name" ASC, o."id" ASC`),
-    db.query(sql`SELECT "role" FROM "StaffRole" WHERE "userId" = ${user.id} ORDER BY "role"`),
-  ]);
-  const memberships = decodeRows({ id: decode.text, name: decode.text, kind: decode.text, successorId: nullable(decode.text) }, organisations).map(
-    (organisation) => ({
-      organisationId: organisation.id,
-      name: organisation.name,
-      kind: organisationKindSchema.parse(organisation.kind),
-      readOnly: isReadOnlyOrganisation(organisation),
-    }),
+const VIEWER_COLUMNS = {
+  id: decode.text,
+  email: decode.text,
+  firstName: decode.text,
+  lastName: decode.text,
+  organisationId: nullable(decode.text),
+  organisationName: nullable(decode.text),
+  organisationKind: nullable(decode.text),
+  successorId: nullable(decode.text),
+  role: nullable(decode.text),
+};
+
+/**
+ * The user that `from … where` selects (as `u`), with their organisations and staff roles, in
+ * one statement: a row per membership (or one without), then a row per role.
+ */
+async function viewerOf(user: { from: Sql; where: Sql }, chosenOrganisationId: string | null): Promise<Viewer | null> {
+  const rows = decodeRows(
+    VIEWER_COLUMNS,
+    await (await sqlDb()).query(sql`
+      SELECT u."id", u."email", u."firstName", u."lastName", o."id" AS "organisationId", o."name" AS "organisationName",
+        o."kind" AS "organisationKind", o."successorId", NULL AS "role"
+      ${user.from} LEFT JOIN "Membership" m ON m."userId" = u."id" LEFT JOIN "Organisation" o ON o."id" = m."organisationId"
+      ${user.where}
+      UNION ALL
+      SELECT u."id", u."email", u."firstName", u."lastName", NULL, NULL, NULL, NULL, r."role"
+      ${user.from} JOIN "StaffRole" r ON r."userId" = u."id"
+      ${user.where}`),
   );
+  const [first] = rows;
+  if (!first) return null;
+  const memberships = rows
+    .flatMap(({ organisationId, organisationName, organisationKind, successorId }) =>
+      organisationId !== null && organisationName !== null
+        ? [
+            {
+              organisationId,
+              name: organisationName,
+              kind: organisationKindSchema.parse(organisationKind),
+              readOnly: isReadOnlyOrganisation({ successorId }),
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) => a.name.localeCompare(b.name, "nl-BE") || (a.organisationId < b.organisationId ? -1 : 1));
   const active =
     memberships.find((m) => m.organisationId === chosenOrganisationId) ??
     memberships.find((m) => !m.readOnly) ??
     memberships[0];
   return {
-    userId: user.id,
-    email: user.email,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    staffRoles: decodeRows({ role: decode.text }, roles).map(({ role }) => staffRoleSchema.parse(role)),
+    userId: first.id,
+    email: first.email,
+    firstName: first.firstName,
+    lastName: first.lastName,
+    staffRoles: rows.flatMap(({ role }) => (role === null ? [] : [staffRoleSchema.parse(role)])).sort(),
     memberships,
     activeOrganisationId: active?.organisationId ?? null,
   };
@@ -140,4 +157,19 @@ export async function requireApplicationAccess(
     forbidden("U kunt dit dossier niet wijzigen.");
   }
   return { viewer, application };
+}
+
+/**
+ * The dossier itself, for the viewer: the wizard, summary, submit and receipt need all of it
+ * anyway, so the access check reads it once instead of first a row and then the dossier.
+ */
+export async function requireDossierAccess(request: Request, applicationId: string, intent: "view" | "edit" = "view") {
+  const viewer = await requireViewer(request);
+  const dossier = await loadDossier(applicationId).catch((error: unknown) => {
+    if (error instanceof DossierNotFoundError) return null;
+    throw error;
+  });
+  if (!dossier || !canViewApplication(viewer, dossier)) notFound("Dit dossier bestaat niet of u hebt er geen toegang toe.");
+  if (intent === "edit" && !canEditApplication(viewer, dossier)) forbidden("U kunt dit dossier niet wijzigen.");
+  return { viewer, dossier };
 }

@@ -1,4 +1,12 @@
-import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
+
+/** SQL_LOG=1: every statement on stdout, Prisma's and the fast lane's (bench/burst.ts counts them). */
+function logStatements(queryable: SqlQueryable): void {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const executeRaw = queryable.executeRaw.bind(queryable);
+  queryable.queryRaw = (query) => (console.log(`sql: ${query.sql.replace(/\s+/g, " ")}`), queryRaw(query));
+  queryable.executeRaw = (query) => (console.log(`sql: ${query.sql.replace(/\s+/g, " ")}`), executeRaw(query));
+}
 
 /**
  * The driver adapter of the portal's Prisma client, shared with app/db/sql.server.ts: one
@@ -22,6 +30,16 @@ export class SharedAdapterFactory implements SqlDriverAdapterFactory {
   connect(): Promise<SqlDriverAdapter> {
     this.#adapter ??= this.factory.connect().then((adapter) => {
       this.onConnect(adapter);
+      if (process.env.SQL_LOG === "1") {
+        logStatements(adapter);
+        const startTransaction = adapter.startTransaction.bind(adapter);
+        adapter.startTransaction = async (isolationLevel) => {
+          console.log("sql: BEGIN");
+          const transaction = await startTransaction(isolationLevel);
+          logStatements(transaction);
+          return transaction;
+        };
+      }
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         this.#adapter = null; // $disconnect(): the next query connects again

@@ -49,8 +49,10 @@ function onQueryable(queryable: SqlQueryable, provider: DatabaseProvider): SqlDb
   };
 }
 
+// The database of the process: DATABASE_URL is read once (reading process.env is not free).
+let current: DatabaseProvider | undefined;
 function provider(): DatabaseProvider {
-  return databaseProvider(databaseUrl());
+  return (current ??= databaseProvider(databaseUrl()));
 }
 
 /** Statements outside a transaction, on the portal's own connection. */
@@ -86,16 +88,16 @@ export async function sqlTransaction<T>(work: (db: SqlDb) => Promise<T>): Promis
 
 /** Statements through a Prisma client or inside its transaction (its raw-query API). */
 export function onPrisma(client: Tx | PrismaClient): SqlDb {
-  const current = provider();
+  const on = provider();
   return {
-    provider: current,
+    provider: on,
     prisma: client,
     query(statement) {
-      const { text, values } = statement.compile(current);
+      const { text, values } = statement.compile(on);
       return client.$queryRawUnsafe<Row[]>(text, ...values);
     },
     execute(statement) {
-      const { text, values } = statement.compile(current);
+      const { text, values } = statement.compile(on);
       return client.$executeRawUnsafe(text, ...values);
     },
   };

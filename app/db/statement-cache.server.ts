@@ -30,11 +30,18 @@ export function cacheStatements(db: Database.Database): void {
     statements.set(source, statement);
     return statement;
   };
+  // A statement's columns are fixed once it is prepared; better-sqlite3 builds them anew per call.
+  const columns = new WeakMap<Database.Statement, Database.ColumnDefinition[]>();
+  const columnsOf = (statement: Database.Statement) => {
+    let known = columns.get(statement);
+    if (!known) columns.set(statement, (known = statement.columns()));
+    return known;
+  };
   const handle = (statement: Database.Statement, args: unknown[] = []): AdapterStatement => ({
     reader: statement.reader,
     bind: (bound) => handle(statement, bound),
     run: () => statement.run(...args),
-    columns: () => statement.columns(),
+    columns: () => columnsOf(statement),
     raw: () => ({ all: () => statement.raw(true).all(...args) }),
   });
   // A runtime replacement of the connection's method, for the adapter: better-sqlite3 types

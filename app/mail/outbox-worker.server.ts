@@ -9,6 +9,7 @@ import { SmtpSession } from "./smtp-session.server";
 /** Long enough for one SMTP exchange with its timeouts; after that the row counts as abandoned. */
 export const LOCK_MS = 2 * 60 * 1000;
 export const MAX_ATTEMPTS = 8;
+const DRAIN_BATCH = 50;
 const BASE_BACKOFF_MS = 30 * 1000;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
@@ -34,7 +35,7 @@ export type DrainResult = { sent: number; failed: number; retried: number };
  * processes at once: every row is claimed first. When the SMTP server cannot be reached, the
  * rest of the batch is left alone (their attempts are not used up) until the next run.
  */
-export async function drainOutbox({ batchSize = 50 }: { batchSize?: number } = {}): Promise<DrainResult> {
+export async function drainOutbox({ batchSize = DRAIN_BATCH }: { batchSize?: number } = {}): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, retried: 0 };
   // Read with their content in one query: a queued message never changes, only its state does.
   const candidates = await prisma.emailOutbox.findMany({
@@ -178,12 +179,16 @@ export function startOutboxWorker({ intervalMs = 2_000 }: { intervalMs?: number 
   const tick = () => {
     running = drainOutbox()
       .then(
-        () => undefined,
-        (error: unknown) => console.error("[outbox] verzenden mislukt:", error),
+        // A whole batch handled means more is probably waiting (a deadline's receipts): go on at once.
+        ({ sent, failed, retried }) => sent + failed + retried >= DRAIN_BATCH,
+        (error: unknown) => {
+          console.error("[outbox] verzenden mislukt:", error);
+          return false;
+        },
       )
-      .finally(() => {
+      .then((more) => {
         running = undefined;
-        if (!stopped) timer = setTimeout(tick, intervalMs);
+        if (!stopped) timer = setTimeout(tick, more ? 0 : intervalMs);
       });
   };
   timer = setTimeout(tick, 0);

@@ -1,8 +1,10 @@
 import { draftReminderEmail } from "../../emails/draft-reminder";
 import { decisionDeadlineReminderEmail } from "../../emails/decision-deadline-reminder";
 import { statusLabel } from "~/applications/status-labels";
-import { effectiveClosesAt } from "~/calls/deadline.server";
+import { combineDeadline } from "~/calls/deadline";
 import { prisma, type PrismaClient } from "~/db.server";
+import { decode, decodeRows, nullable, sql } from "~/db/sql";
+import { onPrisma } from "~/db/sql.server";
 import { applicationStatusSchema, type ApplicationStatus } from "~/domain/application-status";
 import { publicUrl } from "~/utils/url.server";
 import { enqueueEmail, type EnqueueEmailInput } from "./outbox.server";
@@ -26,29 +28,41 @@ export async function runScheduler(at: Date, db: PrismaClient = prisma): Promise
   };
 }
 
+const DRAFT_COLUMNS = {
+  id: decode.text,
+  organisationId: decode.text,
+  reference: nullable(decode.text),
+  organisationName: decode.text,
+  callTitle: decode.text,
+  callClosesAt: decode.date,
+  extensionClosesAt: nullable(decode.date),
+};
+
 async function queueDraftReminders(db: PrismaClient, at: Date): Promise<number> {
-  // Drafts whose deadline has not passed: the call's, or an extension for their organisation.
-  const extensions = await db.deadlineExtension.findMany({
-    where: { closesAt: { gte: at } },
-    select: { callId: true, organisationId: true },
-  });
-  const drafts = await db.application.findMany({
-    where: {
-      status: "DRAFT",
-      organisation: { successorId: null }, // merged organisations are read-only
-      OR: [{ call: { closesAt: { gte: at } } }, ...extensions.map((e) => ({ callId: e.callId, organisationId: e.organisationId }))],
-    },
-    select: { id: true, callId: true, organisationId: true, reference: true, organisation: { select: { name: true } }, call: { select: { title: true } } },
-  });
+  // Drafts whose deadline has not passed (the call's, or an extension for their organisation),
+  // with both dates in one statement: on deadline day this runs every hour over every draft.
+  // Merged organisations are read-only and get no reminders.
+  const drafts = decodeRows(
+    DRAFT_COLUMNS,
+    await onPrisma(db).query(sql`
+      SELECT a."id", a."organisationId", a."reference", o."name" AS "organisationName", c."title" AS "callTitle",
+        c."closesAt" AS "callClosesAt", e."closesAt" AS "extensionClosesAt"
+      FROM "Application" a
+      JOIN "Organisation" o ON o."id" = a."organisationId"
+      JOIN "Call" c ON c."id" = a."callId"
+      LEFT JOIN "DeadlineExtension" e ON e."callId" = a."callId" AND e."organisationId" = a."organisationId"
+      WHERE a."status" = 'DRAFT' AND o."successorId" IS NULL AND (c."closesAt" >= ${at} OR e."closesAt" >= ${at})
+      ORDER BY a."id"`),
+  );
   let queued = 0;
   for (const draft of drafts) {
-    const { closesAt, extended } = await effectiveClosesAt(db, draft.callId, draft.organisationId);
+    const { closesAt, extended } = combineDeadline(draft.callClosesAt, draft.extensionClosesAt);
     const daysBefore = dueReminder(closesAt, at, DRAFT_REMINDER_DAYS);
     if (daysBefore === null) continue;
     const dossier = {
       reference: draft.reference,
-      organisationName: draft.organisation.name,
-      callTitle: draft.call.title,
+      organisationName: draft.organisationName,
+      callTitle: draft.callTitle,
       dossierUrl: publicUrl(null, `/dossiers/${draft.id}`),
     };
     for (const recipient of await applicantRecipients(db, draft.organisationId)) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { receiptPage } from "~/applications/wizard.server";
-import { requireApplicationAccess } from "~/auth/viewer.server";
+import { requireDossierAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { PrintButton } from "~/components/print-button";
 import { formatCents } from "~/utils/money";
@@ -13,8 +13,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const receipt = await receiptPage(application.id);
+  const { dossier: application } = await requireDossierAccess(request, params.applicationId ?? "");
+  const receipt = await receiptPage(application.id, application);
   if (!receipt) throw redirect(`/dossiers/${application.id}/overzicht`);
   return receipt;
 }

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SUBMISSION_MESSAGES, submitApplication } from "~/applications/submission.server";
 import { summaryPage } from "~/applications/wizard.server";
-import { requireApplicationAccess } from "~/auth/viewer.server";
+import { requireDossierAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { arrivalTime } from "~/utils/clock.server";
@@ -15,12 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  return summaryPage(viewer, application.id);
+  const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "");
+  return summaryPage(viewer, dossier.id, dossier);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
+  const { viewer, dossier: application } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
   const formData = await readForm(request);
   // A missing or garbled version never matches the dossier's: the submission is then refused as stale.
   const result = await submitApplication({
@@ -28,6 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     applicationId: application.id,
     baseVersion: Number(formData.get("baseVersion") ?? NaN),
     receivedAt: arrivalTime(context),
+    loaded: application,
   });
   if (result.status === "submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs?verstuurd=1`);
   if (result.status === "already-submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs`);

@@ -12,7 +12,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { postStep, stepPage } from "~/applications/wizard.server";
-import { notFound, requireApplicationAccess } from "~/auth/viewer.server";
+import { notFound, requireDossierAccess } from "~/auth/viewer.server";
 import { StepFields } from "~/components/form-fields";
 import { ErrorSummary } from "~/components/forms";
 import { ConflictPanel } from "~/components/conflict-panel";
@@ -37,16 +37,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const handle = { acceptsFiles: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const page = await stepPage(viewer, application.id, params.stepId ?? "");
+  const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "");
+  const page = await stepPage(viewer, dossier.id, params.stepId ?? "", dossier);
   if (!page) notFound("Deze stap bestaat niet.");
   return { ...page, stepTitle: page.steps[page.stepIndex]!.title };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
+  const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
   const { formData, files } = await readMultipartForm(request);
-  const result = await postStep({ viewer, applicationId: application.id, stepId: params.stepId ?? "", formData, files });
+  const result = await postStep({ viewer, applicationId: dossier.id, stepId: params.stepId ?? "", formData, files, loaded: dossier });
   if (!result) notFound("Deze stap bestaat niet.");
   if (result.kind === "redirect") throw redirect(result.to);
   if (result.kind === "autosaved") return result;

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string }; hitCount?: number; children?: number[] };
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 const CATEGORIES: Array<[string, (url: string, name: string) => boolean]> = [
   ["Prisma query compiler (wasm)", (url) => url.startsWith("wasm://") || url.includes("query_compiler")],
@@ -21,11 +21,23 @@ const CATEGORIES: Array<[string, (url: string, name: string) => boolean]> = [
   ["Node.js and V8", () => true],
 ];
 
-export function summariseProfile(file: string): Array<{ category: string; ms: number; share: number }> {
+/**
+ * Time per category. `lastMs`: only the samples of a window that ended `endedMsBeforeEnd` before
+ * the profile ended and lasted `lastMs` (the burst, without the server's start).
+ */
+export function summariseProfile(
+  file: string,
+  window?: { lastMs: number; endedMsBeforeEnd: number },
+): Array<{ category: string; ms: number; share: number }> {
   const profile: Profile = JSON.parse(readFileSync(file, "utf8"));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const totals = new Map<string, number>();
+  const to = profile.endTime - (window?.endedMsBeforeEnd ?? 0) * 1000;
+  const from = window ? to - window.lastMs * 1000 : -Infinity;
+  let at = profile.startTime;
   profile.samples.forEach((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    if (at < from || at > to) return;
     const node = byId.get(id);
     if (!node) return;
     const { url, functionName } = node.callFrame;

@@ -5,7 +5,8 @@ import { resetClock, setNow } from "~/utils/clock.server";
 import { startServer, type RunningServer } from "../support/server";
 
 // The rate limits count in the database (app/security/rate-limit-store.server.ts), so a restart
-// or a second instance does not hand out a fresh budget.
+// or a second instance does not hand out a fresh budget: the counts written at shutdown are read
+// again by the next process at its first request.
 let server: RunningServer | undefined;
 
 afterAll(async () => {
@@ -24,7 +25,7 @@ function attemptLogin(url: string): Promise<Response> {
 
 describe("rate limits in the database", () => {
   it("keeps counting across a restart of the server", async () => {
-    const env = { RATE_LIMIT_AUTH_PER_MINUTE: "3", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" };
+    const env = { RATE_LIMIT_AUTH_PER_MINUTE: "3", RATE_LIMIT_SYNC_MS: "50", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" };
     server = await startServer(env);
     const first = [];
     for (let i = 0; i < 4; i++) first.push((await attemptLogin(server.url)).status);
@@ -36,6 +37,7 @@ describe("rate limits in the database", () => {
     await server.stop();
     server = await startServer(env);
     expect((await attemptLogin(server.url)).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the counts are written every 50 ms here
     const counter = await prisma.rateLimitCounter.findFirstOrThrow({ where: { key: { startsWith: "auth:" } } });
     expect(counter.hits).toBe(6);
   }, 60_000);

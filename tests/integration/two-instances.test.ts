@@ -106,10 +106,14 @@ describe.runIf(postgres)("two instances on one PostgreSQL database", () => {
   }, 120_000);
 
   it("shares the rate-limit counters: attempts on both instances count together", async () => {
-    const limited = await Promise.all(servers.map((server) => startServer({ RATE_LIMIT_AUTH_PER_MINUTE: "6", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" })));
+    const limited = await Promise.all(
+      servers.map(() => startServer({ RATE_LIMIT_AUTH_PER_MINUTE: "6", RATE_LIMIT_SYNC_MS: "50", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" })),
+    );
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) {
+        // Each instance writes its counts and reads the others' every 50 ms here (1 s by default).
+        await new Promise((resolve) => setTimeout(resolve, 200));
         const server = limited[i % 2]!;
         const answer = await fetch(new URL("/aanmelden", server.url), {
           method: "POST",
