@@ -8,7 +8,8 @@ import helmet from "helmet";
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { bodyLimit } from "./server/body-limit.js";
-import { routesAcceptingFiles } from "./server/file-routes.js";
+import { admission } from "./server/admission.js";
+import { routesAcceptingFiles, routesWithQueuedPosts } from "./server/file-routes.js";
 import { originCheck } from "./server/origin-check.js";
 import { refuse } from "./server/refusal.js";
 import { createRemixHandler } from "./server/remix-handler.js";
@@ -105,6 +106,9 @@ app.use(limiter("all", Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600)));
 
 // Every body is counted while it streams (server/body-limit.js, docs/decisions/0020).
 app.use(bodyLimit(build.entry.module.requestBodyLimits, routesAcceptingFiles(build)));
+
+// Submits at a deadline: a few at a time, the others wait their turn (server/admission.js).
+app.use(admission({ limit: Number(process.env.SUBMIT_CONCURRENCY ?? 4), matches: routesWithQueuedPosts(build) }));
 
 app.all(
   "*",

@@ -1,16 +1,20 @@
-// Which paths take file uploads: the routes whose module says so with
-// `export const handle = { acceptsFiles: true }`, so the list lives next to the upload code.
+// What the server treats specially per route, as the route module says in its `handle`, so that
+// the list lives next to the route: `acceptsFiles: true` (uploads, server/body-limit.js) and
+// `queuedPosts: true` (posts handled a few at a time, server/admission.js).
 
-/** A matcher for request paths (also Remix's `.data` requests) of the routes that take files. */
-export function routesAcceptingFiles(build) {
+/** A matcher for request paths (also Remix's `.data` requests) of the routes whose handle has `flag`. */
+function routesFlagged(build, flag) {
   const patterns = Object.values(build.routes)
-    .filter((route) => route.module.handle?.acceptsFiles === true)
+    .filter((route) => route.module.handle?.[flag] === true)
     .map((route) => pathPattern(fullPath(build.routes, route)));
   return (path) => {
     const page = path.replace(/\.data$/, "").replace(/^\/_root$/, "/");
     return patterns.some((pattern) => pattern.test(page));
   };
 }
+
+export const routesAcceptingFiles = (build) => routesFlagged(build, "acceptsFiles");
+export const routesWithQueuedPosts = (build) => routesFlagged(build, "queuedPosts");
 
 function fullPath(routes, route) {
   const segments = [];

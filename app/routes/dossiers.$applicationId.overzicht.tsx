@@ -14,6 +14,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Overzicht | ${data?.header.formTitle ?? "Aanvraag"} | Subsidieportaal AgII` },
 ];
 
+// The submit button: at a deadline a hundred officials press it at once (server/admission.js).
+export const handle = { queuedPosts: true };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "");
   return summaryPage(viewer, dossier.id, dossier);
