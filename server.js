@@ -108,7 +108,7 @@ app.use(limiter("all", Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600)));
 app.use(bodyLimit(build.entry.module.requestBodyLimits, routesAcceptingFiles(build)));
 
 // Submits at a deadline: a few at a time, the others wait their turn (server/admission.js).
-app.use(admission({ limit: Number(process.env.SUBMIT_CONCURRENCY ?? 4), matches: routesWithQueuedPosts(build) }));
+app.use(admission({ limit: Number(process.env.SUBMIT_CONCURRENCY ?? 8), matches: routesWithQueuedPosts(build) }));
 
 app.all(
   "*",

@@ -39,6 +39,30 @@ afterEach(() => resetClock());
 afterAll(async () => prisma.$disconnect());
 
 describe("the submission deadline", () => {
+  it("counts a submit from its arrival: in at 23:59:59.900, its turn after midnight, accepted and stamped 23:59:59.900", async () => {
+    const { application, viewer } = await readyDossier(REGIEROL_CLOSES);
+    const arrived = new Date("2026-01-15T23:59:59.900+01:00");
+    setNow(new Date("2026-01-16T00:00:01.000+01:00")); // when the transaction gets its turn
+    const result = await submitApplication({ viewer, applicationId: application.id, baseVersion: 1, receivedAt: arrived });
+    expect(result.status).toBe("submitted");
+    const stored = await prisma.application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(stored.status).toBe("SUBMITTED");
+    expect(stored.submittedAt).toEqual(arrived);
+  });
+
+  it("refuses a submit that arrives at 16 January 2026 00:00:00.000, however early it gets its turn", async () => {
+    const { application, viewer } = await readyDossier(REGIEROL_CLOSES);
+    setNow(new Date("2026-01-15T23:59:58.000+01:00"));
+    const result = await submitApplication({
+      viewer,
+      applicationId: application.id,
+      baseVersion: 1,
+      receivedAt: new Date("2026-01-16T00:00:00.000+01:00"),
+    });
+    expect(result).toEqual({ status: "refused", message: "De deadline voor deze stap is verstreken." });
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("DRAFT");
+  });
+
   it("accepts a submission at 15 January 2026 23:59:59 Brussels time", async () => {
     const { application, viewer } = await readyDossier(REGIEROL_CLOSES);
     setNow(new Date("2026-01-15T23:59:59.000+01:00"));
