@@ -2,7 +2,7 @@
 // handled a few at a time; the others wait their turn here, before any work is done for them,
 // instead of all at once on the one JavaScript thread. Pages, autosaves and receipts stay fast
 // meanwhile. Waiting costs nobody the deadline: a submit counts from its arrival
-// (res.locals.receivedAt, docs/decisions/0030).
+// (res.locals.receivedAt, docs/decisions/0032).
 
 /** Middleware letting at most `limit` matching posts run at once, in order of arrival. */
 export function admission({ limit, matches }) {

@@ -81,7 +81,8 @@ describe("the sweep of upload temp files", () => {
     try {
       await expect.poll(async () => readdir(tempDir()), { timeout: 10_000 }).not.toContain(left);
       expect(await readdir(tempDir())).toContain("vers.part");
-      expect(second.output()).toContain("[bijlagen] 1 onafgewerkte upload(s) opgeruimd.");
+      // The log line follows the removal; under load it reaches the pipe a moment later.
+      await expect.poll(() => second.output(), { timeout: 5_000 }).toContain("[bijlagen] 1 onafgewerkte upload(s) opgeruimd.");
     } finally {
       await second.stop();
     }
