@@ -27,11 +27,13 @@ const stores = new Set<SyncedStore>();
  * are seen up to one interval late. If the database cannot count, requests are let through
  * (availability first), which is logged once a minute, not once a request.
  */
-export function databaseRateLimitStore(name: string, syncEveryMs = Number(process.env.RATE_LIMIT_SYNC_MS ?? 1_000)): SyncedStore {
-  let windowMs = 60_000;
+export function databaseRateLimitStore(
+  name: string,
+  { windowMs: window = 60_000, syncEveryMs = Number(process.env.RATE_LIMIT_SYNC_MS ?? 1_000) } = {},
+): SyncedStore {
+  let windowMs = window; // express-rate-limit sets its own in init()
   const counters = new Map<string, Counter>();
   const reads = new Map<string, Promise<Counter>>();
-  let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | null = null;
 
   /** The database's count for a client this instance has not seen in this window. */
@@ -85,8 +87,6 @@ export function databaseRateLimitStore(name: string, syncEveryMs = Number(proces
     localKeys: false,
     init(options: Options) {
       windowMs = options.windowMs;
-      timer = setInterval(() => void store.flush(), syncEveryMs);
-      timer.unref();
     },
     async increment(key: string): Promise<ClientRateLimitInfo> {
       const at = now().getTime();
@@ -130,6 +130,7 @@ export function databaseRateLimitStore(name: string, syncEveryMs = Number(proces
       await flushing;
     },
   };
+  setInterval(() => void store.flush(), syncEveryMs).unref();
   stores.add(store);
   return store;
 }
