@@ -53,6 +53,16 @@ const ATTACHMENT_COLUMNS = {
   createdAt: decode.date,
 };
 
+/**
+ * A dossier (`a`) with what every view of it joins: its organisation (`o`), call (`c`),
+ * programme (`p`) and the organisation's extension in that call, if any (`e`).
+ */
+export const DOSSIER_FROM = sql`FROM "Application" a
+  JOIN "Organisation" o ON o."id" = a."organisationId"
+  JOIN "Call" c ON c."id" = a."callId"
+  JOIN "Programme" p ON p."id" = c."programmeId"
+  LEFT JOIN "DeadlineExtension" e ON e."callId" = a."callId" AND e."organisationId" = a."organisationId"`;
+
 export class DossierNotFoundError extends Error {
   constructor(applicationId: string) {
     super(`Dossier ${applicationId} bestaat niet.`);
@@ -83,11 +93,7 @@ export async function loadDossier(applicationId: string, db?: AnyDb) {
         e."closesAt" AS "extensionClosesAt",
         ls."firstName" AS "lastSavedByFirstName", ls."lastName" AS "lastSavedByLastName",
         sb."firstName" AS "submittedByFirstName", sb."lastName" AS "submittedByLastName"
-      FROM "Application" a
-      JOIN "Organisation" o ON o."id" = a."organisationId"
-      JOIN "Call" c ON c."id" = a."callId"
-      JOIN "Programme" p ON p."id" = c."programmeId"
-      LEFT JOIN "DeadlineExtension" e ON e."callId" = a."callId" AND e."organisationId" = a."organisationId"
+      ${DOSSIER_FROM}
       LEFT JOIN "User" ls ON ls."id" = a."lastSavedById"
       LEFT JOIN "User" sb ON sb."id" = a."submittedById"
       WHERE a."id" = ${applicationId}`),

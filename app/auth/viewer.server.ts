@@ -17,8 +17,8 @@ import { getCookieSession } from "./session.server";
 /**
  * The one gate every loader and action passes: who is asking, and may they see or change this
  * record? Decisions themselves are pure functions in app/domain/permissions.ts. The viewer is
- * read once per request (the root loader and the route's loader share it), in three short
- * statements on the fast lane (app/db/sql.server.ts): every page view pays for them.
+ * read once per request (the root loader and the route's loader share it), in one statement
+ * on the fast lane (app/db/sql.server.ts): every page view pays for it.
  */
 const VIEWER = requestKey<Promise<Viewer | null>>("viewer");
 

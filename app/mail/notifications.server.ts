@@ -11,6 +11,7 @@ import { reopenedEmail } from "../../emails/reopened";
 import { reviewStartedEmail } from "../../emails/review-started";
 import { submissionReceiptEmail } from "../../emails/submission-receipt";
 import { withdrawnEmail } from "../../emails/withdrawn";
+import { DOSSIER_FROM } from "~/applications/dossier.server";
 import { combineDeadline } from "~/calls/deadline";
 import type { Tx } from "~/db.server";
 import { decode, decodeRows, nullable, sql } from "~/db/sql";
@@ -76,11 +77,7 @@ async function loadDossier(on: SqlDb, applicationId: string) {
         a."contentHash", a."requestedCents", a."grantedCents", o."name" AS "organisationName", c."title" AS "callTitle",
         c."closesAt" AS "callClosesAt", p."name" AS "programmeName", p."kind" AS "programmeKind",
         e."closesAt" AS "extensionClosesAt", u."firstName" AS "submitterFirstName", u."lastName" AS "submitterLastName"
-      FROM "Application" a
-      JOIN "Organisation" o ON o."id" = a."organisationId"
-      JOIN "Call" c ON c."id" = a."callId"
-      JOIN "Programme" p ON p."id" = c."programmeId"
-      LEFT JOIN "DeadlineExtension" e ON e."callId" = a."callId" AND e."organisationId" = a."organisationId"
+      ${DOSSIER_FROM}
       LEFT JOIN "User" u ON u."id" = a."submittedById"
       WHERE a."id" = ${applicationId}`),
   );
