@@ -84,6 +84,10 @@ app.use((req, res, next) => {
 
 app.use(originCheck({ publicUrl: process.env.PUBLIC_URL }));
 
+// Every body is counted while it streams (server/body-limit.js, docs/decisions/0020); a declared
+// length over the limit is refused here, before anything else waits for the database.
+app.use(bodyLimit(build.entry.module.requestBodyLimits, routesAcceptingFiles(build)));
+
 // The counters live in the database, so that every instance counts the same requests
 // (app/security/rate-limit-store.server.ts; a database that cannot count lets requests through).
 const { rateLimitStore } = build.entry.module;
@@ -103,9 +107,6 @@ app.use(
   limiter("auth", Number(process.env.RATE_LIMIT_AUTH_PER_MINUTE ?? 20), { skip: (req) => req.method === "GET" || req.method === "HEAD" }),
 );
 app.use(limiter("all", Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600)));
-
-// Every body is counted while it streams (server/body-limit.js, docs/decisions/0020).
-app.use(bodyLimit(build.entry.module.requestBodyLimits, routesAcceptingFiles(build)));
 
 // Submits at a deadline: a few at a time, the others wait their turn (server/admission.js).
 app.use(admission({ limit: Number(process.env.SUBMIT_CONCURRENCY ?? 8), matches: routesWithQueuedPosts(build) }));

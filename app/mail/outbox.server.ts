@@ -44,7 +44,7 @@ export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise
       { id: decode.text },
       await on.query(sql`SELECT "id" FROM "EmailOutbox" WHERE "idempotencyKey" = ${input.idempotencyKey}`),
     );
-    return { id: existing!.id };
+    return { id: existing!.id }; // the insert was skipped because this key exists
   }
   for (const attachment of input.attachments ?? []) {
     await on.execute(sql`
