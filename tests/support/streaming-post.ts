@@ -14,9 +14,11 @@ export type StreamedAnswer = {
 /**
  * A body of `total` bytes, made as it is read (one 64 KiB chunk reused): a test can post
  * 250 MB without holding it. `prefix` (ASCII, counted in `total`) comes first, e.g. "email=x&pad=".
+ * With `holdAfter`, the body stalls after that many bytes: a server that waits for the rest
+ * never answers, so a test proves the answer came before the body was read, whatever the timing.
  */
-export function generatedBody(total: number, prefix = "", fill = "a"): Readable & { sent: () => number } {
-  const chunk = Buffer.alloc(64 * 1024, fill);
+export function generatedBody(total: number, prefix = "", options: { holdAfter?: number } = {}): Readable & { sent: () => number } {
+  const chunk = Buffer.alloc(64 * 1024, "a");
   let sent = 0;
   const stream = new Readable({
     read() {
@@ -26,6 +28,7 @@ export function generatedBody(total: number, prefix = "", fill = "a"): Readable 
         return;
       }
       if (sent >= total) return void this.push(null);
+      if (options.holdAfter !== undefined && sent >= options.holdAfter) return;
       const part = chunk.subarray(0, Math.min(chunk.length, total - sent));
       sent += part.length;
       this.push(part);
