@@ -1,87 +1,150 @@
+import type { OrganisationKind } from "~/domain/organisation";
 import { formatCents } from "~/utils/money";
 import { formatDate, formatTimestamp } from "~/utils/time";
+import { addresseeOf, type PostalAddress } from "./addressee";
+import { AGENCY } from "./agency";
+import { contactFor, letterTextsFor, type LetterSettings, type ProgrammeKind } from "./letter-texts";
 import { renderPdf, type PdfBlock } from "./pdf.server";
+
+export type DecisionOutcome = "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED";
 
 export type DecisionLetterInput = {
   reference: string | null;
-  organisationName: string;
-  callTitle: string;
-  programmeName: string;
-  /** FUNDING | RECOGNITION */
-  programmeKind: string;
-  legalBasis: string;
-  outcome: "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED";
+  organisation: { name: string; kind: OrganisationKind; address: PostalAddress | null };
+  /** From the dossier's answers: the address the applicant gave and its contact person. */
+  declaredAddress: string | null;
+  contactPerson: { name: string; role: string | null } | null;
+  programme: { code: string; name: string; kind: ProgrammeKind; legalBasis: string };
+  call: { title: string; opensAt: Date; closesAt: Date; letter: LetterSettings };
+  outcome: DecisionOutcome;
   requestedCents: number | null;
   grantedCents: number | null;
   motivation: string;
+  submittedAt: Date | null;
   decidedAt: Date;
-  /** Recognitions: the period, as ISO dates */
+  /** Recognitions: the period, as ISO dates (Brussels calendar days) */
   recognitionPeriod?: { startsOn: string; endsOn: string } | null;
+  /** The decider who signs; null when nobody is on record (the letter is signed by the agency). */
+  signatory: { name: string; jobTitle: string | null } | null;
+  /** Whether the PDF will carry the agency's electronic seal (app/documents/seal.server.ts). */
+  sealed: boolean;
 };
 
-const AGENCY = "Agentschap Integratie en Inburgering";
+/** Printed under a decider's name when their profile has no function. */
+export const DEFAULT_SIGNATORY_TITLE = "gemachtigd beslisser";
 
 export function decisionLetterFilename(reference: string | null): string {
   return `beslissing-${(reference ?? "dossier").replace(/[^A-Za-z0-9-]/g, "_")}.pdf`;
 }
 
-function outcomeParagraphs(input: DecisionLetterInput): string[] {
-  if (input.programmeKind === "RECOGNITION") {
-    if (input.outcome === "REFUSED") return ["Het agentschap kent de gevraagde erkenning niet toe."];
-    if (input.outcome === "PARTIALLY_APPROVED") return ["Het agentschap kent de gevraagde erkenning gedeeltelijk toe."];
+const calendarDay = (isoDate: string) => formatDate(`${isoDate}T12:00:00Z`);
+
+function isPositive(outcome: DecisionOutcome): boolean {
+  return outcome !== "REFUSED";
+}
+
+function decisionParagraphs(input: DecisionLetterInput): string[] {
+  if (input.programme.kind === "RECOGNITION") {
     const period = input.recognitionPeriod;
-    return [
-      `Het agentschap erkent ${input.organisationName} als partnerorganisatie.`,
-      period ? `Erkenningsperiode: van ${formatDate(`${period.startsOn}T12:00:00Z`)} tot en met ${formatDate(`${period.endsOn}T12:00:00Z`)}.` : "",
-    ];
+    const periodLine = period ? `Erkenningsperiode: van ${calendarDay(period.startsOn)} tot en met ${calendarDay(period.endsOn)}.` : null;
+    if (input.outcome === "REFUSED") return ["Het agentschap kent de gevraagde erkenning niet toe."];
+    if (input.outcome === "PARTIALLY_APPROVED") return ["Het agentschap kent de gevraagde erkenning gedeeltelijk toe.", periodLine].filter((line) => line !== null);
+    return [`Het agentschap erkent ${input.organisation.name} als partnerorganisatie.`, periodLine].filter((line) => line !== null);
   }
-  const requested = input.requestedCents !== null ? formatCents(input.requestedCents) : null;
-  const granted = input.grantedCents !== null ? formatCents(input.grantedCents) : null;
+  const requested = input.requestedCents !== null ? `Gevraagd bedrag: ${formatCents(input.requestedCents)}.` : null;
+  const granted = input.grantedCents !== null ? `Toegekend bedrag: ${formatCents(input.grantedCents)}.` : null;
   if (input.outcome === "REFUSED") return ["Het agentschap weigert uw aanvraag. Er wordt geen subsidie toegekend."];
   if (input.outcome === "PARTIALLY_APPROVED") {
-    return [
-      "Het agentschap keurt uw aanvraag gedeeltelijk goed.",
-      [requested && `Gevraagd bedrag: ${requested}.`, granted && `Toegekend bedrag: ${granted}.`].filter(Boolean).join(" "),
-    ];
+    return ["Het agentschap keurt uw aanvraag gedeeltelijk goed.", [requested, granted].filter(Boolean).join(" ")].filter(Boolean);
   }
-  return ["Het agentschap keurt uw aanvraag goed.", granted ? `Toegekend bedrag: ${granted}.` : ""];
+  return ["Het agentschap keurt uw aanvraag goed.", granted].filter((line) => line !== null);
+}
+
+function sealNote(input: DecisionLetterInput): string {
+  const made = `Dit document werd aangemaakt door het Subsidieportaal op ${formatTimestamp(input.decidedAt)} (Belgische tijd).`;
+  return input.sealed
+    ? `${made} Het draagt het elektronische zegel van het agentschap: uw PDF-lezer toont wie het verzegelde en of het sindsdien ongewijzigd is.`
+    : `${made} Het is niet elektronisch verzegeld. Twijfelt u aan de echtheid, vraag het agentschap dan om een bevestiging en vermeld het dossiernummer.`;
+}
+
+/** The letter's content as blocks: one place for its order and wording. */
+export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
+  const reference = input.reference ?? "(zonder referentie)";
+  const recognition = input.programme.kind === "RECOGNITION";
+  const texts = letterTextsFor(input.programme.code, input.programme.kind, input.call.letter);
+  const contact = contactFor(input.call.letter, AGENCY.contact);
+  const addressee = addresseeOf({
+    organisationName: input.organisation.name,
+    organisationKind: input.organisation.kind,
+    address: input.organisation.address,
+    declaredAddress: input.declaredAddress,
+    contactPerson: input.contactPerson,
+  });
+  const contactLine = [contact.name, contact.email, contact.phone].filter(Boolean).join(", ");
+  const submitted = input.submittedAt ? `Op ${formatDate(input.submittedAt)} diende u` : "U diende";
+  const positive = isPositive(input.outcome);
+  const paid = !recognition && positive && (input.grantedCents ?? 0) > 0;
+
+  const blocks: PdfBlock[] = [
+    { kind: "paragraph", bold: true, text: AGENCY.name },
+    { kind: "small", text: [AGENCY.addressLines.join(", "), AGENCY.contact.email, AGENCY.website].join(" · ") },
+    { kind: "space", points: 14, rule: true },
+    { kind: "paragraph", text: [addressee.board, ...addressee.lines].join("\n") },
+    { kind: "space", points: 6 },
+    { kind: "paragraph", text: `Ons kenmerk: ${reference}\nContact: ${contactLine}\nBrussel, ${formatDate(input.decidedAt)}` },
+    { kind: "space", points: 6 },
+    { kind: "heading", text: recognition ? `Beslissing over uw aanvraag tot erkenning ${reference}` : `Beslissing over uw subsidieaanvraag ${reference}` },
+    { kind: "paragraph", bold: true, text: `Betreft: oproep "${input.call.title}" (${input.programme.name})` },
+    { kind: "paragraph", text: `${addressee.greeting},` },
+    {
+      kind: "paragraph",
+      text: `${submitted} een aanvraag in voor de oproep "${input.call.title}". Met deze brief deelt het ${AGENCY.name} u zijn beslissing over die aanvraag mee.`,
+    },
+    { kind: "section", text: "Beslissing" },
+    ...decisionParagraphs(input).map((text): PdfBlock => ({ kind: "paragraph", text })),
+    { kind: "section", text: "Motivering" },
+    { kind: "paragraph", text: input.motivation },
+    { kind: "section", text: "Rechtsgrond" },
+    { kind: "paragraph", text: `Deze beslissing steunt op: ${input.programme.legalBasis}.` },
+    {
+      kind: "paragraph",
+      text: `Oproep: "${input.call.title}", open van ${formatDate(input.call.opensAt)} tot en met ${formatDate(input.call.closesAt)}.`,
+    },
+  ];
+  if (paid && texts.paymentTerms.length > 0) blocks.push({ kind: "section", text: "Betaling" }, { kind: "list", items: texts.paymentTerms });
+  if (positive && texts.duties.length > 0) blocks.push({ kind: "section", text: "Wat verwacht het agentschap van u?" }, { kind: "list", items: texts.duties });
+  blocks.push(
+    { kind: "section", text: "Vragen" },
+    { kind: "paragraph", text: `Hebt u vragen over deze beslissing? Neem contact op met ${contactLine} en vermeld het dossiernummer ${reference}.` },
+    { kind: "section", text: "Beroepsmogelijkheden" },
+    { kind: "list", items: texts.appealRoutes },
+    { kind: "space", points: 4 },
+    { kind: "paragraph", text: "Met vriendelijke groeten," },
+    {
+      kind: "paragraph",
+      text: input.signatory
+        ? `${input.signatory.name}\n${input.signatory.jobTitle ?? DEFAULT_SIGNATORY_TITLE}\n${AGENCY.name}`
+        : `Voor het ${AGENCY.name}`,
+    },
+    { kind: "space", points: 10 },
+    { kind: "small", text: sealNote(input) },
+  );
+  return blocks;
 }
 
 /**
- * The decision letter as a PDF: sent with the decision e-mail. Rendered from the dossier at the
- * moment of the decision, in the same transaction, so the letter and the status agree.
+ * The decision letter as a PDF/A file: sent with the decision e-mail and stored with the dossier.
+ * Rendered from the dossier at the moment of the decision, in the same transaction, so the
+ * letter and the status agree.
  */
-export function decisionLetterPdf(input: DecisionLetterInput): Buffer {
+export function decisionLetterPdf(input: DecisionLetterInput): Promise<Buffer> {
   const reference = input.reference ?? "(zonder referentie)";
-  const blocks: PdfBlock[] = [
-    { kind: "small", text: `${AGENCY}\nSubsidieportaal` },
-    { kind: "space", points: 12 },
-    { kind: "paragraph", text: `Aan: ${input.organisationName}` },
-    { kind: "paragraph", text: `Brussel, ${formatDate(input.decidedAt)}` },
-    { kind: "space", points: 6 },
-    { kind: "heading", text: input.programmeKind === "RECOGNITION" ? "Beslissing over uw aanvraag tot erkenning" : "Beslissing over uw subsidieaanvraag" },
-    { kind: "paragraph", bold: true, text: `Betreft: ${input.callTitle}, dossier ${reference}` },
-    { kind: "paragraph", text: `Programma: ${input.programmeName}` },
-    ...outcomeParagraphs(input)
-      .filter(Boolean)
-      .map((text): PdfBlock => ({ kind: "paragraph", text })),
-    { kind: "paragraph", bold: true, text: "Motivering" },
-    { kind: "paragraph", text: input.motivation },
-    { kind: "paragraph", bold: true, text: "Rechtsgrond" },
-    { kind: "paragraph", text: input.legalBasis },
-    {
-      kind: "paragraph",
-      text: `Hebt u vragen over deze beslissing? Neem dan contact op met het agentschap en vermeld het dossiernummer ${reference}.`,
-    },
-    { kind: "space", points: 6 },
-    { kind: "paragraph", text: `Met vriendelijke groeten,\nVoor het ${AGENCY},\nde beslisser (leidend ambtenaar of gemachtigde)` },
-    { kind: "space", points: 18 },
-    { kind: "small", text: `Dit document werd aangemaakt door het Subsidieportaal op ${formatTimestamp(input.decidedAt)} (Belgische tijd).` },
-  ];
   return renderPdf({
     title: `Beslissing dossier ${reference}`,
-    author: AGENCY,
+    author: AGENCY.name,
+    subject: input.programme.kind === "RECOGNITION" ? "Beslissing over een aanvraag tot erkenning" : "Beslissing over een subsidieaanvraag",
     createdAt: input.decidedAt,
-    blocks,
+    footer: `${AGENCY.name} · beslissing ${reference}`,
+    blocks: decisionLetterBlocks(input),
   });
 }

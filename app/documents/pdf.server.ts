@@ -1,172 +1,181 @@
-// A minimal PDF writer for text letters: A4, Helvetica, automatic line wrapping and pages.
-// Written by hand because a letter needs nothing more, and a PDF library would be the
-// portal's largest dependency. Content streams stay uncompressed ASCII, so a test can read them.
+// Official documents as PDF/A-2b on pdfkit: A4, Noto Sans embedded (./fonts.server.ts), tagged
+// (every block is a structure element; page furniture is marked as artifact), language nl-BE,
+// XMP metadata with the PDF/A identification. See docs/decisions/0043-letters-as-pdfa-with-pdfkit.md.
+import PDFDocument from "pdfkit";
+import { drawableText, parsedFont, type FontWeight } from "./fonts.server";
 
 export type PdfBlock =
+  /** The document's title (H1). */
   | { kind: "heading"; text: string }
+  /** A section heading (H2). */
+  | { kind: "section"; text: string }
+  /** A paragraph; "\n" breaks a line inside it (an address). */
   | { kind: "paragraph"; text: string; bold?: boolean }
+  /** A bulleted list. */
+  | { kind: "list"; items: string[] }
+  /** Small print (the letterhead's contact line, the closing note). */
   | { kind: "small"; text: string }
-  | { kind: "space"; points: number };
+  /** Vertical space; `rule` draws a thin line in it (decoration: an artifact). */
+  | { kind: "space"; points: number; rule?: boolean };
 
-export type PdfDocument = { title: string; author: string; createdAt: Date; blocks: PdfBlock[] };
-
-const PAGE_WIDTH = 595.28;
-const PAGE_HEIGHT = 841.89;
-const MARGIN = 72;
-const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
-
-const STYLES = {
-  heading: { font: "F2", size: 15, leading: 20, after: 10 },
-  paragraph: { font: "F1", size: 11, leading: 15, after: 9 },
-  bold: { font: "F2", size: 11, leading: 15, after: 9 },
-  small: { font: "F1", size: 9, leading: 12, after: 6 },
-} as const;
-
-// Advance widths of Helvetica (1/1000 em) for ASCII 32..126, from the standard AFM metrics.
-// Bold is slightly wider; using the regular widths plus 5% keeps bold lines inside the margin.
-// prettier-ignore
-const HELVETICA_WIDTHS = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-];
-
-// Characters outside Latin-1 that WinAnsiEncoding does have.
-const WIN_ANSI_EXTRA: Record<string, number> = {
-  "€": 0x80, "‚": 0x82, "„": 0x84, "…": 0x85, "•": 0x95, "–": 0x96, "—": 0x97,
-  "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "\u202f": 0xa0, "\u2009": 0x20,
+export type PdfDocument = {
+  /** Shown by readers instead of the file name: keep it to the reference and fixed words. */
+  title: string;
+  author: string;
+  subject: string;
+  createdAt: Date;
+  blocks: PdfBlock[];
+  /** Printed at the foot of every page, before "pagina 1 van 2". */
+  footer: string;
 };
 
-/** The byte of a character in WinAnsiEncoding; "?" for anything the font cannot show. */
-function winAnsiByte(char: string): number {
-  const extra = WIN_ANSI_EXTRA[char];
-  if (extra !== undefined) return extra;
-  const code = char.codePointAt(0) ?? 63;
-  if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff)) return code;
-  return 63;
+export const PDF_LANGUAGE = "nl-BE";
+const PRODUCER = "Subsidieportaal AgII";
+const MARGIN = 56; // 2 cm
+const FOOTER_HEIGHT = 24;
+const LINE_GAP = 1.5;
+const INK = "#1d1d1b";
+const MUTED = "#4a4a48";
+
+const STYLES = {
+  heading: { weight: "bold", size: 15, before: 4, after: 10, color: INK },
+  section: { weight: "bold", size: 11, before: 6, after: 2, color: INK },
+  paragraph: { weight: "regular", size: 10, before: 0, after: 6, color: INK },
+  bold: { weight: "bold", size: 10, before: 0, after: 6, color: INK },
+  small: { weight: "regular", size: 8.5, before: 0, after: 5, color: MUTED },
+} as const satisfies Record<string, { weight: FontWeight; size: number; before: number; after: number; color: string }>;
+
+// XMP is written by pdfkit without escaping: the metadata strings must not contain markup.
+function metadataText(value: string): string {
+  if (/[<>&]/.test(value)) throw new Error(`Metadata van een PDF mag geen <, > of & bevatten: ${value}`);
+  return value;
 }
 
-function charWidth(char: string, size: number, bold: boolean): number {
-  const byte = winAnsiByte(char);
-  const base = byte >= 32 && byte <= 126 ? HELVETICA_WIDTHS[byte - 32]! : 556; // accented letters ≈ their base
-  return ((bold ? base * 1.05 : base) * size) / 1000;
-}
+/** Renders the blocks as a tagged PDF/A-2b file. */
+export async function renderPdf(document: PdfDocument): Promise<Buffer> {
+  const missing = new Set<string>();
+  const drawable = (text: string) => {
+    const result = drawableText(text);
+    result.missing.forEach((char) => missing.add(char));
+    return result.text;
+  };
 
-function textWidth(text: string, size: number, bold: boolean): number {
-  let width = 0;
-  for (const char of text) width += charWidth(char, size, bold);
-  return width;
-}
-
-/** Splits text into lines that fit the text width; explicit newlines start a new line. */
-export function wrapText(text: string, size: number, bold = false, maxWidth = TEXT_WIDTH): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.replace(/\r\n?/g, "\n").split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/[ \t]+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (textWidth(candidate, size, bold) <= maxWidth) {
-        line = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      // A single word longer than a line (a URL, a hash) is cut where it must be.
-      let rest = word;
-      while (textWidth(rest, size, bold) > maxWidth) {
-        let cut = rest.length - 1;
-        while (cut > 1 && textWidth(rest.slice(0, cut), size, bold) > maxWidth) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** A PDF literal string: ASCII only, with (, ) and \ escaped and other bytes as octal escapes. */
-function pdfString(text: string): string {
-  let out = "(";
-  for (const char of text) {
-    const byte = winAnsiByte(char);
-    if (char === "(" || char === ")" || char === "\\") out += `\\${char}`;
-    else if (byte >= 0x20 && byte <= 0x7e) out += String.fromCharCode(byte);
-    else out += `\\${byte.toString(8).padStart(3, "0")}`;
-  }
-  return `${out})`;
-}
-
-function pdfDate(at: Date): string {
-  const iso = at.toISOString(); // UTC
-  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
-}
-
-type PlacedLine = { font: string; size: number; y: number; text: string };
-
-function layout(blocks: PdfBlock[]): PlacedLine[][] {
-  const pages: PlacedLine[][] = [[]];
-  let y = PAGE_HEIGHT - MARGIN;
-  for (const block of blocks) {
-    if (block.kind === "space") {
-      y -= block.points;
-      continue;
-    }
-    const style = block.kind === "paragraph" && block.bold ? STYLES.bold : STYLES[block.kind];
-    for (const text of wrapText(block.text, style.size, style.font === "F2")) {
-      if (y - style.leading < MARGIN) {
-        pages.push([]);
-        y = PAGE_HEIGHT - MARGIN;
-      }
-      y -= style.leading;
-      pages[pages.length - 1]!.push({ font: style.font, size: style.size, y, text });
-    }
-    y -= style.after;
-  }
-  return pages;
-}
-
-/** Renders the blocks as a PDF 1.4 file. */
-export function renderPdf(document: PdfDocument): Buffer {
-  const pages = layout(document.blocks);
-  const objects: string[] = [];
-  const add = (body: string) => objects.push(body);
-
-  // 1 catalog, 2 page tree, 3-4 fonts, 5 info; then a page and its content stream per page.
-  const firstPage = 6;
-  const kids = pages.map((_, index) => `${firstPage + index * 2} 0 R`).join(" ");
-  add("<< /Type /Catalog /Pages 2 0 R >>");
-  add(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
-  add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-  add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-  add(
-    `<< /Title ${pdfString(document.title)} /Author ${pdfString(document.author)} /Producer (Subsidieportaal AgII) /CreationDate (${pdfDate(document.createdAt)}) >>`,
-  );
-  pages.forEach((lines, index) => {
-    const footer = pages.length > 1 ? `BT /F1 8 Tf ${MARGIN} 40 Td ${pdfString(`Pagina ${index + 1} van ${pages.length}`)} Tj ET\n` : "";
-    const stream =
-      lines.map((line) => `BT /${line.font} ${line.size} Tf ${MARGIN} ${line.y.toFixed(2)} Td ${pdfString(line.text)} Tj ET`).join("\n") +
-      "\n" +
-      footer;
-    add(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${firstPage + index * 2 + 1} 0 R >>`,
-    );
-    add(`<< /Length ${stream.length} >>\nstream\n${stream}endstream`);
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
+    pdfVersion: "1.7",
+    subset: "PDF/A-2b",
+    tagged: true,
+    lang: PDF_LANGUAGE,
+    displayTitle: true,
+    bufferPages: true,
+    info: {
+      Title: metadataText(document.title),
+      Author: metadataText(document.author),
+      Subject: metadataText(document.subject),
+      Creator: PRODUCER,
+      Producer: PRODUCER,
+      CreationDate: document.createdAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
   });
 
-  // Latin-1 throughout: one character is one byte, so string lengths are byte offsets.
-  let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
-  const offsets: number[] = [];
-  objects.forEach((body, index) => {
-    offsets.push(out.length);
-    out += `${index + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  doc.registerFont("regular", parsedFont("regular"));
+  doc.registerFont("bold", parsedFont("bold"));
+  const width = doc.page.width - 2 * MARGIN;
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+
+  const write = (style: (typeof STYLES)[keyof typeof STYLES], text: string, options: { x?: number; width?: number } = {}) => {
+    doc.font(style.weight).fontSize(style.size).fillColor(style.color);
+    doc.text(drawable(text), options.x ?? MARGIN, doc.y, { width: options.width ?? width, lineGap: LINE_GAP });
+  };
+  const heightOf = (style: (typeof STYLES)[keyof typeof STYLES], text: string, textWidth = width) =>
+    doc.font(style.weight).fontSize(style.size).heightOfString(drawable(text), { width: textWidth, lineGap: LINE_GAP });
+  /** Starts a new page unless `height` still fits: keeps a heading with its text, an address whole. */
+  const keep = (height: number) => {
+    if (doc.y + height > doc.page.maxY()) doc.addPage();
+  };
+  const lines = (style: (typeof STYLES)[keyof typeof STYLES], count: number) => count * (style.size * 1.4 + LINE_GAP);
+  const element = (type: string, draw: () => void) => {
+    const node = doc.struct(type, {}, draw);
+    root.add(node);
+    node.end();
+  };
+
+  for (const [index, block] of document.blocks.entries()) {
+    switch (block.kind) {
+      case "space": {
+        const y = doc.y;
+        if (block.rule) {
+          doc.markContent("Artifact", { type: "Layout" });
+          const middle = y + block.points / 2;
+          doc.moveTo(MARGIN, middle).lineTo(MARGIN + width, middle).lineWidth(0.6).strokeColor(MUTED).stroke();
+          doc.endMarkedContent();
+        }
+        doc.y = y + block.points;
+        break;
+      }
+      case "heading":
+      case "section":
+      case "small":
+      case "paragraph": {
+        const style = block.kind === "paragraph" && block.bold ? STYLES.bold : STYLES[block.kind];
+        const type = block.kind === "heading" ? "H1" : block.kind === "section" ? "H2" : "P";
+        const height = heightOf(style, block.text);
+        const isHeading = block.kind === "heading" || block.kind === "section";
+        // A heading keeps two lines of what follows; a short paragraph (an address, a signature) stays whole.
+        const next = document.blocks[index + 1];
+        if (isHeading) keep(style.before + height + (next ? lines(STYLES.paragraph, 2) : 0));
+        else keep(Math.min(height, lines(style, 3)));
+        doc.y += style.before;
+        element(type, () => write(style, block.text));
+        doc.y += style.after;
+        break;
+      }
+      case "list": {
+        const style = STYLES.paragraph;
+        const indent = 14;
+        const list = doc.struct("L");
+        root.add(list);
+        for (const item of block.items) {
+          keep(Math.min(heightOf(style, item, width - indent), lines(style, 2)));
+          const entry = doc.struct("LI");
+          list.add(entry);
+          const top = doc.y;
+          entry.add(doc.struct("Lbl", {}, () => write(style, "•", { width: indent })));
+          doc.y = top;
+          entry.add(doc.struct("LBody", {}, () => write(style, item, { x: MARGIN + indent, width: width - indent })));
+          entry.end();
+          doc.y += 3;
+        }
+        list.end();
+        doc.y += style.after;
+        break;
+      }
+    }
+  }
+  root.end();
+
+  // Page numbers, now that the number of pages is known: pagination artifacts, outside the text.
+  const { start, count } = doc.bufferedPageRange();
+  for (let index = start; index < start + count; index++) {
+    doc.switchToPage(index);
+    doc.markContent("Artifact", { type: "Pagination" });
+    doc.font("regular").fontSize(STYLES.small.size).fillColor(MUTED);
+    const footer = drawable(`${document.footer} · pagina ${index - start + 1} van ${count}`);
+    // Without a width pdfkit writes one line and never wraps or breaks the page.
+    doc.text(footer, MARGIN, doc.page.height - MARGIN, { lineBreak: false });
+    doc.endMarkedContent();
+  }
+  if (missing.size > 0) {
+    console.warn(`PDF "${document.title}": tekens zonder glyph in het font vervangen door U+FFFD: ${[...missing].join(" ")}`);
+  }
+  doc.end();
+  return finished;
 }

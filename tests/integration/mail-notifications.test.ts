@@ -9,6 +9,7 @@ import { now, resetClock, setNow } from "~/utils/clock.server";
 import { endOfDay } from "~/utils/time";
 import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
 import { drainAll, move, submitDossier } from "../support/dossier-flow";
+import { inspectPdf } from "../support/pdf-tools";
 
 // Status changes through the real transition code, the real outbox and worker, into a real SMTP
 // server on 127.0.0.1; assertions on what arrived there.
@@ -201,11 +202,12 @@ describe("e-mails on status changes", () => {
       const [letter] = message.attachments;
       expect(letter!.filename).toBe(`beslissing-${d.reference}.pdf`);
       expect(letter!.contentType).toBe("application/pdf");
-      const pdf = letter!.content.toString("latin1");
-      expect(pdf.startsWith("%PDF-1.4")).toBe(true);
-      expect(pdf).toContain(d.reference);
-      expect(pdf).toContain("\\200 37.500,00");
-      expect(pdf).toContain("Het gevraagde bereik is te hoog ingeschat.");
+      expect(letter!.content.subarray(0, 8).toString("latin1")).toBe("%PDF-1.7");
+      const pdf = await inspectPdf(letter!.content);
+      expect(pdf.info["Title"]).toBe(`Beslissing dossier ${d.reference}`);
+      expect(pdf.text).toContain(d.reference);
+      expect(pdf.text).toContain("€ 37.500,00");
+      expect(pdf.text).toContain("Het gevraagde bereik is te hoog ingeschat.");
     }
     const stored = await prisma.emailAttachment.findMany({ where: { email: { applicationId: d.application.id, template: "decision" } } });
     expect(stored).toHaveLength(2);
@@ -224,7 +226,7 @@ describe("e-mails on status changes", () => {
       await move(d.application.id, "APPROVED", { userId: decider.id, role: "DECIDER" }, "Geen overlap met andere partners.");
       const messages = await arrived(2);
       expect(messages[0]!.subject).toBe(`Uw organisatie is erkend (dossier ${d.reference})`);
-      expect(messages[0]!.attachments[0]!.content.toString("latin1")).toContain("als partnerorganisatie");
+      expect((await inspectPdf(messages[0]!.attachments[0]!.content)).text).toContain("als partnerorganisatie");
     } finally {
       await prisma.programme.update({ where: { id: call.programmeId }, data: { kind: "FUNDING" } });
     }

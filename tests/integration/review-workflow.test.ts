@@ -15,6 +15,7 @@ import { REVIEW_MESSAGES } from "~/review/rules";
 import { oefenkansenDraft } from "../support/answers";
 import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
+import { flowed, inspectPdf } from "../support/pdf-tools";
 import { startServer, type RunningServer } from "../support/server";
 
 // The AgII workflow from submitted to decided, against the test's own SQLite file: who may do
@@ -182,6 +183,44 @@ describe("what the applicant sees", () => {
     server = await startServer({ OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" });
   });
   afterAll(async () => server?.stop());
+
+  it("lets the applicant download a PDF/A letter that names the organisation and the decider exactly", async () => {
+    const organisationName = "Kültür ve Dayanışma Derneği vzw";
+    const own = await createProgrammeAndCall(prisma, {
+      opensAt: new Date("2020-01-01"),
+      closesAt: new Date("2100-01-01"),
+      eligibleKinds: ["VZW"],
+      settings: { letter: { contact: { name: "Team Oefenkansen", email: "oefenkansen@agii.example" } } },
+    });
+    const organisation = await prisma.organisation.create({
+      data: { name: organisationName, kind: "VZW", province: "Oost-Vlaanderen", addressStreet: "Sleepstraat 12", addressPostalCode: "9000", addressCity: "Gent" },
+    });
+    const user = await createUser(prisma, { memberOf: [organisation.id] });
+    const application = await createApplication(prisma, { callId: own.id, organisationId: organisation.id, data: oefenkansenDraft() });
+    expect((await submitApplication({ viewer: await viewer(user, organisation.id), applicationId: application.id, baseVersion: 1 })).status).toBe("submitted");
+    const named = await createUser(prisma, { staffRoles: ["DECIDER"] });
+    await prisma.user.update({ where: { id: named.id }, data: { firstName: "Łukasz", lastName: "Wiśniewski", jobTitle: "afdelingshoofd Lokaal Integratiebeleid" } });
+    await proposed(application.id);
+    expect(await decideProposal({ viewer: await viewer(named), applicationId: application.id, choice: "decide", motivation: "Conform het voorstel." })).toEqual({ ok: true });
+
+    const letter = await prisma.attachment.findFirstOrThrow({ where: { applicationId: application.id, fieldKey: DECISION_LETTER_FIELD } });
+    const client = new HttpClient(server.url);
+    await client.login(user.email, user.password);
+    const download = await client.get(`/bijlagen/${letter.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    const pdf = await inspectPdf(Buffer.from(await download.arrayBuffer()));
+    expect(pdf.qpdfCheck.ok, pdf.qpdfCheck.output).toBe(true);
+    expect(pdf.fonts.every((font) => font.embedded)).toBe(true);
+    expect(pdf.xmp).toContain("<pdfaid:part>2</pdfaid:part>");
+    expect(pdf.info["Tagged"]).toBe("yes");
+    const lines = pdf.text.split("\n");
+    expect(lines).toContain(`Aan de raad van bestuur van ${organisationName}`);
+    expect(lines).toContain("Łukasz Wiśniewski");
+    expect(lines).toContain("afdelingshoofd Lokaal Integratiebeleid");
+    expect(flowed(pdf.text)).toContain("Sleepstraat 12 9000 Gent");
+    expect(flowed(pdf.text)).toContain("Neem contact op met Team Oefenkansen, oefenkansen@agii.example");
+  });
 
   it("never shows scores, their motivations, the proposal or internal notes to the applicant", async () => {
     const { application, user } = await submittedDossier();
