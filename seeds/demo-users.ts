@@ -14,6 +14,8 @@ export type DemoUser = {
   /** Organisations this user is a member of, by NIS code (local governments) or KBO number. */
   memberOf: Array<{ nisCode: string } | { kboNumber: string }>;
   staffRoles: StaffRole[];
+  /** Staff: the function printed under their name when they sign a decision letter. */
+  jobTitle?: string;
 };
 
 export const DEMO_USERS: DemoUser[] = [
@@ -97,6 +99,7 @@ export const DEMO_USERS: DemoUser[] = [
     description: "AgII, beslisser",
     memberOf: [],
     staffRoles: ["DECIDER"],
+    jobTitle: "afdelingshoofd Lokaal Integratiebeleid",
   },
   {
     email: "nadia.bouzid@agii.example",

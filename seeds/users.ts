@@ -47,7 +47,7 @@ export async function seedDemoUsers(prisma: PrismaClient, users: readonly DemoUs
   const roleOutcomes: Outcome[] = [];
 
   for (const [index, demoUser] of users.entries()) {
-    const desired = { firstName: demoUser.firstName, lastName: demoUser.lastName };
+    const desired = { firstName: demoUser.firstName, lastName: demoUser.lastName, jobTitle: demoUser.jobTitle ?? null };
     let user = byEmail.get(demoUser.email);
     if (!user) {
       user = await prisma.user.create({ data: { email: demoUser.email, ...desired }, include: { password: true } });

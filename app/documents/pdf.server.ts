@@ -44,6 +44,7 @@ const STYLES = {
   bold: { weight: "bold", size: 10, before: 0, after: 6, color: INK },
   small: { weight: "regular", size: 8.5, before: 0, after: 5, color: MUTED },
 } as const satisfies Record<string, { weight: FontWeight; size: number; before: number; after: number; color: string }>;
+type Style = (typeof STYLES)[keyof typeof STYLES];
 
 // XMP is written by pdfkit without escaping: the metadata strings must not contain markup.
 function metadataText(value: string): string {
@@ -91,17 +92,21 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
   const root = doc.struct("Document");
   doc.addStructure(root);
 
-  const write = (style: (typeof STYLES)[keyof typeof STYLES], text: string, options: { x?: number; width?: number } = {}) => {
+  const write = (style: Style, text: string, options: { x?: number; width?: number } = {}) => {
     doc.font(style.weight).fontSize(style.size).fillColor(style.color);
     doc.text(drawable(text), options.x ?? MARGIN, doc.y, { width: options.width ?? width, lineGap: LINE_GAP });
   };
-  const heightOf = (style: (typeof STYLES)[keyof typeof STYLES], text: string, textWidth = width) =>
+  const heightOf = (style: Style, text: string, textWidth = width) =>
     doc.font(style.weight).fontSize(style.size).heightOfString(drawable(text), { width: textWidth, lineGap: LINE_GAP });
-  /** Starts a new page unless `height` still fits: keeps a heading with its text, an address whole. */
-  const keep = (height: number) => {
-    if (doc.y + height > doc.page.maxY()) doc.addPage();
+  /**
+   * Starts a new page unless what must stay together still fits: at most `atMost` points, exactly
+   * `height()` (measured only near the foot of a page: measuring lays the text out once more).
+   */
+  const keep = (atMost: number, height: () => number) => {
+    if (doc.y + atMost <= doc.page.maxY()) return;
+    if (doc.y + Math.min(atMost, height()) > doc.page.maxY()) doc.addPage();
   };
-  const lines = (style: (typeof STYLES)[keyof typeof STYLES], count: number) => count * (style.size * 1.4 + LINE_GAP);
+  const lines = (style: Style, count: number) => count * (style.size * 1.4 + LINE_GAP);
   const element = (type: string, draw: () => void) => {
     const node = doc.struct(type, {}, draw);
     root.add(node);
@@ -127,12 +132,14 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
       case "paragraph": {
         const style = block.kind === "paragraph" && block.bold ? STYLES.bold : STYLES[block.kind];
         const type = block.kind === "heading" ? "H1" : block.kind === "section" ? "H2" : "P";
-        const height = heightOf(style, block.text);
-        const isHeading = block.kind === "heading" || block.kind === "section";
         // A heading keeps two lines of what follows; a short paragraph (an address, a signature) stays whole.
-        const next = document.blocks[index + 1];
-        if (isHeading) keep(style.before + height + (next ? lines(STYLES.paragraph, 2) : 0));
-        else keep(Math.min(height, lines(style, 3)));
+        if (block.kind === "heading" || block.kind === "section") {
+          const following = index + 1 < document.blocks.length ? lines(STYLES.paragraph, 2) : 0;
+          const height = style.before + heightOf(style, block.text) + following;
+          keep(height, () => height);
+        } else {
+          keep(lines(style, 3), () => heightOf(style, block.text));
+        }
         doc.y += style.before;
         element(type, () => write(style, block.text));
         doc.y += style.after;
@@ -144,7 +151,7 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
         const list = doc.struct("L");
         root.add(list);
         for (const item of block.items) {
-          keep(Math.min(heightOf(style, item, width - indent), lines(style, 2)));
+          keep(lines(style, 2), () => heightOf(style, item, width - indent));
           const entry = doc.struct("LI");
           list.add(entry);
           const top = doc.y;

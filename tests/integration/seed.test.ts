@@ -21,7 +21,9 @@ import { loadMunicipalities } from "../../seeds/municipalities";
 import { sampleDossiers, seedSampleDossiers, validateSampleDossier, type SampleDossier } from "../../seeds/applications";
 import { loadSampleFiles } from "../../seeds/sample-files";
 import { seed, seedReferenceData } from "../../seeds/seed";
+import { DECISION_LETTER_FIELD } from "~/review/letter.server";
 import { HttpClient } from "../support/http-client";
+import { flowed, inspectPdf } from "../support/pdf-tools";
 import { startServer } from "../support/server";
 import type { ProgrammeCode } from "../../seeds/programmes";
 import type { SeedReport } from "../../seeds/sync";
@@ -255,7 +257,8 @@ describe("demo data", () => {
       include: {
         call: { include: { programme: true } },
         organisation: true,
-        attachments: true,
+        // What was submitted: the decision letter came later.
+        attachments: { where: { fieldKey: { not: DECISION_LETTER_FIELD } } },
         auditEvents: { where: { action: "application.status" }, orderBy: { at: "asc" } },
       },
     });
@@ -384,6 +387,7 @@ describe("demo data", () => {
 
   it("keeps every seeded file as a real document under a random name, uploaded by a member before submission", async () => {
     const attachments = await prisma.attachment.findMany({
+      where: { fieldKey: { not: DECISION_LETTER_FIELD } },
       include: { application: { include: { organisation: { include: { memberships: true } } } } },
     });
     expect(attachments).toHaveLength(14);
@@ -403,12 +407,15 @@ describe("demo data", () => {
       const upload = await prisma.auditEvent.findFirst({ where: { action: "attachment.upload", entityId: attachment.id } });
       expect(upload).toMatchObject({ actorId: attachment.uploadedById, actorRole: "APPLICANT", applicationId: application.id, at: attachment.createdAt });
     }
-    // One file on disk per attachment, nothing else (besides the temp folder).
-    expect((await uploadedFiles()).filter((name) => name !== "tmp")).toHaveLength(attachments.length);
+    // One file on disk per attachment (the uploads and the decision letters), nothing else (besides the temp folder).
+    expect((await uploadedFiles()).filter((name) => name !== "tmp")).toHaveLength(await prisma.attachment.count());
   });
 
   it("shows every answer of a submitted dossier on its receipt, files by name", async () => {
-    const applications = await prisma.application.findMany({ where: { submittedAt: { not: null } }, include: { attachments: true } });
+    const applications = await prisma.application.findMany({
+      where: { submittedAt: { not: null } },
+      include: { attachments: { where: { fieldKey: { not: DECISION_LETTER_FIELD } } } },
+    });
     for (const application of applications) {
       const receipt = await receiptPage(application.id);
       expect(receipt?.contentHash).toBe(application.contentHash);
@@ -431,7 +438,10 @@ describe("demo data", () => {
   it("lets the applicant read a seeded receipt and download its files from the built portal", async () => {
     const server = await startServer();
     try {
-      const application = await prisma.application.findFirstOrThrow({ where: { reference: "RAD-2026-0001" }, include: { attachments: true } });
+      const application = await prisma.application.findFirstOrThrow({
+        where: { reference: "RAD-2026-0001" },
+        include: { attachments: { where: { fieldKey: { not: DECISION_LETTER_FIELD } } } },
+      });
       const sara = DEMO_USERS.find((u) => u.email === "sara.janssens@leuven.example")!;
       const client = new HttpClient(server.url);
       await client.login(sara.email, sara.password);
@@ -451,8 +461,46 @@ describe("demo data", () => {
         const body = Buffer.from(await download.arrayBuffer());
         expect(createHash("sha256").update(body).digest("hex")).toBe(attachment.sha256);
       }
+      // The decided dossier's letter is on the dossier page, and opens as the letter to Leuven.
+      const letter = await prisma.attachment.findFirstOrThrow({ where: { applicationId: application.id, fieldKey: DECISION_LETTER_FIELD } });
+      expect(await (await client.get(`/dossiers/${application.id}`)).text()).toContain(`/bijlagen/${letter.id}`);
+      const download = await client.get(`/bijlagen/${letter.id}`);
+      expect(download.status).toBe(200);
+      const pdf = flowed((await inspectPdf(Buffer.from(await download.arrayBuffer()))).text);
+      for (const part of [
+        "Aan het college van burgemeester en schepenen van Leuven",
+        "Professor Van Overstraetenplein 1 3000 Leuven",
+        "Ons kenmerk: RAD-2026-0001",
+        "Brussel, 21 april 2026",
+        "Goedgekeurd: € 25.000,00 basisfinanciering voor de lokale regierol.",
+        "Pieter Claes afdelingshoofd Lokaal Integratiebeleid",
+      ]) {
+        expect(pdf).toContain(part);
+      }
     } finally {
       await server.stop();
+    }
+  });
+
+  it("gives every decided sample dossier its decision letter, generated by its decider after the decision", async () => {
+    const decided = await prisma.application.findMany({
+      where: { status: { in: ["APPROVED", "PARTIALLY_APPROVED", "REFUSED"] } },
+      include: { organisation: true, attachments: { where: { fieldKey: DECISION_LETTER_FIELD } } },
+    });
+    expect(decided).toHaveLength(7);
+    for (const application of decided) {
+      expect(application.attachments, application.reference!).toHaveLength(1);
+      const [letter] = application.attachments;
+      expect(letter).toMatchObject({ fileName: `beslissing-${application.reference}.pdf`, mimeType: "application/pdf", uploadedById: application.decidedById });
+      expect(letter!.createdAt.getTime()).toBeGreaterThanOrEqual(application.decidedAt!.getTime());
+      const bytes = await readFile(storedPath(letter!.storedName));
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(letter!.sha256);
+      const pdf = await inspectPdf(bytes);
+      expect(pdf.info["Title"]).toBe(`Beslissing dossier ${application.reference}`);
+      expect(flowed(pdf.text)).toContain(application.organisation.name);
+      expect(flowed(pdf.text)).toContain(application.decisionMotivation!);
+      const generated = await prisma.auditEvent.findFirst({ where: { action: "attachment.generated", entityId: letter!.id } });
+      expect(generated).toMatchObject({ actorId: application.decidedById, actorRole: "DECIDER", applicationId: application.id });
     }
   });
 
