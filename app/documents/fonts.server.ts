@@ -16,6 +16,23 @@ type LoadedFont = { font: Font };
 
 let loaded: Record<FontWeight, LoadedFont> | null = null;
 
+/**
+ * fontkit caches a glyph with the characters of its first use, and pdfkit's ToUnicode map (what
+ * copying and text extraction read) takes a glyph's characters from that cache. A glyph first
+ * reached through a decomposition ("ĳ" drawn as "i" + "j") would then extract as something
+ * else in every later document ("jaar" as " aar"). Creating the glyphs from the font's own
+ * character map first gives each one its character (the lowest code point when several share a
+ * glyph, e.g. the space before the no-break space). Ligature characters (ﬁ, ﬀ: more than one
+ * character under NFKC) are left out: their glyphs must keep the letters they join, "ff" in
+ * "betreffende".
+ */
+function claimGlyphsForTheirCharacters(font: Font): void {
+  const single = (codePoint: number) => [...String.fromCodePoint(codePoint).normalize("NFKC")].length === 1;
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
+    if (single(codePoint)) font.glyphForCodePoint(codePoint);
+  }
+}
+
 /** Read and parsed once per process: the files are 600 kB each; every document embeds a subset. */
 function fonts(): Record<FontWeight, LoadedFont> {
   if (loaded) return loaded;
@@ -24,6 +41,7 @@ function fonts(): Record<FontWeight, LoadedFont> {
     const bytes = readFileSync(require.resolve(FONT_FILES[weight]));
     const font = create(bytes);
     if (!("layout" in font)) throw new Error(`${FONT_FILES[weight]} is een fontverzameling, geen enkel font.`);
+    claimGlyphsForTheirCharacters(font);
     return { font };
   };
   loaded = { regular: load("regular"), bold: load("bold") };

@@ -105,6 +105,16 @@ describe("PDF writer", () => {
     }
   });
 
+  it("extracts every letter as itself, also after a glyph was reached through another character (ĳ, then j)", async () => {
+    const render = (text: string) =>
+      renderPdf({ title: "Glyphs", author: "AgII", subject: "Glyphs", createdAt: new Date(), footer: "Glyphs", blocks: [{ kind: "paragraph", text }] });
+    const first = await inspectPdf(await render("Ĳzendijke en ĳs staan eerst in dit document, vóór jaar en januari."));
+    const second = await inspectPdf(await render("Een volgend document: het jaar, de maand juni, duidelijke afspraken, betreffende de financiering."));
+    expect(first.text).toContain("Ĳzendijke en ĳs staan eerst in dit document, vóór jaar en januari.");
+    // Ligatures (ff, fi) extract as the letters they join.
+    expect(second.text).toContain("Een volgend document: het jaar, de maand juni, duidelijke afspraken, betreffende de financiering.");
+  });
+
   it("refuses metadata that would break the XMP packet", async () => {
     await expect(renderPdf({ title: "A & B", author: "AgII", subject: "x", createdAt: new Date(), footer: "x", blocks: [] })).rejects.toThrow(/&/);
   });
