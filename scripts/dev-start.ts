@@ -1,6 +1,7 @@
 // `npm start` ends here: starts the local mail catcher (SMTP + web inbox on 127.0.0.1) and the
 // built portal, and prints where everything is, with the demo accounts (demo data only).
 import { spawn } from "node:child_process";
+import { demoSealEnvironment } from "~/documents/demo-seal.server";
 import { startMailCatcher } from "~/mail/catcher.server";
 import { DEMO_USERS } from "../seeds/demo-users";
 
@@ -17,7 +18,8 @@ const catcher = process.env.SMTP_URL
 const smtpUrl = process.env.SMTP_URL ?? `smtp://127.0.0.1:${catcher!.smtpPort}`;
 
 const server = spawn(process.execPath, ["server.js"], {
-  env: { ...process.env, PORT: String(port), PUBLIC_URL: portalUrl, SMTP_URL: smtpUrl },
+  // Letters are sealed with the demo certificate from `npm run setup` unless LETTER_SEAL_P12 is set.
+  env: { ...process.env, ...demoSealEnvironment(), PORT: String(port), PUBLIC_URL: portalUrl, SMTP_URL: smtpUrl },
   stdio: "inherit",
 });
 

@@ -5,6 +5,7 @@ import { addresseeOf, type PostalAddress } from "./addressee";
 import { AGENCY } from "./agency";
 import { contactFor, letterTextsFor, type LetterSettings, type ProgrammeKind } from "./letter-texts";
 import { renderPdf, type PdfBlock } from "./pdf.server";
+import type { SealKey } from "./seal.server";
 
 export type DecisionOutcome = "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED";
 
@@ -26,8 +27,8 @@ export type DecisionLetterInput = {
   recognitionPeriod?: { startsOn: string; endsOn: string } | null;
   /** The decider who signs; null when nobody is on record (the letter is signed by the agency). */
   signatory: { name: string; jobTitle: string | null } | null;
-  /** Whether the PDF will carry the agency's electronic seal (app/documents/seal.server.ts). */
-  sealed: boolean;
+  /** The agency's electronic seal (./seal.server.ts) and the moment of sealing; null: unsealed. */
+  seal: { key: SealKey; signedAt: Date } | null;
 };
 
 /** Printed under a decider's name when their profile has no function. */
@@ -62,7 +63,7 @@ function decisionParagraphs(input: DecisionLetterInput): string[] {
 
 function sealNote(input: DecisionLetterInput): string {
   const made = `Dit document werd aangemaakt door het Subsidieportaal op ${formatTimestamp(input.decidedAt)} (Belgische tijd).`;
-  return input.sealed
+  return input.seal
     ? `${made} Het draagt het elektronische zegel van het agentschap: uw PDF-lezer toont wie het verzegelde en of het sindsdien ongewijzigd is.`
     : `${made} Het is niet elektronisch verzegeld. Twijfelt u aan de echtheid, vraag het agentschap dan om een bevestiging en vermeld het dossiernummer.`;
 }
@@ -146,5 +147,8 @@ export function decisionLetterPdf(input: DecisionLetterInput): Promise<Buffer> {
     createdAt: input.decidedAt,
     footer: `${AGENCY.name} · beslissing ${reference}`,
     blocks: decisionLetterBlocks(input),
+    seal: input.seal
+      ? { ...input.seal, reason: `Beslissing ${reference}`, location: "Brussel", contactInfo: AGENCY.contact.email }
+      : undefined,
   });
 }

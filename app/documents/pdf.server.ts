@@ -3,6 +3,7 @@
 // XMP metadata with the PDF/A identification. See docs/decisions/0043-letters-as-pdfa-with-pdfkit.md.
 import PDFDocument from "pdfkit";
 import { drawableText, parsedFont, type FontWeight } from "./fonts.server";
+import { addSealPlaceholder, applySeal, type SealRequest } from "./seal.server";
 
 export type PdfBlock =
   /** The document's title (H1). */
@@ -27,6 +28,8 @@ export type PdfDocument = {
   blocks: PdfBlock[];
   /** Printed at the foot of every page, before "pagina 1 van 2". */
   footer: string;
+  /** When given, the file is sealed (PAdES) with this key: see ./seal.server.ts. */
+  seal?: SealRequest;
 };
 
 export const PDF_LANGUAGE = "nl-BE";
@@ -52,7 +55,7 @@ function metadataText(value: string): string {
   return value;
 }
 
-/** Renders the blocks as a tagged PDF/A-2b file. */
+/** Renders the blocks as a tagged PDF/A-2b file, sealed when the document asks for it. */
 export async function renderPdf(document: PdfDocument): Promise<Buffer> {
   const missing = new Set<string>();
   const drawable = (text: string) => {
@@ -180,9 +183,14 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
     doc.text(footer, MARGIN, doc.page.height - MARGIN, { lineBreak: false });
     doc.endMarkedContent();
   }
+  if (document.seal) {
+    doc.switchToPage(start);
+    addSealPlaceholder(doc, document.seal, "regular");
+  }
   if (missing.size > 0) {
     console.warn(`PDF "${document.title}": tekens zonder glyph in het font vervangen door U+FFFD: ${[...missing].join(" ")}`);
   }
   doc.end();
-  return finished;
+  const pdf = await finished;
+  return document.seal ? applySeal(pdf, document.seal.key) : pdf;
 }

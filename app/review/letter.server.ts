@@ -5,6 +5,7 @@ import { storedPath } from "~/attachments/storage.server";
 import type { Tx } from "~/db.server";
 import { decisionLetterFilename, decisionLetterPdf, type DecisionLetterInput, type DecisionOutcome } from "~/documents/decision-letter.server";
 import { letterSettingsOf } from "~/documents/letter-texts";
+import { configuredSeal } from "~/documents/seal.server";
 import { organisationKindSchema } from "~/domain/organisation";
 import type { ActorRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
@@ -62,6 +63,7 @@ async function letterInput(tx: Tx, applicationId: string, outcome: DecisionOutco
     ? await tx.user.findUnique({ where: { id: dossier.decidedById }, select: { firstName: true, lastName: true, jobTitle: true } })
     : null;
   const { organisation, call } = dossier;
+  const sealKey = configuredSeal();
   return {
     reference: dossier.reference,
     organisation: {
@@ -81,7 +83,7 @@ async function letterInput(tx: Tx, applicationId: string, outcome: DecisionOutco
     recognitionPeriod:
       dossier.recognitionStartsOn && dossier.recognitionEndsOn ? { startsOn: dossier.recognitionStartsOn, endsOn: dossier.recognitionEndsOn } : null,
     signatory: decider ? { name: `${decider.firstName} ${decider.lastName}`, jobTitle: decider.jobTitle } : null,
-    sealed: false,
+    seal: sealKey ? { key: sealKey, signedAt: now() } : null,
   };
 }
 

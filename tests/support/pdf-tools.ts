@@ -102,6 +102,19 @@ export async function inspectPdf(pdf: Buffer): Promise<PdfInspection> {
   }
 }
 
+/** `pdfsig`'s report on the signatures of a PDF (exit code 0 also when there are none). */
+export async function pdfSignatures(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "pdf-sig-"));
+  const file = path.join(dir, "document.pdf");
+  try {
+    await writeFile(file, pdf);
+    const result = await tool("pdfsig", [file]);
+    return result.stdout + result.stderr;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** The extracted text with every run of white space as one space: for sentences that wrap. */
 export function flowed(text: string): string {
   return text.replace(/\s+/g, " ");

@@ -41,7 +41,7 @@ function letter(overrides: Partial<DecisionLetterInput> = {}): DecisionLetterInp
     submittedAt: new Date("2026-02-10T09:30:00Z"),
     decidedAt: new Date("2026-04-15T08:00:00Z"),
     signatory: { name: DECIDER, jobTitle: "afdelingshoofd Lokaal Integratiebeleid" },
-    sealed: false,
+    seal: null,
     ...overrides,
   };
 }
