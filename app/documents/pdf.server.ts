@@ -66,6 +66,9 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
 
   const doc = new PDFDocument({
     size: "A4",
+    // No default font: pdfkit would load Helvetica's metrics for every document, and PDF/A wants
+    // no font that is not embedded; the text uses the registered Noto Sans only.
+    font: "",
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     pdfVersion: "1.7",
     subset: "PDF/A-2b",
