@@ -6,6 +6,8 @@ import { flushRateLimits, purgeExpiredRateLimits } from "./security/rate-limit-s
 import { now } from "./utils/clock.server";
 
 const HOUR_MS = 60 * 60 * 1000;
+// The longest a busy web process keeps its e-mail worker waiting (docs/decisions/0046).
+const OUTBOX_MAX_YIELD_MS = Number(process.env.OUTBOX_MAX_YIELD_MS ?? 10_000);
 
 /** Expired sessions are useless after their end; removing them keeps the table small. */
 export async function purgeExpiredSessions(): Promise<number> {
@@ -70,7 +72,7 @@ export async function startBackgroundJobs(): Promise<() => Promise<void>> {
   const worker =
     process.env.OUTBOX_WORKER === "off"
       ? null
-      : startOutboxWorker({ intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 2_000) });
+      : startOutboxWorker({ intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 2_000), yieldTo: { maxWaitMs: OUTBOX_MAX_YIELD_MS } });
   const scheduler = process.env.REMINDER_SCHEDULER === "off" ? null : startReminderScheduler();
   return async () => {
     clearInterval(purgeTimer);

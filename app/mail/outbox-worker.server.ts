@@ -3,6 +3,7 @@ import { sql } from "~/db/sql";
 import { sqlDb } from "~/db/sql.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
+import { waitUntilQuiet, type QuietOptions } from "~/utils/event-loop.server";
 import { composeMail, type ComposedMail } from "./mailer.server";
 import { SmtpSession } from "./smtp-session.server";
 
@@ -169,15 +170,22 @@ function describeError(error: unknown): string {
 
 /**
  * Drains the outbox every `intervalMs`. The next run is scheduled only after the previous one
- * finished, so runs never overlap; an error is logged and the next run tries again.
+ * finished, so runs never overlap; an error is logged and the next run tries again. With
+ * `yieldTo`, a worker inside the web process waits until the requests leave its thread mostly
+ * idle (at most `maxWaitMs`) before each batch: the e-mails of a deadline's submits follow the
+ * burst instead of slowing it down (docs/decisions/0046).
  */
-export function startOutboxWorker({ intervalMs = 2_000 }: { intervalMs?: number } = {}): { stop(): Promise<void> } {
+export function startOutboxWorker({ intervalMs = 2_000, yieldTo }: { intervalMs?: number; yieldTo?: QuietOptions } = {}): {
+  stop(): Promise<void>;
+} {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const quiet = () => (yieldTo ? waitUntilQuiet({ ...yieldTo, cancelled: () => stopped }) : Promise.resolve(0));
 
   const tick = () => {
-    running = drainOutbox()
+    running = quiet()
+      .then(() => drainOutbox())
       .then(
         // A whole batch handled means more is probably waiting (a deadline's receipts): go on at once.
         ({ sent, failed, retried }) => sent + failed + retried >= DRAIN_BATCH,
