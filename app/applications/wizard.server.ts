@@ -1,14 +1,17 @@
 import { canEditApplication, hasRole, type Viewer } from "~/domain/permissions";
 import { validateStep, issuesToErrors, type Issue } from "~/forms/validation";
 import type { RawRow, RawValues, Step } from "~/forms/types";
-import { asRows, isVisible, pickFields, valuesFromFormData } from "~/forms/values";
+import { stepAnswersSchema, stepControlsSchema } from "~/forms/step-post.server";
+import { asRows, isVisible, pickFields } from "~/forms/values";
 import { displayFields, labelForPath } from "~/forms/display";
 import { now } from "~/utils/clock.server";
 import { attachmentCounts, dossierEditability, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
 import { draftEditability } from "./editability";
 import { saveStep } from "./drafts.server";
 import { applyStepFiles } from "./step-files.server";
-import { discardUploads, type UploadedFile } from "~/attachments/upload.server";
+import { discardUploads } from "~/attachments/upload.server";
+import { invariant } from "~/utils/invariant";
+import type { FormPost } from "~/utils/read-form-post.server";
 
 export type StepState = "complete" | "incomplete" | "empty";
 
@@ -83,8 +86,7 @@ export type StepIntent =
   | { kind: "remove-row"; field: string; index: number }
   | { kind: "remove-attachment"; attachmentId: string };
 
-export function parseStepIntent(raw: FormDataEntryValue | null): StepIntent {
-  const value = typeof raw === "string" ? raw : "save";
+export function parseStepIntent(value = "save"): StepIntent {
   const [kind, a, b] = value.split(":");
   if (kind === "next" || kind === "previous" || kind === "autosave") return { kind };
   if (kind === "goto" && a) return { kind, stepId: a };
@@ -133,32 +135,35 @@ export async function postStep(input: {
   viewer: Viewer;
   applicationId: string;
   stepId: string;
-  formData: FormData;
-  /** Files posted with the step (temp files from readMultipartForm) */
-  files?: readonly UploadedFile[];
+  /** The post, with the files of the step (readFormPost with files) */
+  post: FormPost;
   /** The dossier as the caller just read it (the access check) */
   loaded?: Dossier;
 }): Promise<StepPostResult | null> {
+  const { files } = input.post;
   const before = input.loaded ?? (await loadDossier(input.applicationId));
   const step = findStep(before.form, input.stepId);
   if (!step) {
-    await discardUploads([...(input.files ?? [])]);
+    await discardUploads(files);
     return null;
   }
-  const intent = parseStepIntent(input.formData.get("intent"));
+  const controls = input.post.parse(stepControlsSchema);
+  const answers = input.post.parse(stepAnswersSchema(step.fields));
+  if (!controls.ok || !answers.ok) await discardUploads(files);
+  invariant(controls.ok && answers.ok, "the step schemas read any post");
+  const intent = parseStepIntent(controls.data.intent);
   const fileErrors = await applyStepFiles({
     viewer: input.viewer,
     dossier: before,
     step,
-    files: input.files ?? [],
+    files,
     removeAttachmentId: intent.kind === "remove-attachment" ? intent.attachmentId : null,
     editable: dossierEditability(input.viewer, before).editable,
   });
   // Only a change to the files makes the dossier loaded above out of date (autosaves never do).
-  const filesChanged = (input.files?.length ?? 0) > 0 || intent.kind === "remove-attachment";
+  const filesChanged = files.length > 0 || intent.kind === "remove-attachment";
   const dossier = filesChanged ? await loadDossier(input.applicationId) : before;
-  const posted = valuesFromFormData(step.fields, input.formData);
-  const { values, focusPath } = applyRowIntent(step, posted, intent);
+  const { values, focusPath } = applyRowIntent(step, answers.data, intent);
   const revision = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
   const saved = await saveStep(
@@ -167,8 +172,8 @@ export async function postStep(input: {
       applicationId: dossier.id,
       stepId: step.id,
       values,
-      baseVersion: Number(input.formData.get("baseVersion")),
-      baseFingerprint: String(input.formData.get("baseFingerprint") ?? ""),
+      baseVersion: controls.data.baseVersion,
+      baseFingerprint: controls.data.baseFingerprint,
     },
     dossier,
   );

@@ -3,6 +3,7 @@ import { ORGANISATION_KINDS } from "~/domain/organisation";
 import { FORM_MESSAGES } from "~/forms/messages";
 import { centsToInput, parseEuroToCents } from "~/forms/parse";
 import type { Criterion } from "~/review/rubric";
+import type { FormInput, FormInputValue } from "~/utils/forms";
 import { optionalText, REQUIRED, requiredText } from "~/utils/schemas";
 import { brusselsDate, brusselsTime } from "~/utils/time";
 import { CALL_RULE_MESSAGES, checkCallDates, deadlineFromWallClock, opensAtFromWallClock, type FormRef } from "./call-rules";
@@ -45,7 +46,8 @@ const optionalPositiveInteger = z
   .optional();
 
 /** Checkboxes arrive as one string, several strings, or nothing (and `false` from react-hook-form). */
-const asArray = (value: unknown) => (value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value]);
+const asArray = (value: string | string[] | false | null | undefined) =>
+  value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value];
 
 export const criterionFormSchema = z.object({
   key: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
@@ -111,7 +113,7 @@ export const callFormSchema = z
 export type CallFormValues = z.input<typeof callFormSchema>;
 export type CallFormData = z.output<typeof callFormSchema>;
 
-export const CALL_FORM_LABELS: Record<string, string> = {
+export const CALL_FORM_LABELS = {
   programmeId: "Programma",
   title: "Titel",
   description: "Beschrijving",
@@ -131,7 +133,7 @@ export const CALL_FORM_LABELS: Record<string, string> = {
   amountPerPlan: "Bedrag per actieplan",
   recognitionStartsOn: "Startdatum van de erkenningen",
   changeNote: "Toelichting voor de aanvragers",
-};
+} satisfies Record<keyof CallFormValues, string>;
 
 /** Criteria as the form's rows (strings, in a fixed order, so rows can be compared). */
 export function rubricRows(criteria: ReadonlyArray<{ key: string; label: string; description?: string; maxScore: number | string }>) {
@@ -139,8 +141,8 @@ export function rubricRows(criteria: ReadonlyArray<{ key: string; label: string;
 }
 
 /** Labels of the rubric fields, e.g. "Criterium 2: Sleutel", for the error summary. */
-export function callFormLabels(rubricRows: number): Record<string, string> {
-  const labels = { ...CALL_FORM_LABELS };
+export function callFormLabels(rubricRows: number): typeof CALL_FORM_LABELS & Record<string, string> {
+  const labels: typeof CALL_FORM_LABELS & Record<string, string> = { ...CALL_FORM_LABELS };
   for (let index = 0; index < rubricRows; index += 1) {
     labels[`rubric.${index}.key`] = `Criterium ${index + 1}: sleutel`;
     labels[`rubric.${index}.label`] = `Criterium ${index + 1}: naam`;
@@ -150,27 +152,32 @@ export function callFormLabels(rubricRows: number): Record<string, string> {
   return labels;
 }
 
-const RUBRIC_FIELD = /^rubric\.(\d{1,3})\.(key|label|description|maxScore)$/;
-
-/** The post as the schema reads it: checkboxes as a list, rubric rows from "rubric.<n>.<field>". */
-export function callFormValuesFromPost(formData: FormData): CallFormValues {
-  const values: Record<string, unknown> = {};
-  const rows = new Map<number, Record<string, string>>();
-  for (const [name, value] of formData) {
-    if (typeof value !== "string" || name === "eligibleKinds" || name === "intent") continue;
-    const rubric = RUBRIC_FIELD.exec(name);
-    if (rubric) {
-      const index = Number(rubric[1]);
-      rows.set(index, { ...(rows.get(index) ?? {}), [rubric[2]!]: value });
-    } else {
-      values[name] = value;
-    }
-  }
-  values.eligibleKinds = formData.getAll("eligibleKinds").filter((v): v is string => typeof v === "string");
-  values.rubric = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => ({ key: row.key ?? "", label: row.label ?? "", description: row.description ?? "", maxScore: row.maxScore ?? "" }));
-  return values as CallFormValues;
+/** A post of the form, read by readFormPost (`input`), as the form shows it again: every field as typed. */
+export function callFormValuesFromInput(input: FormInput): CallFormValues {
+  const text = (value: FormInputValue) => (typeof value === "string" ? value : "");
+  const row = (value: FormInput) => ({ key: text(value.key), label: text(value.label), description: text(value.description), maxScore: text(value.maxScore) });
+  const rows = Array.isArray(input.rubric) ? input.rubric.filter((value) => typeof value !== "string") : [];
+  return {
+    programmeId: text(input.programmeId),
+    title: text(input.title),
+    description: text(input.description),
+    year: text(input.year),
+    opensDate: text(input.opensDate),
+    opensTime: text(input.opensTime),
+    closesDate: text(input.closesDate),
+    closesTime: text(input.closesTime),
+    decisionDate: text(input.decisionDate),
+    decisionTime: text(input.decisionTime),
+    eligibleKinds: Array.isArray(input.eligibleKinds) ? input.eligibleKinds.filter((value) => typeof value === "string") : [],
+    budget: text(input.budget),
+    formVersion: text(input.formVersion),
+    rubric: rows.map(row),
+    ratePerLearner: text(input.ratePerLearner),
+    maxLearners: text(input.maxLearners),
+    amountPerPlan: text(input.amountPerPlan),
+    recognitionStartsOn: text(input.recognitionStartsOn),
+    changeNote: text(input.changeNote),
+  };
 }
 
 export function formRefValue(ref: FormRef): string {
@@ -270,7 +277,7 @@ export function callToFormValues(call: {
     closesTime: brusselsTime(call.closesAt),
     decisionDate: call.decisionDueAt ? brusselsDate(at(call.decisionDueAt)) : "",
     decisionTime: call.decisionDueAt ? brusselsTime(call.decisionDueAt) : "",
-    eligibleKinds: call.eligibleKinds as CallFormValues["eligibleKinds"],
+    eligibleKinds: call.eligibleKinds,
     budget: call.budgetCents === null ? "" : centsToInput(call.budgetCents),
     formVersion: formRefValue({ key: call.formKey, version: call.formVersion }),
     rubric: rubricRows(call.rubric),

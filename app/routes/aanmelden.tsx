@@ -7,8 +7,7 @@ import { createUserSession } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { homePath } from "~/domain/permissions";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { emailField, REQUIRED } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden | Subsidieportaal AgII" }];
@@ -29,12 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { formData, parsed } = await parseForm(request, loginSchema, { secretFields: ["password"] });
+  const post = await readFormPost(request, { secretFields: ["password"] });
+  const parsed = post.parse(loginSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await authenticate(parsed.data.email, parsed.data.password);
-  if (!result.ok) {
-    return data(formFailure({ form: LOGIN_MESSAGES[result.reason] }, formData, ["password"]), { status: 400 });
-  }
+  if (!result.ok) return data(post.fail({ form: LOGIN_MESSAGES[result.reason] }), { status: 400 });
   // createUserSession keeps only a same-site path (safeRedirect), else "/".
   return createUserSession(request, result.userId, parsed.data.redirectTo);
 }

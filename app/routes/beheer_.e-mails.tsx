@@ -5,7 +5,7 @@ import * as z from "zod";
 import { requireStaff } from "~/auth/viewer.server";
 import { EMAIL_STATUS_LABELS } from "~/domain/email-status";
 import { outboxOverview, retryEmail } from "~/mail/admin.server";
-import { parseForm } from "~/utils/form-post.server";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "E-mails | Beheer | Subsidieportaal AgII" }];
@@ -19,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const { parsed } = await parseForm(request, retrySchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(retrySchema);
   if (!parsed.ok) return data({ ok: false as const, message: "Kies een bericht om opnieuw te versturen." }, { status: 400 });
   const result = await retryEmail(viewer.userId, parsed.data.emailId);
   if (!result.ok) return data(result, { status: 409 });

@@ -8,8 +8,7 @@ import { TextAreaField } from "~/components/admin-fields";
 import { AdminNav } from "~/components/admin-nav";
 import { FormPreview } from "~/components/form-preview";
 import { ErrorSummary, useZodForm } from "~/components/forms";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { requiredText } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Formulierversie toevoegen | Beheer | Subsidieportaal AgII" }];
@@ -19,6 +18,8 @@ const schema = z.object({
   definition: requiredText(200_000, { multiline: true, tooLong: "Deze definitie is te lang (hoogstens 200.000 tekens)." }),
 });
 const LABELS = { definition: "Definitie (JSON)" };
+/** The form and the button that sent it: "save", or else "preview". */
+const postSchema = schema.extend({ intent: z.enum(["preview", "save"]).catch("preview") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ADMIN");
@@ -28,15 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** "preview" checks and shows the form; "save" checks again and stores it. */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const { formData, parsed } = await parseForm(request, schema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(postSchema);
   if (!parsed.ok) return data({ ...parsed, preview: null }, { status: 400 });
-  if (formData.get("intent") === "save") {
+  if (parsed.data.intent === "save") {
     const result = await addFormVersion(viewer, parsed.data.definition);
-    if (!result.ok) return data({ ...formFailure(result.errors, formData), preview: null }, { status: 400 });
+    if (!result.ok) return data({ ...post.fail(result.errors), preview: null }, { status: 400 });
     return redirect(`/beheer/formulieren/${result.key}/${result.version}?opgeslagen=1`);
   }
   const preview = previewFormJson(parsed.data.definition);
-  if (!preview.ok) return data({ ...formFailure(preview.errors, formData), preview: null }, { status: 400 });
+  if (!preview.ok) return data({ ...post.fail(preview.errors), preview: null }, { status: 400 });
   return { ok: true as const, values: { definition: parsed.data.definition }, errors: {}, preview: preview.preview };
 }
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import * as z from "zod";
 import { requireStaff } from "~/auth/viewer.server";
 import { RadioGroup, SelectField } from "~/components/admin-fields";
 import { AdminNav } from "~/components/admin-nav";
@@ -8,8 +9,7 @@ import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { mergerFormSchema } from "~/domain/merger";
 import { PROVINCES } from "~/domain/organisation";
 import { executeMerger, listMergers, previewMerger } from "~/organisations/merger.server";
-import { parseForm } from "~/utils/form-post.server";
-import { echoableValues, formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Fusies | Beheer | Subsidieportaal AgII" }];
@@ -28,19 +28,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { mergers: await listMergers() };
 }
 
+/** The merger form and the button that sent it: "confirm", or else "preview". */
+const mergerPostSchema = z.object({ intent: z.enum(["preview", "confirm"]).catch("preview") }).and(mergerFormSchema);
+
 /** Two steps: "preview" checks and shows what will happen, "confirm" does it (checking again). */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const { formData, parsed } = await parseForm(request, mergerFormSchema);
-  const intent = formData.get("intent") === "confirm" ? "confirm" : "preview";
+  const post = await readFormPost(request);
+  const parsed = post.parse(mergerPostSchema);
   if (!parsed.ok) return data({ step: "form" as const, ...parsed }, { status: 400 });
+  const { intent, ...input } = parsed.data;
   if (intent === "preview") {
-    const check = await previewMerger(parsed.data);
-    if (!check.ok) return data({ step: "form" as const, ...formFailure(check.errors, formData) }, { status: 400 });
-    return { step: "preview" as const, ok: true as const, plan: check.plan, values: echoableValues(formData) };
+    const check = await previewMerger(input);
+    if (!check.ok) return data({ step: "form" as const, ...post.fail(check.errors) }, { status: 400 });
+    return { step: "preview" as const, ok: true as const, plan: check.plan, values: post.values };
   }
-  const result = await executeMerger(viewer, parsed.data);
-  if (!result.ok) return data({ step: "form" as const, ...formFailure(result.errors, formData) }, { status: 400 });
+  const result = await executeMerger(viewer, input);
+  if (!result.ok) return data({ step: "form" as const, ...post.fail(result.errors) }, { status: 400 });
   return { step: "done" as const, ok: true as const, result };
 }
 

@@ -8,8 +8,7 @@ import { TextAreaField } from "~/components/admin-fields";
 import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
-import { readForm } from "~/utils/form-post.server";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { repeated, requiredText } from "~/utils/schemas";
 import { formatDateTime } from "~/utils/time-format";
 
@@ -37,33 +36,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...detail, isSelf: viewer.userId === detail.user.id };
 }
 
-type Intent = "deactivate" | "reactivate" | "roles";
+const INTENTS = ["deactivate", "reactivate", "roles"] as const;
+type Intent = (typeof INTENTS)[number];
+/** Which of the page's forms was sent: the button of each names it. */
+const intentSchema = z.object({ intent: z.enum(INTENTS) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
   const userId = params.userId ?? "";
   const detail = await userForAdmin(userId);
   if (!detail) notFound(NOT_FOUND);
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
+  const post = await readFormPost(request);
+  const chosen = post.parse(intentSchema);
+  if (!chosen.ok) throw data({ message: "Onbekende actie." }, { status: 400 });
+  const { intent } = chosen.data;
   if (intent === "roles") {
-    const parsed = parseFormData(rolesSchema, formData);
-    if (!parsed.ok) return data({ intent: "roles" as Intent, ...formFailure({ form: "Kies geldige rollen." }, formData) }, { status: 400 });
+    const parsed = post.parse(rolesSchema);
+    if (!parsed.ok) return data({ intent, ...post.fail({ form: "Kies geldige rollen." }) }, { status: 400 });
     const result = await setStaffRoles(viewer, userId, parsed.data.roles);
-    if (!result.ok) return data({ intent: "roles" as Intent, ...formFailure({ form: result.message }, formData) }, { status: 400 });
-    return { intent: "roles" as Intent, ok: true as const, message: result.message };
+    if (!result.ok) return data({ intent, ...post.fail({ form: result.message }) }, { status: 400 });
+    return { intent, ok: true as const, message: result.message };
   }
-  if (intent === "deactivate" || intent === "reactivate") {
-    const parsed = parseFormData(reasonSchema, formData);
-    if (!parsed.ok) return data({ intent: intent as Intent, ...parsed }, { status: 400 });
-    const change = intent === "deactivate" ? deactivateUser : reactivateUser;
-    const result = await change(viewer, userId, parsed.data.reason);
-    if (!result.ok) {
-      return data({ intent: intent as Intent, ...formFailure({ [result.field ?? "form"]: result.message }, formData) }, { status: 400 });
-    }
-    return { intent: intent as Intent, ok: true as const, message: result.message };
-  }
-  throw data({ message: "Onbekende actie." }, { status: 400 });
+  const parsed = post.parse(reasonSchema);
+  if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
+  const change = intent === "deactivate" ? deactivateUser : reactivateUser;
+  const result = await change(viewer, userId, parsed.data.reason);
+  if (!result.ok) return data({ intent, ...post.fail({ [result.field ?? "form"]: result.message }) }, { status: 400 });
+  return { intent, ok: true as const, message: result.message };
 }
 
 export default function AdminUserPage() {

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { countMunicipalities, refreshMunicipalities } from "~/admin/municipalities.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { AdminNav } from "~/components/admin-nav";
-import { readForm } from "~/utils/form-post.server";
+import { readFormPost } from "~/utils/read-form-post.server";
 
 export const meta: MetaFunction = () => [{ title: "Gemeenten bijwerken | Beheer | Subsidieportaal AgII" }];
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  await readForm(request); // the button's (empty) form; anything else is refused
+  await readFormPost(request); // the button's (empty) form; anything else is refused
   return refreshMunicipalities(viewer);
 }
 

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import * as z from "zod";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { callEditorOptions, callForAdmin, updateCall } from "~/calls/call-admin.server";
-import { callFormSchema, callFormToInput, callFormValuesFromPost, callToFormValues, type CallFormValues } from "~/calls/call-form";
+import { callFormSchema, callFormToInput, callFormValuesFromInput, callToFormValues } from "~/calls/call-form";
 import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import { AdminNav } from "~/components/admin-nav";
 import { CallEditor } from "~/components/call-editor";
-import { readForm } from "~/utils/form-post.server";
-import { issuesToFieldErrors } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "Oproep"} | Beheer | Subsidieportaal AgII` }];
 
@@ -25,11 +25,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
   const call = await callForAdmin(params.callId ?? "");
   if (!call) notFound(NOT_FOUND);
-  const values = callFormValuesFromPost(await readForm(request));
-  // The programme of a call does not change (its dossier references carry the code).
-  values.programmeId = call.programmeId;
-  const parsed = callFormSchema.safeParse(values);
-  if (!parsed.success) return data({ ok: false as const, errors: issuesToFieldErrors(parsed.error.issues), values }, { status: 400 });
+  // The programme of a call does not change (its dossier references carry the code): whatever is posted, it stays.
+  const schema = callFormSchema.safeExtend({ programmeId: z.string().optional().catch(undefined).transform(() => call.programmeId) });
+  const post = await readFormPost(request);
+  const parsed = post.parse(schema);
+  const values = { ...callFormValuesFromInput(post.input(schema)), programmeId: call.programmeId };
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values }, { status: 400 });
   const result = await updateCall(viewer, call.id, callFormToInput(parsed.data));
   if (!result.ok) return data({ ok: false as const, errors: result.errors, values }, { status: 400 });
   return { ok: true as const, message: result.message, emailsQueued: result.emailsQueued };
@@ -73,7 +74,7 @@ export default function EditCallPage() {
       <CallEditor
         key={actionData ? JSON.stringify(actionData) : "edit"}
         mode="edit"
-        values={(failure?.values as CallFormValues | undefined) ?? values}
+        values={failure?.values ?? values}
         serverErrors={failure?.errors}
         options={options}
         facts={{ submitted: call.submitted, drafts: call.drafts, opened: call.phase !== "upcoming" }}

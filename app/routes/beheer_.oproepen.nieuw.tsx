@@ -3,13 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { callEditorOptions, createCall } from "~/calls/call-admin.server";
-import { callFormSchema, callFormToInput, callFormValuesFromPost, formRefValue, rubricRows, type CallFormValues } from "~/calls/call-form";
+import { callFormSchema, callFormToInput, callFormValuesFromInput, formRefValue, rubricRows, type CallFormValues } from "~/calls/call-form";
 import { AdminNav } from "~/components/admin-nav";
 import { CallEditor } from "~/components/call-editor";
 import { rubricFor } from "~/review/rubric";
 import { now } from "~/utils/clock.server";
-import { readForm } from "~/utils/form-post.server";
-import { issuesToFieldErrors } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { brusselsDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Oproep toevoegen | Beheer | Subsidieportaal AgII" }];
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = brusselsDate(now());
   // A new call starts from today's date and the default criteria of the first form.
   const values: CallFormValues = {
-    programmeId: options.programmes.some((p) => p.id === programmeId) ? programmeId! : "",
+    programmeId: options.programmes.find((p) => p.id === programmeId)?.id ?? "",
     title: "",
     description: "",
     year: today.slice(0, 4),
@@ -47,9 +46,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const values = callFormValuesFromPost(await readForm(request));
-  const parsed = callFormSchema.safeParse(values);
-  if (!parsed.success) return data({ ok: false as const, errors: issuesToFieldErrors(parsed.error.issues), values }, { status: 400 });
+  const post = await readFormPost(request);
+  const parsed = post.parse(callFormSchema);
+  const values = callFormValuesFromInput(post.input(callFormSchema));
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values }, { status: 400 });
   const result = await createCall(viewer, callFormToInput(parsed.data));
   if (!result.ok) return data({ ok: false as const, errors: result.errors, values }, { status: 400 });
   return redirect(`/beheer/oproepen/${result.callId}?aangemaakt=1`);
@@ -68,7 +68,7 @@ export default function NewCallPage() {
       <CallEditor
         key={failure ? JSON.stringify(failure.errors) : "new"}
         mode="create"
-        values={(failure?.values as CallFormValues | undefined) ?? values}
+        values={failure?.values ?? values}
         serverErrors={failure?.errors}
         options={options}
         submitLabel="Oproep aanmaken"

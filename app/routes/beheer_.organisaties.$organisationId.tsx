@@ -10,8 +10,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { InviteForm } from "~/components/invite-form";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDate, formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
 
@@ -33,12 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = params.organisationId ?? "";
   const organisation = await organisationForAdmin(organisationId);
   if (!organisation) notFound(NOT_FOUND);
-  const { formData, parsed } = await parseForm(request, inviteFormSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(inviteFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await inviteColleague(viewer, organisationId, parsed.data, (path) => publicUrl(request, path), {
     actorRole: "ADMIN",
   });
-  if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
+  if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
   return { ok: true as const, invited: parsed.data.email };
 }
 

@@ -15,8 +15,7 @@ import {
   provinceSchema,
   type Province,
 } from "~/domain/organisation";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Partnerorganisatie toevoegen | Beheer | Subsidieportaal AgII" }];
@@ -40,10 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const { formData, parsed } = await parseForm(request, partnerSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(partnerSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createPartnerOrganisation(viewer, parsed.data);
-  if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
+  if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
   return redirect(`/beheer/organisaties/${result.id}?aangemaakt=1`);
 }
 

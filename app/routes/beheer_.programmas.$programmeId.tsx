@@ -6,8 +6,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { ProgrammeForm } from "~/components/programme-fields";
 import { programmeFormSchema } from "~/programmes/programme-form";
 import { programmeForAdmin, updateProgramme } from "~/programmes/programmes.server";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,10 +27,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
   const programme = await programmeForAdmin(params.programmeId ?? "");
   if (!programme) notFound(NOT_FOUND);
-  const { formData, parsed } = await parseForm(request, editSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(editSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await updateProgramme(viewer, programme.id, parsed.data);
-  if (!result.ok) return data(formFailure(result.errors, formData), { status: 400 });
+  if (!result.ok) return data(post.fail(result.errors), { status: 400 });
   return { ok: true as const };
 }
 

@@ -6,8 +6,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { ProgrammeForm } from "~/components/programme-fields";
 import { programmeFormSchema } from "~/programmes/programme-form";
 import { createProgramme } from "~/programmes/programmes.server";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 
 export const meta: MetaFunction = () => [{ title: "Programma toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -20,10 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
-  const { formData, parsed } = await parseForm(request, createSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(createSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createProgramme(viewer, parsed.data);
-  if (!result.ok) return data(formFailure(result.errors, formData), { status: 400 });
+  if (!result.ok) return data(post.fail(result.errors), { status: 400 });
   return redirect(`/beheer/programmas/${result.id}?opgeslagen=1`);
 }
 

@@ -12,8 +12,7 @@ import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { DeadlineNotice } from "~/components/wizard";
 import { isStaff } from "~/domain/permissions";
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatCents } from "~/utils/money";
 import { formatDateTime, formatTimestamp } from "~/utils/time-format";
 
@@ -37,10 +36,11 @@ const EXTENSION_LABELS = { date: "Nieuwe deadline (datum)", time: "Uur", reason:
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "REVIEWER", "ADMIN");
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const { formData, parsed } = await parseForm(request, extensionFormSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(extensionFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await grantExtension({ viewer, applicationId: application.id, ...parsed.data });
-  if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
+  if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
   return { ok: true as const, closesAt: result.closesAt.toISOString() };
 }
 

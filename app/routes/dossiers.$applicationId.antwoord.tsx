@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { discardUploads, readMultipartForm } from "~/attachments/upload.server";
+import { discardUploads } from "~/attachments/upload.server";
 import { requireApplicationAccess } from "~/auth/viewer.server";
 import { FileField } from "~/components/file-field";
 import { ErrorSummary } from "~/components/forms";
@@ -9,7 +9,7 @@ import { InformationHistory } from "~/components/information-history";
 import { answerFormSchema } from "~/review/forms";
 import { answerInformationRequest } from "~/review/information.server";
 import { informationHistory } from "~/review/review-page.server";
-import { parseFormData } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 
 export const meta: MetaFunction = () => [{ title: "Vraag van het agentschap beantwoorden | Subsidieportaal AgII" }];
 
@@ -24,14 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const { formData, files } = await readMultipartForm(request);
-  const parsed = parseFormData(answerFormSchema, formData);
-  const answer = String(formData.get("answer") ?? "");
+  const post = await readFormPost(request, { files: true });
+  const parsed = post.parse(answerFormSchema);
+  const answer = post.values.answer ?? "";
   if (!parsed.ok) {
-    await discardUploads(files);
+    await discardUploads(post.files);
     return data({ errors: parsed.errors, answer }, { status: 400 });
   }
-  const result = await answerInformationRequest({ viewer, applicationId: application.id, answer: parsed.data.answer, files });
+  const result = await answerInformationRequest({ viewer, applicationId: application.id, answer: parsed.data.answer, files: post.files });
   if (!result.ok) return data({ errors: { [result.field ?? "answer"]: result.message }, answer }, { status: 409 });
   throw redirect(`/dossiers/${application.id}?beantwoord=1`);
 }

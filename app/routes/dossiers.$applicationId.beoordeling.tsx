@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import * as z from "zod";
 import { statusLabel } from "~/applications/status-labels";
 import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
 import { AuditTrail } from "~/components/audit-trail";
@@ -10,6 +11,7 @@ import { saveAssessment } from "~/review/assessment.server";
 import { assignApplication } from "~/review/assignment.server";
 import { decideProposal } from "~/review/decision.server";
 import {
+  assessFormSchema,
   assignFormSchema,
   decisionFormSchema,
   informationFormSchema,
@@ -21,9 +23,9 @@ import { addReviewNote } from "~/review/notes.server";
 import { proposeDecision } from "~/review/proposal.server";
 import { reviewPage } from "~/review/review-page.server";
 import { OUTCOME_LABELS, OUTCOMES } from "~/review/rules";
-import { readForm } from "~/utils/form-post.server";
-import { formFailure, parseFormData, type FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -38,59 +40,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Record<string, string>; message?: string };
 
+const REVIEW_FORMS = ["assign", "assess", "information", "propose", "decide", "note"] as const;
+/** Which of the page's forms was sent: a hidden field in each names it. */
+const formNameSchema = z.object({ form: z.enum(REVIEW_FORMS) });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const formData = await readForm(request);
-  const form = String(formData.get("form") ?? "");
+  const post = await readFormPost(request);
+  const chosen = post.parse(formNameSchema);
+  const form = chosen.ok ? chosen.data.form : (post.values.form ?? "");
   const applicationId = application.id;
-  const fail = (errors: FieldErrors, status = 400) => {
-    const { values } = formFailure(errors, formData);
-    return data<Outcome>({ form, ok: false, errors, values }, { status });
-  };
+  const fail = (errors: FieldErrors, status = 400) => data<Outcome>({ form, ok: false, errors, values: post.values }, { status });
   const done = (result: { ok: true } | { ok: false; message: string; field?: string }) =>
     result.ok ? data<Outcome>({ form, ok: true }) : fail({ [result.field ?? "form"]: result.message }, 409);
+  if (!chosen.ok) return fail({ form: "Onbekende handeling." });
 
-  switch (form) {
+  switch (chosen.data.form) {
     case "assign": {
-      const parsed = parseFormData(assignFormSchema, formData);
+      const parsed = post.parse(assignFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(await assignApplication({ viewer, applicationId, ...parsed.data }));
     }
     case "assess": {
-      const keys = formData.getAll("criterion").map(String);
-      const scores = keys.map((key) => {
-        const raw = String(formData.get(`score-${key}`) ?? "");
-        return { key, score: raw ? Number(raw) : null, motivation: String(formData.get(`motivation-${key}`) ?? "") };
-      });
-      const result = await saveAssessment({ viewer, applicationId, scores });
+      const parsed = post.parse(assessFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await saveAssessment({ viewer, applicationId, scores: parsed.data });
       if (!result.ok) return fail(result.message ? { form: result.message } : result.errors);
       return data<Outcome>({ form, ok: true });
     }
     case "information": {
-      const parsed = parseFormData(informationFormSchema, formData);
+      const parsed = post.parse(informationFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(await requestInformation({ viewer, applicationId, ...parsed.data }));
     }
     case "propose": {
-      const parsed = parseFormData(proposalFormSchema, formData);
+      const parsed = post.parse(proposalFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(
         await proposeDecision({ viewer, applicationId, outcome: parsed.data.outcome, amountCents: parsed.data.amount, motivation: parsed.data.motivation }),
       );
     }
     case "decide": {
-      const parsed = parseFormData(decisionFormSchema, formData);
+      const parsed = post.parse(decisionFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(await decideProposal({ viewer, applicationId, ...parsed.data }));
     }
     case "note": {
-      const parsed = parseFormData(noteFormSchema, formData);
+      const parsed = post.parse(noteFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(await addReviewNote({ viewer, applicationId, text: parsed.data.text }));
     }
-    default:
-      return fail({ form: "Onbekende handeling." });
   }
 }
 

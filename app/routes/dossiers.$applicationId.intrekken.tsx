@@ -7,7 +7,7 @@ import { requireApplicationAccess } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { withdrawFormSchema } from "~/applications/withdraw-form";
-import { parseForm } from "~/utils/form-post.server";
+import { readFormPost } from "~/utils/read-form-post.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanvraag intrekken | Subsidieportaal AgII" }];
 
@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const { parsed } = await parseForm(request, withdrawFormSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(withdrawFormSchema);
   if (!parsed.ok) return data({ message: null, errors: parsed.errors, reason: parsed.values.reason ?? "" }, { status: 400 });
   const result = await withdrawApplication({ viewer, applicationId: application.id, reason: parsed.data.reason || undefined });
   if (!result.ok) return data({ message: result.message, errors: {}, reason: parsed.data.reason ?? "" }, { status: 409 });

@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import * as z from "zod";
 import { SUBMISSION_MESSAGES, submitApplication } from "~/applications/submission.server";
 import { summaryPage } from "~/applications/wizard.server";
 import { requireDossierAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { arrivalTime } from "~/utils/clock.server";
-import { readForm } from "~/utils/form-post.server";
 import { formatCents } from "~/utils/money";
+import { readFormPost } from "~/utils/read-form-post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Overzicht | ${data?.header.formTitle ?? "Aanvraag"} | Subsidieportaal AgII` },
@@ -22,14 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return summaryPage(viewer, dossier.id, dossier);
 }
 
+/** The submit button's form: the version of the dossier the page showed. */
+const submitSchema = z.object({ baseVersion: z.coerce.number() });
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, dossier: application } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
-  const formData = await readForm(request);
+  const parsed = (await readFormPost(request)).parse(submitSchema);
   // A missing or garbled version never matches the dossier's: the submission is then refused as stale.
   const result = await submitApplication({
     viewer,
     applicationId: application.id,
-    baseVersion: Number(formData.get("baseVersion") ?? NaN),
+    baseVersion: parsed.ok ? parsed.data.baseVersion : Number.NaN,
     receivedAt: arrivalTime(context),
     loaded: application,
   });

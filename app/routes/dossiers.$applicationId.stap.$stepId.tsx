@@ -18,7 +18,6 @@ import { ErrorSummary } from "~/components/forms";
 import { ConflictPanel } from "~/components/conflict-panel";
 import { ComputedLines } from "~/components/computed-lines";
 import { FileField } from "~/components/file-field";
-import { readMultipartForm } from "~/attachments/upload.server";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { labelForPath } from "~/forms/display";
 import { formFor } from "~/forms/client-form";
@@ -26,6 +25,7 @@ import type { AnyFormDefinition } from "~/forms/registry";
 import type { StoredForm } from "~/forms/stored-form";
 import { stepSchema } from "~/forms/validation";
 import type { ParsedValues, RawValues } from "~/forms/types";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { schemaResolver } from "~/utils/schema-resolver";
 import { formatTimestamp, brusselsTime } from "~/utils/time-format";
 
@@ -45,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
-  const { formData, files } = await readMultipartForm(request);
-  const result = await postStep({ viewer, applicationId: dossier.id, stepId: params.stepId ?? "", formData, files, loaded: dossier });
+  const post = await readFormPost(request, { files: true });
+  const result = await postStep({ viewer, applicationId: dossier.id, stepId: params.stepId ?? "", post, loaded: dossier });
   if (!result) notFound("Deze stap bestaat niet.");
   if (result.kind === "redirect") throw redirect(result.to);
   if (result.kind === "autosaved") return result;

@@ -8,8 +8,7 @@ import { InviteForm } from "~/components/invite-form";
 import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
 import { canInviteInto } from "~/domain/permissions";
 import { organisationOverview } from "~/organisations/organisations.server";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
 
@@ -24,10 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireActiveOrganisation(request);
   if (!canInviteInto(viewer, membership.organisationId)) forbidden("U kunt voor deze organisatie niemand uitnodigen.");
-  const { formData, parsed } = await parseForm(request, inviteFormSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(inviteFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await inviteColleague(viewer, membership.organisationId, parsed.data, (path) => publicUrl(request, path));
-  if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
+  if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
   return { ok: true as const, invited: parsed.data.email };
 }
 

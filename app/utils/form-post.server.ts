@@ -1,12 +1,11 @@
 import { data } from "@remix-run/node";
-import type { z } from "zod";
-import { parseFormData, type FormFailure } from "./forms";
 
 /**
- * Every action reads its form through this module, so every action answers a post that is not
- * a form (JSON, text/plain, no content type, a broken body) the same way: with a Dutch message
- * and a 4xx status, never a 500. Forms without files are urlencoded, as browsers and Remix
- * send them; multipart is for the routes that take files (app/attachments/upload.server.ts).
+ * Every action reads its form through this module (by way of readFormPost in
+ * ./read-form-post.server.ts), so every action answers a post that is not a form (JSON,
+ * text/plain, no content type, a broken body) the same way: with a Dutch message and a 4xx
+ * status, never a 500. Forms without files are urlencoded, as browsers and Remix send them;
+ * multipart is for the routes that take files (app/attachments/upload.server.ts).
  */
 
 /** A form without files is at most this large; server.js enforces the same while streaming. */
@@ -41,16 +40,6 @@ export async function readForm(request: Request): Promise<FormData> {
   const formData = new FormData();
   for (const [name, value] of new URLSearchParams(text)) formData.append(name, value);
   return formData;
-}
-
-/** Reads a form post without files and checks it against a zod schema (see parseFormData). */
-export async function parseForm<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  options: { secretFields?: readonly string[] } = {},
-): Promise<{ formData: FormData; parsed: { ok: true; data: z.output<S> } | FormFailure }> {
-  const formData = await readForm(request);
-  return { formData, parsed: parseFormData(schema, formData, options) };
 }
 
 /** The whole body, refused with 413 once it passes `maxBytes` (server.js usually stops it first). */

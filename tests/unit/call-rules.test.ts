@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callFormSchema, callFormToInput, callFormValuesFromPost, callToFormValues } from "~/calls/call-form";
+import { callFormSchema, callFormToInput, callToFormValues } from "~/calls/call-form";
 import {
   CALL_RULE_MESSAGES,
   changedDates,
@@ -12,7 +12,7 @@ import {
   keepUnchangedMinute,
   opensAtFromWallClock,
 } from "~/calls/call-rules";
-import { issuesToFieldErrors } from "~/utils/forms";
+import { formInput, issuesToFieldErrors } from "~/utils/forms";
 
 const at = (iso: string) => new Date(iso);
 
@@ -143,7 +143,7 @@ describe("the call form", () => {
   };
 
   it("reads checkboxes and rubric rows from a post and converts to instants, cents and settings", () => {
-    const parsed = callFormSchema.parse(callFormValuesFromPost(post()));
+    const parsed = callFormSchema.parse(formInput(callFormSchema, post()));
     const input = callFormToInput(parsed);
     expect(input.eligibleKinds).toEqual(["GEMEENTE", "OCMW"]);
     expect(input.rubric).toEqual([
@@ -162,20 +162,20 @@ describe("the call form", () => {
     const form = post();
     form.set("closesDate", "2027-01-03");
     form.set("decisionDate", "2027-01-01");
-    const result = callFormSchema.safeParse(callFormValuesFromPost(form));
+    const result = callFormSchema.safeParse(formInput(callFormSchema, form));
     expect(result.success).toBe(false);
     expect(issuesToFieldErrors(result.error!.issues)).toEqual({
       decisionTime: "Geef zowel een datum als een uur op, of laat beide leeg.",
       closesDate: "De sluitingsdatum moet na de openingsdatum liggen.",
     });
     form.set("decisionTime", "12:00");
-    const again = callFormSchema.safeParse(callFormValuesFromPost(form));
+    const again = callFormSchema.safeParse(formInput(callFormSchema, form));
     expect(issuesToFieldErrors(again.error!.issues)).toEqual({
       closesDate: "De sluitingsdatum moet na de openingsdatum liggen.",
       decisionDate: "De beslissingsdatum mag niet voor de sluitingsdatum liggen.",
     });
     form.set("closesDate", "2027-02-15");
-    const third = callFormSchema.safeParse(callFormValuesFromPost(form));
+    const third = callFormSchema.safeParse(formInput(callFormSchema, form));
     expect(issuesToFieldErrors(third.error!.issues)).toEqual({
       decisionDate: "De beslissingsdatum mag niet voor de sluitingsdatum liggen.",
     });
@@ -187,7 +187,7 @@ describe("the call form", () => {
     form.set("rubric.0.maxScore", "11");
     form.delete("eligibleKinds");
     form.set("programmeId", "");
-    const result = callFormSchema.safeParse(callFormValuesFromPost(form));
+    const result = callFormSchema.safeParse(formInput(callFormSchema, form));
     expect(issuesToFieldErrors(result.error!.issues)).toEqual({
       programmeId: "Kies een programma.",
       eligibleKinds: "Kies minstens één soort organisatie.",

@@ -4,7 +4,8 @@ import { regierolV1 } from "~/forms/definitions/regierol";
 import { findForm, listForms } from "~/forms/registry";
 import type { Step } from "~/forms/types";
 import { stepSchema, validateForm, validateStep } from "~/forms/validation";
-import { valuesFromFormData } from "~/forms/values";
+import { stepAnswersSchema } from "~/forms/step-post.server";
+import { parseFormData } from "~/utils/forms";
 import { oefenkansenDraft } from "../support/answers";
 
 const settings = oefenkansenV1.parseSettings({});
@@ -110,7 +111,9 @@ describe("reading a plain form post", () => {
     form.append("activiteiten.0.doelgroep", "ouders");
     form.append("activiteiten.0.doelgroep", "werknemers");
     form.append("activiteiten.1.locatie", "Bib");
-    const values = valuesFromFormData(step(oefenkansenV1, "activiteiten").fields, form);
+    const parsed = parseFormData(stepAnswersSchema(step(oefenkansenV1, "activiteiten").fields), form);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const values = parsed.data;
     const rows = values.activiteiten as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(2);
     expect(rows[0]!.doelgroep).toEqual(["ouders", "werknemers"]);
