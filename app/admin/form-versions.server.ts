@@ -66,7 +66,7 @@ export async function formVersionDetail(key: string, version: number) {
 export function previewFormJson(json: string): { ok: true; preview: FormPreview } | { ok: false; errors: { definition: string } } {
   const parsed = readStoredFormJson(json);
   if (!parsed.ok) return parsed;
-  return { ok: true, preview: preview(compileStoredForm(parsed.data) as AnyFormDefinition) };
+  return { ok: true, preview: preview(compileStoredForm(parsed.data)) };
 }
 
 /** Saves a new stored form version and records who did it. Nothing is ever overwritten. */

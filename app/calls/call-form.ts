@@ -7,6 +7,7 @@ import type { FormInput, FormInputValue } from "~/utils/forms";
 import { optionalText, REQUIRED, requiredText } from "~/utils/schemas";
 import { brusselsDate, brusselsTime } from "~/utils/time";
 import { CALL_RULE_MESSAGES, checkCallDates, deadlineFromWallClock, opensAtFromWallClock, type FormRef } from "./call-rules";
+import { defined } from "~/utils/invariant";
 
 /**
  * The administrators' form for a call, shared by the browser (react-hook-form) and the action.
@@ -236,8 +237,8 @@ export function callFormToInput(form: CallFormData): CallInput {
     title: form.title,
     description: form.description.replace(/\r\n?/g, "\n"),
     year: Number(form.year),
-    opensAt: opensAtFromWallClock(form.opensDate, form.opensTime)!,
-    closesAt: deadlineFromWallClock(form.closesDate, form.closesTime)!,
+    opensAt: defined(opensAtFromWallClock(form.opensDate, form.opensTime), "the opening moment (callFormSchema checked it)"),
+    closesAt: defined(deadlineFromWallClock(form.closesDate, form.closesTime), "the deadline (callFormSchema checked it)"),
     decisionDueAt: form.decisionDate && form.decisionTime ? deadlineFromWallClock(form.decisionDate, form.decisionTime) : null,
     eligibleKinds: form.eligibleKinds,
     budgetCents: form.budget ? parseEuroToCents(form.budget) : null,

@@ -64,9 +64,10 @@ export function CallEditor({
     rubric.replace(defaults);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosenFormKey]);
-  const checkedKinds = Array.isArray(values.eligibleKinds) ? (values.eligibleKinds as string[]) : [];
+  const checkedKinds = Array.isArray(values.eligibleKinds) ? values.eligibleKinds : [];
   const errors = form.errors;
-  const frozen = (facts?.submitted ?? 0) > 0;
+  const submitted = facts?.submitted ?? 0;
+  const frozen = submitted > 0;
 
   return (
     <>
@@ -74,16 +75,16 @@ export function CallEditor({
       <Form method="post" className="stack call-editor" noValidate onSubmit={form.onSubmit}>
         {mode === "create" ? (
           <SelectField
-            label={labels.programmeId!}
+            label={labels.programmeId}
             required
             placeholder="Kies een programma"
             options={options.programmes.map((p) => ({ value: p.id, label: `${p.code} – ${p.name}` }))}
             {...form.field("programmeId")}
           />
         ) : null}
-        <TextField label={labels.title!} required autoComplete="off" {...form.field("title")} />
+        <TextField label={labels.title} required autoComplete="off" {...form.field("title")} />
         <TextAreaField
-          label={labels.description!}
+          label={labels.description}
           required
           rows={8}
           hint={
@@ -101,7 +102,7 @@ export function CallEditor({
           </section>
         ) : null}
         <TextField
-          label={labels.year!}
+          label={labels.year}
           hint="Bv. 2026 geeft dossiernummers als SOC-2026-0001."
           required
           inputMode="numeric"
@@ -125,7 +126,7 @@ export function CallEditor({
         <DateTimeFields legend="Beslissing uiterlijk" date="decisionDate" time="decisionTime" form={form} />
         {facts?.opened && facts.drafts > 0 ? (
           <TextAreaField
-            label={labels.changeNote!}
+            label={labels.changeNote}
             hint="Komt in de e-mail als u de data wijzigt, bv. waarom de termijn verschuift."
             rows={3}
             {...form.field("changeNote")}
@@ -158,7 +159,7 @@ export function CallEditor({
           ))}
         </fieldset>
         <TextField
-          label={labels.budget!}
+          label={labels.budget}
           hint="In euro, bv. 1.500.000,00. Leeg voor een erkenning zonder bedrag."
           inputMode="decimal"
           autoComplete="off"
@@ -168,11 +169,11 @@ export function CallEditor({
 
         <h2>Formulier</h2>
         <SelectField
-          label={labels.formVersion!}
+          label={labels.formVersion}
           required
           hint={
             frozen
-              ? `Ligt vast: er ${facts!.submitted === 1 ? "is al 1 dossier" : `zijn al ${facts!.submitted} dossiers`} verstuurd met deze versie. Een nieuwe versie hoort bij een nieuwe oproep.`
+              ? `Ligt vast: er ${submitted === 1 ? "is al 1 dossier" : `zijn al ${submitted} dossiers`} verstuurd met deze versie. Een nieuwe versie hoort bij een nieuwe oproep.`
               : "Nieuwe aanvragen gebruiken deze versie; bestaande concepten houden de versie waarmee ze begonnen."
           }
           options={options.forms.map((f) => ({
@@ -185,16 +186,16 @@ export function CallEditor({
           <fieldset className="field">
             <legend>Instellingen van dit formulier</legend>
             {settingsFields.includes("ratePerLearner") ? (
-              <TextField label={labels.ratePerLearner!} hint="In euro. Leeg: € 60,00." inputMode="decimal" autoComplete="off" className="input--short" {...form.field("ratePerLearner")} />
+              <TextField label={labels.ratePerLearner} hint="In euro. Leeg: € 60,00." inputMode="decimal" autoComplete="off" className="input--short" {...form.field("ratePerLearner")} />
             ) : null}
             {settingsFields.includes("maxLearners") ? (
-              <TextField label={labels.maxLearners!} hint="Leeg: 2.250." inputMode="numeric" autoComplete="off" className="input--short" {...form.field("maxLearners")} />
+              <TextField label={labels.maxLearners} hint="Leeg: 2.250." inputMode="numeric" autoComplete="off" className="input--short" {...form.field("maxLearners")} />
             ) : null}
             {settingsFields.includes("amountPerPlan") ? (
-              <TextField label={labels.amountPerPlan!} hint="In euro. Leeg: € 25.000,00." inputMode="decimal" autoComplete="off" className="input--short" {...form.field("amountPerPlan")} />
+              <TextField label={labels.amountPerPlan} hint="In euro. Leeg: € 25.000,00." inputMode="decimal" autoComplete="off" className="input--short" {...form.field("amountPerPlan")} />
             ) : null}
             {settingsFields.includes("recognitionStartsOn") ? (
-              <TextField label={labels.recognitionStartsOn!} type="date" {...form.field("recognitionStartsOn")} />
+              <TextField label={labels.recognitionStartsOn} type="date" {...form.field("recognitionStartsOn")} />
             ) : null}
           </fieldset>
         ) : null}
@@ -213,7 +214,7 @@ export function CallEditor({
             const error = (field: "key" | "label" | "description" | "maxScore") => errors[name(field)];
             const described = (field: "key" | "label" | "description" | "maxScore") => ({
               error: error(field),
-              defaultValue: (row as unknown as Record<string, string>)[field] ?? "",
+              defaultValue: row[field] ?? "",
             });
             return (
               <li key={row.id} className="rubric-row">

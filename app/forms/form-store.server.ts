@@ -29,7 +29,7 @@ export async function resolveForm(key: string, version: number, db: Db = prisma)
   if (!stored) return null;
   let compiled = compiledForms.get(stored);
   if (!compiled) {
-    compiled = compileStoredForm(stored) as AnyFormDefinition;
+    compiled = compileStoredForm(stored);
     compiledForms.set(stored, compiled);
   }
   return compiled;

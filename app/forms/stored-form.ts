@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { issuesToFieldErrors } from "~/utils/forms";
-import { expandFields, STORED_BLOCKS } from "./compile-stored-form";
+import { expandFields, STORED_BLOCK_NAMES } from "./compile-stored-form";
 
 // Compiling is zod-free in ./compile-stored-form, for the browser; re-exported for the server.
 export { compileStoredForm } from "./compile-stored-form";
@@ -55,7 +55,7 @@ const repeatFieldSchema = z.object({
   addLabel: z.string().min(1),
 });
 
-const blockSchema = z.object({ block: z.enum(Object.keys(STORED_BLOCKS) as [keyof typeof STORED_BLOCKS]) });
+const blockSchema = z.object({ block: z.enum(STORED_BLOCK_NAMES) });
 
 export const storedFormSchema = z
   .object({

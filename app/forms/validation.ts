@@ -122,7 +122,7 @@ function validateScalars(
   for (const field of fields) {
     parsed[field.name] = null;
     if (!isVisible(field, values)) continue;
-    const raw = values[field.name] as RawValue;
+    const raw = values[field.name];
     const files = context.attachmentCounts[field.name] ?? 0;
     const at = [...path, field.name];
     if (isEmpty(field, raw, files)) {

@@ -1,4 +1,5 @@
-import type { Condition, Field, RawRow, RawValue, RawValues } from "./types";
+import { isRecord } from "~/utils/guards";
+import type { Condition, Field, RawRow, RawScalar, RawValue, RawValues } from "./types";
 
 /**
  * What a field holds, whatever shape it arrived in: a plain form post ("on", repeated keys),
@@ -42,6 +43,23 @@ export function pickFields(fields: readonly Field[], values: RawValues): RawValu
     if (values[field.name] !== undefined) picked[field.name] = values[field.name];
   }
   return picked;
+}
+
+function isRawScalar(value: unknown): value is RawScalar {
+  const type = typeof value;
+  return type === "string" || type === "boolean" || value === undefined || (Array.isArray(value) && value.every((item) => typeof item === "string"));
+}
+
+/** Whether a stored value has one of the shapes a draft holds (an answer, or rows of answers). */
+export function isRawValue(value: unknown): value is RawValue {
+  if (isRawScalar(value)) return true;
+  return Array.isArray(value) && value.every((row) => isRecord(row) && Object.values(row).every(isRawScalar));
+}
+
+/** Stored answers (JSON of a draft) as RawValues: anything not shaped like an answer is left out. */
+export function rawValues(json: unknown): RawValues {
+  if (!isRecord(json)) return {};
+  return Object.fromEntries(Object.entries(json).filter((entry): entry is [string, RawValue] => isRawValue(entry[1])));
 }
 
 export function isEmptyRow(row: RawRow): boolean {

@@ -22,12 +22,12 @@ import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { labelForPath } from "~/forms/display";
 import { formFor } from "~/forms/client-form";
 import type { AnyFormDefinition } from "~/forms/registry";
-import type { StoredForm } from "~/forms/stored-form";
 import { stepSchema } from "~/forms/validation";
 import type { ParsedValues, RawValues } from "~/forms/types";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { schemaResolver } from "~/utils/schema-resolver";
 import { formatTimestamp, brusselsTime } from "~/utils/time-format";
+import { defined } from "~/utils/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.stepTitle} | ${data.header.formTitle}` : "Aanvraag"} | Subsidieportaal AgII` },
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "");
   const page = await stepPage(viewer, dossier.id, params.stepId ?? "", dossier);
   if (!page) notFound("Deze stap bestaat niet.");
-  return { ...page, stepTitle: page.steps[page.stepIndex]!.title };
+  return { ...page, stepTitle: defined(page.steps[page.stepIndex], "the page's step").title };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -64,9 +64,9 @@ export default function StepPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const shown = actionData && actionData.kind === "shown" ? actionData : undefined;
-  const form = formFor(page.formKey, page.formVersion, page.storedForm as StoredForm | null);
-  const step = form.steps[page.stepIndex]!;
-  const values = (shown?.values ?? page.values) as RawValues;
+  const form = formFor(page.formKey, page.formVersion, page.storedForm);
+  const step = defined(form.steps[page.stepIndex], "the page's step");
+  const values: RawValues = shown?.values ?? page.values;
   // A new answer from the server (saved, errors, conflict) starts the form from what it says.
   return <StepForm key={shown?.revision ?? `${page.stepId}-${page.version}`} page={page} shown={shown} step={step} values={values} />;
 }
@@ -179,7 +179,7 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
             </div>
           ) : null}
           {shown?.conflict ? (
-            <ConflictPanel fields={step.fields} mine={values} theirs={shown.conflict.theirs as RawValues} savedByName={shown.conflict.savedByName} savedAt={shown.conflict.savedAt} />
+            <ConflictPanel fields={step.fields} mine={values} theirs={shown.conflict.theirs} savedByName={shown.conflict.savedByName} savedAt={shown.conflict.savedAt} />
           ) : null}
           {shown?.outcome === "saved" && Object.keys(shown.errors).length === 0 ? (
             <p className="notice" role="status">
@@ -261,7 +261,7 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
 /** react-hook-form's nested errors as "path": "message". */
 function collectErrors(node: unknown, prefix: string, into: Record<string, string>) {
   if (!node || typeof node !== "object") return;
-  const message = (node as { message?: unknown }).message;
+  const message = "message" in node ? node.message : undefined;
   if (typeof message === "string" && prefix) {
     into[prefix] = message;
     return;

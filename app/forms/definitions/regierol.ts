@@ -85,7 +85,7 @@ export const regierolV1: FormDefinition<RegierolSettings> = {
       ],
       rules: [
         (values, { issue }) => {
-          const rows = (values.prioriteiten as Array<Record<string, unknown>> | null) ?? [];
+          const rows = Array.isArray(values.prioriteiten) ? values.prioriteiten.filter((row) => typeof row === "object") : [];
           const seen = new Set<unknown>();
           rows.forEach((row, index) => {
             if (row.prioriteit && seen.has(row.prioriteit)) {
