@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { STAFF_ROLES, type StaffRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
 import { containsIgnoringCase } from "~/db/search";
+import { isOneOf } from "~/utils/guards";
 
 /** Administrators' view of user accounts: list, (de)activate, staff roles. All changes audited. */
 
@@ -39,7 +40,7 @@ function toUserItem(user: UserRow) {
     deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
     deactivationReason: user.deactivationReason,
     createdAt: user.createdAt.toISOString(),
-    staffRoles: user.staffRoles.map((r) => r.role as StaffRole),
+    staffRoles: user.staffRoles.map((r) => r.role).filter((role) => isOneOf(STAFF_ROLES, role)),
     memberships: user.memberships.map(({ organisation }) => ({
       organisationId: organisation.id,
       name: organisation.name,

@@ -5,7 +5,7 @@ import {
   statusForApplicant,
   type ApplicationStatus,
 } from "~/domain/application-status";
-import type { ActorRole } from "~/domain/roles";
+import { parseJsonObject } from "~/utils/json";
 
 const listSelect = {
   id: true,
@@ -106,7 +106,7 @@ export async function applicationDetail(applicationId: string) {
     timeline: events.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),
-      actorRole: event.actorRole as ActorRole,
+      actorRole: event.actorRole,
       fromStatus: statusFromAuditJson(event.before),
       status: statusFromAuditJson(event.after),
       reason: event.reason,
@@ -116,6 +116,6 @@ export async function applicationDetail(applicationId: string) {
 
 function statusFromAuditJson(json: string | null): ApplicationStatus | null {
   if (!json) return null;
-  const parsed = applicationStatusSchema.safeParse((JSON.parse(json) as { status?: unknown }).status);
+  const parsed = applicationStatusSchema.safeParse(parseJsonObject(json).status);
   return parsed.success ? parsed.data : null;
 }

@@ -6,7 +6,7 @@ import { applicationStatusSchema } from "~/domain/application-status";
 import { requireForm, storedFormJson } from "~/forms/form-store.server";
 import type { AnyFormDefinition } from "~/forms/registry";
 import type { RawValues, Step } from "~/forms/types";
-import { pickFields } from "~/forms/values";
+import { pickFields, rawValues } from "~/forms/values";
 import { canonicalJson } from "./canonical-json";
 import { draftEditability } from "./editability";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
@@ -156,8 +156,7 @@ export function dossierEditability(viewer: Viewer, dossier: Dossier, at: Date = 
 }
 
 export function parseStoredValues(json: string): RawValues {
-  const parsed: unknown = JSON.parse(json);
-  return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as RawValues) : {};
+  return rawValues(JSON.parse(json));
 }
 
 export function attachmentCounts(attachments: ReadonlyArray<{ fieldKey: string }>): Record<string, number> {

@@ -3,7 +3,7 @@ import { callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
 import { sql } from "~/db/sql";
 import { sqlDb } from "~/db/sql.server";
-import { mergedOrganisationMessage, ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
+import { mergedOrganisationMessage, ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, organisationKindSchema, type OrganisationKind } from "~/domain/organisation";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
 import { requireForm } from "~/forms/form-store.server";
 import type { RawValues } from "~/forms/types";
@@ -11,6 +11,8 @@ import { pickFields } from "~/forms/values";
 import { now } from "~/utils/clock.server";
 import { dossierEditability, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
 import { effectiveClosesAt } from "~/calls/deadline.server";
+import { isOneOf } from "~/utils/guards";
+import { defined } from "~/utils/invariant";
 
 export const START_MESSAGES = {
   notOpen: "Deze oproep staat nu niet open voor aanvragen.",
@@ -52,8 +54,8 @@ export async function eligibilityFor(viewer: Viewer, callId: string): Promise<El
   ]);
   if (!call) return { kind: "cannot", message: "Deze oproep bestaat niet." };
   if (organisation.successorId) return { kind: "cannot", message: START_MESSAGES.readOnly(organisation.successor?.name ?? null) };
-  const allowed = call.eligibleKinds.map((k) => k.organisationKind as OrganisationKind);
-  const kind = organisation.kind as OrganisationKind;
+  const allowed = call.eligibleKinds.map((k) => k.organisationKind).filter((kind) => isOneOf(ORGANISATION_KINDS, kind));
+  const kind = organisationKindSchema.parse(organisation.kind);
   if (!allowed.includes(kind)) return { kind: "cannot", message: START_MESSAGES.notEligible(kind, allowed) };
   const { closesAt } = await effectiveClosesAt(prisma, callId, organisationId);
   if (callPhase({ opensAt: call.opensAt, closesAt }, now()) !== "open") return { kind: "cannot", message: START_MESSAGES.notOpen };
@@ -70,7 +72,7 @@ export async function startApplication(viewer: Viewer, callId: string): Promise<
   const eligibility = await eligibilityFor(viewer, callId);
   if (eligibility.kind === "cannot") return { ok: false, message: eligibility.message };
   if (eligibility.kind === "existing") return { ok: true, applicationId: eligibility.applicationId, existing: true };
-  const organisationId = viewer.activeOrganisationId!;
+  const organisationId = defined(viewer.activeOrganisationId, "the active organisation (eligibilityFor needs one)");
   const [organisation, user] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true, kboNumber: true, province: true } }),
     prisma.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { firstName: true, lastName: true, email: true, phone: true } }),
@@ -106,7 +108,7 @@ export async function startApplication(viewer: Viewer, callId: string): Promise<
       });
       return created;
     });
-    return { ok: true, applicationId: application.id, existing: false, firstStepId: form.steps[0]!.id };
+    return { ok: true, applicationId: application.id, existing: false, firstStepId: defined(form.steps[0], "the form's first step").id };
   } catch (error) {
     // A colleague started the same dossier a moment ago: use theirs.
     const raced = await prisma.application.findUnique({

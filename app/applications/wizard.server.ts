@@ -204,7 +204,7 @@ export async function postStep(input: {
   // By id: a stored form is compiled anew for every load, so `step` is not an element of `steps`.
   const index = steps.findIndex((candidate) => candidate.id === step.id);
   const base = `/dossiers/${dossier.id}`;
-  if (intent.kind === "previous") return { kind: "redirect", to: `${base}/stap/${steps[Math.max(0, index - 1)]!.id}` };
+  if (intent.kind === "previous") return { kind: "redirect", to: `${base}/stap/${(steps[index - 1] ?? step).id}` };
   if (intent.kind === "goto" && findStep(dossier.form, intent.stepId)) return { kind: "redirect", to: `${base}/stap/${intent.stepId}` };
 
   const errors = { ...(intent.kind === "next" ? stepErrors(step, values, dossier) : {}), ...fileErrors };

@@ -9,11 +9,9 @@ const MAX_LENGTH = 150;
 export function sanitiseFileName(raw: string, extension: string): string | null {
   // U+FFFD: the browser sent bytes that are not UTF-8.
   if (raw.includes("\uFFFD")) return null;
-  let name = raw
-    .normalize("NFC")
-    // Only the last path segment.
-    .split(/[/\\]/)
-    .pop()!
+  // Only the last path segment.
+  const segment = raw.normalize("NFC").split(/[/\\]/).at(-1) ?? "";
+  let name = segment
     // Control characters (line breaks read as spaces), and direction overrides that can
     // disguise "rapport\u202Efdp.exe" as "rapportexe.pdf".
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")

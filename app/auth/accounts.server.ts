@@ -12,6 +12,7 @@ import {
   VERIFICATION_TTL_MS,
   VERIFICATION_TYPES,
 } from "./verification.server";
+import { defined } from "~/utils/invariant";
 
 type LinkTo = (path: string) => string;
 
@@ -178,7 +179,7 @@ export async function acceptInvitation(
     } else {
       if (existing) return { ok: false, message: "Er bestaat al een account met dit e-mailadres. Meld u eerst aan." };
       const user = await tx.user.create({
-        data: { email: verification.email, firstName: who.firstName, lastName: who.lastName, password: { create: { hash: hash! } } },
+        data: { email: verification.email, firstName: who.firstName, lastName: who.lastName, password: { create: { hash: defined(hash, "the new account's password hash") } } },
         select: { id: true },
       });
       userId = user.id;

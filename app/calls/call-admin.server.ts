@@ -6,7 +6,7 @@ import { rubricFor } from "~/review/rubric";
 import { now } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 import { parseJsonObject } from "~/utils/json";
-import type { CallInput, EditableSettings } from "./call-form";
+import type { CallInput } from "./call-form";
 import { notifyCallDatesChanged } from "./call-notices.server";
 import {
   changedDates,
@@ -19,6 +19,7 @@ import {
 } from "./call-rules";
 import { callPhase } from "./call-state";
 import { callSummarySelect } from "./calls.server";
+import { changedFields } from "~/utils/changes";
 
 /** Administrators' side of calls: list, create, edit (docs/decisions/0019-call-administration.md). */
 
@@ -123,7 +124,7 @@ async function nextSettings(tx: Tx, current: Record<string, unknown>, input: Cal
   const form = await resolveForm(input.form.key, input.form.version, tx);
   if (!form) return { ok: false, errors: { formVersion: CALL_ADMIN_MESSAGES.unknownForm } };
   const settings: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(input.settings) as Array<[keyof EditableSettings, unknown]>) {
+  for (const [key, value] of Object.entries(input.settings)) {
     if (value === undefined) delete settings[key];
     else settings[key] = value;
   }
@@ -164,16 +165,6 @@ function snapshot(call: {
     form: `${call.formKey}@${call.formVersion}`,
     settings: parseJsonObject(call.settings),
     eligibleKinds: [...call.eligibleKinds].sort(),
-  };
-}
-type Snapshot = ReturnType<typeof snapshot>;
-
-function difference(before: Snapshot, after: Snapshot) {
-  const keys = (Object.keys(after) as Array<keyof Snapshot>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return {
-    keys,
-    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
-    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
   };
 }
 
@@ -260,14 +251,14 @@ export async function updateCall(viewer: Pick<Viewer, "userId">, callId: string,
 
     input = {
       ...input,
-      opensAt: keepUnchangedMinute(current.opensAt, input.opensAt)!,
-      closesAt: keepUnchangedMinute(current.closesAt, input.closesAt)!,
+      opensAt: keepUnchangedMinute(current.opensAt, input.opensAt),
+      closesAt: keepUnchangedMinute(current.closesAt, input.closesAt),
       decisionDueAt: keepUnchangedMinute(current.decisionDueAt, input.decisionDueAt),
     };
     const data = callData(input, settings.settings);
     const before = snapshot({ ...current, eligibleKinds: currentKinds });
     const after = snapshot({ ...data, eligibleKinds: input.eligibleKinds });
-    const diff = difference(before, after);
+    const diff = changedFields(before, after);
     if (diff.keys.length === 0) return { ok: true as const, callId, message: CALL_ADMIN_MESSAGES.unchanged, emailsQueued: 0 };
 
     const at = now();

@@ -1,5 +1,6 @@
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
 import { formatTimestamp } from "~/utils/time-format";
+import { lookup } from "~/utils/guards";
 
 type AuditEvent = {
   id: string;
@@ -47,7 +48,7 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
             <tr key={event.id}>
               <td>{formatTimestamp(event.at)}</td>
               <td>
-                {event.actor ?? "—"} ({ACTOR_ROLE_LABELS[event.actorRole as keyof typeof ACTOR_ROLE_LABELS] ?? event.actorRole})
+                {event.actor ?? "—"} ({lookup(ACTOR_ROLE_LABELS, event.actorRole) ?? event.actorRole})
               </td>
               <td>{ACTION_LABELS[event.action] ?? event.action}</td>
               <td>

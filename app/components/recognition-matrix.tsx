@@ -74,7 +74,7 @@ export function RecognitionMatrix({ comparison }: { comparison: RecognitionCompa
                   ) : null}
                 </th>
                 {row.cells.map((cell, index) => (
-                  <MatrixCell key={columns[index]!.id} cell={cell} />
+                  <MatrixCell key={columns[index]?.id ?? index} cell={cell} />
                 ))}
               </tr>
             ))}

@@ -93,12 +93,12 @@ export type Decoded<D extends Decoders> = { [K in keyof D]: ReturnType<D[K]> };
 
 /** Rows as objects of the decoded columns named in `columns`; other columns are dropped. */
 export function decodeRows<D extends Decoders>(columns: D, rows: readonly Row[]): Decoded<D>[] {
-  const names = Object.keys(columns);
+  const decoders = Object.entries(columns);
   return rows.map((row) => {
     const decoded: Record<string, unknown> = {};
-    for (const name of names) {
+    for (const [name, decode] of decoders) {
       try {
-        decoded[name] = columns[name]!(row[name]);
+        decoded[name] = decode(row[name]);
       } catch (error) {
         throw new TypeError(`Kolom "${name}": ${error instanceof Error ? error.message : String(error)}`);
       }

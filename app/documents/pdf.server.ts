@@ -51,7 +51,7 @@ function winAnsiByte(char: string): number {
 
 function charWidth(char: string, size: number, bold: boolean): number {
   const byte = winAnsiByte(char);
-  const base = byte >= 32 && byte <= 126 ? HELVETICA_WIDTHS[byte - 32]! : 556; // accented letters ≈ their base
+  const base = byte >= 32 && byte <= 126 ? (HELVETICA_WIDTHS[byte - 32] ?? 556) : 556; // accented letters ≈ their base
   return ((bold ? base * 1.05 : base) * size) / 1000;
 }
 
@@ -108,7 +108,8 @@ function pdfDate(at: Date): string {
 type PlacedLine = { font: string; size: number; y: number; text: string };
 
 function layout(blocks: PdfBlock[]): PlacedLine[][] {
-  const pages: PlacedLine[][] = [[]];
+  let page: PlacedLine[] = [];
+  const pages: PlacedLine[][] = [page];
   let y = PAGE_HEIGHT - MARGIN;
   for (const block of blocks) {
     if (block.kind === "space") {
@@ -118,11 +119,12 @@ function layout(blocks: PdfBlock[]): PlacedLine[][] {
     const style = block.kind === "paragraph" && block.bold ? STYLES.bold : STYLES[block.kind];
     for (const text of wrapText(block.text, style.size, style.font === "F2")) {
       if (y - style.leading < MARGIN) {
-        pages.push([]);
+        page = [];
+        pages.push(page);
         y = PAGE_HEIGHT - MARGIN;
       }
       y -= style.leading;
-      pages[pages.length - 1]!.push({ font: style.font, size: style.size, y, text });
+      page.push({ font: style.font, size: style.size, y, text });
     }
     y -= style.after;
   }

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { ActorRole } from "./roles";
+import { isOneOf } from "~/utils/guards";
 
 /**
  * The status machine of an application, written once for every programme. Pure: it knows
@@ -48,7 +49,7 @@ export const SUBMITTED_STATUSES = [...UNDECIDED_STATUSES, ...DECIDED_STATUSES] a
 
 /** Whether a status (e.g. a database string) is in one of the lists above. */
 export function isStatusIn(list: readonly ApplicationStatus[], status: string): boolean {
-  return (list as readonly string[]).includes(status);
+  return isOneOf(list, status);
 }
 
 /** Statuses in which the applicant may still change the content. */

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import * as z from "zod";
 import { optionalText, REQUIRED } from "~/utils/schemas";
 import { nisCodeSchema, provinceSchema } from "./organisation";
+import { defined } from "~/utils/invariant";
 
 /**
  * Municipal mergers (e.g. Galmaarden + Gooik + Herne -> Pajottegem on 1 January 2025). Pure
@@ -52,7 +53,7 @@ export const mergerFormSchema = z
         : ({
             mode: "new",
             nisCode: input.successorNisCode,
-            name: input.successorName!,
+            name: defined(input.successorName, "the new municipality's name (checked above)"),
             province: provinceSchema.parse(input.successorProvince),
           } as const),
     mergedOn: input.mergedOn,
@@ -115,7 +116,8 @@ export function findDossierConflicts(dossiers: readonly MergerDossier[]): Merger
   const conflicts: MergerConflict[] = [];
   for (const [callId, owners] of byCall) {
     const names = [...new Set(owners.map((d) => d.organisationName))].sort((a, b) => a.localeCompare(b, "nl"));
-    if (names.length > 1) conflicts.push({ callId, callTitle: owners[0]!.callTitle, organisationNames: names });
+    const [first] = owners;
+    if (first && names.length > 1) conflicts.push({ callId, callTitle: first.callTitle, organisationNames: names });
   }
   return conflicts.sort((a, b) => a.callTitle.localeCompare(b.callTitle, "nl"));
 }

@@ -1,5 +1,4 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import { now } from "~/utils/clock.server";
@@ -126,7 +125,10 @@ function listen(server: Server | import("node:net").Server, port: number, host: 
     server.once("error", reject);
     server.listen(port, host, () => {
       server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
+      const address = server.address();
+      // On a host and port the address is an AddressInfo (a string only for a pipe, null once closed).
+      if (address === null || typeof address === "string") reject(new Error(`No port to report: listening on ${address}`));
+      else resolve(address.port);
     });
   });
 }

@@ -6,6 +6,7 @@ import { now } from "~/utils/clock.server";
 import { waitUntilQuiet, type QuietOptions } from "~/utils/event-loop.server";
 import { composeMail, type ComposedMail } from "./mailer.server";
 import { SmtpSession } from "./smtp-session.server";
+import { isRecord } from "~/utils/guards";
 
 /** Long enough for one SMTP exchange with its timeouts; after that the row counts as abandoned. */
 export const LOCK_MS = 2 * 60 * 1000;
@@ -162,9 +163,9 @@ async function deliver(row: OutboxRow, connection: LazySession): Promise<Deliver
 
 /** Short and single-line: enough to diagnose, small enough for the admin view. */
 function describeError(error: unknown): string {
-  const err = error as { code?: unknown; message?: unknown };
-  const message = typeof err?.message === "string" ? err.message : String(error);
-  const code = typeof err?.code === "string" ? `${err.code}: ` : "";
+  const fields = isRecord(error) ? error : {};
+  const message = typeof fields.message === "string" ? fields.message : String(error);
+  const code = typeof fields.code === "string" ? `${fields.code}: ` : "";
   return (code + message).replace(/\s+/g, " ").trim().slice(0, 300);
 }
 

@@ -87,7 +87,8 @@ async function queueDecisionDeadlineReminders(db: PrismaClient, at: Date): Promi
   });
   let queued = 0;
   for (const call of calls) {
-    const decisionDueAt = call.decisionDueAt!;
+    const decisionDueAt = call.decisionDueAt;
+    if (!decisionDueAt) continue; // the query asks for calls with one
     const daysBefore = dueReminder(decisionDueAt, at, DECISION_REMINDER_DAYS);
     if (daysBefore === null) continue;
     const undecided = await db.application.findMany({

@@ -10,6 +10,7 @@ import {
 } from "~/domain/merger";
 import { now } from "~/utils/clock.server";
 import { brusselsDate } from "~/utils/time";
+import { defined } from "~/utils/invariant";
 
 /**
  * Municipal mergers as one operation (docs/decisions/0010-municipal-mergers.md): in a single
@@ -74,17 +75,23 @@ async function checkMerger(db: Tx | PrismaClient, input: MergerInput): Promise<M
     ok: true,
     plan: {
       predecessors: predecessors
-        .map((p) => ({ id: p.id, name: p.name, nisCode: p.nisCode!, members: count(memberships, p.id), dossiers: count(dossiers, p.id) }))
+        .map((p) => ({ id: p.id, name: p.name, nisCode: defined(p.nisCode, "a predecessor's NIS code (found by it)"), members: count(memberships, p.id), dossiers: count(dossiers, p.id) }))
         .sort((a, b) => a.name.localeCompare(b.name, "nl")),
       successor:
         input.successor.mode === "new"
           ? { id: null, name: input.successor.name, nisCode: input.successor.nisCode, isNew: true }
-          : { id: successor!.id, name: successor!.name, nisCode: successor!.nisCode!, isNew: false },
+          : { ...existingSuccessor(successor), nisCode: input.successor.nisCode, isNew: false },
       mergedOn: input.mergedOn,
       dossiersToMove: dossiers.filter((d) => d.organisationId !== successor?.id).length,
       membershipsToAdd: newMembers.size,
     },
   };
+}
+
+/** The successor of a merger into an existing municipality: checkMergerParties refuses one that is not found. */
+function existingSuccessor(successor: MergerOrganisation | null): { id: string; name: string } {
+  const { id, name } = defined(successor, "the existing successor");
+  return { id, name };
 }
 
 export function previewMerger(input: MergerInput): Promise<MergerCheck> {
@@ -232,10 +239,11 @@ export async function listMergers() {
     orderBy: { name: "asc" },
   });
   const rows = new Map<string, { id: string; name: string; nisCode: string | null; mergedAt: string | null; predecessors: Array<{ id: string; name: string }> }>();
-  for (const p of predecessors) {
+  for (const { successor, ...p } of predecessors) {
+    if (!successor) continue; // the query asks for merged organisations only
     const mergedAt = p.mergedAt?.toISOString() ?? null;
-    const key = `${p.successor!.id}|${mergedAt}`;
-    const row = rows.get(key) ?? { ...p.successor!, mergedAt, predecessors: [] };
+    const key = `${successor.id}|${mergedAt}`;
+    const row = rows.get(key) ?? { ...successor, mergedAt, predecessors: [] };
     row.predecessors.push({ id: p.id, name: p.name });
     rows.set(key, row);
   }

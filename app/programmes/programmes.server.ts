@@ -5,6 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 import { PROGRAMME_MESSAGES, type ProgrammeFormData } from "./programme-form";
+import { changedFields } from "~/utils/changes";
 
 /** Administrators' side of programmes: the code, texts and kind that every call of it shares. */
 
@@ -75,8 +76,8 @@ export async function updateProgramme(viewer: Pick<Viewer, "userId">, id: string
       return { ok: false as const, errors: { kind: PROGRAMME_MESSAGES.kindLocked } };
     }
     const next = { name: input.name, description: input.description, kind: input.kind, legalBasis: input.legalBasis };
-    const keys = (Object.keys(next) as Array<keyof typeof next>).filter((key) => current[key] !== next[key]);
-    if (keys.length === 0) return { ok: true as const, id };
+    const diff = changedFields(current, next);
+    if (diff.keys.length === 0) return { ok: true as const, id };
     await tx.programme.update({ where: { id }, data: next });
     await recordAudit(tx, {
       actorId: viewer.userId,
@@ -84,8 +85,8 @@ export async function updateProgramme(viewer: Pick<Viewer, "userId">, id: string
       action: "programme.updated",
       entityType: "Programme",
       entityId: id,
-      before: Object.fromEntries(keys.map((key) => [key, current[key]])),
-      after: Object.fromEntries(keys.map((key) => [key, next[key]])),
+      before: diff.before,
+      after: diff.after,
       at: now(),
     });
     return { ok: true as const, id };

@@ -11,6 +11,7 @@ import {
 import type { Province } from "~/domain/organisation";
 import { PROVINCES } from "~/domain/organisation";
 import { brusselsDate, calendarDates, daysBetweenDates } from "~/utils/time";
+import { isOneOf } from "~/utils/guards";
 
 /**
  * The figures of a call's report, computed from plain rows: no database, no clock. The
@@ -147,7 +148,7 @@ export function coverageProvince(organisation: CoverageOrganisation): Province |
   if (organisation.successorId !== null) return null;
   if (organisation.kind === "VGC") return "Brussel";
   if (organisation.kind !== "GEMEENTE" || !organisation.nisCode) return null;
-  return (PROVINCES as readonly string[]).includes(organisation.province ?? "") ? (organisation.province as Province) : "Onbekend";
+  return isOneOf(PROVINCES, organisation.province) ? organisation.province : "Onbekend";
 }
 
 export type CoverageFigures = { total: number; applied: number; percentage: number | null };

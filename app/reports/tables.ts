@@ -32,10 +32,10 @@ export const REPORT_TABLE_FILES = {
   beslissing: "beslissingsdeadline.csv",
 } as const;
 export type ReportTableKey = keyof typeof REPORT_TABLE_FILES;
+const REPORT_TABLE_KEYS = ["statussen", "indieningen", "budget", "bedragen", "dekking", "beslissing"] as const satisfies readonly ReportTableKey[];
 
 export function reportTableKeyForFile(fileName: string): ReportTableKey | null {
-  const entry = Object.entries(REPORT_TABLE_FILES).find(([, file]) => file === fileName);
-  return entry ? (entry[0] as ReportTableKey) : null;
+  return REPORT_TABLE_KEYS.find((key) => REPORT_TABLE_FILES[key] === fileName) ?? null;
 }
 
 const column = (label: string, numeric = false, csvLabel = label): ReportColumn => ({ label, csvLabel, numeric });

@@ -2,7 +2,9 @@ import { transitionApplication } from "~/applications/transition.server";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { hasRole, type Viewer } from "~/domain/permissions";
+import { programmeKindSchema } from "~/programmes/programme-form";
 import { now } from "~/utils/clock.server";
+import { parseJsonObject } from "~/utils/json";
 import { addDays, brusselsDate } from "~/utils/time";
 import type { ReviewResult } from "./assignment.server";
 import { checkEnvelope } from "./budget";
@@ -83,7 +85,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
       const envelope = checkEnvelope(await callBudget(tx, application.callId), grantedCents);
       if (!envelope.ok) return envelope;
     }
-    const kind = application.call.programme.kind as "FUNDING" | "RECOGNITION";
+    const kind = programmeKindSchema.parse(application.call.programme.kind);
     const period =
       kind === "RECOGNITION" && outcome !== "REFUSED"
         ? recognitionPeriod(application.call.settings, input.recognitionEndsOn)
@@ -136,8 +138,8 @@ function recognitionPeriod(
   settingsJson: string,
   endsOn: string | undefined
 ): Period | { ok: false; field: string; message: string; startsOn?: undefined; endsOn?: undefined } {
-  const settings = JSON.parse(settingsJson) as { recognitionStartsOn?: string };
-  const startsOn = settings.recognitionStartsOn ?? brusselsDate(addDays(now(), 1));
+  const { recognitionStartsOn } = parseJsonObject(settingsJson);
+  const startsOn = typeof recognitionStartsOn === "string" ? recognitionStartsOn : brusselsDate(addDays(now(), 1));
   if (!endsOn || !/^\d{4}-\d{2}-\d{2}$/.test(endsOn))
     return { ok: false, field: "recognitionEndsOn", message: REVIEW_MESSAGES.periodRequired };
   if (endsOn <= startsOn) return { ok: false, field: "recognitionEndsOn", message: REVIEW_MESSAGES.periodOrder };

@@ -12,6 +12,7 @@ import {
   RECOGNITION_DIMENSIONS,
   type RecognitionDimension,
 } from "./recognition-profile";
+import { fromKeys } from "~/utils/guards";
 
 /** The recognition form of partner organisations; its newest version gives the filter options. */
 const REGISTER_FORM_KEY = "erkenning";
@@ -61,7 +62,8 @@ export async function partnerRegister(filter: PartnerRegisterFilter, today: stri
 
   const all = rows.flatMap((row, index) => {
     const form = findForm(row.formKey, row.formVersion);
-    if (!form) return [];
+    const startsOn = row.recognitionStartsOn; // the query asks for recognitions with a start
+    if (!form || !startsOn) return [];
     const answers = parseAnswers(row.data);
     const profile = recognitionProfile(form, answers);
     const entry: PartnerRegisterEntry = {
@@ -69,11 +71,9 @@ export async function partnerRegister(filter: PartnerRegisterFilter, today: stri
       name: row.organisation.name,
       website: publicWebsite(answers.website),
       offer: asText(answers.aanbod),
-      period: formatRecognitionPeriod(row.recognitionStartsOn!, row.recognitionEndsOn),
-      upcoming: row.recognitionStartsOn! > today,
-      labels: Object.fromEntries(
-        RECOGNITION_DIMENSIONS.map((d) => [d, profile[d].map((value) => optionLabel(dimensionOptions(form, d), value))]),
-      ) as Record<RecognitionDimension, string[]>,
+      period: formatRecognitionPeriod(startsOn, row.recognitionEndsOn),
+      upcoming: startsOn > today,
+      labels: fromKeys(RECOGNITION_DIMENSIONS, (d) => profile[d].map((value) => optionLabel(dimensionOptions(form, d), value))),
     };
     return [{ entry, profile }];
   });

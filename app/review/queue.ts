@@ -142,7 +142,8 @@ export function completeReference(q: string): string | null {
   const match = /^([A-Za-z0-9]{1,10})-(\d{4})-(\d{1,9})$/.exec(q.trim());
   if (!match) return null;
   const [, code, year, sequence] = match;
-  return `${code!.toUpperCase()}-${year}-${sequence!.padStart(4, "0")}`;
+  if (!code || !year || !sequence) return null;
+  return `${code.toUpperCase()}-${year}-${sequence.padStart(4, "0")}`;
 }
 
 /** Drops values that name no existing programme, call or staff member (back to "all"). */

@@ -132,7 +132,10 @@ export async function recognitionComparison(callId: string, selected: readonly s
   const shown = validSelection.length > 0 ? candidates.filter((c) => validSelection.includes(c.id)) : candidates;
   // A renewal: the organisation's new application stands for it, not its running recognition.
   const candidateOrganisations = new Set(candidates.map((c) => c.organisationId));
-  const recognised = recognisedRows.filter((row) => !candidateOrganisations.has(row.organisationId));
+  // The query asks for recognitions with a start date.
+  const recognised = recognisedRows.flatMap(({ recognitionStartsOn, ...row }) =>
+    recognitionStartsOn && !candidateOrganisations.has(row.organisationId) ? [{ ...row, recognitionStartsOn }] : [],
+  );
 
   const columns: Array<ComparisonColumn & { profile: RecognitionProfile }> = [
     ...shown.map((row) => ({
@@ -157,7 +160,7 @@ export async function recognitionComparison(callId: string, selected: readonly s
       statusLabel: statusLabel("APPROVED", RECOGNITION),
       proposalLabel: null,
       recognisedIn: row.call.title,
-      period: formatRecognitionPeriod(row.recognitionStartsOn!, row.recognitionEndsOn),
+      period: formatRecognitionPeriod(row.recognitionStartsOn, row.recognitionEndsOn),
       inOverlap: true,
       profile: recognitionProfile(form, parseAnswers(row.data)),
     })),

@@ -5,6 +5,8 @@ import { isAssessmentComplete } from "./assessment.server";
 import { callBudget } from "./budget.server";
 import { DECISION_LETTER_FIELD } from "./letter.server";
 import { answerFieldKey } from "./information.server";
+import { programmeKindSchema } from "~/programmes/programme-form";
+import { parseJsonObject } from "~/utils/json";
 import { rubricFor } from "./rubric";
 
 async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
@@ -94,7 +96,7 @@ export async function reviewPage(viewer: Viewer, applicationId: string) {
     ...application.notes.map((n) => n.authorId),
     ...audit.map((event) => event.actorId),
   ]);
-  const settings: unknown = JSON.parse(application.call.settings);
+  const settings = parseJsonObject(application.call.settings);
   const rubric = rubricFor(application.call.formKey, settings);
   const status = applicationStatusSchema.parse(application.status);
   const reviewer = hasRole(viewer, "REVIEWER");
@@ -106,8 +108,8 @@ export async function reviewPage(viewer: Viewer, applicationId: string) {
     organisationName: application.organisation.name,
     callTitle: application.call.title,
     programmeName: application.call.programme.name,
-    programmeKind: application.call.programme.kind as "FUNDING" | "RECOGNITION",
-    recognitionStartsOn: (settings as { recognitionStartsOn?: string }).recognitionStartsOn ?? null,
+    programmeKind: programmeKindSchema.parse(application.call.programme.kind),
+    recognitionStartsOn: typeof settings.recognitionStartsOn === "string" ? settings.recognitionStartsOn : null,
     requestedCents: application.requestedCents,
     grantedCents: application.grantedCents,
     assignee: application.assigneeId ? { id: application.assigneeId, name: names.get(application.assigneeId) ?? "?" } : null,

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { isRecord } from "~/utils/guards";
 
 /**
  * The assessment criteria of a call: data, stored in the call's settings (`rubric`), with a
@@ -39,7 +40,7 @@ const DEFAULT_RUBRICS: Record<string, Criterion[]> = {
 
 /** The rubric of a call: its own (settings.rubric) or the default of its form. */
 export function rubricFor(formKey: string, settings: unknown): Criterion[] {
-  const own = (settings as { rubric?: unknown } | null)?.rubric;
+  const own = isRecord(settings) ? settings.rubric : undefined;
   const parsed = own === undefined ? null : rubricSchema.safeParse(own);
   if (parsed?.success) return parsed.data;
   return DEFAULT_RUBRICS[formKey] ?? [{ key: "algemeen", label: "Algemene beoordeling", description: "", maxScore: 5 }];

@@ -5,10 +5,11 @@ import { requireStaff } from "~/auth/viewer.server";
 import { listCalls } from "~/calls/calls.server";
 import { AdminNav } from "~/components/admin-nav";
 import { CallTable } from "~/components/call-table";
-import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
-import { STAFF_ROLE_LABELS, type StaffRole } from "~/domain/roles";
+import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
+import { STAFF_ROLE_LABELS } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/time-format";
+import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction = () => [{ title: "Beheer | Subsidieportaal AgII" }];
 
@@ -71,7 +72,7 @@ export default function AdminDashboard() {
         <tbody>
           {overview.organisationsByKind.map((row) => (
             <tr key={row.kind}>
-              <td>{ORGANISATION_KIND_LABELS[row.kind as OrganisationKind] ?? row.kind}</td>
+              <td>{lookup(ORGANISATION_KIND_LABELS, row.kind) ?? row.kind}</td>
               <td className="amount">{row.count}</td>
             </tr>
           ))}
@@ -101,7 +102,7 @@ export default function AdminDashboard() {
                 </Link>
               </td>
               <td>{user.email}</td>
-              <td>{user.staffRoles.map((role) => STAFF_ROLE_LABELS[role as StaffRole] ?? role).join(", ")}</td>
+              <td>{user.staffRoles.map((role) => lookup(STAFF_ROLE_LABELS, role) ?? role).join(", ")}</td>
               <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { TextAreaField } from "~/components/admin-fields";
 import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
+import { parseJsonObject } from "~/utils/json";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { repeated, requiredText } from "~/utils/schemas";
 import { formatDateTime } from "~/utils/time-format";
@@ -180,6 +181,6 @@ export default function AdminUserPage() {
 }
 
 function roleOf(after: string): string {
-  const role = staffRoleSchema.safeParse((JSON.parse(after) as { role?: unknown }).role);
+  const role = staffRoleSchema.safeParse(parseJsonObject(after).role);
   return role.success ? STAFF_ROLE_LABELS[role.data] : "";
 }

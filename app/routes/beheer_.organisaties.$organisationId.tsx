@@ -9,10 +9,11 @@ import { notFound, requireStaff } from "~/auth/viewer.server";
 import { AdminNav } from "~/components/admin-nav";
 import { InviteForm } from "~/components/invite-form";
 import { applicationStatusSchema } from "~/domain/application-status";
-import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
+import { ORGANISATION_KIND_LABELS, formatKboNumber } from "~/domain/organisation";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDate, formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
+import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisatie"} | Beheer | Subsidieportaal AgII` },
@@ -68,7 +69,7 @@ export default function AdminOrganisationPage() {
       ) : null}
       <dl className="facts">
         <dt>Soort</dt>
-        <dd>{ORGANISATION_KIND_LABELS[organisation.kind as OrganisationKind] ?? organisation.kind}</dd>
+        <dd>{lookup(ORGANISATION_KIND_LABELS, organisation.kind) ?? organisation.kind}</dd>
         <dt>NIS-code</dt>
         <dd>{organisation.nisCode ?? "—"}</dd>
         <dt>Ondernemingsnummer</dt>

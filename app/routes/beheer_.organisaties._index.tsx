@@ -14,6 +14,7 @@ import {
   provinceSchema,
 } from "~/domain/organisation";
 import { formatDate } from "~/utils/time-format";
+import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction = () => [{ title: "Organisaties | Beheer | Subsidieportaal AgII" }];
 
@@ -101,7 +102,7 @@ export default function OrganisationsPage() {
               <td>
                 <Link to={`/beheer/organisaties/${organisation.id}`}>{organisation.name}</Link>
               </td>
-              <td>{ORGANISATION_KIND_LABELS[organisation.kind as keyof typeof ORGANISATION_KIND_LABELS] ?? organisation.kind}</td>
+              <td>{lookup(ORGANISATION_KIND_LABELS, organisation.kind) ?? organisation.kind}</td>
               <td>{organisation.nisCode ?? "—"}</td>
               <td>{organisation.kboNumber ? formatKboNumber(organisation.kboNumber) : "—"}</td>
               <td>{organisation.province ?? "—"}</td>

@@ -13,10 +13,10 @@ import {
   PARTNER_KINDS,
   PROVINCES,
   provinceSchema,
-  type Province,
 } from "~/domain/organisation";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { REQUIRED, requiredText } from "~/utils/schemas";
+import { isOneOf } from "~/utils/guards";
 
 export const meta: MetaFunction = () => [{ title: "Partnerorganisatie toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -53,7 +53,7 @@ export default function NewPartnerOrganisationPage() {
   const form = useZodForm(partnerSchema, {
     defaultValues: {
       kind: values.kind === "VZW" || values.kind === "OTHER" ? values.kind : undefined,
-      name: values.name ?? "", kboNumber: values.kboNumber ?? "", province: (values.province ?? "") as Province | "" },
+      name: values.name ?? "", kboNumber: values.kboNumber ?? "", province: isOneOf(PROVINCES, values.province) ? values.province : "" },
     serverErrors: failure?.errors,
   });
   return (

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { AdminNav } from "~/components/admin-nav";
-import { PROGRAMME_KIND_LABELS, type ProgrammeKind } from "~/programmes/programme-form";
+import { PROGRAMME_KIND_LABELS } from "~/programmes/programme-form";
 import { listProgrammes } from "~/programmes/programmes.server";
+import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction = () => [{ title: "Programma's | Beheer | Subsidieportaal AgII" }];
 
@@ -43,7 +44,7 @@ export default function ProgrammesPage() {
               <td>
                 <Link to={`/beheer/programmas/${programme.id}`}>{programme.name}</Link>
               </td>
-              <td>{PROGRAMME_KIND_LABELS[programme.kind as ProgrammeKind] ?? programme.kind}</td>
+              <td>{lookup(PROGRAMME_KIND_LABELS, programme.kind) ?? programme.kind}</td>
               <td className="amount">{programme.calls}</td>
             </tr>
           ))}

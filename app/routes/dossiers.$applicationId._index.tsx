@@ -15,6 +15,7 @@ import { ACTOR_ROLE_LABELS } from "~/domain/roles";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatCents } from "~/utils/money";
 import { formatDateTime, formatTimestamp } from "~/utils/time-format";
+import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.reference ?? "Dossier"} | Subsidieportaal AgII` },
@@ -149,7 +150,7 @@ export default function ApplicationPage() {
             <li key={event.id}>
               <strong>{event.status ? statusLabel(event.status, application.programmeKind) : "Wijziging"}</strong>
               <br />
-              {formatDateTime(event.at)} · {ACTOR_ROLE_LABELS[event.actorRole] ?? event.actorRole}
+              {formatDateTime(event.at)} · {lookup(ACTOR_ROLE_LABELS, event.actorRole) ?? event.actorRole}
               {event.reason ? <p>{event.reason}</p> : null}
             </li>
           ))}

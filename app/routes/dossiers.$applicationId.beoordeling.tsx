@@ -27,6 +27,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
+import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Beoordeling ${data?.reference ?? ""} | Subsidieportaal AgII` },
@@ -177,7 +178,7 @@ export default function ReviewPage() {
       <h2>Voorstel en beslissing</h2>
       {page.proposal ? (
         <p>
-          Voorstel: <strong>{OUTCOME_LABELS[page.programmeKind][page.proposal.outcome as (typeof OUTCOMES)[number]]}</strong>
+          Voorstel: <strong>{lookup(OUTCOME_LABELS[page.programmeKind], page.proposal.outcome)}</strong>
           {page.proposal.cents !== null ? ` voor ${formatCents(page.proposal.cents)}` : ""}
           {page.proposal.by ? `, door ${page.proposal.by}` : ""}
           {page.proposal.at ? ` op ${formatDateTime(page.proposal.at)}` : ""}.

@@ -5,12 +5,13 @@ import { inviteColleague } from "~/auth/accounts.server";
 import { inviteFormSchema } from "~/auth/invite-form";
 import { forbidden, requireActiveOrganisation } from "~/auth/viewer.server";
 import { InviteForm } from "~/components/invite-form";
-import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
+import { ORGANISATION_KIND_LABELS, formatKboNumber } from "~/domain/organisation";
 import { canInviteInto } from "~/domain/permissions";
 import { organisationOverview } from "~/organisations/organisations.server";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
+import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction = () => [{ title: "Mijn organisatie | Subsidieportaal AgII" }];
 
@@ -40,7 +41,7 @@ export default function OrganisationPage() {
       <h1>{organisation.name}</h1>
       <dl className="facts">
         <dt>Soort</dt>
-        <dd>{ORGANISATION_KIND_LABELS[organisation.kind as OrganisationKind]}</dd>
+        <dd>{lookup(ORGANISATION_KIND_LABELS, organisation.kind) ?? organisation.kind}</dd>
         {organisation.nisCode ? (
           <>
             <dt>NIS-code</dt>

@@ -11,6 +11,8 @@ import { callReport } from "~/reports/reports.server";
 import { provinceLabel, REPORT_TABLE_FILES, reportTables, type ReportTableKey } from "~/reports/tables";
 import { formatCents } from "~/utils/money";
 import { formatDate, formatDateTime, startOfDay } from "~/utils/time";
+import { lookup } from "~/utils/guards";
+import { defined } from "~/utils/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Rapport ${data?.report.call.title ?? ""} | Subsidieportaal AgII` },
@@ -41,8 +43,8 @@ export default function CallReportPage() {
   const { report, tables } = useLoaderData<typeof loader>();
   const { call, submissions, budget, coverage, deadline } = report;
   const csv = (key: ReportTableKey) => `/rapporten/${call.id}/${REPORT_TABLE_FILES[key]}`;
-  const heading = (id: (typeof SECTIONS)[number]["id"]) => SECTIONS.find((s) => s.id === id)!.title;
-  const deadlineNotice = { overdue: "notice notice--error", running: "notice notice--warning", done: "notice" }[deadline.state as string];
+  const heading = (id: (typeof SECTIONS)[number]["id"]) => defined(SECTIONS.find((s) => s.id === id), `section ${id}`).title;
+  const deadlineNotice = lookup({ overdue: "notice notice--error", running: "notice notice--warning", done: "notice" }, deadline.state);
 
   return (
     <section className="report">

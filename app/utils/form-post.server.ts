@@ -24,7 +24,8 @@ const MULTIPART = "multipart/form-data";
 
 /** The media type of a request without its parameters, lower case; "" when there is none. */
 export function mediaType(request: Request): string {
-  return (request.headers.get("content-type") ?? "").split(";", 1)[0]!.trim().toLowerCase();
+  const [type = ""] = (request.headers.get("content-type") ?? "").split(";", 1);
+  return type.trim().toLowerCase();
 }
 
 export function isMultipart(request: Request): boolean {

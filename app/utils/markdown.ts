@@ -47,12 +47,12 @@ function parseSpans(text: string): Inline[] {
     const [whole, strong, em, linkText, linkHref] = match;
     if (strong !== undefined) out.push({ type: "strong", children: parseSpans(strong) });
     else if (em !== undefined) out.push({ type: "em", children: parseSpans(em) });
-    else {
-      const href = safeHref(linkHref!);
+    else if (linkText !== undefined && linkHref !== undefined) {
+      const href = safeHref(linkHref);
       // A link to anything but http(s) stays visible as its text, without the target.
-      if (href) out.push({ type: "link", href, children: parseSpans(linkText!) });
-      else out.push(...parseSpans(linkText!));
-    }
+      if (href) out.push({ type: "link", href, children: parseSpans(linkText) });
+      else out.push(...parseSpans(linkText));
+    } else out.push({ type: "text", text: whole }); // INLINE has no other alternative
     rest = rest.slice(match.index + whole.length);
   }
   return mergeText(out);
@@ -95,10 +95,10 @@ export function parseMarkdown(source: string): Block[] {
       const ordered = numbered !== null;
       if (paragraph.length > 0 || (list && list.ordered !== ordered)) flush();
       list ??= { ordered, items: [] };
-      list.items.push([item[1]!]);
+      list.items.push([item[1] ?? ""]);
     } else if (list && /^\s+/.test(line)) {
       // An indented line continues the list item above it.
-      list.items[list.items.length - 1]!.push(line);
+      list.items.at(-1)?.push(line);
     } else {
       if (list) flush();
       paragraph.push(line);
