@@ -6,6 +6,7 @@ import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
 import { AuditTrail } from "~/components/audit-trail";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { InformationHistory } from "~/components/information-history";
+import { STAFF_ROLES } from "~/domain/roles";
 import { saveAssessment } from "~/review/assessment.server";
 import { assignApplication } from "~/review/assignment.server";
 import { decideProposal } from "~/review/decision.server";
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  const viewer = await requireStaff(request, ...STAFF_ROLES);
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
   return reviewPage(viewer, application.id);
 }
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Record<string, string>; message?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  const viewer = await requireStaff(request, ...STAFF_ROLES);
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
   const formData = await readForm(request);
   const form = String(formData.get("form") ?? "");
