@@ -1,5 +1,5 @@
 import type { OrganisationKind } from "./organisation";
-import { STAFF_ROLES, type ActorRole, type StaffRole } from "./roles";
+import type { ActorRole, StaffRole } from "./roles";
 
 /**
  * Who is asking, as far as permissions care. Built once per request by
@@ -53,8 +53,12 @@ export const REVIEW_ROLES: readonly StaffRole[] = ["REVIEWER", "DECIDER"];
 export const ASSIGNMENT_ROLES: readonly StaffRole[] = ["REVIEWER", "ADMIN"];
 /** Extend one organisation's deadline in a call. */
 export const EXTENSION_ROLES: readonly StaffRole[] = ["REVIEWER", "ADMIN"];
-/** Reports (figures per call, CSV downloads) are for every AgII role, never for officials. */
-export const REPORT_ROLES: readonly StaffRole[] = STAFF_ROLES;
+/**
+ * Reports (figures per call, CSV downloads) are for every AgII role, never for officials.
+ * Written out rather than STAFF_ROLES: the site header imports this file, and roles.ts would
+ * bring zod's schema builder into every page (6 kB gzip on the wizard, over its budget).
+ */
+export const REPORT_ROLES: readonly StaffRole[] = ["REVIEWER", "DECIDER", "ADMIN"];
 
 /** The role in which the viewer acts on a dossier: as applicant if member, else their staff role. */
 export function actorRoleFor(
