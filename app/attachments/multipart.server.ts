@@ -7,6 +7,7 @@
 import busboy from "busboy";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import StreamSearch from "streamsearch";
 
 export class MultipartError extends Error {}
 
@@ -71,6 +72,8 @@ export async function parseMultipart(
     throw new MultipartError("Het formulier heeft geen geldige scheiding tussen delen.");
   }
 
+  const counter = new PartCounter(multipartBoundary(contentType) ?? "");
+  let partsSeen = 0;
   let sourceError: unknown = null;
   let refusal: unknown = null;
   const files: Array<Promise<void>> = [];
@@ -82,6 +85,7 @@ export async function parseMultipart(
   };
 
   parser.on("field", (rawName, value, info) => {
+    partsSeen += 1;
     if (refusal) return;
     const name = formName(rawName);
     if (!name) return refuse(new MultipartError("Een deel van het formulier heeft geen naam."));
@@ -92,6 +96,7 @@ export async function parseMultipart(
     // busboy destroys the stream with its error when the body breaks off, maybe before the
     // handler reads it (it first opens a temp file); the handler still gets the error then.
     stream.on("error", () => {});
+    partsSeen += 1;
     const name = formName(rawName);
     if (refusal || !name) {
       stream.resume();
@@ -105,7 +110,10 @@ export async function parseMultipart(
 
   async function* source() {
     try {
-      yield* body;
+      for await (const chunk of body) {
+        counter.push(chunk);
+        yield chunk;
+      }
     } catch (error) {
       sourceError = error;
       throw error;
@@ -123,6 +131,43 @@ export async function parseMultipart(
   if (refusal) throw refusal;
   // busboy's own errors: "Unexpected end of form", "Malformed part header", ...
   if (parseError) throw new MultipartError(parseError instanceof Error ? parseError.message : "Ongeldig formulier.");
+  // busboy drops a part without (a valid) Content-Disposition without a word; we refuse the form.
+  if (counter.opened > partsSeen) throw new MultipartError("Een deel van het formulier heeft geen naam.");
+}
+
+/**
+ * Counts the parts a body opens: delimiters followed by CRLF, up to the closing one (followed
+ * by "--"). The same search busboy runs (streamsearch, same needle), so both see the same
+ * parts; compared with busboy's events it shows the parts busboy skipped.
+ */
+class PartCounter {
+  opened = 0;
+  private closed = false;
+  /** After a delimiter: the bytes that decide what it was ("\r\n" opens a part, "--" closes) */
+  private after: number[] | null = null;
+  private readonly search: StreamSearch;
+
+  constructor(boundary: string) {
+    this.search = new StreamSearch(`\r\n--${boundary}`, (isMatch, data, start, end) => {
+      if (data) for (let i = start; i < end && this.after; i++) this.decide(data[i]!);
+      if (isMatch && !this.closed) this.after = [];
+    });
+    // As busboy does: the first delimiter may open the body without its CRLF.
+    this.search.push(Buffer.from("\r\n"));
+  }
+
+  push(chunk: Uint8Array) {
+    if (!this.closed) this.search.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+
+  private decide(byte: number) {
+    const after = this.after!;
+    after.push(byte);
+    if (after.length < 2) return;
+    if (after[0] === 0x2d && after[1] === 0x2d) this.closed = true;
+    else if (after[0] === 0x0d && after[1] === 0x0a) this.opened += 1;
+    this.after = null;
+  }
 }
 
 function formName(raw: string | undefined): string | undefined {

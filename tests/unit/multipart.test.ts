@@ -88,15 +88,25 @@ describe("parseMultipart", () => {
   });
 
   it("refuses a part without a name", async () => {
-    const body = new TextEncoder().encode("--b\r\nContent-Disposition: form-data\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n");
+    const body = new TextEncoder().encode("--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n");
     await expect(parse(body, "b", () => 8)).rejects.toThrow("Een deel van het formulier heeft geen naam.");
+    const nameless = new TextEncoder().encode("--b\r\nContent-Disposition: form-data\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n");
+    await expect(parse(nameless, "b", () => 8)).rejects.toThrow("Een deel van het formulier heeft geen naam.");
   });
 
-  it("skips a part without Content-Disposition (no browser sends one) and keeps the others", async () => {
+  it("refuses a part without Content-Disposition between good ones, whatever the chunk sizes", async () => {
     const body = new TextEncoder().encode(
-      '--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b\r\nContent-Disposition: form-data; name="titel"\r\n\r\nPlan\r\n--b--\r\n',
+      '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n' +
+        '--b\r\nContent-Disposition: form-data; name="titel"\r\n\r\nPlan\r\n--b--\r\n--b\r\nepilogue',
     );
-    expect(await parse(body, "b", () => 8)).toEqual([{ name: "titel", body: "Plan" }]);
+    for (const size of [1, 2, 3, 5, 1000]) {
+      await expect(parse(body, "b", () => size)).rejects.toThrow("Een deel van het formulier heeft geen naam.");
+    }
+  });
+
+  it("does not count a delimiter in the epilogue as a part", async () => {
+    const body = new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="titel"\r\n\r\nPlan\r\n--b--\r\n--b\r\nX: y\r\n\r\nz');
+    for (const size of [1, 3, 1000]) expect(await parse(body, "b", () => size)).toEqual([{ name: "titel", body: "Plan" }]);
   });
 
   it("refuses a text field over its limit and a form with too many parts", async () => {
