@@ -1,20 +1,20 @@
 import { effectiveClosesAt } from "~/calls/deadline.server";
 import { prisma } from "~/db.server";
+import { applicationStatusSchema } from "~/domain/application-status";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
 import { validateForm, type Issue } from "~/forms/validation";
 import { now } from "~/utils/clock.server";
 import { decode, decodeRows, sql } from "~/db/sql";
 import { sqlTransaction } from "~/db/sql.server";
 import { attachmentCounts, dossierEditability, loadDossier, type Dossier } from "./dossier.server";
-import { DRAFT_MESSAGES } from "./editability";
+import { WITHDRAW_MESSAGES, withdrawability } from "./editability";
 import { formatReference, submissionContentHash } from "./receipt.server";
 import { moveApplication, transitionApplication } from "./transition.server";
 
 export const SUBMISSION_MESSAGES = {
   incomplete: "Uw aanvraag is nog niet volledig. Vul de stappen hieronder aan en dien daarna in.",
   stale: "Iemand heeft de aanvraag gewijzigd terwijl u het overzicht bekeek. Controleer het overzicht opnieuw en dien daarna in.",
-  withdrawAfterDeadline: "De deadline is verstreken: u kunt de aanvraag niet meer intrekken. Neem contact op met het agentschap.",
-  notWithdrawable: "Deze aanvraag kan niet meer ingetrokken worden.",
+  ...WITHDRAW_MESSAGES,
 } as const;
 
 export type SubmitResult =
@@ -116,12 +116,14 @@ export async function withdrawApplication(input: { viewer: Viewer; applicationId
       where: { id: input.applicationId },
       select: { status: true, callId: true, organisationId: true },
     });
-    if (!canEditApplication(input.viewer, application)) return { ok: false, message: DRAFT_MESSAGES.notMember };
-    if (application.status !== "DRAFT" && application.status !== "SUBMITTED") {
-      return { ok: false, message: SUBMISSION_MESSAGES.notWithdrawable };
-    }
     const { closesAt } = await effectiveClosesAt(tx, application.callId, application.organisationId);
-    if (now() > closesAt) return { ok: false, message: SUBMISSION_MESSAGES.withdrawAfterDeadline };
+    const allowed = withdrawability({
+      status: applicationStatusSchema.parse(application.status),
+      closesAt,
+      at: now(),
+      canEdit: canEditApplication(input.viewer, application),
+    });
+    if (!allowed.ok) return allowed;
     const moved = await transitionApplication(
       { applicationId: input.applicationId, to: "WITHDRAWN", actor: { userId: input.viewer.userId, role: "APPLICANT" }, reason: input.reason },
       tx,

@@ -1,4 +1,4 @@
-import { canEditApplication, hasRole, type Viewer } from "~/domain/permissions";
+import { canEditApplication, EXTENSION_ROLES, hasRole, type Viewer } from "~/domain/permissions";
 import { validateStep, issuesToErrors, type Issue } from "~/forms/validation";
 import type { RawRow, RawValues, Step } from "~/forms/types";
 import { stepAnswersSchema, stepControlsSchema } from "~/forms/step-post.server";
@@ -6,7 +6,7 @@ import { asRows, isVisible, pickFields } from "~/forms/values";
 import { displayFields, labelForPath } from "~/forms/display";
 import { now } from "~/utils/clock.server";
 import { attachmentCounts, dossierEditability, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
-import { draftEditability } from "./editability";
+import { withdrawability } from "./editability";
 import { saveStep } from "./drafts.server";
 import { applyStepFiles } from "./step-files.server";
 import { discardUploads } from "~/attachments/upload.server";
@@ -289,8 +289,7 @@ export async function dossierActions(viewer: Viewer, applicationId: string) {
   const editability = dossierEditability(viewer, dossier);
   const base = `/dossiers/${dossier.id}`;
   const links: Array<{ to: string; label: string; primary?: boolean }> = [];
-  const member = canEditApplication(viewer, dossier);
-  const beforeDeadline = now() <= dossier.closesAt;
+  const withdrawal = withdrawability({ status: dossier.status, closesAt: dossier.closesAt, at: now(), canEdit: canEditApplication(viewer, dossier) });
   if (editability.editable) {
     const next = stepStates(dossier).find((step) => step.state !== "complete");
     links.push({ to: next ? `${base}/stap/${next.id}` : `${base}/overzicht`, label: "Aanvraag verder invullen", primary: true });
@@ -299,13 +298,11 @@ export async function dossierActions(viewer: Viewer, applicationId: string) {
     links.push({ to: `${base}/overzicht`, label: dossier.status === "DRAFT" ? "Inhoud bekijken" : "Inhoud van de aanvraag" });
   }
   if (dossier.submittedAt) links.push({ to: `${base}/ontvangstbewijs`, label: "Ontvangstbewijs" });
-  if (member && beforeDeadline && (dossier.status === "DRAFT" || dossier.status === "SUBMITTED")) {
-    links.push({ to: `${base}/intrekken`, label: "Aanvraag intrekken" });
-  }
+  if (withdrawal.ok) links.push({ to: `${base}/intrekken`, label: "Aanvraag intrekken" });
   return {
     links,
-    notice: member && dossier.status === "DRAFT" && !editability.editable ? editability.message : null,
-    canExtend: dossier.status === "DRAFT" && hasRole(viewer, "REVIEWER", "ADMIN"),
+    notice: canEditApplication(viewer, dossier) && dossier.status === "DRAFT" && !editability.editable ? editability.message : null,
+    canExtend: dossier.status === "DRAFT" && hasRole(viewer, ...EXTENSION_ROLES),
     deadline: { closesAt: dossier.closesAt.toISOString(), extended: dossier.deadlineExtended, serverNow: now().toISOString() },
   };
 }

@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
-import { REPORT_ROLES } from "~/domain/permissions";
+import { REPORT_ROLES, REVIEW_ROLES } from "~/domain/permissions";
 import type { StaffRole } from "~/domain/roles";
 
 type HeaderViewer = {
@@ -67,7 +67,7 @@ function navigationFor(viewer: HeaderViewer): Array<{ to: string; label: string 
   if (viewer.memberships.length > 0) {
     links.push({ to: "/mijn-dossiers", label: "Mijn dossiers" }, { to: "/organisatie", label: "Mijn organisatie" });
   }
-  if (viewer.staffRoles.some((role) => role === "REVIEWER" || role === "DECIDER")) {
+  if (viewer.staffRoles.some((role) => REVIEW_ROLES.includes(role))) {
     links.push({ to: "/te-beoordelen", label: "Te beoordelen" });
   }
   if (viewer.staffRoles.some((role) => REPORT_ROLES.includes(role))) links.push({ to: "/rapporten", label: "Rapporten" });

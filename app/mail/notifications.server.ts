@@ -12,7 +12,7 @@ import { reviewStartedEmail } from "../../emails/review-started";
 import { submissionReceiptEmail } from "../../emails/submission-receipt";
 import { withdrawnEmail } from "../../emails/withdrawn";
 import { DOSSIER_FROM } from "~/applications/dossier.server";
-import { combineDeadline } from "~/calls/deadline";
+import { combineDeadline, isPastDeadline } from "~/calls/deadline";
 import type { Tx } from "~/db.server";
 import { decode, decodeRows, nullable, sql } from "~/db/sql";
 import { asSqlDb, type AnyDb, type SqlDb } from "~/db/sql.server";
@@ -250,7 +250,7 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
           template: "reopened",
           recipients: await applicants(),
           render: (r, info) =>
-            reopenedEmail({ firstName: r.firstName, dossier: info, reason, resubmitUntil: closesAt > now() ? closesAt : null }),
+            reopenedEmail({ firstName: r.firstName, dossier: info, reason, resubmitUntil: isPastDeadline(closesAt, now()) ? null : closesAt }),
         },
       ];
     }

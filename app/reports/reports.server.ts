@@ -7,7 +7,7 @@ import type { Viewer } from "~/domain/permissions";
 import type { StaffRole } from "~/domain/roles";
 import { callBudget } from "~/review/budget.server";
 import { now } from "~/utils/clock.server";
-import { toCsv } from "./csv";
+import { toCsv } from "~/utils/csv";
 import { buildCallReport, type CallReport } from "./report";
 import { deadlineProgress, describeDeadline, SUBMITTED_STATUSES } from "./series";
 import { REPORT_TABLE_FILES, reportTables, tableCsvRows, type ReportTableKey } from "./tables";

@@ -1,3 +1,4 @@
+import { isPastDeadline } from "~/calls/deadline";
 import {
   APPLICATION_STATUSES,
   applicationStatusSchema,
@@ -64,7 +65,7 @@ export function submissionSeries(input: { opensAt: Date; closesAt: Date; submitt
     const date = maxDate(brusselsDate(instant), firstDate);
     perDate.set(date, (perDate.get(date) ?? 0) + 1);
     lastSubmission = lastSubmission === null ? date : maxDate(lastSubmission, date);
-    if (instant.getTime() > input.closesAt.getTime()) afterDeadline += 1;
+    if (isPastDeadline(input.closesAt, instant)) afterDeadline += 1;
   }
   const lastDate = lastSubmission === null ? deadlineDate : maxDate(deadlineDate, lastSubmission);
   const today = brusselsDate(input.at);

@@ -1,6 +1,6 @@
 import { formatCents } from "~/utils/money";
 import { formatDate, startOfDay } from "~/utils/time";
-import type { CsvValue } from "./csv";
+import type { CsvValue } from "~/utils/csv";
 import { formatCount, formatPercent } from "./format";
 import type { CallReport } from "./report";
 

@@ -9,7 +9,7 @@ import { addDays, brusselsDate } from "~/utils/time";
 import type { ReviewResult } from "./assignment.server";
 import { checkEnvelope } from "./budget";
 import { callBudget } from "./budget.server";
-import { outcomeSchema, REVIEW_MESSAGES } from "./rules";
+import { isOwnProposal, outcomeSchema, REVIEW_MESSAGES } from "./rules";
 
 export type DecideInput = {
   viewer: Viewer;
@@ -61,7 +61,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
     });
     if (application.status !== "PROPOSED" || !application.proposedOutcome)
       return { ok: false, message: REVIEW_MESSAGES.noProposal };
-    if (application.proposedById === viewer.userId) return { ok: false, message: REVIEW_MESSAGES.fourEyes };
+    if (isOwnProposal(application, viewer.userId)) return { ok: false, message: REVIEW_MESSAGES.fourEyes };
 
     if (input.choice === "send-back") {
       const moved = await transitionApplication(

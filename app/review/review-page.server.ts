@@ -1,6 +1,6 @@
 import { prisma } from "~/db.server";
 import { applicationStatusSchema } from "~/domain/application-status";
-import { hasRole, type Viewer } from "~/domain/permissions";
+import type { Viewer } from "~/domain/permissions";
 import { isAssessmentComplete } from "./assessment.server";
 import { callBudget } from "./budget.server";
 import { DECISION_LETTER_FIELD } from "./letter.server";
@@ -8,6 +8,7 @@ import { answerFieldKey } from "./information.server";
 import { programmeKindSchema } from "~/programmes/programme-form";
 import { parseJsonObject } from "~/utils/json";
 import { rubricFor } from "./rubric";
+import { reviewActions } from "./rules";
 
 async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
@@ -99,8 +100,6 @@ export async function reviewPage(viewer: Viewer, applicationId: string) {
   const settings = parseJsonObject(application.call.settings);
   const rubric = rubricFor(application.call.formKey, settings);
   const status = applicationStatusSchema.parse(application.status);
-  const reviewer = hasRole(viewer, "REVIEWER");
-  const inReview = status === "IN_REVIEW";
   return {
     id: application.id,
     status,
@@ -149,13 +148,11 @@ export async function reviewPage(viewer: Viewer, applicationId: string) {
     })),
     budget,
     reviewers: reviewers.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}` })),
-    can: {
-      assign: hasRole(viewer, "REVIEWER", "ADMIN") && ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED"].includes(status),
-      assess: reviewer && inReview,
-      requestInformation: reviewer && inReview,
-      propose: reviewer && inReview && isAssessmentComplete(rubric, application.assessments),
-      decide: hasRole(viewer, "DECIDER") && status === "PROPOSED" && application.proposedById !== viewer.userId,
-      decideBlockedByFourEyes: hasRole(viewer, "DECIDER") && status === "PROPOSED" && application.proposedById === viewer.userId,
-    },
+    can: reviewActions({
+      status,
+      viewer,
+      proposedById: application.proposedById,
+      assessmentComplete: isAssessmentComplete(rubric, application.assessments),
+    }),
   };
 }

@@ -10,7 +10,7 @@ import { decisionForApplicant, informationHistory } from "~/review/review-page.s
 import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { DeadlineNotice } from "~/components/wizard";
-import { isStaff } from "~/domain/permissions";
+import { EXTENSION_ROLES, isStaff } from "~/domain/permissions";
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatCents } from "~/utils/money";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const EXTENSION_LABELS = { date: "Nieuwe deadline (datum)", time: "Uur", reason: "Reden van de verlenging" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "ADMIN");
+  const viewer = await requireStaff(request, ...EXTENSION_ROLES);
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
   const post = await readFormPost(request);
   const parsed = post.parse(extensionFormSchema);

@@ -7,6 +7,7 @@ import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
 import { AuditTrail } from "~/components/audit-trail";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { InformationHistory } from "~/components/information-history";
+import { STAFF_ROLES } from "~/domain/roles";
 import { saveAssessment } from "~/review/assessment.server";
 import { assignApplication } from "~/review/assignment.server";
 import { decideProposal } from "~/review/decision.server";
@@ -34,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  const viewer = await requireStaff(request, ...STAFF_ROLES);
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
   return reviewPage(viewer, application.id);
 }
@@ -46,7 +47,7 @@ const REVIEW_FORMS = ["assign", "assess", "information", "propose", "decide", "n
 const formNameSchema = z.object({ form: z.enum(REVIEW_FORMS) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  const viewer = await requireStaff(request, ...STAFF_ROLES);
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
   const post = await readFormPost(request);
   const chosen = post.parse(formNameSchema);

@@ -8,6 +8,7 @@ import { NumberedPagination } from "~/components/pagination";
 import { QueueTable } from "~/components/queue-table";
 import { APPLICATION_STATUS_LABELS } from "~/domain/application-status";
 import { PROVINCES } from "~/domain/organisation";
+import { REVIEW_ROLES } from "~/domain/permissions";
 import { openDecisionDeadlines } from "~/review/call-overview.server";
 import { describeOverdue } from "~/review/decision-deadline";
 import {
@@ -29,7 +30,7 @@ export const meta: MetaFunction = () => [{ title: "Te beoordelen | Subsidieporta
 
 // The whole queue state lives in the query string: a GET form, shareable, works without JavaScript.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "DECIDER");
+  const viewer = await requireStaff(request, ...REVIEW_ROLES);
   const context = { viewerId: viewer.userId, now: now() };
   const filter = parseQueueSearch(new URL(request.url).searchParams);
   const [queue, shortcuts, deadlines, recognitionCalls] = await Promise.all([

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import * as z from "zod";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { RecognitionMatrix } from "~/components/recognition-matrix";
+import { STAFF_ROLES } from "~/domain/roles";
 import { recognitionComparison } from "~/review/recognition-comparison.server";
 import { now } from "~/utils/clock.server";
 import { formatDate, startOfDay } from "~/utils/time";
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Kandidaten vergelijken | Erke
 const selectionSchema = z.array(z.string().max(64)).max(500).catch([]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  await requireStaff(request, ...STAFF_ROLES);
   const selected = selectionSchema.parse(new URL(request.url).searchParams.getAll("kandidaat"));
   const comparison = await recognitionComparison(params.callId ?? "", selected, now());
   if (!comparison) notFound("Deze erkenningsoproep bestaat niet.");

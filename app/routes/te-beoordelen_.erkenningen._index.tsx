@@ -2,13 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { candidateCount } from "~/components/recognition-links";
+import { STAFF_ROLES } from "~/domain/roles";
 import { recognitionCallLinks } from "~/review/recognition-comparison.server";
 import { formatDate } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Erkenningen vergelijken | Subsidieportaal AgII" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  await requireStaff(request, ...STAFF_ROLES);
   return { calls: await recognitionCallLinks() };
 }
 

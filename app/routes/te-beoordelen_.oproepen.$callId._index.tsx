@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { statusLabel } from "~/applications/status-labels";
 import { notFound, requireStaff } from "~/auth/viewer.server";
+import { STAFF_ROLES } from "~/domain/roles";
 import { callOverview } from "~/review/call-overview.server";
 import { decisionDeadlineState, describeDaysLeft, describeOverdue, describeUndecided } from "~/review/decision-deadline";
 import { QUEUE_STATUSES } from "~/review/queue";
@@ -14,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  await requireStaff(request, ...STAFF_ROLES);
   const overview = await callOverview(params.callId ?? "", now());
   if (!overview) notFound("Deze oproep bestaat niet.");
   return overview;

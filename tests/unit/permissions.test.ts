@@ -6,10 +6,11 @@ import {
   canInviteInto,
   canViewApplication,
   homePath,
+  REPORT_ROLES,
   isStaff,
   type Viewer,
 } from "~/domain/permissions";
-import type { StaffRole } from "~/domain/roles";
+import { STAFF_ROLES, type StaffRole } from "~/domain/roles";
 
 const ANTWERPEN = "org-antwerpen";
 const GENT = "org-gent";
@@ -135,5 +136,11 @@ describe("canViewReports", () => {
   it("lets every AgII role see the reports, and no official or merged member", () => {
     expect([reviewer, decider, admin].map(canViewReports)).toEqual([true, true, true]);
     expect([official, mergedOfficial, onlyMerged, nobody].map(canViewReports)).toEqual([false, false, false, false]);
+  });
+});
+
+describe("named role lists", () => {
+  it("gives reports to every AgII role", () => {
+    expect([...REPORT_ROLES].sort()).toEqual([...STAFF_ROLES].sort());
   });
 });

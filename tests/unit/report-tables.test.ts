@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv } from "~/reports/csv";
+import { csvField, toCsv } from "~/utils/csv";
 import { buildCallReport } from "~/reports/report";
 import { REPORT_TABLE_FILES, reportTableKeyForFile, reportTables, tableCsvRows } from "~/reports/tables";
 import { budgetFigures } from "~/review/budget";
