@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { adminOverview } from "~/admin/overview.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { listCalls } from "~/calls/calls.server";
-import { AdminNav } from "~/components/admin-nav";
 import { CallTable } from "~/components/call-table";
 import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import { STAFF_ROLE_LABELS } from "~/domain/roles";
@@ -23,7 +22,6 @@ export default function AdminDashboard() {
   const { overview, calls, serverNow } = useLoaderData<typeof loader>();
   return (
     <section>
-      <AdminNav />
       <h1>Beheer</h1>
       <ul className="cards">
         <li className="card">
