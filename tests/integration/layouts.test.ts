@@ -27,13 +27,14 @@ beforeAll(async () => {
     official: await createUser(db, { memberOf: [leuven.id] }),
   };
   server = await startServer({ OUTBOX_WORKER: "off" });
-  [admin, reviewer, official] = await Promise.all(
-    [users.admin, users.reviewer, users.official].map(async (user) => {
-      const client = new HttpClient(server.url);
-      await client.login(user.email, user.password);
-      return client;
-    }),
-  );
+  const signedIn = async (user: { email: string; password: string }) => {
+    const client = new HttpClient(server.url);
+    await client.login(user.email, user.password);
+    return client;
+  };
+  admin = await signedIn(users.admin);
+  reviewer = await signedIn(users.reviewer);
+  official = await signedIn(users.official);
 });
 
 afterAll(async () => {
