@@ -15,10 +15,10 @@ export function dossierPages(dossier: {
   const base = `/dossiers/${dossier.id}`;
   const pages: AreaPage[] = [
     { to: base, label: "Dossier", end: true },
-    { to: `${base}/overzicht`, label: dossier.status === "DRAFT" ? "Overzicht" : "Inhoud van de aanvraag", end: true },
+    { to: `${base}/overzicht`, label: dossier.status === "DRAFT" ? "Overzicht" : "Inhoud", end: true },
   ];
   if (dossier.submitted) pages.push({ to: `${base}/ontvangstbewijs`, label: "Ontvangstbewijs", end: true });
-  if (dossier.canAnswer && dossier.status === "INFO_REQUESTED") pages.push({ to: `${base}/antwoord`, label: "Vraag beantwoorden", end: true });
-  if (dossier.staff) pages.push({ to: `${base}/beoordeling`, label: "Beoordeling en beslissing", end: true });
+  if (dossier.canAnswer && dossier.status === "INFO_REQUESTED") pages.push({ to: `${base}/antwoord`, label: "Vraag van het agentschap", end: true });
+  if (dossier.staff) pages.push({ to: `${base}/beoordeling`, label: "Beoordeling", end: true });
   return pages;
 }

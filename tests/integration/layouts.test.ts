@@ -104,9 +104,9 @@ describe("a dossier", () => {
       expect(status, path).toBe(200);
       expect(navs(html, "Dossier"), path).toBe(1);
       expect(html, path).toContain(`href="/dossiers/${ownDossier}/overzicht">Overzicht</a>`);
-      expect(html, path).not.toContain("Beoordeling en beslissing</a>");
+      expect(html, path).not.toContain(`href="/dossiers/${ownDossier}/beoordeling"`);
     }
-    expect((await page(reviewer, `/dossiers/${ownDossier}`)).html).toContain(`href="/dossiers/${ownDossier}/beoordeling">Beoordeling en beslissing</a>`);
+    expect((await page(reviewer, `/dossiers/${ownDossier}`)).html).toContain(`href="/dossiers/${ownDossier}/beoordeling">Beoordeling</a>`);
   });
 
   it("keeps its navigation when a page of it does not exist, and shows nothing of another organisation's dossier", async () => {
