@@ -6,6 +6,7 @@ import {
   type ApplicationStatus,
 } from "~/domain/application-status";
 import { parseJsonObject } from "~/utils/json";
+import { loadDossier, type Dossier } from "./dossier.server";
 
 const listSelect = {
   id: true,
@@ -70,39 +71,35 @@ export function forApplicant(detail: ApplicationDetail): ApplicationDetail {
 export type ApplicationDetail = Awaited<ReturnType<typeof applicationDetail>>;
 
 /** One dossier with its call and its status history (from the append-only audit trail). */
-export async function applicationDetail(applicationId: string) {
-  const application = await prisma.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      ...listSelect,
-      formKey: true,
-      formVersion: true,
-      contentHash: true,
-      call: {
-        select: {
-          id: true,
-          title: true,
-          opensAt: true,
-          closesAt: true,
-          decisionDueAt: true,
-          programme: { select: { code: true, name: true, kind: true } },
-        },
-      },
-    },
-  });
+export async function applicationDetail(applicationId: string, loaded?: Dossier) {
+  const dossier = loaded ?? (await loadDossier(applicationId));
   const events = await prisma.auditEvent.findMany({
-    where: { applicationId, action: "application.status" },
+    where: { applicationId: dossier.id, action: "application.status" },
     select: { id: true, at: true, actorRole: true, before: true, after: true, reason: true },
     // Events of one transaction share a timestamp; ids (cuid) keep their order.
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
   return {
-    ...toListItem(application),
-    opensAt: application.call.opensAt.toISOString(),
-    programmeName: application.call.programme.name,
-    formKey: application.formKey,
-    formVersion: application.formVersion,
-    contentHash: application.contentHash,
+    id: dossier.id,
+    status: dossier.status,
+    reference: dossier.reference,
+    requestedCents: dossier.requestedCents,
+    grantedCents: dossier.grantedCents,
+    submittedAt: dossier.submittedAt?.toISOString() ?? null,
+    updatedAt: dossier.updatedAt.toISOString(),
+    organisationName: dossier.organisation.name,
+    province: dossier.organisation.province,
+    callId: dossier.callId,
+    callTitle: dossier.call.title,
+    closesAt: dossier.call.closesAt.toISOString(),
+    decisionDueAt: dossier.call.decisionDueAt?.toISOString() ?? null,
+    programmeCode: dossier.call.programme.code,
+    programmeKind: dossier.call.programme.kind,
+    opensAt: dossier.call.opensAt.toISOString(),
+    programmeName: dossier.call.programme.name,
+    formKey: dossier.formKey,
+    formVersion: dossier.formVersion,
+    contentHash: dossier.contentHash,
     timeline: events.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),

@@ -284,8 +284,8 @@ export async function receiptPage(applicationId: string, loaded?: Dossier) {
 }
 
 /** What the viewer can do next on a dossier's page. */
-export async function dossierActions(viewer: Viewer, applicationId: string) {
-  const dossier = await loadDossier(applicationId);
+export async function dossierActions(viewer: Viewer, applicationId: string, loaded?: Dossier) {
+  const dossier = loaded ?? (await loadDossier(applicationId));
   const editability = dossierEditability(viewer, dossier);
   const base = `/dossiers/${dossier.id}`;
   const links: Array<{ to: string; label: string; primary?: boolean }> = [];

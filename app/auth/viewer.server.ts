@@ -7,11 +7,11 @@ import {
   type Viewer,
 } from "~/domain/permissions";
 import { staffRoleSchema, type StaffRole } from "~/domain/roles";
-import { DossierNotFoundError, loadDossier } from "~/applications/dossier.server";
+import { DossierNotFoundError, loadDossier, type Dossier } from "~/applications/dossier.server";
 import { decode, decodeRows, nullable, sql, type Sql } from "~/db/sql";
 import { sqlDb } from "~/db/sql.server";
 import { now } from "~/utils/clock.server";
-import { perRequest, requestKey } from "~/utils/request-scope.server";
+import { perLoaderRequest, perRequest, requestKey } from "~/utils/request-scope.server";
 import { getCookieSession } from "./session.server";
 
 /**
@@ -136,8 +136,9 @@ export async function requireActiveOrganisation(request: Request) {
 }
 
 /**
- * Loads a dossier for the viewer. Someone who may not see it gets the same 404 as for a
- * dossier that does not exist, so URLs reveal nothing about other organisations.
+ * The access check of an action that needs only whose dossier it is (one narrow row; an action
+ * reads fresh, see requireDossierAccess for pages). Someone who may not see it gets the same
+ * 404 as for a dossier that does not exist, so URLs reveal nothing about other organisations.
  */
 export async function requireApplicationAccess(
   request: Request,
@@ -160,16 +161,29 @@ export async function requireApplicationAccess(
 }
 
 /**
- * The dossier itself, for the viewer: the wizard, summary, submit and receipt need all of it
- * anyway, so the access check reads it once instead of first a row and then the dossier.
+ * The dossier itself, for the viewer: its pages need all of it anyway, so the access check
+ * reads it once instead of first a row and then the dossier. The loaders of one page view
+ * (the dossier layout's and the page's) share that one read; an action reads it fresh.
  */
 export async function requireDossierAccess(request: Request, applicationId: string, intent: "view" | "edit" = "view") {
   const viewer = await requireViewer(request);
-  const dossier = await loadDossier(applicationId).catch((error: unknown) => {
-    if (error instanceof DossierNotFoundError) return null;
-    throw error;
-  });
+  const dossier = await dossierFor(request, applicationId);
   if (!dossier || !canViewApplication(viewer, dossier)) notFound("Dit dossier bestaat niet of u hebt er geen toegang toe.");
   if (intent === "edit" && !canEditApplication(viewer, dossier)) forbidden("U kunt dit dossier niet wijzigen.");
   return { viewer, dossier };
+}
+
+const DOSSIERS = requestKey<Map<string, Promise<Dossier | null>>>("dossiers");
+
+function dossierFor(request: Request, applicationId: string): Promise<Dossier | null> {
+  const read = perLoaderRequest(request, DOSSIERS, () => new Map());
+  let dossier = read.get(applicationId);
+  if (!dossier) {
+    dossier = loadDossier(applicationId).catch((error: unknown) => {
+      if (error instanceof DossierNotFoundError) return null;
+      throw error;
+    });
+    read.set(applicationId, dossier);
+  }
+  return dossier;
 }

@@ -45,11 +45,9 @@ export default function LoginPage() {
     defaultValues: { email: actionData?.values.email ?? "" },
     serverErrors: actionData?.errors,
   });
-  const reset = searchParams.get("hersteld") === "1";
   return (
     <section>
       <h1>Aanmelden</h1>
-      {reset ? <p className="notice">Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.</p> : null}
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

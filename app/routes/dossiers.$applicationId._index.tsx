@@ -7,7 +7,7 @@ import { statusLabel } from "~/applications/status-labels";
 import { dossierActions } from "~/applications/wizard.server";
 import { InformationHistory } from "~/components/information-history";
 import { decisionForApplicant, informationHistory } from "~/review/review-page.server";
-import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
+import { requireApplicationAccess, requireDossierAccess, requireStaff } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { DeadlineNotice } from "~/components/wizard";
 import { EXTENSION_ROLES, isStaff } from "~/domain/permissions";
@@ -22,12 +22,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const detail = await applicationDetail(application.id);
-  const [actions, information, decision] = await Promise.all([
-    dossierActions(viewer, application.id),
-    informationHistory(application.id),
-    decisionForApplicant(application.id),
+  const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "");
+  const [detail, actions, information, decision] = await Promise.all([
+    applicationDetail(dossier.id, dossier),
+    dossierActions(viewer, dossier.id, dossier),
+    informationHistory(dossier.id),
+    decisionForApplicant(dossier.id, dossier),
   ]);
   return { application: isStaff(viewer) ? detail : forApplicant(detail), actions, information, decision, staff: isStaff(viewer) };
 }

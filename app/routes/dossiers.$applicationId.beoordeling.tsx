@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { statusLabel } from "~/applications/status-labels";
-import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
+import { requireApplicationAccess, requireDossierAccess, requireStaff } from "~/auth/viewer.server";
 import { AuditTrail } from "~/components/audit-trail";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { InformationHistory } from "~/components/information-history";
@@ -36,8 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, ...STAFF_ROLES);
-  const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  return reviewPage(viewer, application.id);
+  const { dossier } = await requireDossierAccess(request, params.applicationId ?? "");
+  return reviewPage(viewer, dossier.id, dossier);
 }
 
 type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Record<string, string>; message?: string };

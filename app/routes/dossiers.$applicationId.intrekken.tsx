@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { applicationDetail } from "~/applications/applications.server";
 import { withdrawApplication } from "~/applications/submission.server";
-import { requireApplicationAccess } from "~/auth/viewer.server";
+import { requireApplicationAccess, requireDossierAccess } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { withdrawFormSchema } from "~/applications/withdraw-form";
@@ -12,9 +11,8 @@ import { readFormPost } from "~/utils/read-form-post.server";
 export const meta: MetaFunction = () => [{ title: "Aanvraag intrekken | Subsidieportaal AgII" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const detail = await applicationDetail(application.id);
-  return { id: detail.id, reference: detail.reference, callTitle: detail.callTitle };
+  const { dossier } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
+  return { id: dossier.id, reference: dossier.reference, callTitle: dossier.call.title };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

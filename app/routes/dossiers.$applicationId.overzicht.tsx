@@ -10,6 +10,7 @@ import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { arrivalTime } from "~/utils/clock.server";
 import { formatCents } from "~/utils/money";
 import { readFormPost } from "~/utils/read-form-post.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Overzicht | ${data?.header.formTitle ?? "Aanvraag"} | Subsidieportaal AgII` },
@@ -37,7 +38,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     receivedAt: arrivalTime(context),
     loaded: application,
   });
-  if (result.status === "submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs?verstuurd=1`);
+  if (result.status === "submitted") {
+    throw await redirectWithNotice(`/dossiers/${application.id}/ontvangstbewijs`, "Uw aanvraag is verstuurd. U ontvangt dit ontvangstbewijs ook per e-mail.");
+  }
   if (result.status === "already-submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs`);
   if (result.status === "incomplete") return data({ message: SUBMISSION_MESSAGES.incomplete }, { status: 400 });
   return data({ message: result.message }, { status: 409 });

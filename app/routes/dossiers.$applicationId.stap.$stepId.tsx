@@ -26,6 +26,7 @@ import { stepSchema } from "~/forms/validation";
 import type { ParsedValues, RawValues } from "~/forms/types";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { schemaResolver } from "~/utils/schema-resolver";
+import { isAutosave } from "~/utils/revalidation";
 import { formatTimestamp, brusselsTime } from "~/utils/time-format";
 import { defined } from "~/utils/invariant";
 
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 // An autosave changes nothing the page shows except the version, which it gets from its answer.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+  isAutosave(formData) ? false : defaultShouldRevalidate;
 
 const AUTOSAVE_DELAY_MS = 2_000;
 

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { resetPassword } from "~/auth/accounts.server";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { newPasswordFormSchema } from "~/auth/password-form";
 import { readFormPost } from "~/utils/read-form-post.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord | Subsidieportaal AgII" }];
 
@@ -18,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password);
   if (!result.ok) return data(post.fail({ form: result.message }), { status: 400 });
-  return redirect("/aanmelden?hersteld=1");
+  return redirectWithNotice("/aanmelden", "Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.");
 }
 
 export default function ResetPasswordPage() {

@@ -188,7 +188,10 @@ describe("partner organisations", () => {
     expect(response.status).toBe(302);
     const organisation = await db.organisation.findUniqueOrThrow({ where: { kboNumber: "0412345614" } });
     expect(organisation).toMatchObject({ name: "vzw Samen Sterk", kind: "VZW", province: "Limburg", nisCode: null });
-    expect(response.headers.get("location")).toBe(`/beheer/organisaties/${organisation.id}?aangemaakt=1`);
+    expect(response.headers.get("location")).toBe(`/beheer/organisaties/${organisation.id}`);
+    expect(await (await adminClient.get(`/beheer/organisaties/${organisation.id}`)).text()).toContain(
+      "De organisatie is toegevoegd. Nodig nu een eerste gebruiker uit.",
+    );
     expect(await auditFor(organisation.id, "organisation.created")).toHaveLength(1);
 
     const found = await (await adminClient.get("/beheer/organisaties?q=0412.345.614")).text();

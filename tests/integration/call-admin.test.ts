@@ -206,7 +206,8 @@ describe("programmes", () => {
     });
     expect(created.status).toBe(302);
     const programme = await db.programme.findUniqueOrThrow({ where: { code: "WDM" } });
-    expect(created.headers.get("location")).toBe(`/beheer/programmas/${programme.id}?opgeslagen=1`);
+    expect(created.headers.get("location")).toBe(`/beheer/programmas/${programme.id}`);
+    expect(await text(await client.get(`/beheer/programmas/${programme.id}`))).toContain("Het programma is opgeslagen.");
     const edited = await client.post(`/beheer/programmas/${programme.id}`, { name: "Wij Doen Mee!", description: "Netwerk", kind: "FUNDING", legalBasis: "Decreet" });
     expect(edited.status).toBe(200);
     expect(await db.programme.findUniqueOrThrow({ where: { id: programme.id } })).toMatchObject({ name: "Wij Doen Mee!", kind: "FUNDING", code: "WDM" });
@@ -248,7 +249,7 @@ describe("creating a call", () => {
     const response = await client.post("/beheer/oproepen/nieuw", newCallPost());
     expect(response.status).toBe(302);
     const call = await db.call.findFirstOrThrow({ where: { year: 2098 }, include: { eligibleKinds: true } });
-    expect(response.headers.get("location")).toBe(`/beheer/oproepen/${call.id}?aangemaakt=1`);
+    expect(response.headers.get("location")).toBe(`/beheer/oproepen/${call.id}`);
     expect(call.opensAt).toEqual(brusselsWallClock(day(60), "09:00"));
     // "23:59" counts up to and including 23:59:59.999 Brussels time.
     expect(call.closesAt).toEqual(endOfDay(day(120)));
@@ -262,9 +263,12 @@ describe("creating a call", () => {
     });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: call.id } });
     expect(audit.action).toBe("call.created");
-    const page = await text(await client.get(`/beheer/oproepen/${call.id}?aangemaakt=1`));
+    const page = await text(await client.get(`/beheer/oproepen/${call.id}`));
+    expect(page).toContain("De oproep is aangemaakt.");
     expect(page).toContain('value="23:59"');
     expect(page).toContain(`value="${day(120)}"`);
+    // The notice is for the page the post led to, once.
+    expect(await text(await client.get(`/beheer/oproepen/${call.id}`))).not.toContain("De oproep is aangemaakt.");
   });
 });
 
@@ -375,8 +379,9 @@ describe("form versions", () => {
 
     const saved = await client.post("/beheer/formulieren/nieuw", { intent: "save", definition: json });
     expect(saved.status).toBe(302);
-    expect(saved.headers.get("location")).toBe("/beheer/formulieren/proef/1?opgeslagen=1");
+    expect(saved.headers.get("location")).toBe("/beheer/formulieren/proef/1");
     const page = await text(await client.get("/beheer/formulieren/proef/1"));
+    expect(page).toContain("De formulierversie is opgeslagen. Kies ze bij een oproep om ze te gebruiken.");
     expect(page).toContain("Naam van het project");
     expect(page).toContain("Opgeslagen als gegevens (JSON)");
     expect(page).not.toContain("<textarea");

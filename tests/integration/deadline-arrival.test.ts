@@ -80,7 +80,8 @@ describe("submits queued at the deadline", () => {
     expect(await slow.answer).toBe(302);
     const accepted = await queued;
     expect(accepted.status).toBe(302);
-    expect(accepted.headers.get("location")).toBe(`/dossiers/${inTime.application.id}/ontvangstbewijs?verstuurd=1`);
+    expect(accepted.headers.get("location")).toBe(`/dossiers/${inTime.application.id}/ontvangstbewijs`);
+    expect(await (await inTime.client.get(accepted.headers.get("location")!)).text()).toContain("Uw aanvraag is verstuurd.");
     const stored = await db.application.findUniqueOrThrow({ where: { id: inTime.application.id } });
     expect(stored.status).toBe("SUBMITTED");
     expect(stored.submittedAt!.getTime()).toBeGreaterThanOrEqual(sentInTime - 5);

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { searchOrganisations } from "~/admin/organisations.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { SearchField, SelectField } from "~/components/admin-fields";
-import { AdminNav, Pagination } from "~/components/admin-nav";
+import { Pagination } from "~/components/admin-nav";
 import {
   ORGANISATION_KIND_LABELS,
   ORGANISATION_KINDS,
@@ -38,7 +38,6 @@ export default function OrganisationsPage() {
   const [search] = useSearchParams();
   return (
     <section>
-      <AdminNav />
       <h1>Organisaties</h1>
       <p>
         <Link to="/beheer/organisaties/nieuw" className="button">

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { formVersionDetail } from "~/admin/form-versions.server";
 import { notFound, requireStaff } from "~/auth/viewer.server";
-import { AdminNav } from "~/components/admin-nav";
 import { FormPreview } from "~/components/form-preview";
 import { formatDateTime } from "~/utils/time-format";
 
@@ -20,11 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function FormVersionPage() {
   const { detail } = useLoaderData<typeof loader>();
-  const [search] = useSearchParams();
   const { preview } = detail;
   return (
     <section>
-      <AdminNav />
       <p>
         <Link to="/beheer/formulieren">Terug naar de formulieren</Link>
       </p>
@@ -32,11 +29,6 @@ export default function FormVersionPage() {
         Formulier <code>{preview.key}</code>, versie {preview.version}
       </p>
       <h1>{preview.title}</h1>
-      {search.get("opgeslagen") === "1" ? (
-        <p className="notice" role="status">
-          De formulierversie is opgeslagen. Kies ze bij een oproep om ze te gebruiken.
-        </p>
-      ) : null}
       <dl className="facts">
         <dt>Bron</dt>
         <dd>{detail.stored ? "Opgeslagen als gegevens (JSON); kan niet meer wijzigen" : "In de code van het portaal"}</dd>

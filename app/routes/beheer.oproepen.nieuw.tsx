@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { callEditorOptions, createCall } from "~/calls/call-admin.server";
 import { callFormSchema, callFormToInput, callFormValuesFromInput, formRefValue, rubricRows, type CallFormValues } from "~/calls/call-form";
-import { AdminNav } from "~/components/admin-nav";
 import { CallEditor } from "~/components/call-editor";
 import { rubricFor } from "~/review/rubric";
 import { now } from "~/utils/clock.server";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { brusselsDate } from "~/utils/time-format";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Oproep toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values }, { status: 400 });
   const result = await createCall(viewer, callFormToInput(parsed.data));
   if (!result.ok) return data({ ok: false as const, errors: result.errors, values }, { status: 400 });
-  return redirect(`/beheer/oproepen/${result.callId}?aangemaakt=1`);
+  return redirectWithNotice(`/beheer/oproepen/${result.callId}`, "De oproep is aangemaakt.");
 }
 
 export default function NewCallPage() {
@@ -60,7 +60,6 @@ export default function NewCallPage() {
   const failure = useActionData<typeof action>();
   return (
     <section>
-      <AdminNav />
       <p>
         <Link to="/beheer/oproepen">Terug naar de oproepen</Link>
       </p>

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import * as z from "zod";
 import { addFormVersion, previewFormJson } from "~/admin/form-versions.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
-import { AdminNav } from "~/components/admin-nav";
 import { FormPreview } from "~/components/form-preview";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { requiredText } from "~/utils/schemas";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Formulierversie toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -35,7 +35,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.intent === "save") {
     const result = await addFormVersion(viewer, parsed.data.definition);
     if (!result.ok) return data({ ...post.fail(result.errors), preview: null }, { status: 400 });
-    return redirect(`/beheer/formulieren/${result.key}/${result.version}?opgeslagen=1`);
+    return redirectWithNotice(
+      `/beheer/formulieren/${result.key}/${result.version}`,
+      "De formulierversie is opgeslagen. Kies ze bij een oproep om ze te gebruiken.",
+    );
   }
   const preview = previewFormJson(parsed.data.definition);
   if (!preview.ok) return data({ ...post.fail(preview.errors), preview: null }, { status: 400 });
@@ -51,7 +54,6 @@ export default function NewFormVersionPage() {
   const preview = actionData?.preview ?? null;
   return (
     <section>
-      <AdminNav />
       <p>
         <Link to="/beheer/formulieren">Terug naar de formulieren</Link>
       </p>

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formVersionsOverview } from "~/admin/form-versions.server";
 import { requireStaff } from "~/auth/viewer.server";
-import { AdminNav } from "~/components/admin-nav";
 
 export const meta: MetaFunction = () => [{ title: "Formulieren | Beheer | Subsidieportaal AgII" }];
 
@@ -15,7 +14,6 @@ export default function FormVersionsPage() {
   const { versions } = useLoaderData<typeof loader>();
   return (
     <section>
-      <AdminNav />
       <h1>Formulieren</h1>
       <p>
         Elke oproep gebruikt één formulierversie. Een versie verandert nooit: een wijziging is een nieuwe versie, en een

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { callEditorOptions, callForAdmin, updateCall } from "~/calls/call-admin.server";
 import { callFormSchema, callFormToInput, callFormValuesFromInput, callToFormValues } from "~/calls/call-form";
 import { CALL_PHASE_LABELS } from "~/calls/call-state";
-import { AdminNav } from "~/components/admin-nav";
 import { CallEditor } from "~/components/call-editor";
 import { readFormPost } from "~/utils/read-form-post.server";
 
@@ -39,12 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditCallPage() {
   const { call, values, options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [search] = useSearchParams();
   const failure = actionData && !actionData.ok ? actionData : undefined;
-  const message = actionData?.ok ? actionData.message : search.get("aangemaakt") === "1" ? "De oproep is aangemaakt." : null;
+  const message = actionData?.ok ? actionData.message : null;
   return (
     <section>
-      <AdminNav />
       <p>
         <Link to="/beheer/oproepen">Terug naar de oproepen</Link>
       </p>

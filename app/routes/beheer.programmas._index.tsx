@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
-import { AdminNav } from "~/components/admin-nav";
 import { PROGRAMME_KIND_LABELS } from "~/programmes/programme-form";
 import { listProgrammes } from "~/programmes/programmes.server";
 import { lookup } from "~/utils/guards";
@@ -17,7 +16,6 @@ export default function ProgrammesPage() {
   const { programmes } = useLoaderData<typeof loader>();
   return (
     <section>
-      <AdminNav />
       <h1>Programma's</h1>
       <p>Een programma bundelt de oproepen van één regeling: code, rechtsgrond en wat een beslissing betekent.</p>
       <p>

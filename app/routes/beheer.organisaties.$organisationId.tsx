@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { organisationForAdmin } from "~/admin/organisations.server";
 import { statusLabel } from "~/applications/status-labels";
 import { inviteColleague } from "~/auth/accounts.server";
 import { inviteFormSchema } from "~/auth/invite-form";
 import { notFound, requireStaff } from "~/auth/viewer.server";
-import { AdminNav } from "~/components/admin-nav";
 import { InviteForm } from "~/components/invite-form";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { ORGANISATION_KIND_LABELS, formatKboNumber } from "~/domain/organisation";
@@ -46,20 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminOrganisationPage() {
   const { organisation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [search] = useSearchParams();
   const failure = actionData && !actionData.ok ? actionData : undefined;
   return (
     <section>
-      <AdminNav />
       <p>
         <Link to="/beheer/organisaties">Terug naar de organisaties</Link>
       </p>
       <h1>{organisation.name}</h1>
-      {search.get("aangemaakt") === "1" ? (
-        <p className="notice" role="status">
-          De organisatie is toegevoegd. Nodig nu een eerste gebruiker uit.
-        </p>
-      ) : null}
       {organisation.successor ? (
         <p className="notice notice--warning">
           Deze organisatie is opgegaan in{" "}

@@ -5,7 +5,6 @@ import * as z from "zod";
 import { deactivateUser, reactivateUser, setStaffRoles, userForAdmin } from "~/admin/users.server";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
-import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
 import { parseJsonObject } from "~/utils/json";
@@ -79,7 +78,6 @@ export default function AdminUserPage() {
   const success = actionData?.ok ? actionData : undefined;
   return (
     <section>
-      <AdminNav />
       <p>
         <Link to="/beheer/gebruikers">Terug naar de gebruikers</Link>
       </p>

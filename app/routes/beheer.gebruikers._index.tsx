@@ -4,7 +4,7 @@ import * as z from "zod";
 import { searchUsers } from "~/admin/users.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { SearchField, SelectField } from "~/components/admin-fields";
-import { AdminNav, Pagination } from "~/components/admin-nav";
+import { Pagination } from "~/components/admin-nav";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
 import { formatDateTime } from "~/utils/time-format";
 
@@ -28,7 +28,6 @@ export default function UsersPage() {
   const [search] = useSearchParams();
   return (
     <section>
-      <AdminNav />
       <h1>Gebruikers</h1>
       <p>
         Nieuwe gebruikers nodigt u uit vanuit de pagina van hun organisatie (

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
-import { AdminNav } from "~/components/admin-nav";
 import { ProgrammeForm } from "~/components/programme-fields";
 import { programmeFormSchema } from "~/programmes/programme-form";
 import { createProgramme } from "~/programmes/programmes.server";
 import { readFormPost } from "~/utils/read-form-post.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Programma toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -24,14 +24,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createProgramme(viewer, parsed.data);
   if (!result.ok) return data(post.fail(result.errors), { status: 400 });
-  return redirect(`/beheer/programmas/${result.id}?opgeslagen=1`);
+  return redirectWithNotice(`/beheer/programmas/${result.id}`, "Het programma is opgeslagen.");
 }
 
 export default function NewProgrammePage() {
   const failure = useActionData<typeof action>();
   return (
     <section>
-      <AdminNav />
       <p>
         <Link to="/beheer/programmas">Terug naar de programma's</Link>
       </p>

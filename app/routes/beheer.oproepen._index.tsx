@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { listCallsForAdmin } from "~/calls/call-admin.server";
 import { CALL_PHASE_LABELS } from "~/calls/call-state";
-import { AdminNav } from "~/components/admin-nav";
 import { formatDateTime } from "~/utils/time-format";
 
 export const meta: MetaFunction = () => [{ title: "Oproepen | Beheer | Subsidieportaal AgII" }];
@@ -17,7 +16,6 @@ export default function AdminCallsPage() {
   const { calls } = useLoaderData<typeof loader>();
   return (
     <section>
-      <AdminNav />
       <h1>Oproepen</h1>
       <p>
         <Link to="/beheer/oproepen/nieuw" className="button">

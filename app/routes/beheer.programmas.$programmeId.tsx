@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireStaff } from "~/auth/viewer.server";
-import { AdminNav } from "~/components/admin-nav";
 import { ProgrammeForm } from "~/components/programme-fields";
 import { programmeFormSchema } from "~/programmes/programme-form";
 import { programmeForAdmin, updateProgramme } from "~/programmes/programmes.server";
@@ -38,18 +37,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditProgrammePage() {
   const { programme } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [search] = useSearchParams();
   const failure = actionData && !actionData.ok ? actionData : undefined;
-  const saved = actionData?.ok || search.get("opgeslagen") === "1";
   return (
     <section>
-      <AdminNav />
       <p>
         <Link to="/beheer/programmas">Terug naar de programma's</Link>
       </p>
       <p className="eyebrow">Programma {programme.code}</p>
       <h1>{programme.name}</h1>
-      {saved ? (
+      {actionData?.ok ? (
         <p className="notice" role="status">
           Het programma is opgeslagen.
         </p>

@@ -32,9 +32,6 @@ export default function AdminEmailsPage() {
   const actionData = useActionData<typeof action>();
   return (
     <section>
-      <p>
-        <Link to="/beheer">Beheer</Link>
-      </p>
       <h1>E-mails</h1>
       {actionData ? (
         <p className={actionData.ok ? "notice" : "notice notice--warning"} role="status">

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { countMunicipalities, refreshMunicipalities } from "~/admin/municipalities.server";
 import { requireStaff } from "~/auth/viewer.server";
-import { AdminNav } from "~/components/admin-nav";
 import { readFormPost } from "~/utils/read-form-post.server";
 
 export const meta: MetaFunction = () => [{ title: "Gemeenten bijwerken | Beheer | Subsidieportaal AgII" }];
@@ -26,7 +25,6 @@ export default function MunicipalitiesPage() {
   const navigation = useNavigation();
   return (
     <section>
-      <AdminNav />
       <h1>Gemeenten bijwerken</h1>
       <p>
         Leest de lijst van de 285 Vlaamse gemeenten (toestand op 1 januari 2025, met NIS-code, naam en provincie) en

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import * as z from "zod";
 import { createPartnerOrganisation } from "~/admin/organisations.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { RadioGroup, SelectField } from "~/components/admin-fields";
-import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import {
   kboNumberSchema,
@@ -17,6 +16,7 @@ import {
 import { readFormPost } from "~/utils/read-form-post.server";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 import { isOneOf } from "~/utils/guards";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Partnerorganisatie toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createPartnerOrganisation(viewer, parsed.data);
   if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
-  return redirect(`/beheer/organisaties/${result.id}?aangemaakt=1`);
+  return redirectWithNotice(`/beheer/organisaties/${result.id}`, "De organisatie is toegevoegd. Nodig nu een eerste gebruiker uit.");
 }
 
 export default function NewPartnerOrganisationPage() {
@@ -58,7 +58,6 @@ export default function NewPartnerOrganisationPage() {
   });
   return (
     <section>
-      <AdminNav />
       <h1>Partnerorganisatie toevoegen</h1>
       <p>
         Voor een vzw of een andere organisatie die een aanvraag wil indienen (bijvoorbeeld voor een erkenning). Gemeenten

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
 import { requireStaff } from "~/auth/viewer.server";
 import { RadioGroup, SelectField } from "~/components/admin-fields";
-import { AdminNav } from "~/components/admin-nav";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { mergerFormSchema } from "~/domain/merger";
 import { PROVINCES } from "~/domain/organisation";
@@ -68,7 +67,6 @@ export default function MergersPage() {
   const done = actionData?.ok && actionData.step === "done" ? actionData.result : undefined;
   return (
     <section>
-      <AdminNav />
       <h1>Fusies van gemeenten</h1>
       <p>
         Bij een fusie gaan de fusiegemeenten op in een nieuwe (of bestaande) gemeente. In één keer: de fusiegemeenten
