@@ -1,5 +1,6 @@
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
 import { formatTimestamp } from "~/utils/time-format";
+import { TableRegion } from "./table-region";
 
 type AuditEvent = {
   id: string;
@@ -29,7 +30,7 @@ const ACTION_LABELS: Record<string, string> = {
 /** The append-only audit trail of a dossier, for staff: who, when, what, before and after. */
 export function AuditTrail({ events }: { events: AuditEvent[] }) {
   return (
-    <div className="table-scroll" role="region" aria-label="Audittrail" tabIndex={0}>
+    <TableRegion label="Audittrail">
       <table className="audit">
         <caption className="visually-hidden">Audittrail van het dossier</caption>
         <thead>
@@ -61,6 +62,6 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -5,6 +5,7 @@ import { requireStaff } from "~/auth/viewer.server";
 import { listCalls } from "~/calls/calls.server";
 import { AdminNav } from "~/components/admin-nav";
 import { CallTable } from "~/components/call-table";
+import { TableRegion } from "~/components/table-region";
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
 import { STAFF_ROLE_LABELS, type StaffRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
@@ -82,31 +83,33 @@ export default function AdminDashboard() {
       <p>
         <Link to="/beheer/gebruikers">Alle gebruikers, rollen en accounts beheren</Link>
       </p>
-      <table>
-        <caption className="visually-hidden">Medewerkers en hun rollen</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">E-mailadres</th>
-            <th scope="col">Rollen</th>
-            <th scope="col">Laatst aangemeld</th>
-          </tr>
-        </thead>
-        <tbody>
-          {overview.staff.map((user) => (
-            <tr key={user.id}>
-              <td>
-                <Link to={`/beheer/gebruikers/${user.id}`}>
-                  {user.firstName} {user.lastName}
-                </Link>
-              </td>
-              <td>{user.email}</td>
-              <td>{user.staffRoles.map((role) => STAFF_ROLE_LABELS[role as StaffRole] ?? role).join(", ")}</td>
-              <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
+      <TableRegion label="Medewerkers en hun rollen">
+        <table>
+          <caption className="visually-hidden">Medewerkers en hun rollen</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mailadres</th>
+              <th scope="col">Rollen</th>
+              <th scope="col">Laatst aangemeld</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {overview.staff.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link to={`/beheer/gebruikers/${user.id}`}>
+                    {user.firstName} {user.lastName}
+                  </Link>
+                </td>
+                <td>{user.email}</td>
+                <td>{user.staffRoles.map((role) => STAFF_ROLE_LABELS[role as StaffRole] ?? role).join(", ")}</td>
+                <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </section>
   );
 }

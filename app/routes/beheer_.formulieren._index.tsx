@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formVersionsOverview } from "~/admin/form-versions.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { AdminNav } from "~/components/admin-nav";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Formulieren | Beheer | Subsidieportaal AgII" }];
 
@@ -27,37 +28,39 @@ export default function FormVersionsPage() {
           Versie toevoegen
         </Link>
       </p>
-      <table>
-        <caption className="visually-hidden">Formulierversies</caption>
-        <thead>
-          <tr>
-            <th scope="col">Formulier</th>
-            <th scope="col">Sleutel</th>
-            <th scope="col" className="amount">
-              Versie
-            </th>
-            <th scope="col">Bron</th>
-            <th scope="col" className="amount">
-              Oproepen
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((version) => (
-            <tr key={`${version.key}@${version.version}`}>
-              <td>
-                <Link to={`/beheer/formulieren/${version.key}/${version.version}`}>{version.title}</Link>
-              </td>
-              <td>
-                <code>{version.key}</code>
-              </td>
-              <td className="amount">{version.version}</td>
-              <td>{version.stored ? "Opgeslagen (JSON)" : "In de code"}</td>
-              <td className="amount">{version.calls}</td>
+      <TableRegion label="Formulierversies">
+        <table>
+          <caption className="visually-hidden">Formulierversies</caption>
+          <thead>
+            <tr>
+              <th scope="col">Formulier</th>
+              <th scope="col">Sleutel</th>
+              <th scope="col" className="amount">
+                Versie
+              </th>
+              <th scope="col">Bron</th>
+              <th scope="col" className="amount">
+                Oproepen
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {versions.map((version) => (
+              <tr key={`${version.key}@${version.version}`}>
+                <td>
+                  <Link to={`/beheer/formulieren/${version.key}/${version.version}`}>{version.title}</Link>
+                </td>
+                <td>
+                  <code>{version.key}</code>
+                </td>
+                <td className="amount">{version.version}</td>
+                <td>{version.stored ? "Opgeslagen (JSON)" : "In de code"}</td>
+                <td className="amount">{version.calls}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </section>
   );
 }

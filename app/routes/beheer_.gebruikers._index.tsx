@@ -5,6 +5,7 @@ import { searchUsers } from "~/admin/users.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { SearchField, SelectField } from "~/components/admin-fields";
 import { AdminNav, Pagination } from "~/components/admin-nav";
+import { TableRegion } from "~/components/table-region";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
 import { formatDateTime } from "~/utils/time-format";
 
@@ -63,39 +64,41 @@ export default function UsersPage() {
         </button>
       </Form>
       <p role="status">{total === 1 ? "1 gebruiker gevonden." : `${total} gebruikers gevonden.`}</p>
-      <table>
-        <caption className="visually-hidden">Gebruikers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">E-mailadres</th>
-            <th scope="col">Organisaties</th>
-            <th scope="col">Rollen</th>
-            <th scope="col">Laatst aangemeld</th>
-            <th scope="col">Account</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>
-                <Link to={`/beheer/gebruikers/${user.id}`}>
-                  {user.firstName} {user.lastName}
-                </Link>
-              </td>
-              <td>{user.email}</td>
-              <td>
-                {user.memberships.length === 0
-                  ? "—"
-                  : user.memberships.map((m) => `${m.name}${m.readOnly ? " (opgegaan in fusie)" : ""}`).join(", ")}
-              </td>
-              <td>{user.staffRoles.length === 0 ? "—" : user.staffRoles.map((role) => STAFF_ROLE_LABELS[role]).join(", ")}</td>
-              <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
-              <td>{user.deactivatedAt ? `Gedeactiveerd op ${formatDateTime(user.deactivatedAt)}` : "Actief"}</td>
+      <TableRegion label="Gebruikers">
+        <table>
+          <caption className="visually-hidden">Gebruikers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mailadres</th>
+              <th scope="col">Organisaties</th>
+              <th scope="col">Rollen</th>
+              <th scope="col">Laatst aangemeld</th>
+              <th scope="col">Account</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link to={`/beheer/gebruikers/${user.id}`}>
+                    {user.firstName} {user.lastName}
+                  </Link>
+                </td>
+                <td>{user.email}</td>
+                <td>
+                  {user.memberships.length === 0
+                    ? "—"
+                    : user.memberships.map((m) => `${m.name}${m.readOnly ? " (opgegaan in fusie)" : ""}`).join(", ")}
+                </td>
+                <td>{user.staffRoles.length === 0 ? "—" : user.staffRoles.map((role) => STAFF_ROLE_LABELS[role]).join(", ")}</td>
+                <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
+                <td>{user.deactivatedAt ? `Gedeactiveerd op ${formatDateTime(user.deactivatedAt)}` : "Actief"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <Pagination page={page} pages={pages} search={search} />
     </section>
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { AdminNav } from "~/components/admin-nav";
+import { TableRegion } from "~/components/table-region";
 import { PROGRAMME_KIND_LABELS, type ProgrammeKind } from "~/programmes/programme-form";
 import { listProgrammes } from "~/programmes/programmes.server";
 
@@ -24,31 +25,33 @@ export default function ProgrammesPage() {
           Programma toevoegen
         </Link>
       </p>
-      <table>
-        <caption className="visually-hidden">Programma's</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Naam</th>
-            <th scope="col">Soort</th>
-            <th scope="col" className="amount">
-              Oproepen
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {programmes.map((programme) => (
-            <tr key={programme.id}>
-              <td className="reference">{programme.code}</td>
-              <td>
-                <Link to={`/beheer/programmas/${programme.id}`}>{programme.name}</Link>
-              </td>
-              <td>{PROGRAMME_KIND_LABELS[programme.kind as ProgrammeKind] ?? programme.kind}</td>
-              <td className="amount">{programme.calls}</td>
+      <TableRegion label="Programma's">
+        <table>
+          <caption className="visually-hidden">Programma's</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Naam</th>
+              <th scope="col">Soort</th>
+              <th scope="col" className="amount">
+                Oproepen
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {programmes.map((programme) => (
+              <tr key={programme.id}>
+                <td className="reference">{programme.code}</td>
+                <td>
+                  <Link to={`/beheer/programmas/${programme.id}`}>{programme.name}</Link>
+                </td>
+                <td>{PROGRAMME_KIND_LABELS[programme.kind as ProgrammeKind] ?? programme.kind}</td>
+                <td className="amount">{programme.calls}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
 import { AuditTrail } from "~/components/audit-trail";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { InformationHistory } from "~/components/information-history";
+import { TableRegion } from "~/components/table-region";
 import { saveAssessment } from "~/review/assessment.server";
 import { assignApplication } from "~/review/assignment.server";
 import { decideProposal } from "~/review/decision.server";
@@ -259,25 +260,27 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
 
 function ScoreTable({ rubric }: { rubric: PageData["rubric"] }) {
   return (
-    <table>
-      <caption className="visually-hidden">Scores per criterium</caption>
-      <thead>
-        <tr>
-          <th scope="col">Criterium</th>
-          <th scope="col">Score</th>
-          <th scope="col">Motivering</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rubric.map((criterion) => (
-          <tr key={criterion.key}>
-            <th scope="row">{criterion.label}</th>
-            <td>{criterion.score === null ? "—" : `${criterion.score} / ${criterion.maxScore}`}</td>
-            <td>{criterion.motivation || "—"}</td>
+    <TableRegion label="Scores per criterium">
+      <table>
+        <caption className="visually-hidden">Scores per criterium</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterium</th>
+            <th scope="col">Score</th>
+            <th scope="col">Motivering</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rubric.map((criterion) => (
+            <tr key={criterion.key}>
+              <th scope="row">{criterion.label}</th>
+              <td>{criterion.score === null ? "—" : `${criterion.score} / ${criterion.maxScore}`}</td>
+              <td>{criterion.motivation || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 

@@ -5,6 +5,7 @@ import { inviteColleague } from "~/auth/accounts.server";
 import { inviteFormSchema } from "~/auth/invite-form";
 import { forbidden, requireActiveOrganisation } from "~/auth/viewer.server";
 import { InviteForm } from "~/components/invite-form";
+import { TableRegion } from "~/components/table-region";
 import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
 import { canInviteInto } from "~/domain/permissions";
 import { organisationOverview } from "~/organisations/organisations.server";
@@ -67,26 +68,28 @@ export default function OrganisationPage() {
       ) : null}
 
       <h2>Leden</h2>
-      <table>
-        <caption className="visually-hidden">Leden van {organisation.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">E-mailadres</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.id}>
-              <td>
-                {member.firstName} {member.lastName}
-                {member.deactivatedAt ? " (gedeactiveerd)" : ""}
-              </td>
-              <td>{member.email}</td>
+      <TableRegion label={`Leden van ${organisation.name}`}>
+        <table>
+          <caption className="visually-hidden">Leden van {organisation.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mailadres</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  {member.firstName} {member.lastName}
+                  {member.deactivatedAt ? " (gedeactiveerd)" : ""}
+                </td>
+                <td>{member.email}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
 
       {invitations.length > 0 ? (
         <>
