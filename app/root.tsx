@@ -15,6 +15,7 @@ import {
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { getViewer } from "~/auth/viewer.server";
 import { useNonce } from "~/components/nonce";
+import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/styles/app.css";
 import { now } from "~/utils/clock.server";
@@ -79,11 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="inhoud" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <p>
-            Agentschap Integratie en Inburgering · Subsidieportaal voor lokale besturen en partnerorganisaties
-          </p>
-        </footer>
+        <SiteFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
