@@ -8,6 +8,8 @@ import { now } from "./utils/clock.server";
 const HOUR_MS = 60 * 60 * 1000;
 // The longest a busy web process keeps its e-mail worker waiting (docs/decisions/0046).
 const OUTBOX_MAX_YIELD_MS = Number(process.env.OUTBOX_MAX_YIELD_MS ?? 10_000);
+/** How often expired sessions and rate-limit counters and stale upload temp files are removed */
+export const TIDY_INTERVAL_MS = HOUR_MS;
 
 /** Expired sessions are useless after their end; removing them keeps the table small. */
 export async function purgeExpiredSessions(): Promise<number> {
@@ -66,7 +68,7 @@ export async function startBackgroundJobs(): Promise<() => Promise<void>> {
     );
   const tidy = () => Promise.all([purge(), sweepTempFiles()]);
   void tidy();
-  const purgeTimer = setInterval(tidy, HOUR_MS);
+  const purgeTimer = setInterval(tidy, TIDY_INTERVAL_MS);
   purgeTimer.unref();
   // OUTBOX_WORKER=off when the worker runs as its own process (npm run mail:worker).
   const worker =

@@ -5,6 +5,7 @@ import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { getViewer } from "~/auth/viewer.server";
 import { RouteErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
+import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/styles/app.css";
 import { now } from "~/utils/clock.server";
@@ -79,11 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ) : null}
           {children}
         </main>
-        <footer className="site-footer">
-          <p>
-            Agentschap Integratie en Inburgering · Subsidieportaal voor lokale besturen en partnerorganisaties
-          </p>
-        </footer>
+        <SiteFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

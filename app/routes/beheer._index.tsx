@@ -9,6 +9,7 @@ import { STAFF_ROLE_LABELS } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/time-format";
 import { lookup } from "~/utils/guards";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Beheer | Subsidieportaal AgII" }];
 
@@ -81,6 +82,7 @@ export default function AdminDashboard() {
       <p>
         <Link to="/beheer/gebruikers">Alle gebruikers, rollen en accounts beheren</Link>
       </p>
+      <TableRegion label="Medewerkers en hun rollen">
       <table>
         <caption className="visually-hidden">Medewerkers en hun rollen</caption>
         <thead>
@@ -106,6 +108,7 @@ export default function AdminDashboard() {
           ))}
         </tbody>
       </table>
+      </TableRegion>
     </section>
   );
 }

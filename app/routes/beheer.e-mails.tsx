@@ -7,6 +7,7 @@ import { EMAIL_STATUS_LABELS } from "~/domain/email-status";
 import { outboxOverview, retryEmail } from "~/mail/admin.server";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "E-mails | Beheer | Subsidieportaal AgII" }];
 
@@ -66,51 +67,53 @@ export default function AdminEmailsPage() {
       {problems.length === 0 ? (
         <p>Er zijn geen mislukte of onbevestigde e-mails.</p>
       ) : (
-        <table className="email-problems">
-          <caption className="visually-hidden">Mislukte en onbevestigde e-mails</caption>
-          <thead>
-            <tr>
-              <th scope="col">Aangemaakt</th>
-              <th scope="col">Aan</th>
-              <th scope="col">Onderwerp</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="amount">
-                Pogingen
-              </th>
-              <th scope="col">Laatste fout</th>
-              <th scope="col">Actie</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((email) => (
-              <tr key={email.id}>
-                <td>{formatDateTime(email.createdAt)}</td>
-                <td>{email.toAddress}</td>
-                <td>
-                  {email.subject}
-                  {email.application ? (
-                    <>
-                      <br />
-                      <Link to={`/dossiers/${email.application.id}`}>{email.application.reference ?? "Concept"}</Link>
-                    </>
-                  ) : null}
-                </td>
-                <td>{email.unconfirmed ? "Onbevestigd" : EMAIL_STATUS_LABELS[email.status]}</td>
-                <td className="amount">{email.attempts}</td>
-                <td className="email-error">{email.lastError ?? "—"}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="retry" />
-                    <input type="hidden" name="emailId" value={email.id} />
-                    <button type="submit" className="button button--secondary">
-                      Opnieuw proberen<span className="visually-hidden">: {email.subject} aan {email.toAddress}</span>
-                    </button>
-                  </Form>
-                </td>
+        <TableRegion label="Mislukte en onbevestigde e-mails">
+          <table className="email-problems">
+            <caption className="visually-hidden">Mislukte en onbevestigde e-mails</caption>
+            <thead>
+              <tr>
+                <th scope="col">Aangemaakt</th>
+                <th scope="col">Aan</th>
+                <th scope="col">Onderwerp</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="amount">
+                  Pogingen
+                </th>
+                <th scope="col">Laatste fout</th>
+                <th scope="col">Actie</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {problems.map((email) => (
+                <tr key={email.id}>
+                  <td>{formatDateTime(email.createdAt)}</td>
+                  <td>{email.toAddress}</td>
+                  <td>
+                    {email.subject}
+                    {email.application ? (
+                      <>
+                        <br />
+                        <Link to={`/dossiers/${email.application.id}`}>{email.application.reference ?? "Concept"}</Link>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{email.unconfirmed ? "Onbevestigd" : EMAIL_STATUS_LABELS[email.status]}</td>
+                  <td className="amount">{email.attempts}</td>
+                  <td className="email-error">{email.lastError ?? "—"}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="retry" />
+                      <input type="hidden" name="emailId" value={email.id} />
+                      <button type="submit" className="button button--secondary">
+                        Opnieuw proberen<span className="visually-hidden">: {email.subject} aan {email.toAddress}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </section>
   );

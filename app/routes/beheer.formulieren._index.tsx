@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formVersionsOverview } from "~/admin/form-versions.server";
 import { requireStaff } from "~/auth/viewer.server";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Formulieren | Beheer | Subsidieportaal AgII" }];
 
@@ -25,6 +26,7 @@ export default function FormVersionsPage() {
           Versie toevoegen
         </Link>
       </p>
+      <TableRegion label="Formulierversies">
       <table>
         <caption className="visually-hidden">Formulierversies</caption>
         <thead>
@@ -56,6 +58,7 @@ export default function FormVersionsPage() {
           ))}
         </tbody>
       </table>
+      </TableRegion>
     </section>
   );
 }

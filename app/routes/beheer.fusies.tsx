@@ -5,6 +5,7 @@ import * as z from "zod";
 import { requireStaff } from "~/auth/viewer.server";
 import { RadioGroup, SelectField } from "~/components/admin-fields";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { TableRegion } from "~/components/table-region";
 import { mergerFormSchema } from "~/domain/merger";
 import { PROVINCES } from "~/domain/organisation";
 import { executeMerger, listMergers, previewMerger } from "~/organisations/merger.server";
@@ -165,27 +166,29 @@ export default function MergersPage() {
       {mergers.length === 0 ? (
         <p>Er zijn nog geen fusies geregistreerd.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Uitgevoerde fusies</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nieuwe gemeente</th>
-              <th scope="col">Fusiegemeenten</th>
-              <th scope="col">Fusiedatum</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mergers.map((merger) => (
-              <tr key={`${merger.id}-${merger.mergedAt}`}>
-                <td>
-                  <Link to={`/beheer/organisaties/${merger.id}`}>{merger.name}</Link>
-                </td>
-                <td>{merger.predecessors.map((p) => p.name).join(", ")}</td>
-                <td>{merger.mergedAt ? formatDate(merger.mergedAt) : "—"}</td>
+        <TableRegion label="Uitgevoerde fusies">
+          <table>
+            <caption className="visually-hidden">Uitgevoerde fusies</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nieuwe gemeente</th>
+                <th scope="col">Fusiegemeenten</th>
+                <th scope="col">Fusiedatum</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {mergers.map((merger) => (
+                <tr key={`${merger.id}-${merger.mergedAt}`}>
+                  <td>
+                    <Link to={`/beheer/organisaties/${merger.id}`}>{merger.name}</Link>
+                  </td>
+                  <td>{merger.predecessors.map((p) => p.name).join(", ")}</td>
+                  <td>{merger.mergedAt ? formatDate(merger.mergedAt) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </section>
   );

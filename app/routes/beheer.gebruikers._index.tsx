@@ -7,6 +7,7 @@ import { SearchField, SelectField } from "~/components/admin-fields";
 import { Pagination } from "~/components/admin-nav";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
 import { formatDateTime } from "~/utils/time-format";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers | Beheer | Subsidieportaal AgII" }];
 
@@ -62,6 +63,7 @@ export default function UsersPage() {
         </button>
       </Form>
       <p role="status">{total === 1 ? "1 gebruiker gevonden." : `${total} gebruikers gevonden.`}</p>
+      <TableRegion label="Gebruikers">
       <table>
         <caption className="visually-hidden">Gebruikers</caption>
         <thead>
@@ -95,6 +97,7 @@ export default function UsersPage() {
           ))}
         </tbody>
       </table>
+      </TableRegion>
       <Pagination page={page} pages={pages} search={search} />
     </section>
   );

@@ -4,6 +4,7 @@ import { requireStaff } from "~/auth/viewer.server";
 import { listCallsForAdmin } from "~/calls/call-admin.server";
 import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import { formatDateTime } from "~/utils/time-format";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Oproepen | Beheer | Subsidieportaal AgII" }];
 
@@ -22,6 +23,7 @@ export default function AdminCallsPage() {
           Oproep toevoegen
         </Link>
       </p>
+      <TableRegion label="Alle oproepen, laatst sluitende eerst">
       <table>
         <caption className="visually-hidden">Alle oproepen, laatst sluitende eerst</caption>
         <thead>
@@ -63,6 +65,7 @@ export default function AdminCallsPage() {
           ))}
         </tbody>
       </table>
+      </TableRegion>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { inviteColleague } from "~/auth/accounts.server";
 import { inviteFormSchema } from "~/auth/invite-form";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { InviteForm } from "~/components/invite-form";
+import { TableRegion } from "~/components/table-region";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { ORGANISATION_KIND_LABELS, formatKboNumber } from "~/domain/organisation";
 import { readFormPost } from "~/utils/read-form-post.server";
@@ -87,31 +88,33 @@ export default function AdminOrganisationPage() {
       {organisation.members.length === 0 ? (
         <p>Deze organisatie heeft nog geen leden.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Leden van {organisation.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">E-mailadres</th>
-              <th scope="col">Laatst aangemeld</th>
-              <th scope="col">Account</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisation.members.map((member) => (
-              <tr key={member.id}>
-                <td>
-                  <Link to={`/beheer/gebruikers/${member.id}`}>
-                    {member.firstName} {member.lastName}
-                  </Link>
-                </td>
-                <td>{member.email}</td>
-                <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : "nooit"}</td>
-                <td>{member.deactivatedAt ? "Gedeactiveerd" : "Actief"}</td>
+        <TableRegion label={`Leden van ${organisation.name}`}>
+          <table>
+            <caption className="visually-hidden">Leden van {organisation.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Naam</th>
+                <th scope="col">E-mailadres</th>
+                <th scope="col">Laatst aangemeld</th>
+                <th scope="col">Account</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {organisation.members.map((member) => (
+                <tr key={member.id}>
+                  <td>
+                    <Link to={`/beheer/gebruikers/${member.id}`}>
+                      {member.firstName} {member.lastName}
+                    </Link>
+                  </td>
+                  <td>{member.email}</td>
+                  <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : "nooit"}</td>
+                  <td>{member.deactivatedAt ? "Gedeactiveerd" : "Actief"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
 
       {organisation.invitations.length > 0 ? (
@@ -131,29 +134,31 @@ export default function AdminOrganisationPage() {
       {organisation.applications.length === 0 ? (
         <p>Deze organisatie heeft geen dossiers.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Dossiers van {organisation.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Dossier</th>
-              <th scope="col">Oproep</th>
-              <th scope="col">Status</th>
-              <th scope="col">Overgedragen van</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisation.applications.map((application) => (
-              <tr key={application.id}>
-                <td>
-                  <Link to={`/dossiers/${application.id}`}>{application.reference ?? "Concept"}</Link>
-                </td>
-                <td>{application.callTitle}</td>
-                <td>{statusLabel(applicationStatusSchema.parse(application.status), application.programmeKind)}</td>
-                <td>{application.transferredFrom ?? "—"}</td>
+        <TableRegion label={`Dossiers van ${organisation.name}`}>
+          <table>
+            <caption className="visually-hidden">Dossiers van {organisation.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Dossier</th>
+                <th scope="col">Oproep</th>
+                <th scope="col">Status</th>
+                <th scope="col">Overgedragen van</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {organisation.applications.map((application) => (
+                <tr key={application.id}>
+                  <td>
+                    <Link to={`/dossiers/${application.id}`}>{application.reference ?? "Concept"}</Link>
+                  </td>
+                  <td>{application.callTitle}</td>
+                  <td>{statusLabel(applicationStatusSchema.parse(application.status), application.programmeKind)}</td>
+                  <td>{application.transferredFrom ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
 
       {organisation.successor ? null : (

@@ -15,6 +15,7 @@ import {
 } from "~/domain/organisation";
 import { formatDate } from "~/utils/time-format";
 import { lookup } from "~/utils/guards";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Organisaties | Beheer | Subsidieportaal AgII" }];
 
@@ -80,6 +81,7 @@ export default function OrganisationsPage() {
       <p role="status">
         {total === 1 ? "1 organisatie gevonden." : `${total} organisaties gevonden.`}
       </p>
+      <TableRegion label="Organisaties">
       <table>
         <caption className="visually-hidden">Organisaties</caption>
         <thead>
@@ -122,6 +124,7 @@ export default function OrganisationsPage() {
           ))}
         </tbody>
       </table>
+      </TableRegion>
       <Pagination page={page} pages={pages} search={search} />
     </section>
   );

@@ -4,6 +4,7 @@ import { requireStaff } from "~/auth/viewer.server";
 import { PROGRAMME_KIND_LABELS } from "~/programmes/programme-form";
 import { listProgrammes } from "~/programmes/programmes.server";
 import { lookup } from "~/utils/guards";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Programma's | Beheer | Subsidieportaal AgII" }];
 
@@ -23,6 +24,7 @@ export default function ProgrammesPage() {
           Programma toevoegen
         </Link>
       </p>
+      <TableRegion label="Programma's">
       <table>
         <caption className="visually-hidden">Programma's</caption>
         <thead>
@@ -48,6 +50,7 @@ export default function ProgrammesPage() {
           ))}
         </tbody>
       </table>
+      </TableRegion>
     </section>
   );
 }

@@ -29,6 +29,7 @@ import { formatCents } from "~/utils/money";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 import { lookup } from "~/utils/guards";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Beoordeling ${data?.reference ?? ""} | Subsidieportaal AgII` },
@@ -261,6 +262,7 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
 
 function ScoreTable({ rubric }: { rubric: PageData["rubric"] }) {
   return (
+    <TableRegion label="Scores per criterium">
     <table>
       <caption className="visually-hidden">Scores per criterium</caption>
       <thead>
@@ -280,6 +282,7 @@ function ScoreTable({ rubric }: { rubric: PageData["rubric"] }) {
         ))}
       </tbody>
     </table>
+    </TableRegion>
   );
 }
 

@@ -12,6 +12,7 @@ import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
 import { lookup } from "~/utils/guards";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Mijn organisatie | Subsidieportaal AgII" }];
 
@@ -68,6 +69,7 @@ export default function OrganisationPage() {
       ) : null}
 
       <h2>Leden</h2>
+      <TableRegion label={`Leden van ${organisation.name}`}>
       <table>
         <caption className="visually-hidden">Leden van {organisation.name}</caption>
         <thead>
@@ -88,6 +90,7 @@ export default function OrganisationPage() {
           ))}
         </tbody>
       </table>
+      </TableRegion>
 
       {invitations.length > 0 ? (
         <>

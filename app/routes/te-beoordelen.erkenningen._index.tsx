@@ -5,6 +5,7 @@ import { candidateCount } from "~/components/recognition-links";
 import { STAFF_ROLES } from "~/domain/roles";
 import { recognitionCallLinks } from "~/review/recognition-comparison.server";
 import { formatDate } from "~/utils/time-format";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Erkenningen vergelijken | Subsidieportaal AgII" }];
 
@@ -25,27 +26,29 @@ export default function RecognitionCallsPage() {
       {calls.length === 0 ? (
         <p>Er zijn nog geen erkenningsoproepen.</p>
       ) : (
-        <table>
-          <caption>Erkenningsoproepen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Oproep</th>
-              <th scope="col">Deadline</th>
-              <th scope="col">Kandidaten</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calls.map((call) => (
-              <tr key={call.callId}>
-                <td>
-                  <Link to={`/te-beoordelen/erkenningen/${call.callId}`}>{call.title}</Link>
-                </td>
-                <td>{formatDate(call.closesAt)}</td>
-                <td>{candidateCount(call.candidates)}</td>
+        <TableRegion label="Erkenningsoproepen">
+          <table>
+            <caption>Erkenningsoproepen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Oproep</th>
+                <th scope="col">Deadline</th>
+                <th scope="col">Kandidaten</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {calls.map((call) => (
+                <tr key={call.callId}>
+                  <td>
+                    <Link to={`/te-beoordelen/erkenningen/${call.callId}`}>{call.title}</Link>
+                  </td>
+                  <td>{formatDate(call.closesAt)}</td>
+                  <td>{candidateCount(call.candidates)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </section>
   );
