@@ -18,6 +18,7 @@ import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/styles/app.css";
 import { now } from "~/utils/clock.server";
+import { thrownText } from "~/utils/route-error";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -122,10 +123,9 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const requestId: string | undefined =
-    useRootData()?.requestId ?? (isRouteErrorResponse(error) ? error.data?.requestId : undefined);
+  const requestId = useRootData()?.requestId ?? thrownText(error, "requestId");
   if (isRouteErrorResponse(error)) {
-    const message = typeof error.data?.message === "string" ? error.data.message : undefined;
+    const message = thrownText(error, "message");
     if (error.status === 404) {
       return (
         <ErrorPage title="Pagina niet gevonden">

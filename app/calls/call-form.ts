@@ -45,7 +45,7 @@ const optionalPositiveInteger = z
   .optional();
 
 /** Checkboxes arrive as one string, several strings, or nothing (and `false` from react-hook-form). */
-const asArray = (value: unknown) => (value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value]);
+const asArray = (value: unknown): unknown[] => (value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value]);
 
 export const criterionFormSchema = z.object({
   key: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
