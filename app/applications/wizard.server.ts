@@ -5,7 +5,6 @@ import { asRows, isVisible, pickFields, valuesFromFormData } from "~/forms/value
 import { displayFields, labelForPath } from "~/forms/display";
 import { now } from "~/utils/clock.server";
 import { attachmentCounts, dossierEditability, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
-import { draftEditability } from "./editability";
 import { saveStep } from "./drafts.server";
 import { applyStepFiles } from "./step-files.server";
 import { discardUploads, type UploadedFile } from "~/attachments/upload.server";
