@@ -66,7 +66,8 @@ export async function startBackgroundJobs(): Promise<() => Promise<void>> {
     Promise.all([purgeExpiredSessions(), purgeExpiredRateLimits()]).catch((error: unknown) =>
       console.error("Sessies en tellers opruimen mislukt:", error),
     );
-  const tidy = () => Promise.all([purge(), sweepTempFiles()]);
+  // Both parts log their own errors: nothing waits for the result.
+  const tidy = (): void => void Promise.all([purge(), sweepTempFiles()]);
   void tidy();
   const purgeTimer = setInterval(tidy, TIDY_INTERVAL_MS);
   purgeTimer.unref();

@@ -214,7 +214,6 @@ async function breakdown(nodeArgs: (part: string) => string[] = () => []) {
   const receiptsTo = performance.now();
   await quiet.stop();
   const webStopped = performance.now();
-  const queued = await db.emailOutbox.count({ where: { status: "PENDING" } });
   // The e-mails: the worker's own loop in a process of its own, timed after a warm-up.
   const mailFrom = performance.now();
   const drained = await new Promise<{ sent: number; cpuMs: number }>((resolve, reject) => {

@@ -339,7 +339,7 @@ async function main() {
     console.log(`\n${RUNS} metingen per query (afwisselend, na ${WARMUP} rondes om op te warmen); verhouding = mediaan / mediaan van de basislijn.`);
   } finally {
     await db.$disconnect();
-    if (!process.env.BENCH_KEEP) rmSync(file, { force: true }), rmSync(`${file}-wal`, { force: true }), rmSync(`${file}-shm`, { force: true });
+    if (!process.env.BENCH_KEEP) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
   }
 }
 

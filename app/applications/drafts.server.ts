@@ -4,7 +4,7 @@ import { prisma } from "~/db.server";
 import { sql } from "~/db/sql";
 import { sqlDb } from "~/db/sql.server";
 import { mergedOrganisationMessage, ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, organisationKindSchema, type OrganisationKind } from "~/domain/organisation";
-import { canEditApplication, type Viewer } from "~/domain/permissions";
+import type { Viewer } from "~/domain/permissions";
 import { requireForm } from "~/forms/form-store.server";
 import type { RawValues } from "~/forms/types";
 import { pickFields } from "~/forms/values";

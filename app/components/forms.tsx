@@ -1,5 +1,5 @@
 import { useSubmit } from "@remix-run/react";
-import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
+import { forwardRef, useEffect, useRef, type FormEvent, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/utils/forms";
@@ -27,10 +27,12 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   flattenErrors(form.formState.errors, "", clientErrors);
   // After a new submit the browser's verdict wins; server errors remain for fields it passed.
   const errors: FieldErrors = { ...(options.serverErrors ?? {}), ...clientErrors };
-  const onSubmit = form.handleSubmit((_values, event) => {
-    const target = event?.target;
+  const handleSubmit = form.handleSubmit((_values, event) => {
+    const target: unknown = event?.target;
     if (target instanceof HTMLFormElement) submit(target);
   });
+  // React ignores what a handler returns; handleSubmit's promise is dropped on purpose.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => void handleSubmit(event);
   /** Props for a field: registration, the value to render on the server (no-JS), its error. */
   const field = (name: Path<z.input<S>>) => {
     const value = isRecord(options.defaultValues) ? options.defaultValues[name] : undefined;

@@ -2,7 +2,7 @@ import { callSummarySelect } from "~/calls/calls.server";
 import { recordAudit } from "~/audit/audit.server";
 import { CALL_PHASE_LABELS, callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
-import { isStatusIn, type ApplicationStatus } from "~/domain/application-status";
+import { isStatusIn } from "~/domain/application-status";
 import type { Viewer } from "~/domain/permissions";
 import type { StaffRole } from "~/domain/roles";
 import { callBudget } from "~/review/budget.server";

@@ -138,7 +138,7 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
       autosave.submit(formData, { method: "post" });
     }, AUTOSAVE_DELAY_MS));
     return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the answers starts the timer
   }, [watched]);
 
   const clientErrors: Record<string, string> = {};

@@ -48,5 +48,5 @@ export const emailField = z
 
 /** A checkbox group: the form post repeats the name, once per ticked box (or not at all). */
 export function repeated<T extends z.ZodType>(item: T) {
-  return z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+  return z.preprocess((value): unknown => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 }

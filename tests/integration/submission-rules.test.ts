@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { eligibilityFor, saveStep, startApplication } from "~/applications/drafts.server";
 import { DRAFT_MESSAGES } from "~/applications/editability";
 import { EXTENSION_MESSAGES, grantExtension } from "~/applications/extensions.server";
