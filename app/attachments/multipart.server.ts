@@ -74,19 +74,19 @@ export async function parseMultipart(
 
   const counter = new PartCounter(multipartBoundary(contentType) ?? "");
   let partsSeen = 0;
-  let sourceError: unknown = null;
-  let refusal: unknown = null;
+  // Boxed: what is thrown again is exactly what was caught, of whatever type.
+  const failed: { source: { error: unknown } | null; refusal: { error: unknown } | null } = { source: null, refusal: null };
   const files: Array<Promise<void>> = [];
   // A refusal of ours, or a file handler's failure: stops the parse unless busboy already failed.
   const refuse = (error: unknown) => {
     if (parser.errored) return;
-    refusal ??= error;
+    failed.refusal ??= { error };
     parser.destroy(error instanceof Error ? error : new Error(String(error)));
   };
 
   parser.on("field", (rawName, value, info) => {
     partsSeen += 1;
-    if (refusal) return;
+    if (failed.refusal) return;
     const name = formName(rawName);
     if (!name) return refuse(new MultipartError("Een deel van het formulier heeft geen naam."));
     if (info.valueTruncated) return refuse(new MultipartError(`Het veld ${name} is te lang.`));
@@ -98,7 +98,7 @@ export async function parseMultipart(
     stream.on("error", () => {});
     partsSeen += 1;
     const name = formName(rawName);
-    if (refusal || !name) {
+    if (failed.refusal || !name) {
       stream.resume();
       if (!name) refuse(new MultipartError("Een deel van het formulier heeft geen naam."));
       return;
@@ -115,7 +115,7 @@ export async function parseMultipart(
         yield chunk;
       }
     } catch (error) {
-      sourceError = error;
+      failed.source = { error };
       throw error;
     }
   }
@@ -127,8 +127,8 @@ export async function parseMultipart(
     parseError = error;
   }
   await Promise.allSettled(files);
-  if (sourceError) throw sourceError;
-  if (refusal) throw refusal;
+  if (failed.source) throw failed.source.error;
+  if (failed.refusal) throw failed.refusal.error;
   // busboy's own errors: "Unexpected end of form", "Malformed part header", ...
   if (parseError) throw new MultipartError(parseError instanceof Error ? parseError.message : "Ongeldig formulier.");
   // busboy drops a part without (a valid) Content-Disposition without a word; we refuse the form.

@@ -176,7 +176,7 @@ export async function requireDossierAccess(request: Request, applicationId: stri
 const DOSSIERS = requestKey<Map<string, Promise<Dossier | null>>>("dossiers");
 
 function dossierFor(request: Request, applicationId: string): Promise<Dossier | null> {
-  const read = perLoaderRequest(request, DOSSIERS, () => new Map());
+  const read = perLoaderRequest(request, DOSSIERS, () => new Map<string, Promise<Dossier | null>>());
   let dossier = read.get(applicationId);
   if (!dossier) {
     dossier = loadDossier(applicationId).catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useRootData } from "~/utils/root-data";
+import { thrownText } from "~/utils/route-error";
 
 /**
  * What a visitor sees for an error a route threw, at whichever error boundary caught it: a
@@ -9,10 +10,9 @@ import { useRootData } from "~/utils/root-data";
  */
 export function RouteErrorPage() {
   const error = useRouteError();
-  const requestId: string | undefined =
-    useRootData()?.requestId ?? (isRouteErrorResponse(error) ? error.data?.requestId : undefined);
+  const requestId = useRootData()?.requestId ?? thrownText(error, "requestId");
   if (isRouteErrorResponse(error)) {
-    const message = typeof error.data?.message === "string" ? error.data.message : undefined;
+    const message = thrownText(error, "message");
     if (error.status === 404) {
       return (
         <ErrorPage title="Pagina niet gevonden">

@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.intent === "save") {
     const result = await addFormVersion(viewer, parsed.data.definition);
     if (!result.ok) return data({ ...post.fail(result.errors), preview: null }, { status: 400 });
-    return redirectWithNotice(
+    throw await redirectWithNotice(
       `/beheer/formulieren/${result.key}/${result.version}`,
       "De formulierversie is opgeslagen. Kies ze bij een oproep om ze te gebruiken.",
     );

@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values }, { status: 400 });
   const result = await createCall(viewer, callFormToInput(parsed.data));
   if (!result.ok) return data({ ok: false as const, errors: result.errors, values }, { status: 400 });
-  return redirectWithNotice(`/beheer/oproepen/${result.callId}`, "De oproep is aangemaakt.");
+  throw await redirectWithNotice(`/beheer/oproepen/${result.callId}`, "De oproep is aangemaakt.");
 }
 
 export default function NewCallPage() {

@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createPartnerOrganisation(viewer, parsed.data);
   if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
-  return redirectWithNotice(`/beheer/organisaties/${result.id}`, "De organisatie is toegevoegd. Nodig nu een eerste gebruiker uit.");
+  throw await redirectWithNotice(`/beheer/organisaties/${result.id}`, "De organisatie is toegevoegd. Nodig nu een eerste gebruiker uit.");
 }
 
 export default function NewPartnerOrganisationPage() {

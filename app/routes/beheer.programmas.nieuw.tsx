@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createProgramme(viewer, parsed.data);
   if (!result.ok) return data(post.fail(result.errors), { status: 400 });
-  return redirectWithNotice(`/beheer/programmas/${result.id}`, "Het programma is opgeslagen.");
+  throw await redirectWithNotice(`/beheer/programmas/${result.id}`, "Het programma is opgeslagen.");
 }
 
 export default function NewProgrammePage() {

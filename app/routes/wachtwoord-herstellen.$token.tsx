@@ -19,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password);
   if (!result.ok) return data(post.fail({ form: result.message }), { status: 400 });
-  return redirectWithNotice("/aanmelden", "Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.");
+  throw await redirectWithNotice("/aanmelden", "Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.");
 }
 
 export default function ResetPasswordPage() {

@@ -126,7 +126,7 @@ describe("parseMultipart", () => {
       field: () => {},
       file: async ({ stream }) => {
         await new Promise((resolve) => setTimeout(resolve, 20)); // as opening the temp file does
-        for await (const _ of stream);
+        for await (const chunk of stream) void chunk; // drain it
       },
     });
     await expect(parsing).rejects.toBeInstanceOf(MultipartError);
@@ -144,7 +144,7 @@ describe("parseMultipart", () => {
       field: () => {},
       file: async ({ stream }) => {
         try {
-          for await (const _ of stream);
+          for await (const chunk of stream) void chunk; // drain it
         } finally {
           fileSettled = true;
         }
