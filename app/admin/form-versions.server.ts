@@ -47,7 +47,11 @@ export async function formVersionDetail(key: string, version: number) {
   const [json, row, calls] = await Promise.all([
     storedFormJson(key, version),
     prisma.formVersion.findUnique({ where: { key_version: { key, version } }, select: { createdAt: true, createdById: true } }),
-    prisma.call.findMany({ where: { formKey: key, formVersion: version }, select: { id: true, title: true }, orderBy: { closesAt: "desc" } }),
+    prisma.call.findMany({
+      where: { formKey: key, formVersion: version },
+      select: { id: true, title: true },
+      orderBy: { closesAt: "desc" },
+    }),
   ]);
   const author = row?.createdById
     ? await prisma.user.findUnique({ where: { id: row.createdById }, select: { firstName: true, lastName: true } })

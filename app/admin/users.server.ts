@@ -187,7 +187,10 @@ export async function setStaffRoles(actor: { userId: string }, userId: string, r
     }
     if (granted.length > 0) await tx.staffRole.createMany({ data: granted.map((role) => ({ userId, role })) });
     if (revoked.length > 0) await tx.staffRole.deleteMany({ where: { userId, role: { in: revoked } } });
-    for (const [action, changed] of [["user.role-granted", granted], ["user.role-revoked", revoked]] as const) {
+    for (const [action, changed] of [
+      ["user.role-granted", granted],
+      ["user.role-revoked", revoked],
+    ] as const) {
       for (const role of changed) {
         await recordAudit(tx, {
           actorId: actor.userId,

@@ -1,10 +1,5 @@
 import { prisma } from "~/db.server";
-import {
-  applicationStatusSchema,
-  isInternalStep,
-  statusForApplicant,
-  type ApplicationStatus,
-} from "~/domain/application-status";
+import { applicationStatusSchema, isInternalStep, statusForApplicant, type ApplicationStatus } from "~/domain/application-status";
 import { parseJsonObject } from "~/utils/json";
 import { loadDossier, type Dossier } from "./dossier.server";
 
@@ -17,7 +12,9 @@ const listSelect = {
   submittedAt: true,
   updatedAt: true,
   organisation: { select: { id: true, name: true, province: true } },
-  call: { select: { id: true, title: true, closesAt: true, decisionDueAt: true, programme: { select: { code: true, name: true, kind: true } } } },
+  call: {
+    select: { id: true, title: true, closesAt: true, decisionDueAt: true, programme: { select: { code: true, name: true, kind: true } } },
+  },
 } as const;
 
 type ListRow = Awaited<ReturnType<typeof prisma.application.findMany<{ select: typeof listSelect }>>>[number];

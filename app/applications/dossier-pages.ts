@@ -18,7 +18,8 @@ export function dossierPages(dossier: {
     { to: `${base}/overzicht`, label: dossier.status === "DRAFT" ? "Overzicht" : "Inhoud", end: true },
   ];
   if (dossier.submitted) pages.push({ to: `${base}/ontvangstbewijs`, label: "Ontvangstbewijs", end: true });
-  if (dossier.canAnswer && dossier.status === "INFO_REQUESTED") pages.push({ to: `${base}/antwoord`, label: "Vraag van het agentschap", end: true });
+  if (dossier.canAnswer && dossier.status === "INFO_REQUESTED")
+    pages.push({ to: `${base}/antwoord`, label: "Vraag van het agentschap", end: true });
   if (dossier.staff) pages.push({ to: `${base}/beoordeling`, label: "Beoordeling", end: true });
   return pages;
 }

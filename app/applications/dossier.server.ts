@@ -211,5 +211,8 @@ export function findStep(form: AnyFormDefinition, stepId: string): Step<unknown>
  * from; if the stored answers changed since, someone else edited this step.
  */
 export function stepFingerprint(step: Step<unknown>, values: RawValues): string {
-  return createHash("sha256").update(canonicalJson(pickFields(step.fields, values))).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(canonicalJson(pickFields(step.fields, values)))
+    .digest("hex")
+    .slice(0, 32);
 }

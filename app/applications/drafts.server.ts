@@ -3,7 +3,13 @@ import { callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
 import { sql } from "~/db/sql";
 import { sqlDb } from "~/db/sql.server";
-import { mergedOrganisationMessage, ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, organisationKindSchema, type OrganisationKind } from "~/domain/organisation";
+import {
+  mergedOrganisationMessage,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+  organisationKindSchema,
+  type OrganisationKind,
+} from "~/domain/organisation";
 import type { Viewer } from "~/domain/permissions";
 import { requireForm } from "~/forms/form-store.server";
 import type { RawValues } from "~/forms/types";
@@ -178,7 +184,9 @@ export async function saveStep(input: SaveStepInput, loaded?: Dossier): Promise<
   if (dossier.version !== input.baseVersion && fingerprint !== input.baseFingerprint) return conflict();
   // Conditional on the version read: a save that slipped in between makes this one retry-able, not lost.
   // Plain SQL on the fast lane (app/db/sql.server.ts): every official's autosave comes here.
-  const count = await (await sqlDb()).execute(sql`
+  const count = await (
+    await sqlDb()
+  ).execute(sql`
     UPDATE "Application" SET "data" = ${JSON.stringify(next)}, "version" = "version" + 1, "lastSavedAt" = ${at},
       "lastSavedById" = ${input.viewer.userId}, "updatedAt" = ${at}
     WHERE "id" = ${dossier.id} AND "version" = ${dossier.version} AND "status" = 'DRAFT'`);

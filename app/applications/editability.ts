@@ -43,7 +43,8 @@ export function draftEditability(input: {
  */
 export function withdrawability(input: { status: ApplicationStatus; closesAt: Date; at: Date; canEdit: boolean }): Withdrawability {
   if (!input.canEdit) return { ok: false, message: DRAFT_MESSAGES.notMember };
-  if (!allowedNextStatuses(input.status, "APPLICANT").includes("WITHDRAWN")) return { ok: false, message: WITHDRAW_MESSAGES.notWithdrawable };
+  if (!allowedNextStatuses(input.status, "APPLICANT").includes("WITHDRAWN"))
+    return { ok: false, message: WITHDRAW_MESSAGES.notWithdrawable };
   if (isPastDeadline(input.closesAt, input.at)) return { ok: false, message: WITHDRAW_MESSAGES.withdrawAfterDeadline };
   return { ok: true };
 }

@@ -125,7 +125,12 @@ export async function withdrawApplication(input: { viewer: Viewer; applicationId
     });
     if (!allowed.ok) return allowed;
     const moved = await transitionApplication(
-      { applicationId: input.applicationId, to: "WITHDRAWN", actor: { userId: input.viewer.userId, role: "APPLICANT" }, reason: input.reason },
+      {
+        applicationId: input.applicationId,
+        to: "WITHDRAWN",
+        actor: { userId: input.viewer.userId, role: "APPLICANT" },
+        reason: input.reason,
+      },
       tx,
     );
     return moved.ok ? { ok: true } : { ok: false, message: moved.message };

@@ -42,10 +42,7 @@ export async function transitionApplication(input: TransitionInput, db?: AnyDb):
  * before its transaction ends (every status change mails: no change without its e-mails, nor
  * the reverse). Only the submit needs this, to number the dossier in between.
  */
-export async function moveApplication(
-  input: TransitionInput,
-  db: AnyDb,
-): Promise<MoveResult> {
+export async function moveApplication(input: TransitionInput, db: AnyDb): Promise<MoveResult> {
   const on = await asSqlDb(db);
   const [current] = input.current
     ? [input.current]

@@ -106,7 +106,10 @@ function applyRowIntent(step: Step<unknown>, values: RawValues, intent: StepInte
     if (rows.length >= field.maxRows) return { values };
     const row: RawRow = Object.fromEntries(field.fields.map((sub) => [sub.name, sub.type === "checkboxes" ? [] : ""]));
     const first = field.fields[0];
-    return { values: { ...values, [field.name]: [...rows, row] }, focusPath: first ? `${field.name}.${rows.length}.${first.name}` : undefined };
+    return {
+      values: { ...values, [field.name]: [...rows, row] },
+      focusPath: first ? `${field.name}.${rows.length}.${first.name}` : undefined,
+    };
   }
   return { values: { ...values, [field.name]: rows.filter((_, index) => index !== intent.index) } };
 }
@@ -289,7 +292,12 @@ export async function dossierActions(viewer: Viewer, applicationId: string, load
   const editability = dossierEditability(viewer, dossier);
   const base = `/dossiers/${dossier.id}`;
   const links: Array<{ to: string; label: string; primary?: boolean }> = [];
-  const withdrawal = withdrawability({ status: dossier.status, closesAt: dossier.closesAt, at: now(), canEdit: canEditApplication(viewer, dossier) });
+  const withdrawal = withdrawability({
+    status: dossier.status,
+    closesAt: dossier.closesAt,
+    at: now(),
+    canEdit: canEditApplication(viewer, dossier),
+  });
   if (editability.editable) {
     const next = stepStates(dossier).find((step) => step.state !== "complete");
     links.push({ to: next ? `${base}/stap/${next.id}` : `${base}/overzicht`, label: "Aanvraag verder invullen", primary: true });

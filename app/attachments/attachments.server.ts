@@ -220,9 +220,7 @@ export type AttachmentDownload = {
   body: ReadableStream<Uint8Array>;
 };
 
-export type DownloadResult =
-  | { ok: true; download: AttachmentDownload }
-  | { ok: false; status: 404 | 500; message: string };
+export type DownloadResult = { ok: true; download: AttachmentDownload } | { ok: false; status: 404 | 500; message: string };
 
 /**
  * Opens an attachment for someone allowed to see its dossier (its organisation's members and

@@ -30,7 +30,10 @@ export function sanitiseFileName(raw: string, extension: string): string | null 
   // Counted in code points, so an emoji is never cut in half.
   const characters = Array.from(name);
   if (characters.length > MAX_LENGTH) {
-    const stem = characters.slice(0, MAX_LENGTH - suffix.length).join("").trimEnd();
+    const stem = characters
+      .slice(0, MAX_LENGTH - suffix.length)
+      .join("")
+      .trimEnd();
     name = `${stem}${name.slice(-suffix.length)}`;
   }
   return name;
@@ -41,10 +44,11 @@ export function sanitiseFileName(raw: string, extension: string): string | null 
  * clients and the exact UTF-8 name for the rest.
  */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\%]/g, "_") || "bijlage";
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const fallback =
+    fileName
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\%]/g, "_") || "bijlage";
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

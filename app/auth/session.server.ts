@@ -56,4 +56,3 @@ export async function logout(request: Request, redirectTo = "/") {
     headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession) },
   });
 }
-

@@ -1,11 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import { isReadOnlyOrganisation, organisationKindSchema } from "~/domain/organisation";
-import {
-  canEditApplication,
-  canViewApplication,
-  hasRole,
-  type Viewer,
-} from "~/domain/permissions";
+import { canEditApplication, canViewApplication, hasRole, type Viewer } from "~/domain/permissions";
 import { staffRoleSchema, type StaffRole } from "~/domain/roles";
 import { DossierNotFoundError, loadDossier, type Dossier } from "~/applications/dossier.server";
 import { decode, decodeRows, nullable, sql, type Sql } from "~/db/sql";
@@ -64,7 +59,9 @@ const VIEWER_COLUMNS = {
 async function viewerOf(user: { from: Sql; where: Sql }, chosenOrganisationId: string | null): Promise<Viewer | null> {
   const rows = decodeRows(
     VIEWER_COLUMNS,
-    await (await sqlDb()).query(sql`
+    await (
+      await sqlDb()
+    ).query(sql`
       SELECT u."id", u."email", u."firstName", u."lastName", o."id" AS "organisationId", o."name" AS "organisationName",
         o."kind" AS "organisationKind", o."successorId", NULL AS "role"
       ${user.from} LEFT JOIN "Membership" m ON m."userId" = u."id" LEFT JOIN "Organisation" o ON o."id" = m."organisationId"
@@ -91,9 +88,7 @@ async function viewerOf(user: { from: Sql; where: Sql }, chosenOrganisationId: s
     )
     .sort((a, b) => a.name.localeCompare(b.name, "nl-BE") || (a.organisationId < b.organisationId ? -1 : 1));
   const active =
-    memberships.find((m) => m.organisationId === chosenOrganisationId) ??
-    memberships.find((m) => !m.readOnly) ??
-    memberships[0];
+    memberships.find((m) => m.organisationId === chosenOrganisationId) ?? memberships.find((m) => !m.readOnly) ?? memberships[0];
   return {
     userId: first.id,
     email: first.email,
@@ -140,11 +135,7 @@ export async function requireActiveOrganisation(request: Request) {
  * reads fresh, see requireDossierAccess for pages). Someone who may not see it gets the same
  * 404 as for a dossier that does not exist, so URLs reveal nothing about other organisations.
  */
-export async function requireApplicationAccess(
-  request: Request,
-  applicationId: string,
-  intent: "view" | "edit" = "view",
-) {
+export async function requireApplicationAccess(request: Request, applicationId: string, intent: "view" | "edit" = "view") {
   const viewer = await requireViewer(request);
   const db = await sqlDb();
   const [application] = decodeRows(

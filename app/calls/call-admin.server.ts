@@ -70,7 +70,6 @@ export async function callEditorOptions() {
   return { programmes, forms };
 }
 
-
 export async function callForAdmin(callId: string) {
   const call = await prisma.call.findUnique({
     where: { id: callId },
@@ -112,15 +111,17 @@ export async function callForAdmin(callId: string) {
   };
 }
 
-export type CallSaveResult =
-  | { ok: true; callId: string; message: string; emailsQueued: number }
-  | { ok: false; errors: FieldErrors };
+export type CallSaveResult = { ok: true; callId: string; message: string; emailsQueued: number } | { ok: false; errors: FieldErrors };
 
 /**
  * The settings to store: the current ones (rates of other forms, project period, …) with the
  * chosen form's editable keys and the rubric replaced. Checked with the form's own schema.
  */
-async function nextSettings(tx: Tx, current: Record<string, unknown>, input: CallInput): Promise<{ ok: true; settings: Record<string, unknown> } | { ok: false; errors: FieldErrors }> {
+async function nextSettings(
+  tx: Tx,
+  current: Record<string, unknown>,
+  input: CallInput,
+): Promise<{ ok: true; settings: Record<string, unknown> } | { ok: false; errors: FieldErrors }> {
   const form = await resolveForm(input.form.key, input.form.version, tx);
   if (!form) return { ok: false, errors: { formVersion: CALL_ADMIN_MESSAGES.unknownForm } };
   const settings: Record<string, unknown> = { ...current };
@@ -135,7 +136,8 @@ async function nextSettings(tx: Tx, current: Record<string, unknown>, input: Cal
     form.parseSettings(settings);
   } catch {
     const field = Object.keys(input.settings)[0];
-    const formField = field === "ratePerLearnerCents" ? "ratePerLearner" : field === "amountPerPlanCents" ? "amountPerPlan" : (field ?? "formVersion");
+    const formField =
+      field === "ratePerLearnerCents" ? "ratePerLearner" : field === "amountPerPlanCents" ? "amountPerPlan" : (field ?? "formVersion");
     return { ok: false, errors: { [formField]: CALL_ADMIN_MESSAGES.invalidSettings } };
   }
   return { ok: true, settings };
@@ -242,8 +244,16 @@ export async function updateCall(viewer: Pick<Viewer, "userId">, callId: string,
     if (frozen) return { ok: false as const, errors: { formVersion: frozen } };
 
     const currentSettings = parseJsonObject(current.settings);
-    const scored = await tx.assessment.findMany({ where: { application: { callId } }, select: { criterionKey: true }, distinct: ["criterionKey"] });
-    const rubricIssue = checkRubricChange(rubricFor(current.formKey, currentSettings), input.rubric, new Set(scored.map((s) => s.criterionKey)));
+    const scored = await tx.assessment.findMany({
+      where: { application: { callId } },
+      select: { criterionKey: true },
+      distinct: ["criterionKey"],
+    });
+    const rubricIssue = checkRubricChange(
+      rubricFor(current.formKey, currentSettings),
+      input.rubric,
+      new Set(scored.map((s) => s.criterionKey)),
+    );
     if (rubricIssue) return { ok: false as const, errors: { rubric: rubricIssue } };
 
     const settings = await nextSettings(tx, currentSettings, input);

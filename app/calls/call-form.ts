@@ -51,10 +51,17 @@ const asArray = (value: string | string[] | false | null | undefined) =>
   value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value];
 
 export const criterionFormSchema = z.object({
-  key: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
+  key: z
+    .string({ error: REQUIRED })
+    .trim()
+    .min(1, REQUIRED)
+    .regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
   label: requiredText(200),
   description: optionalText(1000, { multiline: true }),
-  maxScore: z.string({ error: REQUIRED }).trim().regex(/^([1-9]|10)$/, CALL_FORM_MESSAGES.maxScore),
+  maxScore: z
+    .string({ error: REQUIRED })
+    .trim()
+    .regex(/^([1-9]|10)$/, CALL_FORM_MESSAGES.maxScore),
 });
 
 export const callFormSchema = z
@@ -63,7 +70,10 @@ export const callFormSchema = z
     programmeId: z.string({ error: CALL_FORM_MESSAGES.programme }).trim().min(1, CALL_FORM_MESSAGES.programme).optional(),
     title: requiredText(200),
     description: requiredText(10_000, { multiline: true }),
-    year: z.string({ error: REQUIRED }).trim().regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year),
+    year: z
+      .string({ error: REQUIRED })
+      .trim()
+      .regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year),
     opensDate: requiredDate,
     opensTime: requiredTime,
     closesDate: requiredDate,
@@ -85,7 +95,11 @@ export const callFormSchema = z
     // Runs after field errors too (zod 4): only compare what could be read.
     const decisionGiven = Boolean(form.decisionDate) || Boolean(form.decisionTime);
     if (decisionGiven && (!form.decisionDate || !form.decisionTime)) {
-      ctx.addIssue({ code: "custom", path: [form.decisionDate ? "decisionTime" : "decisionDate"], message: CALL_FORM_MESSAGES.decisionIncomplete });
+      ctx.addIssue({
+        code: "custom",
+        path: [form.decisionDate ? "decisionTime" : "decisionDate"],
+        message: CALL_FORM_MESSAGES.decisionIncomplete,
+      });
     }
     const moment = (date: string | undefined, time: string | undefined, read: typeof opensAtFromWallClock, path: string) => {
       if (!date || !time || !DATE.test(date) || !TIME.test(time)) return undefined;
@@ -106,7 +120,8 @@ export const callFormSchema = z
     rubric.forEach((criterion, index) => {
       const key = criterion?.key?.trim();
       if (!key) return;
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["rubric", index, "key"], message: CALL_RULE_MESSAGES.duplicateCriterionKey(key) });
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", path: ["rubric", index, "key"], message: CALL_RULE_MESSAGES.duplicateCriterionKey(key) });
       seen.add(key);
     });
   });
@@ -156,7 +171,12 @@ export function callFormLabels(rubricRows: number): typeof CALL_FORM_LABELS & Re
 /** A post of the form, read by readFormPost (`input`), as the form shows it again: every field as typed. */
 export function callFormValuesFromInput(input: FormInput): CallFormValues {
   const text = (value: FormInputValue) => (typeof value === "string" ? value : "");
-  const row = (value: FormInput) => ({ key: text(value.key), label: text(value.label), description: text(value.description), maxScore: text(value.maxScore) });
+  const row = (value: FormInput) => ({
+    key: text(value.key),
+    label: text(value.label),
+    description: text(value.description),
+    maxScore: text(value.maxScore),
+  });
   const rows = Array.isArray(input.rubric) ? input.rubric.filter((value) => typeof value !== "string") : [];
   return {
     programmeId: text(input.programmeId),
@@ -199,7 +219,10 @@ export type EditableSettings = {
 };
 
 /** Which settings fields belong to a form. Stored forms have none (see 0015). */
-export const SETTINGS_FIELDS_BY_FORM: Record<string, ReadonlyArray<"ratePerLearner" | "maxLearners" | "amountPerPlan" | "recognitionStartsOn">> = {
+export const SETTINGS_FIELDS_BY_FORM: Record<
+  string,
+  ReadonlyArray<"ratePerLearner" | "maxLearners" | "amountPerPlan" | "recognitionStartsOn">
+> = {
   oefenkansen: ["ratePerLearner", "maxLearners"],
   regierol: ["amountPerPlan"],
   erkenning: ["recognitionStartsOn"],

@@ -24,7 +24,5 @@ export function ApplicationTable({
     { label: "Verstuurd op", cell: (item) => (item.submittedAt ? formatDate(item.submittedAt) : "—") },
     { label: "Gevraagd", amount: true, cell: (item) => (item.requestedCents === null ? "—" : formatCents(item.requestedCents)) },
   ];
-  return (
-    <StackedTable caption={caption} columns={columns.filter((column) => column !== null)} rows={items} rowKey={(item) => item.id} />
-  );
+  return <StackedTable caption={caption} columns={columns.filter((column) => column !== null)} rows={items} rowKey={(item) => item.id} />;
 }

@@ -31,7 +31,7 @@ const ACTION_LABELS: Record<string, string> = {
 /** The append-only audit trail of a dossier, for staff: who, when, what, before and after. */
 export function AuditTrail({ events }: { events: AuditEvent[] }) {
   return (
-      <TableRegion label="Audittrail">
+    <TableRegion label="Audittrail">
       <table className="audit">
         <caption className="visually-hidden">Audittrail van het dossier</caption>
         <thead>
@@ -63,6 +63,6 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
           ))}
         </tbody>
       </table>
-      </TableRegion>
+    </TableRegion>
   );
 }

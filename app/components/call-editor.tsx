@@ -1,14 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
-import {
-  callFormLabels,
-  callFormSchema,
-  parseFormRef,
-  rubricRows,
-  SETTINGS_FIELDS_BY_FORM,
-  type CallFormValues,
-} from "~/calls/call-form";
+import { callFormLabels, callFormSchema, parseFormRef, rubricRows, SETTINGS_FIELDS_BY_FORM, type CallFormValues } from "~/calls/call-form";
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from "~/domain/organisation";
 import { rubricFor } from "~/review/rubric";
 import type { FieldErrors } from "~/utils/forms";
@@ -89,8 +82,8 @@ export function CallEditor({
           rows={8}
           hint={
             <>
-              Opmaak: een lege regel begint een nieuwe alinea; **vet**, *schuin*, een lijst met regels die met "- " beginnen,
-              en een link als [tekst](https://…).
+              Opmaak: een lege regel begint een nieuwe alinea; **vet**, *schuin*, een lijst met regels die met "- " beginnen, en een link
+              als [tekst](https://…).
             </>
           }
           {...form.field("description")}
@@ -112,7 +105,9 @@ export function CallEditor({
         />
 
         <h2>Data</h2>
-        <p className="hint">Alle data en uren zijn Belgische tijd. Een uur telt tot het einde van die minuut: 23:59 is tot en met 23:59:59.</p>
+        <p className="hint">
+          Alle data en uren zijn Belgische tijd. Een uur telt tot het einde van die minuut: 23:59 is tot en met 23:59:59.
+        </p>
         {facts?.opened ? (
           <p className="notice notice--warning">
             Deze oproep is al open. U kunt de data nog wijzigen; de wijziging komt in de audit trail
@@ -186,13 +181,34 @@ export function CallEditor({
           <fieldset className="field">
             <legend>Instellingen van dit formulier</legend>
             {settingsFields.includes("ratePerLearner") ? (
-              <TextField label={labels.ratePerLearner} hint="In euro. Leeg: € 60,00." inputMode="decimal" autoComplete="off" className="input--short" {...form.field("ratePerLearner")} />
+              <TextField
+                label={labels.ratePerLearner}
+                hint="In euro. Leeg: € 60,00."
+                inputMode="decimal"
+                autoComplete="off"
+                className="input--short"
+                {...form.field("ratePerLearner")}
+              />
             ) : null}
             {settingsFields.includes("maxLearners") ? (
-              <TextField label={labels.maxLearners} hint="Leeg: 2.250." inputMode="numeric" autoComplete="off" className="input--short" {...form.field("maxLearners")} />
+              <TextField
+                label={labels.maxLearners}
+                hint="Leeg: 2.250."
+                inputMode="numeric"
+                autoComplete="off"
+                className="input--short"
+                {...form.field("maxLearners")}
+              />
             ) : null}
             {settingsFields.includes("amountPerPlan") ? (
-              <TextField label={labels.amountPerPlan} hint="In euro. Leeg: € 25.000,00." inputMode="decimal" autoComplete="off" className="input--short" {...form.field("amountPerPlan")} />
+              <TextField
+                label={labels.amountPerPlan}
+                hint="In euro. Leeg: € 25.000,00."
+                inputMode="decimal"
+                autoComplete="off"
+                className="input--short"
+                {...form.field("amountPerPlan")}
+              />
             ) : null}
             {settingsFields.includes("recognitionStartsOn") ? (
               <TextField label={labels.recognitionStartsOn} type="date" {...form.field("recognitionStartsOn")} />
@@ -241,7 +257,12 @@ export function CallEditor({
                       {...described("maxScore")}
                     />
                   </div>
-                  <TextAreaField label="Toelichting voor de beoordelaars" rows={2} {...form.register(name("description"))} {...described("description")} />
+                  <TextAreaField
+                    label="Toelichting voor de beoordelaars"
+                    rows={2}
+                    {...form.register(name("description"))}
+                    {...described("description")}
+                  />
                   <button
                     type="button"
                     className="button button--secondary button--small"

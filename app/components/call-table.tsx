@@ -34,15 +34,10 @@ export function CallTable({
           label: "Resterende tijd",
           cell: (call) => (call.phase === "open" ? <Countdown until={call.closesAt} serverNow={serverNow} /> : "—"),
         },
-    staff ? null : { label: "Wie kan aanvragen", cell: (call) => call.eligibleKinds.map((kind) => ORGANISATION_KIND_LABELS[kind]).join(", ") },
+    staff
+      ? null
+      : { label: "Wie kan aanvragen", cell: (call) => call.eligibleKinds.map((kind) => ORGANISATION_KIND_LABELS[kind]).join(", ") },
     { label: "Budget", amount: true, cell: (call) => (call.budgetCents === null ? "—" : formatCents(call.budgetCents)) },
   ];
-  return (
-    <StackedTable
-      caption={caption}
-      columns={columns.filter((column) => column !== null)}
-      rows={calls}
-      rowKey={(call) => call.id}
-    />
-  );
+  return <StackedTable caption={caption} columns={columns.filter((column) => column !== null)} rows={calls} rowKey={(call) => call.id} />;
 }

@@ -23,8 +23,20 @@ export function ConflictPanel({
 }) {
   const who = savedByName ?? "Een collega";
   const always = () => true;
-  const mineRows = displayFields(fields.filter((f) => f.type !== "file"), mine, {}, always);
-  const theirRows = new Map(displayFields(fields.filter((f) => f.type !== "file"), theirs, {}, always).map((row) => [row.path, row.value]));
+  const mineRows = displayFields(
+    fields.filter((f) => f.type !== "file"),
+    mine,
+    {},
+    always,
+  );
+  const theirRows = new Map(
+    displayFields(
+      fields.filter((f) => f.type !== "file"),
+      theirs,
+      {},
+      always,
+    ).map((row) => [row.path, row.value]),
+  );
   const differences = mineRows.filter((row) => (theirRows.get(row.path) ?? "") !== row.value);
   const paths = new Set(mineRows.map((row) => row.path));
   const onlyTheirs = [...theirRows.entries()].filter(([path]) => !paths.has(path));
@@ -32,8 +44,8 @@ export function ConflictPanel({
     <div className="conflict" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Uw wijzigingen zijn nog niet bewaard</h2>
       <p>
-        {who} heeft deze stap bewaard{savedAt ? ` op ${formatDateTime(savedAt)}` : ""}, nadat u ze opende. Om niets te
-        overschrijven zonder dat u het weet, hebben we uw versie niet bewaard. Vergelijk beide versies:
+        {who} heeft deze stap bewaard{savedAt ? ` op ${formatDateTime(savedAt)}` : ""}, nadat u ze opende. Om niets te overschrijven zonder
+        dat u het weet, hebben we uw versie niet bewaard. Vergelijk beide versies:
       </p>
       <TableRegion label={`Verschillen tussen uw versie en die van ${who}`}>
         <table>
@@ -64,8 +76,8 @@ export function ConflictPanel({
         </table>
       </TableRegion>
       <p>
-        Wilt u uw versie houden? Kies hieronder opnieuw <strong>Tussentijds bewaren</strong>: uw antwoorden vervangen dan die
-        van {who}. Wilt u de versie van {who}? <a href="">Laad de stap opnieuw</a>; uw wijzigingen vervallen dan.
+        Wilt u uw versie houden? Kies hieronder opnieuw <strong>Tussentijds bewaren</strong>: uw antwoorden vervangen dan die van {who}.
+        Wilt u de versie van {who}? <a href="">Laad de stap opnieuw</a>; uw wijzigingen vervallen dan.
       </p>
     </div>
   );

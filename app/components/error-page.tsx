@@ -37,10 +37,7 @@ export function RouteErrorPage() {
   }
   return (
     <ErrorPage title="Er ging iets mis">
-      <p>
-        Er liep iets onverwachts fout aan onze kant. Uw gegevens zijn niet verloren: probeer het over enkele
-        ogenblikken opnieuw.
-      </p>
+      <p>Er liep iets onverwachts fout aan onze kant. Uw gegevens zijn niet verloren: probeer het over enkele ogenblikken opnieuw.</p>
       {requestId ? (
         <p>
           Blijft het probleem bestaan? Neem contact op met de helpdesk en vermeld de referentie{" "}

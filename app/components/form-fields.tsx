@@ -239,7 +239,12 @@ function RepeatFieldView({ field, rows, ...shared }: Shared & { field: RepeatFie
               <ScalarFieldView field={sub} path={`${field.name}.${index}.${sub.name}`} value={row[sub.name]} {...shared} />
             </Conditional>
           ))}
-          <button type="submit" name="intent" value={`remove-row:${field.name}:${index}`} className="button button--secondary button--small">
+          <button
+            type="submit"
+            name="intent"
+            value={`remove-row:${field.name}:${index}`}
+            className="button button--secondary button--small"
+          >
             {`${field.rowLabel} ${index + 1} verwijderen`}
           </button>
         </fieldset>

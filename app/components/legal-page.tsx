@@ -8,8 +8,8 @@ export function LegalPage({ title, children }: { title: string; children: ReactN
       <h1>{title}</h1>
       {AGENCY.placeholder ? (
         <p className="notice notice--warning">
-          <strong>Voorbeeldgegevens.</strong> De adressen, e-mailadressen en telefoonnummers van het agentschap op deze pagina
-          zijn nog voorbeelden; de echte volgen voor het portaal in gebruik gaat.
+          <strong>Voorbeeldgegevens.</strong> De adressen, e-mailadressen en telefoonnummers van het agentschap op deze pagina zijn nog
+          voorbeelden; de echte volgen voor het portaal in gebruik gaat.
         </p>
       ) : null}
       {children}

@@ -28,8 +28,9 @@ export function ProgrammeForm({
 }) {
   // On the edit page the code is not posted: it cannot change.
   // Both read the same fields; the create schema only makes the code required.
-  const schema: z.ZodType<ProgrammeFormData, z.input<typeof programmeFormSchema>> =
-    mode === "create" ? programmeFormSchema.extend({ code: programmeFormSchema.shape.code.unwrap() }) : programmeFormSchema;
+  const schema: z.ZodType<ProgrammeFormData, z.input<typeof programmeFormSchema>> = mode === "create"
+    ? programmeFormSchema.extend({ code: programmeFormSchema.shape.code.unwrap() })
+    : programmeFormSchema;
   const form = useZodForm(schema, {
     defaultValues: {
       code: values.code ?? "",

@@ -23,9 +23,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
         {viewer ? (
           <div className="site-header__user">
             {viewer.memberships.length > 1 ? <OrganisationSwitcher viewer={viewer} returnTo={location.pathname} /> : null}
-            {viewer.memberships.length === 1 ? (
-              <span className="site-header__organisation">{viewer.memberships[0]!.name}</span>
-            ) : null}
+            {viewer.memberships.length === 1 ? <span className="site-header__organisation">{viewer.memberships[0]!.name}</span> : null}
             <span>
               {viewer.firstName} {viewer.lastName}
             </span>

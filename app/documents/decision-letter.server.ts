@@ -32,7 +32,9 @@ function outcomeParagraphs(input: DecisionLetterInput): string[] {
     const period = input.recognitionPeriod;
     return [
       `Het agentschap erkent ${input.organisationName} als partnerorganisatie.`,
-      period ? `Erkenningsperiode: van ${formatDate(`${period.startsOn}T12:00:00Z`)} tot en met ${formatDate(`${period.endsOn}T12:00:00Z`)}.` : "",
+      period
+        ? `Erkenningsperiode: van ${formatDate(`${period.startsOn}T12:00:00Z`)} tot en met ${formatDate(`${period.endsOn}T12:00:00Z`)}.`
+        : "",
     ];
   }
   const requested = input.requestedCents !== null ? formatCents(input.requestedCents) : null;
@@ -59,7 +61,10 @@ export function decisionLetterPdf(input: DecisionLetterInput): Buffer {
     { kind: "paragraph", text: `Aan: ${input.organisationName}` },
     { kind: "paragraph", text: `Brussel, ${formatDate(input.decidedAt)}` },
     { kind: "space", points: 6 },
-    { kind: "heading", text: input.programmeKind === "RECOGNITION" ? "Beslissing over uw aanvraag tot erkenning" : "Beslissing over uw subsidieaanvraag" },
+    {
+      kind: "heading",
+      text: input.programmeKind === "RECOGNITION" ? "Beslissing over uw aanvraag tot erkenning" : "Beslissing over uw subsidieaanvraag",
+    },
     { kind: "paragraph", bold: true, text: `Betreft: ${input.callTitle}, dossier ${reference}` },
     { kind: "paragraph", text: `Programma: ${input.programmeName}` },
     ...outcomeParagraphs(input)
@@ -76,7 +81,10 @@ export function decisionLetterPdf(input: DecisionLetterInput): Buffer {
     { kind: "space", points: 6 },
     { kind: "paragraph", text: `Met vriendelijke groeten,\nVoor het ${AGENCY},\nde beslisser (leidend ambtenaar of gemachtigde)` },
     { kind: "space", points: 18 },
-    { kind: "small", text: `Dit document werd aangemaakt door het Subsidieportaal op ${formatTimestamp(input.decidedAt)} (Belgische tijd).` },
+    {
+      kind: "small",
+      text: `Dit document werd aangemaakt door het Subsidieportaal op ${formatTimestamp(input.decidedAt)} (Belgische tijd).`,
+    },
   ];
   return renderPdf({
     title: `Beslissing dossier ${reference}`,

@@ -36,8 +36,19 @@ const HELVETICA_WIDTHS = [
 
 // Characters outside Latin-1 that WinAnsiEncoding does have.
 const WIN_ANSI_EXTRA: Record<string, number> = {
-  "€": 0x80, "‚": 0x82, "„": 0x84, "…": 0x85, "•": 0x95, "–": 0x96, "—": 0x97,
-  "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "\u202f": 0xa0, "\u2009": 0x20,
+  "€": 0x80,
+  "‚": 0x82,
+  "„": 0x84,
+  "…": 0x85,
+  "•": 0x95,
+  "–": 0x96,
+  "—": 0x97,
+  "‘": 0x91,
+  "’": 0x92,
+  "“": 0x93,
+  "”": 0x94,
+  "\u202f": 0xa0,
+  "\u2009": 0x20,
 };
 
 /** The byte of a character in WinAnsiEncoding; "?" for anything the font cannot show. */

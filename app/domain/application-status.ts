@@ -32,12 +32,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   WITHDRAWN: "Ingetrokken",
 };
 
-export const FINAL_STATUSES: readonly ApplicationStatus[] = [
-  "APPROVED",
-  "PARTIALLY_APPROVED",
-  "REFUSED",
-  "WITHDRAWN",
-];
+export const FINAL_STATUSES: readonly ApplicationStatus[] = ["APPROVED", "PARTIALLY_APPROVED", "REFUSED", "WITHDRAWN"];
 
 /** Submitted and not yet decided: the dossiers staff still work on. */
 export const UNDECIDED_STATUSES = ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED", "PROPOSED"] as const satisfies readonly ApplicationStatus[];
@@ -79,15 +74,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "PROPOSED", to: "REFUSED", by: ["DECIDER"], needsReason: true },
 ];
 
-export type TransitionCheck =
-  | { ok: true; needsReason: boolean }
-  | { ok: false; message: string };
+export type TransitionCheck = { ok: true; needsReason: boolean } | { ok: false; message: string };
 
-export function checkTransition(
-  from: ApplicationStatus,
-  to: ApplicationStatus,
-  actor: ActorRole,
-): TransitionCheck {
+export function checkTransition(from: ApplicationStatus, to: ApplicationStatus, actor: ActorRole): TransitionCheck {
   const moves = TRANSITIONS.filter((t) => t.from === from && t.to === to);
   if (moves.length === 0) {
     return {
@@ -119,5 +108,5 @@ export function statusForApplicant(status: ApplicationStatus): ApplicationStatus
 }
 
 export function isInternalStep(from: ApplicationStatus | null, to: ApplicationStatus | null): boolean {
-  return to === "PROPOSED" || from === "PROPOSED" && to === "IN_REVIEW";
+  return to === "PROPOSED" || (from === "PROPOSED" && to === "IN_REVIEW");
 }

@@ -27,7 +27,10 @@ export const mergerFormSchema = z
     successorNisCode: nisCodeSchema,
     successorName: optionalText(200),
     successorProvince: z.string().optional(),
-    mergedOn: z.string({ error: REQUIRED }).min(1, REQUIRED).pipe(z.iso.date({ error: "Geef een geldige datum op." })),
+    mergedOn: z
+      .string({ error: REQUIRED })
+      .min(1, REQUIRED)
+      .pipe(z.iso.date({ error: "Geef een geldige datum op." })),
   })
   .superRefine((input, ctx) => {
     const codes = splitCodes(input.predecessorNisCodes);
@@ -36,7 +39,11 @@ export const mergerFormSchema = z
     } else if (new Set(codes).size !== codes.length) {
       ctx.addIssue({ code: "custom", path: ["predecessorNisCodes"], message: "Elke NIS-code mag maar één keer voorkomen." });
     } else if (codes.includes(input.successorNisCode)) {
-      ctx.addIssue({ code: "custom", path: ["successorNisCode"], message: "De nieuwe gemeente kan niet ook een van de fusiegemeenten zijn." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["successorNisCode"],
+        message: "De nieuwe gemeente kan niet ook een van de fusiegemeenten zijn.",
+      });
     }
     if (input.successorMode === "new") {
       if (!input.successorName) ctx.addIssue({ code: "custom", path: ["successorName"], message: REQUIRED });
@@ -90,7 +97,8 @@ export function checkMergerParties(input: {
   if (problems.length > 0) errors.predecessorNisCodes = problems.join(" ");
 
   if (input.successorMode === "existing") {
-    if (!input.successor) errors.successorNisCode = `Geen gemeente met NIS-code ${input.successorNisCode}. Kies "Nieuwe gemeente aanmaken".`;
+    if (!input.successor)
+      errors.successorNisCode = `Geen gemeente met NIS-code ${input.successorNisCode}. Kies "Nieuwe gemeente aanmaken".`;
     else if (input.successor.kind !== "GEMEENTE") errors.successorNisCode = `${input.successor.name} is geen gemeente.`;
     else if (input.successor.successorName) {
       errors.successorNisCode = `${input.successor.name} is zelf opgegaan in ${input.successor.successorName}: kies die gemeente.`;

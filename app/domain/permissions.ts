@@ -39,10 +39,7 @@ export function canEditApplication(viewer: Viewer, application: { organisationId
 }
 
 export function canInviteInto(viewer: Viewer, organisationId: string): boolean {
-  return (
-    hasRole(viewer, "ADMIN") ||
-    viewer.memberships.some((m) => m.organisationId === organisationId && !m.readOnly)
-  );
+  return hasRole(viewer, "ADMIN") || viewer.memberships.some((m) => m.organisationId === organisationId && !m.readOnly);
 }
 
 // Who may do what, by staff role: routes and domain functions use these names, so a change of
@@ -61,11 +58,7 @@ export const EXTENSION_ROLES: readonly StaffRole[] = ["REVIEWER", "ADMIN"];
 export const REPORT_ROLES: readonly StaffRole[] = ["REVIEWER", "DECIDER", "ADMIN"];
 
 /** The role in which the viewer acts on a dossier: as applicant if member, else their staff role. */
-export function actorRoleFor(
-  viewer: Viewer,
-  application: { organisationId: string },
-  preferred?: StaffRole,
-): ActorRole | null {
+export function actorRoleFor(viewer: Viewer, application: { organisationId: string }, preferred?: StaffRole): ActorRole | null {
   if (preferred && hasRole(viewer, preferred)) return preferred;
   if (isMemberOf(viewer, application.organisationId)) return "APPLICANT";
   return viewer.staffRoles[0] ?? null;

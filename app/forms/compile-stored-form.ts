@@ -16,7 +16,14 @@ import type { StoredForm } from "./stored-form";
 import type { Field, FormDefinition } from "./types";
 
 /** The names a stored form uses for the recurring blocks (the schema of stored forms lists them). */
-export const STORED_BLOCK_NAMES = ["contactpersoon", "samenwerking", "rekening", "andere-subsidies", "begroting-toelichting", "verklaring"] as const;
+export const STORED_BLOCK_NAMES = [
+  "contactpersoon",
+  "samenwerking",
+  "rekening",
+  "andere-subsidies",
+  "begroting-toelichting",
+  "verklaring",
+] as const;
 
 /** The recurring blocks of Flemish subsidy forms, by the name a stored form uses. */
 export const STORED_BLOCKS: Record<(typeof STORED_BLOCK_NAMES)[number], () => Field[]> = {

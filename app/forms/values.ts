@@ -47,7 +47,12 @@ export function pickFields(fields: readonly Field[], values: RawValues): RawValu
 
 function isRawScalar(value: unknown): value is RawScalar {
   const type = typeof value;
-  return type === "string" || type === "boolean" || value === undefined || (Array.isArray(value) && value.every((item) => typeof item === "string"));
+  return (
+    type === "string" ||
+    type === "boolean" ||
+    value === undefined ||
+    (Array.isArray(value) && value.every((item) => typeof item === "string"))
+  );
 }
 
 /** Whether a stored value has one of the shapes a draft holds (an answer, or rows of answers). */

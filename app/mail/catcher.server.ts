@@ -3,12 +3,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import { now } from "~/utils/clock.server";
 import { createInboxHandler } from "./catcher-inbox.server";
-import {
-  MessageStore,
-  type CaughtMessage,
-  type MessagePredicate,
-  type WaitOptions,
-} from "./catcher-store.server";
+import { MessageStore, type CaughtMessage, type MessagePredicate, type WaitOptions } from "./catcher-store.server";
 
 export type { CaughtAttachment, CaughtMessage, MessagePredicate, WaitOptions } from "./catcher-store.server";
 
@@ -85,10 +80,7 @@ export async function startMailCatcher({
     close: async () => {
       store.rejectWaiters("Postvak werd gesloten terwijl er nog op berichten gewacht werd.");
       web.closeAllConnections();
-      await Promise.all([
-        new Promise<void>((resolve) => smtp.close(resolve)),
-        new Promise<void>((resolve) => web.close(() => resolve())),
-      ]);
+      await Promise.all([new Promise<void>((resolve) => smtp.close(resolve)), new Promise<void>((resolve) => web.close(() => resolve()))]);
     },
   };
 }

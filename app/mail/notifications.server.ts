@@ -250,7 +250,12 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
           template: "reopened",
           recipients: await applicants(),
           render: (r, info) =>
-            reopenedEmail({ firstName: r.firstName, dossier: info, reason, resubmitUntil: isPastDeadline(closesAt, now()) ? null : closesAt }),
+            reopenedEmail({
+              firstName: r.firstName,
+              dossier: info,
+              reason,
+              resubmitUntil: isPastDeadline(closesAt, now()) ? null : closesAt,
+            }),
         },
       ];
     }
@@ -279,7 +284,13 @@ async function decisionPlan(
       recipients,
       attachments,
       render: (r, info) =>
-        recognitionGrantedEmail({ firstName: r.firstName, dossier: info, programmeName: programme.name, motivation, letterFilename: filename }),
+        recognitionGrantedEmail({
+          firstName: r.firstName,
+          dossier: info,
+          programmeName: programme.name,
+          motivation,
+          letterFilename: filename,
+        }),
     };
   }
   return {

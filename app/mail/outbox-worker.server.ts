@@ -135,7 +135,9 @@ async function deliver(row: OutboxRow, connection: LazySession): Promise<Deliver
   // Marked SENT before the final "." (not after the server's reply): if this process dies in
   // between, the message is not sent a second time. See docs/decisions/0013.
   const outcome = await session.send(mail, async () => {
-    const marked = await db.execute(sql`UPDATE "EmailOutbox" SET "status" = 'SENT', "sentAt" = ${now()} WHERE ${ours} AND "status" = 'SENDING'`);
+    const marked = await db.execute(
+      sql`UPDATE "EmailOutbox" SET "status" = 'SENT', "sentAt" = ${now()} WHERE ${ours} AND "status" = 'SENDING'`,
+    );
     if (marked !== 1) throw new Error("De vergrendeling van dit bericht is verlopen; een andere verzender nam het over.");
   });
 

@@ -126,9 +126,7 @@ export class SmtpSession {
         }
         // No final ".": not delivered. If `beforeEnd` refused, the claim was lost: "abandoned".
         if (!state.commit) return resolve({ kind: "not-sent", error, permanent });
-        void state.commit.then((committed) =>
-          resolve(committed ? { kind: "not-sent", error, permanent } : { kind: "abandoned", error }),
-        );
+        void state.commit.then((committed) => resolve(committed ? { kind: "not-sent", error, permanent } : { kind: "abandoned", error }));
       });
     });
   }

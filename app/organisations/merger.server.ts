@@ -31,7 +31,13 @@ export type MergerCheck = { ok: true; plan: MergerPlan } | { ok: false; errors: 
 
 const partySelect = { id: true, name: true, nisCode: true, kind: true, successor: { select: { name: true } } } as const;
 
-function asParty(row: { id: string; name: string; nisCode: string | null; kind: string; successor: { name: string } | null }): MergerOrganisation {
+function asParty(row: {
+  id: string;
+  name: string;
+  nisCode: string | null;
+  kind: string;
+  successor: { name: string } | null;
+}): MergerOrganisation {
   return { id: row.id, name: row.name, nisCode: row.nisCode, kind: row.kind, successorName: row.successor?.name ?? null };
 }
 
@@ -64,7 +70,12 @@ async function checkMerger(db: Tx | PrismaClient, input: MergerInput): Promise<M
     db.membership.findMany({ where: { organisationId: { in: parties } }, select: { userId: true, organisationId: true } }),
   ]);
   const conflicts = findDossierConflicts(
-    dossiers.map((d) => ({ callId: d.callId, callTitle: d.call.title, organisationId: d.organisationId, organisationName: d.organisation.name })),
+    dossiers.map((d) => ({
+      callId: d.callId,
+      callTitle: d.call.title,
+      organisationId: d.organisationId,
+      organisationName: d.organisation.name,
+    })),
   );
   if (conflicts.length > 0) return { ok: false, errors: { form: mergerConflictMessage(conflicts) } };
 
@@ -75,7 +86,13 @@ async function checkMerger(db: Tx | PrismaClient, input: MergerInput): Promise<M
     ok: true,
     plan: {
       predecessors: predecessors
-        .map((p) => ({ id: p.id, name: p.name, nisCode: defined(p.nisCode, "a predecessor's NIS code (found by it)"), members: count(memberships, p.id), dossiers: count(dossiers, p.id) }))
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          nisCode: defined(p.nisCode, "a predecessor's NIS code (found by it)"),
+          members: count(memberships, p.id),
+          dossiers: count(dossiers, p.id),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name, "nl")),
       successor:
         input.successor.mode === "new"
@@ -202,7 +219,10 @@ async function runMerger(tx: Tx, actor: { userId: string }, input: MergerInput):
   // A deadline extension belongs to one organisation in one call: it follows the dossier,
   // unless the successor already has its own for that call.
   const [extensions, successorExtensions] = await Promise.all([
-    tx.deadlineExtension.findMany({ where: { organisationId: { in: predecessorIds } }, select: { id: true, callId: true, closesAt: true } }),
+    tx.deadlineExtension.findMany({
+      where: { organisationId: { in: predecessorIds } },
+      select: { id: true, callId: true, closesAt: true },
+    }),
     tx.deadlineExtension.findMany({ where: { organisationId: successorId }, select: { callId: true } }),
   ]);
   const takenCalls = new Set(successorExtensions.map((e) => e.callId));
@@ -238,7 +258,10 @@ export async function listMergers() {
     select: { id: true, name: true, nisCode: true, mergedAt: true, successor: { select: { id: true, name: true, nisCode: true } } },
     orderBy: { name: "asc" },
   });
-  const rows = new Map<string, { id: string; name: string; nisCode: string | null; mergedAt: string | null; predecessors: Array<{ id: string; name: string }> }>();
+  const rows = new Map<
+    string,
+    { id: string; name: string; nisCode: string | null; mergedAt: string | null; predecessors: Array<{ id: string; name: string }> }
+  >();
   for (const { successor, ...p } of predecessors) {
     if (!successor) continue; // the query asks for merged organisations only
     const mergedAt = p.mergedAt?.toISOString() ?? null;

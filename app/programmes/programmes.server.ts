@@ -42,7 +42,10 @@ async function codeTaken(code: string): Promise<ProgrammeSaveResult> {
   return { ok: false, errors: { code: PROGRAMME_MESSAGES.codeTaken(code, existing?.name ?? "een ander programma") } };
 }
 
-export async function createProgramme(viewer: Pick<Viewer, "userId">, input: ProgrammeFormData & { code: string }): Promise<ProgrammeSaveResult> {
+export async function createProgramme(
+  viewer: Pick<Viewer, "userId">,
+  input: ProgrammeFormData & { code: string },
+): Promise<ProgrammeSaveResult> {
   const fields = { code: input.code, name: input.name, description: input.description, kind: input.kind, legalBasis: input.legalBasis };
   try {
     return await prisma.$transaction(async (tx) => {
@@ -71,7 +74,10 @@ export async function createProgramme(viewer: Pick<Viewer, "userId">, input: Pro
  */
 export async function updateProgramme(viewer: Pick<Viewer, "userId">, id: string, input: ProgrammeFormData): Promise<ProgrammeSaveResult> {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.programme.findUniqueOrThrow({ where: { id }, select: { name: true, description: true, kind: true, legalBasis: true } });
+    const current = await tx.programme.findUniqueOrThrow({
+      where: { id },
+      select: { name: true, description: true, kind: true, legalBasis: true },
+    });
     if (current.kind !== input.kind && (await tx.application.count({ where: { call: { programmeId: id } } })) > 0) {
       return { ok: false as const, errors: { kind: PROGRAMME_MESSAGES.kindLocked } };
     }

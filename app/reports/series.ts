@@ -212,13 +212,7 @@ export function deadlineProgress(input: {
   const decidedLate = decidedDossiers.filter((d) => d.decidedAt && d.decidedAt.getTime() > due.getTime()).length;
   const daysLeft = daysBetweenDates(brusselsDate(input.at), brusselsDate(due));
   const state: DeadlineState =
-    undecided > 0
-      ? input.at.getTime() > due.getTime()
-        ? "overdue"
-        : "running"
-      : decided > 0
-        ? "done"
-        : "nothing-to-decide";
+    undecided > 0 ? (input.at.getTime() > due.getTime() ? "overdue" : "running") : decided > 0 ? "done" : "nothing-to-decide";
   return { state, dueAt: due.toISOString(), dueDate: brusselsDate(due), decided, undecided, decidedLate, daysLeft };
 }
 
@@ -228,7 +222,8 @@ function plural(count: number, one: string, many: string): string {
 
 /** One Dutch sentence on the decision deadline, for the report and the list of calls. */
 export function describeDeadline(progress: DeadlineProgress): string {
-  const late = progress.decidedLate > 0 ? ` ${plural(progress.decidedLate, "dossier werd", "dossiers werden")} na de deadline beslist.` : "";
+  const late =
+    progress.decidedLate > 0 ? ` ${plural(progress.decidedLate, "dossier werd", "dossiers werden")} na de deadline beslist.` : "";
   switch (progress.state) {
     case "none":
       return "Voor deze oproep is geen beslissingsdeadline vastgelegd.";

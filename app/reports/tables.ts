@@ -32,7 +32,14 @@ export const REPORT_TABLE_FILES = {
   beslissing: "beslissingsdeadline.csv",
 } as const;
 export type ReportTableKey = keyof typeof REPORT_TABLE_FILES;
-const REPORT_TABLE_KEYS = ["statussen", "indieningen", "budget", "bedragen", "dekking", "beslissing"] as const satisfies readonly ReportTableKey[];
+const REPORT_TABLE_KEYS = [
+  "statussen",
+  "indieningen",
+  "budget",
+  "bedragen",
+  "dekking",
+  "beslissing",
+] as const satisfies readonly ReportTableKey[];
 
 export function reportTableKeyForFile(fileName: string): ReportTableKey | null {
   return REPORT_TABLE_KEYS.find((key) => REPORT_TABLE_FILES[key] === fileName) ?? null;

@@ -59,8 +59,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
         call: { select: { settings: true, programme: { select: { kind: true, legalBasis: true } } } },
       },
     });
-    if (application.status !== "PROPOSED" || !application.proposedOutcome)
-      return { ok: false, message: REVIEW_MESSAGES.noProposal };
+    if (application.status !== "PROPOSED" || !application.proposedOutcome) return { ok: false, message: REVIEW_MESSAGES.noProposal };
     if (isOwnProposal(application, viewer.userId)) return { ok: false, message: REVIEW_MESSAGES.fourEyes };
 
     if (input.choice === "send-back") {
@@ -71,7 +70,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
           actor: { userId: viewer.userId, role: "DECIDER" },
           reason: motivation,
         },
-        tx
+        tx,
       );
       return moved.ok ? { ok: true } : { ok: false, message: moved.message };
     }
@@ -87,9 +86,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
     }
     const kind = programmeKindSchema.parse(application.call.programme.kind);
     const period =
-      kind === "RECOGNITION" && outcome !== "REFUSED"
-        ? recognitionPeriod(application.call.settings, input.recognitionEndsOn)
-        : null;
+      kind === "RECOGNITION" && outcome !== "REFUSED" ? recognitionPeriod(application.call.settings, input.recognitionEndsOn) : null;
     if (period && !period.ok) return period;
 
     // The decision fields first: the status change's e-mail renders the letter from them.
@@ -106,7 +103,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
     });
     const moved = await transitionApplication(
       { applicationId: input.applicationId, to: outcome, actor: { userId: viewer.userId, role: "DECIDER" }, reason: motivation },
-      tx
+      tx,
     );
     if (!moved.ok) throw new DecisionRefused(moved.message);
     await recordAudit(tx, {
@@ -136,7 +133,7 @@ type Period = { ok: true; startsOn: string; endsOn: string; field?: undefined; m
 /** From the call's start date (settings) to the given end date, which must come after it. */
 function recognitionPeriod(
   settingsJson: string,
-  endsOn: string | undefined
+  endsOn: string | undefined,
 ): Period | { ok: false; field: string; message: string; startsOn?: undefined; endsOn?: undefined } {
   const { recognitionStartsOn } = parseJsonObject(settingsJson);
   const startsOn = typeof recognitionStartsOn === "string" ? recognitionStartsOn : brusselsDate(addDays(now(), 1));

@@ -21,7 +21,7 @@ export async function decisionLetterFor(
     outcome: "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED";
     motivation: string;
     actor: { userId: string | null; role: ActorRole };
-  }
+  },
 ): Promise<{ filename: string; content: Buffer }> {
   const dossier = await tx.application.findUniqueOrThrow({
     where: { id: input.applicationId },

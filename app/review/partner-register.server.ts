@@ -80,8 +80,7 @@ export async function partnerRegister(filter: PartnerRegisterFilter, today: stri
 
   const matching = all.filter(
     ({ profile }) =>
-      (!filter.province || profile.provincies.includes(filter.province)) &&
-      (!filter.theme || profile.themas.includes(filter.theme)),
+      (!filter.province || profile.provincies.includes(filter.province)) && (!filter.theme || profile.themas.includes(filter.theme)),
   );
   return { entries: matching.map(({ entry }) => entry), total: all.length, filters: registerFilterOptions() };
 }
@@ -96,6 +95,8 @@ export function registerFilterOptions(): { provinces: Option[]; themes: Option[]
 }
 
 function newestForm(key: string): AnyFormDefinition | null {
-  const versions = listForms().filter((form) => form.key === key).map((form) => form.version);
+  const versions = listForms()
+    .filter((form) => form.key === key)
+    .map((form) => form.version);
   return versions.length > 0 ? findForm(key, Math.max(...versions)) : null;
 }

@@ -37,7 +37,12 @@ export async function proposeDecision(input: {
     const grant = grantForOutcome(input.outcome, application.requestedCents, input.amountCents, kind);
     if (!grant.ok) return { ok: false, field: "amount", message: grant.message };
     const moved = await transitionApplication(
-      { applicationId: input.applicationId, to: "PROPOSED", actor: { userId: input.viewer.userId, role: "REVIEWER" }, reason: input.motivation },
+      {
+        applicationId: input.applicationId,
+        to: "PROPOSED",
+        actor: { userId: input.viewer.userId, role: "REVIEWER" },
+        reason: input.motivation,
+      },
       tx,
     );
     if (!moved.ok) return { ok: false, field: "motivation", message: moved.message };

@@ -95,7 +95,11 @@ const querySchema = z.object({
     .transform((value) => value.replace(/[%_]/g, " ").trim().replace(/\s+/g, " ").slice(0, 100))
     .optional()
     .catch(undefined),
-  programma: z.string().regex(/^[A-Z0-9]{1,10}$/).optional().catch(undefined),
+  programma: z
+    .string()
+    .regex(/^[A-Z0-9]{1,10}$/)
+    .optional()
+    .catch(undefined),
   oproep: idSchema.optional().catch(undefined),
   status: z.enum([...QUEUE_STATUSES, ...QUEUE_STATUS_GROUPS]).catch(DEFAULT_QUEUE_FILTER.status),
   provincie: provinceSchema.optional().catch(undefined),

@@ -66,7 +66,14 @@ export type ComparisonCell = { covered: boolean; overlap: boolean };
 export type ComparisonRow = { value: string; label: string; overlap: boolean; cells: ComparisonCell[] };
 export type ComparisonGroup = { dimension: RecognitionDimension; heading: string; definesOverlap: boolean; rows: ComparisonRow[] };
 
-const settingsSchema = z.object({ recognitionStartsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).catch({});
+const settingsSchema = z
+  .object({
+    recognitionStartsOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .catch({});
 
 /**
  * The side-by-side comparison of a recognition call's candidates (submitted or further), with
@@ -198,7 +205,7 @@ export async function recognitionComparison(callId: string, selected: readonly s
       heading: DIMENSION_HEADINGS[dimension],
       definesOverlap: key !== undefined,
       rows: options[dimension].map((option: Option) => {
-        const involved = key ? report.involved[key][option.value] ?? [] : [];
+        const involved = key ? (report.involved[key][option.value] ?? []) : [];
         return {
           value: option.value,
           label: option.label,

@@ -114,7 +114,7 @@ export async function reviewPage(viewer: Viewer, applicationId: string, loaded?:
         ...criterion,
         score: given?.score ?? null,
         motivation: given?.motivation ?? "",
-        by: given ? names.get(given.assessedById) ?? null : null,
+        by: given ? (names.get(given.assessedById) ?? null) : null,
       };
     }),
     notes: notes.map((note) => ({
@@ -127,7 +127,7 @@ export async function reviewPage(viewer: Viewer, applicationId: string, loaded?:
     audit: audit.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),
-      actor: event.actorId ? names.get(event.actorId) ?? event.actorId : null,
+      actor: event.actorId ? (names.get(event.actorId) ?? event.actorId) : null,
       actorRole: event.actorRole,
       action: event.action,
       before: event.before,

@@ -51,20 +51,8 @@ export default function LoginPage() {
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField
-          label={LABELS.email}
-          type="email"
-          autoComplete="username"
-          required
-          {...form.field("email")}
-        />
-        <TextField
-          label={LABELS.password}
-          type="password"
-          autoComplete="current-password"
-          required
-          {...form.field("password")}
-        />
+        <TextField label={LABELS.email} type="email" autoComplete="username" required {...form.field("email")} />
+        <TextField label={LABELS.password} type="password" autoComplete="current-password" required {...form.field("password")} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Aanmelden
         </button>
@@ -73,8 +61,8 @@ export default function LoginPage() {
         <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
       </p>
       <p>
-        Nog geen account? Een collega van uw organisatie kan u uitnodigen via "Mijn organisatie". Een nieuwe
-        organisatie meldt zich aan bij het agentschap.
+        Nog geen account? Een collega van uw organisatie kan u uitnodigen via "Mijn organisatie". Een nieuwe organisatie meldt zich aan bij
+        het agentschap.
       </p>
     </section>
   );

@@ -83,31 +83,31 @@ export default function AdminDashboard() {
         <Link to="/beheer/gebruikers">Alle gebruikers, rollen en accounts beheren</Link>
       </p>
       <TableRegion label="Medewerkers en hun rollen">
-      <table>
-        <caption className="visually-hidden">Medewerkers en hun rollen</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">E-mailadres</th>
-            <th scope="col">Rollen</th>
-            <th scope="col">Laatst aangemeld</th>
-          </tr>
-        </thead>
-        <tbody>
-          {overview.staff.map((user) => (
-            <tr key={user.id}>
-              <td>
-                <Link to={`/beheer/gebruikers/${user.id}`}>
-                  {user.firstName} {user.lastName}
-                </Link>
-              </td>
-              <td>{user.email}</td>
-              <td>{user.staffRoles.map((role) => lookup(STAFF_ROLE_LABELS, role) ?? role).join(", ")}</td>
-              <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
+        <table>
+          <caption className="visually-hidden">Medewerkers en hun rollen</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mailadres</th>
+              <th scope="col">Rollen</th>
+              <th scope="col">Laatst aangemeld</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {overview.staff.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link to={`/beheer/gebruikers/${user.id}`}>
+                    {user.firstName} {user.lastName}
+                  </Link>
+                </td>
+                <td>{user.email}</td>
+                <td>{user.staffRoles.map((role) => lookup(STAFF_ROLE_LABELS, role) ?? role).join(", ")}</td>
+                <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableRegion>
     </section>
   );

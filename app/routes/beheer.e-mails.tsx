@@ -60,8 +60,8 @@ export default function AdminEmailsPage() {
 
       <h2>Mislukte en onbevestigde e-mails</h2>
       <p>
-        Een mislukt bericht kon na meerdere pogingen niet verstuurd worden. Een onbevestigd bericht ging volledig naar de mailserver, maar die bevestigde het niet:
-        het kan toch aangekomen zijn. Opnieuw proberen verstuurt het met hetzelfde Message-ID, zodat een dubbel
+        Een mislukt bericht kon na meerdere pogingen niet verstuurd worden. Een onbevestigd bericht ging volledig naar de mailserver, maar
+        die bevestigde het niet: het kan toch aangekomen zijn. Opnieuw proberen verstuurt het met hetzelfde Message-ID, zodat een dubbel
         herkenbaar is.
       </p>
       {problems.length === 0 ? (
@@ -105,7 +105,10 @@ export default function AdminEmailsPage() {
                       <input type="hidden" name="intent" value="retry" />
                       <input type="hidden" name="emailId" value={email.id} />
                       <button type="submit" className="button button--secondary">
-                        Opnieuw proberen<span className="visually-hidden">: {email.subject} aan {email.toAddress}</span>
+                        Opnieuw proberen
+                        <span className="visually-hidden">
+                          : {email.subject} aan {email.toAddress}
+                        </span>
                       </button>
                     </Form>
                   </td>

@@ -57,7 +57,9 @@ export default function FormVersionPage() {
       {detail.json ? (
         <details className="form-json">
           <summary>De definitie in JSON</summary>
-          <pre tabIndex={0} aria-label="Definitie in JSON">{detail.json}</pre>
+          <pre tabIndex={0} aria-label="Definitie in JSON">
+            {detail.json}
+          </pre>
         </details>
       ) : null}
     </section>

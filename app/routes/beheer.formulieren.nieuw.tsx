@@ -60,12 +60,19 @@ export default function NewFormVersionPage() {
       <h1>Formulierversie toevoegen</h1>
       <p>
         Plak de definitie van een nieuwe versie in JSON: sleutel, versienummer, titel en stappen met velden (zie{" "}
-        <code>seeds/forms/sociale-cohesie-v1.json</code> als voorbeeld). Bekijk eerst het voorbeeld; een opgeslagen versie
-        kan niet meer wijzigen.
+        <code>seeds/forms/sociale-cohesie-v1.json</code> als voorbeeld). Bekijk eerst het voorbeeld; een opgeslagen versie kan niet meer
+        wijzigen.
       </p>
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <TextAreaField label={LABELS.definition} required rows={18} spellCheck={false} className="code-input" {...form.field("definition")} />
+        <TextAreaField
+          label={LABELS.definition}
+          required
+          rows={18}
+          spellCheck={false}
+          className="code-input"
+          {...form.field("definition")}
+        />
         <div className="actions">
           <button type="submit" name="intent" value="preview" className="button button--secondary">
             Voorbeeld tonen

@@ -70,15 +70,15 @@ export default function MergersPage() {
     <section>
       <h1>Fusies van gemeenten</h1>
       <p>
-        Bij een fusie gaan de fusiegemeenten op in een nieuwe (of bestaande) gemeente. In één keer: de fusiegemeenten
-        worden alleen-lezen, hun leden worden lid van de nieuwe gemeente, en hun dossiers gaan over naar de nieuwe
-        gemeente, met een spoor naar de oorspronkelijke gemeente. Er wordt niets gekopieerd of verwijderd.
+        Bij een fusie gaan de fusiegemeenten op in een nieuwe (of bestaande) gemeente. In één keer: de fusiegemeenten worden alleen-lezen,
+        hun leden worden lid van de nieuwe gemeente, en hun dossiers gaan over naar de nieuwe gemeente, met een spoor naar de
+        oorspronkelijke gemeente. Er wordt niets gekopieerd of verwijderd.
       </p>
 
       {done ? (
         <p className="notice" role="status">
-          De fusie is uitgevoerd. {done.dossiersMoved} {done.dossiersMoved === 1 ? "dossier ging" : "dossiers gingen"} over
-          naar <Link to={`/beheer/organisaties/${done.successorId}`}>{done.successorName}</Link>; {done.membershipsAdded}{" "}
+          De fusie is uitgevoerd. {done.dossiersMoved} {done.dossiersMoved === 1 ? "dossier ging" : "dossiers gingen"} over naar{" "}
+          <Link to={`/beheer/organisaties/${done.successorId}`}>{done.successorName}</Link>; {done.membershipsAdded}{" "}
           {done.membershipsAdded === 1 ? "gebruiker werd" : "gebruikers werden"} lid.
         </p>
       ) : null}
@@ -140,7 +140,13 @@ export default function MergersPage() {
               error={form.errors.successorMode}
               register={form.register("successorMode")}
             />
-            <TextField label={LABELS.successorNisCode} inputMode="numeric" autoComplete="off" required {...form.field("successorNisCode")} />
+            <TextField
+              label={LABELS.successorNisCode}
+              inputMode="numeric"
+              autoComplete="off"
+              required
+              {...form.field("successorNisCode")}
+            />
             <TextField
               label={LABELS.successorName}
               hint="Alleen voor een nieuwe gemeente."

@@ -125,8 +125,7 @@ export default function AdminUserPage() {
           <legend>Rollen</legend>
           {STAFF_ROLES.map((role) => (
             <label key={role} className="choice">
-              <input type="checkbox" name="roles" value={role} defaultChecked={user.staffRoles.includes(role)} />{" "}
-              {STAFF_ROLE_LABELS[role]}
+              <input type="checkbox" name="roles" value={role} defaultChecked={user.staffRoles.includes(role)} /> {STAFF_ROLE_LABELS[role]}
             </label>
           ))}
           {isSelf ? <p className="hint">Uw eigen beheerdersrol kunt u niet intrekken.</p> : null}
@@ -144,8 +143,7 @@ export default function AdminUserPage() {
         <p>Na het activeren kan de gebruiker zich opnieuw aanmelden met het bestaande wachtwoord.</p>
       ) : (
         <p>
-          Een gedeactiveerde gebruiker kan zich niet meer aanmelden; open sessies stoppen meteen. De dossiers blijven bij
-          de organisatie.
+          Een gedeactiveerde gebruiker kan zich niet meer aanmelden; open sessies stoppen meteen. De dossiers blijven bij de organisatie.
         </p>
       )}
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />

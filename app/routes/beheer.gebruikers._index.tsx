@@ -14,7 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Gebruikers | Beheer | Subsidi
 const filterSchema = z.object({
   q: z.string().max(100).optional().catch(undefined),
   status: z.enum(["active", "deactivated"]).optional().catch(undefined),
-  rol: z.union([staffRoleSchema, z.literal("NONE")]).optional().catch(undefined),
+  rol: z
+    .union([staffRoleSchema, z.literal("NONE")])
+    .optional()
+    .catch(undefined),
   pagina: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
@@ -31,8 +34,7 @@ export default function UsersPage() {
     <section>
       <h1>Gebruikers</h1>
       <p>
-        Nieuwe gebruikers nodigt u uit vanuit de pagina van hun organisatie (
-        <Link to="/beheer/organisaties">Organisaties</Link>).
+        Nieuwe gebruikers nodigt u uit vanuit de pagina van hun organisatie (<Link to="/beheer/organisaties">Organisaties</Link>).
       </p>
       <Form method="get" action="/beheer/gebruikers" className="filters" role="search" aria-label="Gebruikers zoeken">
         <SearchField name="q" label="Zoeken" hint="Naam, e-mailadres of organisatie" defaultValue={search.get("q") ?? ""} />
@@ -64,39 +66,39 @@ export default function UsersPage() {
       </Form>
       <p role="status">{total === 1 ? "1 gebruiker gevonden." : `${total} gebruikers gevonden.`}</p>
       <TableRegion label="Gebruikers">
-      <table>
-        <caption className="visually-hidden">Gebruikers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">E-mailadres</th>
-            <th scope="col">Organisaties</th>
-            <th scope="col">Rollen</th>
-            <th scope="col">Laatst aangemeld</th>
-            <th scope="col">Account</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>
-                <Link to={`/beheer/gebruikers/${user.id}`}>
-                  {user.firstName} {user.lastName}
-                </Link>
-              </td>
-              <td>{user.email}</td>
-              <td>
-                {user.memberships.length === 0
-                  ? "—"
-                  : user.memberships.map((m) => `${m.name}${m.readOnly ? " (opgegaan in fusie)" : ""}`).join(", ")}
-              </td>
-              <td>{user.staffRoles.length === 0 ? "—" : user.staffRoles.map((role) => STAFF_ROLE_LABELS[role]).join(", ")}</td>
-              <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
-              <td>{user.deactivatedAt ? `Gedeactiveerd op ${formatDateTime(user.deactivatedAt)}` : "Actief"}</td>
+        <table>
+          <caption className="visually-hidden">Gebruikers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mailadres</th>
+              <th scope="col">Organisaties</th>
+              <th scope="col">Rollen</th>
+              <th scope="col">Laatst aangemeld</th>
+              <th scope="col">Account</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link to={`/beheer/gebruikers/${user.id}`}>
+                    {user.firstName} {user.lastName}
+                  </Link>
+                </td>
+                <td>{user.email}</td>
+                <td>
+                  {user.memberships.length === 0
+                    ? "—"
+                    : user.memberships.map((m) => `${m.name}${m.readOnly ? " (opgegaan in fusie)" : ""}`).join(", ")}
+                </td>
+                <td>{user.staffRoles.length === 0 ? "—" : user.staffRoles.map((role) => STAFF_ROLE_LABELS[role]).join(", ")}</td>
+                <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "nooit"}</td>
+                <td>{user.deactivatedAt ? `Gedeactiveerd op ${formatDateTime(user.deactivatedAt)}` : "Actief"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableRegion>
       <Pagination page={page} pages={pages} search={search} />
     </section>

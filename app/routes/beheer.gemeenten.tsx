@@ -27,10 +27,9 @@ export default function MunicipalitiesPage() {
     <section>
       <h1>Gemeenten bijwerken</h1>
       <p>
-        Leest de lijst van de 285 Vlaamse gemeenten (toestand op 1 januari 2025, met NIS-code, naam en provincie) en
-        brengt de organisaties in het portaal in overeenstemming: ontbrekende gemeenten worden toegevoegd, gewijzigde
-        namen of provincies bijgewerkt. Niets wordt verwijderd; gemeenten die in een fusie zijn opgegaan blijven bestaan.
-        U kunt dit veilig meer dan eens doen.
+        Leest de lijst van de 285 Vlaamse gemeenten (toestand op 1 januari 2025, met NIS-code, naam en provincie) en brengt de organisaties
+        in het portaal in overeenstemming: ontbrekende gemeenten worden toegevoegd, gewijzigde namen of provincies bijgewerkt. Niets wordt
+        verwijderd; gemeenten die in een fusie zijn opgegaan blijven bestaan. U kunt dit veilig meer dan eens doen.
       </p>
       <p>Nu in het portaal: {municipalities} gemeenten (zonder de gemeenten die in een fusie zijn opgegaan).</p>
       <Form method="post">

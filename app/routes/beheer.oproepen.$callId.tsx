@@ -9,7 +9,9 @@ import { CALL_PHASE_LABELS } from "~/calls/call-state";
 import { CallEditor } from "~/components/call-editor";
 import { readFormPost } from "~/utils/read-form-post.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "Oproep"} | Beheer | Subsidieportaal AgII` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.call.title ?? "Oproep"} | Beheer | Subsidieportaal AgII` },
+];
 
 const NOT_FOUND = "Deze oproep bestaat niet.";
 
@@ -25,7 +27,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const call = await callForAdmin(params.callId ?? "");
   if (!call) notFound(NOT_FOUND);
   // The programme of a call does not change (its dossier references carry the code): whatever is posted, it stays.
-  const schema = callFormSchema.safeExtend({ programmeId: z.string().optional().catch(undefined).transform(() => call.programmeId) });
+  const schema = callFormSchema.safeExtend({
+    programmeId: z
+      .string()
+      .optional()
+      .catch(undefined)
+      .transform(() => call.programmeId),
+  });
   const post = await readFormPost(request);
   const parsed = post.parse(schema);
   const values = { ...callFormValuesFromInput(post.input(schema)), programmeId: call.programmeId };

@@ -78,52 +78,50 @@ export default function OrganisationsPage() {
           Zoeken
         </button>
       </Form>
-      <p role="status">
-        {total === 1 ? "1 organisatie gevonden." : `${total} organisaties gevonden.`}
-      </p>
+      <p role="status">{total === 1 ? "1 organisatie gevonden." : `${total} organisaties gevonden.`}</p>
       <TableRegion label="Organisaties">
-      <table>
-        <caption className="visually-hidden">Organisaties</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">Soort</th>
-            <th scope="col">NIS-code</th>
-            <th scope="col">Ondernemingsnummer</th>
-            <th scope="col">Provincie</th>
-            <th scope="col" className="amount">
-              Leden
-            </th>
-            <th scope="col">Fusie</th>
-          </tr>
-        </thead>
-        <tbody>
-          {organisations.map((organisation) => (
-            <tr key={organisation.id}>
-              <td>
-                <Link to={`/beheer/organisaties/${organisation.id}`}>{organisation.name}</Link>
-              </td>
-              <td>{lookup(ORGANISATION_KIND_LABELS, organisation.kind) ?? organisation.kind}</td>
-              <td>{organisation.nisCode ?? "—"}</td>
-              <td>{organisation.kboNumber ? formatKboNumber(organisation.kboNumber) : "—"}</td>
-              <td>{organisation.province ?? "—"}</td>
-              <td className="amount">{organisation.members}</td>
-              <td>
-                {organisation.successor ? (
-                  <>
-                    Opgegaan in <Link to={`/beheer/organisaties/${organisation.successor.id}`}>{organisation.successor.name}</Link>
-                    {organisation.mergedAt ? ` op ${formatDate(organisation.mergedAt)}` : ""}
-                  </>
-                ) : organisation.predecessors.length > 0 ? (
-                  <>Ontstaan uit {organisation.predecessors.map((p) => p.name).join(", ")}</>
-                ) : (
-                  "—"
-                )}
-              </td>
+        <table>
+          <caption className="visually-hidden">Organisaties</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">Soort</th>
+              <th scope="col">NIS-code</th>
+              <th scope="col">Ondernemingsnummer</th>
+              <th scope="col">Provincie</th>
+              <th scope="col" className="amount">
+                Leden
+              </th>
+              <th scope="col">Fusie</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {organisations.map((organisation) => (
+              <tr key={organisation.id}>
+                <td>
+                  <Link to={`/beheer/organisaties/${organisation.id}`}>{organisation.name}</Link>
+                </td>
+                <td>{lookup(ORGANISATION_KIND_LABELS, organisation.kind) ?? organisation.kind}</td>
+                <td>{organisation.nisCode ?? "—"}</td>
+                <td>{organisation.kboNumber ? formatKboNumber(organisation.kboNumber) : "—"}</td>
+                <td>{organisation.province ?? "—"}</td>
+                <td className="amount">{organisation.members}</td>
+                <td>
+                  {organisation.successor ? (
+                    <>
+                      Opgegaan in <Link to={`/beheer/organisaties/${organisation.successor.id}`}>{organisation.successor.name}</Link>
+                      {organisation.mergedAt ? ` op ${formatDate(organisation.mergedAt)}` : ""}
+                    </>
+                  ) : organisation.predecessors.length > 0 ? (
+                    <>Ontstaan uit {organisation.predecessors.map((p) => p.name).join(", ")}</>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableRegion>
       <Pagination page={page} pages={pages} search={search} />
     </section>

@@ -6,13 +6,7 @@ import { createPartnerOrganisation } from "~/admin/organisations.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { RadioGroup, SelectField } from "~/components/admin-fields";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import {
-  kboNumberSchema,
-  ORGANISATION_KIND_LABELS,
-  PARTNER_KINDS,
-  PROVINCES,
-  provinceSchema,
-} from "~/domain/organisation";
+import { kboNumberSchema, ORGANISATION_KIND_LABELS, PARTNER_KINDS, PROVINCES, provinceSchema } from "~/domain/organisation";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 import { isOneOf } from "~/utils/guards";
@@ -53,15 +47,18 @@ export default function NewPartnerOrganisationPage() {
   const form = useZodForm(partnerSchema, {
     defaultValues: {
       kind: values.kind === "VZW" || values.kind === "OTHER" ? values.kind : undefined,
-      name: values.name ?? "", kboNumber: values.kboNumber ?? "", province: isOneOf(PROVINCES, values.province) ? values.province : "" },
+      name: values.name ?? "",
+      kboNumber: values.kboNumber ?? "",
+      province: isOneOf(PROVINCES, values.province) ? values.province : "",
+    },
     serverErrors: failure?.errors,
   });
   return (
     <section>
       <h1>Partnerorganisatie toevoegen</h1>
       <p>
-        Voor een vzw of een andere organisatie die een aanvraag wil indienen (bijvoorbeeld voor een erkenning). Gemeenten
-        komen uit de gemeentelijst en worden niet hier toegevoegd.
+        Voor een vzw of een andere organisatie die een aanvraag wil indienen (bijvoorbeeld voor een erkenning). Gemeenten komen uit de
+        gemeentelijst en worden niet hier toegevoegd.
       </p>
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>

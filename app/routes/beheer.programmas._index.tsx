@@ -25,31 +25,31 @@ export default function ProgrammesPage() {
         </Link>
       </p>
       <TableRegion label="Programma's">
-      <table>
-        <caption className="visually-hidden">Programma's</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Naam</th>
-            <th scope="col">Soort</th>
-            <th scope="col" className="amount">
-              Oproepen
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {programmes.map((programme) => (
-            <tr key={programme.id}>
-              <td className="reference">{programme.code}</td>
-              <td>
-                <Link to={`/beheer/programmas/${programme.id}`}>{programme.name}</Link>
-              </td>
-              <td>{lookup(PROGRAMME_KIND_LABELS, programme.kind) ?? programme.kind}</td>
-              <td className="amount">{programme.calls}</td>
+        <table>
+          <caption className="visually-hidden">Programma's</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Naam</th>
+              <th scope="col">Soort</th>
+              <th scope="col" className="amount">
+                Oproepen
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {programmes.map((programme) => (
+              <tr key={programme.id}>
+                <td className="reference">{programme.code}</td>
+                <td>
+                  <Link to={`/beheer/programmas/${programme.id}`}>{programme.name}</Link>
+                </td>
+                <td>{lookup(PROGRAMME_KIND_LABELS, programme.kind) ?? programme.kind}</td>
+                <td className="amount">{programme.calls}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableRegion>
     </section>
   );

@@ -11,8 +11,8 @@ export default function ContactPage() {
   return (
     <LegalPage title="Contact">
       <p className="intro">
-        Hebt u een vraag over een oproep, over uw dossier of over het portaal? Neem contact op met het {helpdesk.name} van het{" "}
-        {AGENCY.name}.
+        Hebt u een vraag over een oproep, over uw dossier of over het portaal? Neem contact op met het {helpdesk.name} van het {AGENCY.name}
+        .
       </p>
       <dl className="facts">
         <dt>E-mail</dt>
@@ -47,8 +47,8 @@ export default function ContactPage() {
           (zie de <Link to="/privacyverklaring">privacyverklaring</Link>).
         </li>
         <li>
-          Over de toegankelijkheid van het portaal: <a href={`mailto:${AGENCY.accessibility.email}`}>{AGENCY.accessibility.email}</a>{" "}
-          (zie de <Link to="/toegankelijkheidsverklaring">toegankelijkheidsverklaring</Link>).
+          Over de toegankelijkheid van het portaal: <a href={`mailto:${AGENCY.accessibility.email}`}>{AGENCY.accessibility.email}</a> (zie
+          de <Link to="/toegankelijkheidsverklaring">toegankelijkheidsverklaring</Link>).
         </li>
       </ul>
     </LegalPage>

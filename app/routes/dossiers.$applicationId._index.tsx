@@ -58,8 +58,7 @@ export default function ApplicationPage() {
       {actions.notice ? <p className="notice notice--warning">{actions.notice}</p> : null}
       {application.status === "INFO_REQUESTED" && !staff ? (
         <p className="notice notice--warning">
-          Het agentschap vraagt bijkomende informatie.{" "}
-          <Link to={`/dossiers/${application.id}/antwoord`}>Vraag beantwoorden</Link>
+          Het agentschap vraagt bijkomende informatie. <Link to={`/dossiers/${application.id}/antwoord`}>Vraag beantwoorden</Link>
         </p>
       ) : null}
       {staff ? (
@@ -178,7 +177,13 @@ function ExtensionForm({ actionData }: { actionData: ReturnType<typeof useAction
       <ErrorSummary errors={form.errors} labels={EXTENSION_LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextField label={EXTENSION_LABELS.date} type="date" required {...form.field("date")} />
-        <TextField label={EXTENSION_LABELS.time} type="time" required hint="Belgische tijd; het hele laatste minuut telt mee." {...form.field("time")} />
+        <TextField
+          label={EXTENSION_LABELS.time}
+          type="time"
+          required
+          hint="Belgische tijd; het hele laatste minuut telt mee."
+          {...form.field("time")}
+        />
         <TextField label={EXTENSION_LABELS.reason} required {...form.field("reason")} />
         <button type="submit" className="button">
           Termijn verlengen

@@ -31,9 +31,7 @@ import { formatDateTime } from "~/utils/time-format";
 import { lookup } from "~/utils/guards";
 import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Beoordeling ${data?.reference ?? ""} | Subsidieportaal AgII` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Beoordeling ${data?.reference ?? ""} | Subsidieportaal AgII` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, ...STAFF_ROLES);
@@ -81,7 +79,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = post.parse(proposalFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(
-        await proposeDecision({ viewer, applicationId, outcome: parsed.data.outcome, amountCents: parsed.data.amount, motivation: parsed.data.motivation }),
+        await proposeDecision({
+          viewer,
+          applicationId,
+          outcome: parsed.data.outcome,
+          amountCents: parsed.data.amount,
+          motivation: parsed.data.motivation,
+        }),
       );
     }
     case "decide": {
@@ -161,17 +165,14 @@ export default function ReviewPage() {
         ) : null}
       </dl>
       <p>
-        <Link to={`/dossiers/${page.id}`}>Naar het dossier</Link> · <Link to={`/dossiers/${page.id}/overzicht`}>Inhoud van de aanvraag</Link>
+        <Link to={`/dossiers/${page.id}`}>Naar het dossier</Link> ·{" "}
+        <Link to={`/dossiers/${page.id}/overzicht`}>Inhoud van de aanvraag</Link>
       </p>
 
       {page.can.assign ? <AssignForm page={page} outcome={outcomeFor("assign")} /> : null}
 
       <h2>Beoordeling volgens de criteria</h2>
-      {page.can.assess ? (
-        <AssessmentForm page={page} outcome={outcomeFor("assess")} />
-      ) : (
-        <ScoreTable rubric={page.rubric} />
-      )}
+      {page.can.assess ? <AssessmentForm page={page} outcome={outcomeFor("assess")} /> : <ScoreTable rubric={page.rubric} />}
 
       <h2>Bijkomende informatie</h2>
       <InformationHistory requests={page.information} />
@@ -193,7 +194,9 @@ export default function ReviewPage() {
         <p className="notice notice--warning">Beoordeel eerst alle criteria, elk met een motivering, voor u een voorstel doet.</p>
       ) : null}
       {page.can.decideBlockedByFourEyes ? (
-        <p className="notice notice--warning">U hebt dit voorstel zelf gedaan. Een andere beslisser moet erover beslissen (vier-ogenprincipe).</p>
+        <p className="notice notice--warning">
+          U hebt dit voorstel zelf gedaan. Een andere beslisser moet erover beslissen (vier-ogenprincipe).
+        </p>
       ) : null}
       {page.can.decide ? <DecisionForm page={page} outcome={outcomeFor("decide")} /> : null}
 
@@ -250,7 +253,11 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
           </select>
         </div>
         {page.assignee ? (
-          <TextField label="Reden van de nieuwe toewijzing" hint="Verplicht als het dossier al aan iemand toegewezen is." {...form.field("reason")} />
+          <TextField
+            label="Reden van de nieuwe toewijzing"
+            hint="Verplicht als het dossier al aan iemand toegewezen is."
+            {...form.field("reason")}
+          />
         ) : null}
         <button type="submit" className="button">
           Toewijzen
@@ -263,25 +270,25 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
 function ScoreTable({ rubric }: { rubric: PageData["rubric"] }) {
   return (
     <TableRegion label="Scores per criterium">
-    <table>
-      <caption className="visually-hidden">Scores per criterium</caption>
-      <thead>
-        <tr>
-          <th scope="col">Criterium</th>
-          <th scope="col">Score</th>
-          <th scope="col">Motivering</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rubric.map((criterion) => (
-          <tr key={criterion.key}>
-            <th scope="row">{criterion.label}</th>
-            <td>{criterion.score === null ? "—" : `${criterion.score} / ${criterion.maxScore}`}</td>
-            <td>{criterion.motivation || "—"}</td>
+      <table>
+        <caption className="visually-hidden">Scores per criterium</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterium</th>
+            <th scope="col">Score</th>
+            <th scope="col">Motivering</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rubric.map((criterion) => (
+            <tr key={criterion.key}>
+              <th scope="row">{criterion.label}</th>
+              <td>{criterion.score === null ? "—" : `${criterion.score} / ${criterion.maxScore}`}</td>
+              <td>{criterion.motivation || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </TableRegion>
   );
 }

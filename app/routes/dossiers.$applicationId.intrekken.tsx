@@ -44,8 +44,8 @@ export default function WithdrawPage() {
         </p>
       ) : null}
       <p>
-        U trekt de aanvraag {dossier.reference ? `${dossier.reference} ` : ""}voor “{dossier.callTitle}” in. Het agentschap
-        behandelt ze dan niet. Dit kan niet ongedaan gemaakt worden.
+        U trekt de aanvraag {dossier.reference ? `${dossier.reference} ` : ""}voor “{dossier.callTitle}” in. Het agentschap behandelt ze dan
+        niet. Dit kan niet ongedaan gemaakt worden.
       </p>
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextAreaField label={LABELS.reason} rows={3} {...form.field("reason")} />

@@ -39,7 +39,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     loaded: application,
   });
   if (result.status === "submitted") {
-    throw await redirectWithNotice(`/dossiers/${application.id}/ontvangstbewijs`, "Uw aanvraag is verstuurd. U ontvangt dit ontvangstbewijs ook per e-mail.");
+    throw await redirectWithNotice(
+      `/dossiers/${application.id}/ontvangstbewijs`,
+      "Uw aanvraag is verstuurd. U ontvangt dit ontvangstbewijs ook per e-mail.",
+    );
   }
   if (result.status === "already-submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs`);
   if (result.status === "incomplete") return data({ message: SUBMISSION_MESSAGES.incomplete }, { status: 400 });
@@ -75,19 +78,15 @@ export default function SummaryPage() {
           <p className="print-only">
             {header.formTitle} · {header.organisationName}
           </p>
-          <DossierSections
-            applicationId={header.id}
-            sections={page.sections}
-            editable={isDraft && editability.editable}
-          />
+          <DossierSections applicationId={header.id} sections={page.sections} editable={isDraft && editability.editable} />
           {page.requestedCents !== null && !isDraft ? <p>Gevraagd bedrag: {formatCents(page.requestedCents)}</p> : null}
           {isDraft && editability.editable ? (
             page.complete ? (
               <Form method="post" className="submit-box">
                 <h2>Indienen</h2>
                 <p>
-                  Na het indienen kunt u de aanvraag niet meer wijzigen. U krijgt een ontvangstbewijs met een referentienummer,
-                  ook per e-mail.
+                  Na het indienen kunt u de aanvraag niet meer wijzigen. U krijgt een ontvangstbewijs met een referentienummer, ook per
+                  e-mail.
                 </p>
                 <input type="hidden" name="baseVersion" value={page.version} />
                 <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -1,14 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { postStep, stepPage } from "~/applications/wizard.server";
@@ -51,7 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result) notFound("Deze stap bestaat niet.");
   if (result.kind === "redirect") throw redirect(result.to);
   if (result.kind === "autosaved") return result;
-  const status = result.outcome === "conflict" ? 409 : result.outcome === "refused" ? 403 : Object.keys(result.errors).length > 0 ? 400 : 200;
+  const status =
+    result.outcome === "conflict" ? 409 : result.outcome === "refused" ? 403 : Object.keys(result.errors).length > 0 ? 400 : 200;
   return data(result, { status });
 }
 
@@ -75,7 +68,17 @@ export default function StepPage() {
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Shown = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { kind: "shown" }>;
 
-function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown; step: AnyFormDefinition["steps"][number]; values: RawValues }) {
+function StepForm({
+  page,
+  shown,
+  step,
+  values,
+}: {
+  page: PageData;
+  shown?: Shown;
+  step: AnyFormDefinition["steps"][number];
+  values: RawValues;
+}) {
   const navigation = useNavigation();
   const autosave = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -180,7 +183,13 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
             </div>
           ) : null}
           {shown?.conflict ? (
-            <ConflictPanel fields={step.fields} mine={values} theirs={shown.conflict.theirs} savedByName={shown.conflict.savedByName} savedAt={shown.conflict.savedAt} />
+            <ConflictPanel
+              fields={step.fields}
+              mine={values}
+              theirs={shown.conflict.theirs}
+              savedByName={shown.conflict.savedByName}
+              savedAt={shown.conflict.savedAt}
+            />
           ) : null}
           {shown?.outcome === "saved" && Object.keys(shown.errors).length === 0 ? (
             <p className="notice" role="status">
@@ -246,7 +255,9 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
               </div>
               <p className="autosave-status" role="status">
                 {autosaveProblem ??
-                  (savedAt ? `Laatst bewaard om ${brusselsTime(savedAt)} (${formatTimestamp(savedAt).slice(0, 10)}).` : "Nog niet bewaard.")}
+                  (savedAt
+                    ? `Laatst bewaard om ${brusselsTime(savedAt)} (${formatTimestamp(savedAt).slice(0, 10)}).`
+                    : "Nog niet bewaard.")}
               </p>
             </Form>
           </FormProvider>

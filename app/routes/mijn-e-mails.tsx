@@ -19,8 +19,8 @@ export default function MyEmailsPage() {
     <section>
       <h1>Mijn e-mails</h1>
       <p>
-        De e-mails die het portaal naar <strong>{email}</strong> stuurde of nog zal sturen, de nieuwste eerst. Zo ziet u
-        ook wat er in een bericht stond dat u niet (meer) terugvindt.
+        De e-mails die het portaal naar <strong>{email}</strong> stuurde of nog zal sturen, de nieuwste eerst. Zo ziet u ook wat er in een
+        bericht stond dat u niet (meer) terugvindt.
       </p>
       {messages.length === 0 ? (
         <p>Het portaal heeft u nog geen e-mails gestuurd.</p>
@@ -57,11 +57,7 @@ export default function MyEmailsPage() {
                     <span className="status">{EMAIL_STATUS_LABELS[message.status]}</span>
                   </td>
                   <td>
-                    {message.dossier ? (
-                      <Link to={`/dossiers/${message.dossier.id}`}>{message.dossier.reference ?? "Concept"}</Link>
-                    ) : (
-                      "—"
-                    )}
+                    {message.dossier ? <Link to={`/dossiers/${message.dossier.id}`}>{message.dossier.reference ?? "Concept"}</Link> : "—"}
                   </td>
                 </tr>
               ))}

@@ -30,9 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await readFormPost(request); // the start button's (empty) form; anything else is refused
   const result = await startApplication(viewer, params.callId ?? "");
   if (!result.ok) return data({ message: result.message }, { status: 403 });
-  throw redirect(
-    result.existing ? `/dossiers/${result.applicationId}` : `/dossiers/${result.applicationId}/stap/${result.firstStepId}`,
-  );
+  throw redirect(result.existing ? `/dossiers/${result.applicationId}` : `/dossiers/${result.applicationId}/stap/${result.firstStepId}`);
 }
 
 export default function CallPage() {

@@ -16,7 +16,6 @@ import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Mijn organisatie | Subsidieportaal AgII" }];
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, membership } = await requireActiveOrganisation(request);
   return { ...(await organisationOverview(membership.organisationId)), canInvite: canInviteInto(viewer, membership.organisationId) };
@@ -70,26 +69,26 @@ export default function OrganisationPage() {
 
       <h2>Leden</h2>
       <TableRegion label={`Leden van ${organisation.name}`}>
-      <table>
-        <caption className="visually-hidden">Leden van {organisation.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">E-mailadres</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.id}>
-              <td>
-                {member.firstName} {member.lastName}
-                {member.deactivatedAt ? " (gedeactiveerd)" : ""}
-              </td>
-              <td>{member.email}</td>
+        <table>
+          <caption className="visually-hidden">Leden van {organisation.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mailadres</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  {member.firstName} {member.lastName}
+                  {member.deactivatedAt ? " (gedeactiveerd)" : ""}
+                </td>
+                <td>{member.email}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableRegion>
 
       {invitations.length > 0 ? (

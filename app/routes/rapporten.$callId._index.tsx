@@ -43,7 +43,11 @@ export default function CallReportPage() {
   const { report, tables } = useLoaderData<typeof loader>();
   const { call, submissions, budget, coverage, deadline } = report;
   const csv = (key: ReportTableKey) => `/rapporten/${call.id}/${REPORT_TABLE_FILES[key]}`;
-  const heading = (id: (typeof SECTIONS)[number]["id"]) => defined(SECTIONS.find((s) => s.id === id), `section ${id}`).title;
+  const heading = (id: (typeof SECTIONS)[number]["id"]) =>
+    defined(
+      SECTIONS.find((s) => s.id === id),
+      `section ${id}`,
+    ).title;
   const deadlineNotice = lookup({ overdue: "notice notice--error", running: "notice notice--warning", done: "notice" }, deadline.state);
 
   return (
@@ -120,7 +124,11 @@ export default function CallReportPage() {
             title="Staafdiagram: budget, gevraagde, voorgestelde en toegekende bedragen"
             bars={[
               { label: "Budget van de oproep", value: budget.envelopeCents, valueText: formatCents(budget.envelopeCents) },
-              { label: "Gevraagd", value: report.amounts.totals.requestedCents, valueText: formatCents(report.amounts.totals.requestedCents) },
+              {
+                label: "Gevraagd",
+                value: report.amounts.totals.requestedCents,
+                valueText: formatCents(report.amounts.totals.requestedCents),
+              },
               { label: "Voorgesteld, niet beslist", value: budget.proposedCents, valueText: formatCents(budget.proposedCents) },
               { label: "Toegekend", value: budget.grantedCents, valueText: formatCents(budget.grantedCents) },
               { label: "Nog beschikbaar", value: budget.remainingCents ?? 0, valueText: formatCents(budget.remainingCents ?? 0) },
@@ -136,9 +144,10 @@ export default function CallReportPage() {
         {call.forMunicipalities ? (
           <>
             <p>
-              Hoeveel gemeenten per provincie een ingediende aanvraag hebben (ingetrokken aanvragen tellen niet). Gemeenten die
-              in een fusie opgingen tellen niet meer mee; voor Brussel telt de Vlaamse Gemeenschapscommissie. In totaal{" "}
-              {formatCount(coverage.overall.applied)} van {formatCount(coverage.overall.total)} ({formatPercent(coverage.overall.percentage)}).
+              Hoeveel gemeenten per provincie een ingediende aanvraag hebben (ingetrokken aanvragen tellen niet). Gemeenten die in een fusie
+              opgingen tellen niet meer mee; voor Brussel telt de Vlaamse Gemeenschapscommissie. In totaal{" "}
+              {formatCount(coverage.overall.applied)} van {formatCount(coverage.overall.total)} (
+              {formatPercent(coverage.overall.percentage)}).
             </p>
             <BarChart
               id="grafiek-dekking"
@@ -160,9 +169,7 @@ export default function CallReportPage() {
 
       <section aria-labelledby="beslissing" className="report-section">
         <h2 id="beslissing">{heading("beslissing")}</h2>
-        <p className={deadlineNotice}>
-          {deadline.description}
-        </p>
+        <p className={deadlineNotice}>{deadline.description}</p>
         <BarChart
           id="grafiek-beslissing"
           title="Staafdiagram: dossiers met en zonder beslissing"

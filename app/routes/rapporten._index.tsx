@@ -22,8 +22,8 @@ export default function ReportsPage() {
     <section>
       <h1>Rapporten</h1>
       <p className="intro">
-        Per oproep: dossiers per status, indieningen tot de deadline, gevraagde en toegekende bedragen, dekking per provincie
-        en de voortgang tegenover de beslissingsdeadline. Elke tabel kan als CSV gedownload worden.
+        Per oproep: dossiers per status, indieningen tot de deadline, gevraagde en toegekende bedragen, dekking per provincie en de
+        voortgang tegenover de beslissingsdeadline. Elke tabel kan als CSV gedownload worden.
       </p>
       {calls.length === 0 ? (
         <p>Er zijn nog geen oproepen.</p>

@@ -79,7 +79,14 @@ export default function StaffQueue() {
 
       <h2>Dossiers</h2>
       {/* A new key per result resets the uncontrolled fields to the filter in the address. */}
-      <Form method="get" action="/te-beoordelen" className="filters queue-filters" role="search" aria-label="Dossiers filteren" key={queueSearch(filter)}>
+      <Form
+        method="get"
+        action="/te-beoordelen"
+        className="filters queue-filters"
+        role="search"
+        aria-label="Dossiers filteren"
+        key={queueSearch(filter)}
+      >
         <SearchField name="q" label="Zoeken" hint="Dossiernummer, naam van de organisatie of NIS-code" defaultValue={filter.q ?? ""} />
         <SelectField
           name="programma"

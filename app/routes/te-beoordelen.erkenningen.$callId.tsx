@@ -36,9 +36,9 @@ export default function RecognitionComparisonPage() {
         {call.recognitionStartsOn ? `. De erkenningen starten op ${formatDate(startOfDay(call.recognitionStartsOn))}.` : "."}
       </p>
       <p className="intro">
-        <strong>Overlap</strong> betekent: twee of meer organisaties werken rond hetzelfde thema, in dezelfde provincie, voor
-        hetzelfde facet van de regierol. De selectie moet een taakverdeling zonder overlap opleveren. Niet-erkende kandidaten
-        tellen niet mee; organisaties die al erkend zijn in een andere oproep wel.
+        <strong>Overlap</strong> betekent: twee of meer organisaties werken rond hetzelfde thema, in dezelfde provincie, voor hetzelfde
+        facet van de regierol. De selectie moet een taakverdeling zonder overlap opleveren. Niet-erkende kandidaten tellen niet mee;
+        organisaties die al erkend zijn in een andere oproep wel.
       </p>
 
       {candidates.length === 0 ? (
@@ -59,9 +59,7 @@ export default function RecognitionComparisonPage() {
                       value={candidate.applicationId}
                       defaultChecked={filtered && candidate.selected}
                     />
-                    <label htmlFor={`kandidaat-${candidate.applicationId}`}>
-                      {`${candidate.name} (${candidate.statusLabel})`}
-                    </label>
+                    <label htmlFor={`kandidaat-${candidate.applicationId}`}>{`${candidate.name} (${candidate.statusLabel})`}</label>
                   </li>
                 ))}
               </ul>
@@ -82,8 +80,8 @@ export default function RecognitionComparisonPage() {
           <RecognitionMatrix comparison={comparison} />
           {columns.some((column) => column.kind === "recognised") ? (
             <p className="hint">
-              Kolommen met &quot;al erkend&quot; zijn partnerorganisaties uit een andere oproep waarvan de erkenning nog loopt
-              wanneer de erkenningen van deze oproep starten.
+              Kolommen met &quot;al erkend&quot; zijn partnerorganisaties uit een andere oproep waarvan de erkenning nog loopt wanneer de
+              erkenningen van deze oproep starten.
             </p>
           ) : null}
         </>

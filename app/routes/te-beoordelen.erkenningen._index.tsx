@@ -20,8 +20,8 @@ export default function RecognitionCallsPage() {
     <section>
       <h1>Erkenningen: kandidaten vergelijken</h1>
       <p className="intro">
-        Kies een erkenningsoproep om de kandidaat-partnerorganisaties naast elkaar te zien, met hun thema&apos;s, facetten,
-        kanalen, expertise en provincies, en de overlap tussen hen.
+        Kies een erkenningsoproep om de kandidaat-partnerorganisaties naast elkaar te zien, met hun thema&apos;s, facetten, kanalen,
+        expertise en provincies, en de overlap tussen hen.
       </p>
       {calls.length === 0 ? (
         <p>Er zijn nog geen erkenningsoproepen.</p>

@@ -83,10 +83,8 @@ export default function InvitationPage() {
         ) : (
           <p>
             Er bestaat al een account voor {invitation.email}.{" "}
-            <Link to={`/aanmelden?redirectTo=${encodeURIComponent(location.pathname)}`}>
-              Meld u aan
-            </Link>{" "}
-            en open daarna opnieuw de link uit de e-mail.
+            <Link to={`/aanmelden?redirectTo=${encodeURIComponent(location.pathname)}`}>Meld u aan</Link> en open daarna opnieuw de link uit
+            de e-mail.
           </p>
         )}
       </section>
@@ -96,8 +94,7 @@ export default function InvitationPage() {
     <section>
       <h1>{title}</h1>
       <p>
-        Maak uw account aan voor <strong>{invitation.email}</strong>. Daarna werkt u mee aan de dossiers van{" "}
-        {invitation.organisationName}.
+        Maak uw account aan voor <strong>{invitation.email}</strong>. Daarna werkt u mee aan de dossiers van {invitation.organisationName}.
       </p>
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>

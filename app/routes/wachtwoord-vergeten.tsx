@@ -34,8 +34,8 @@ export default function ForgotPasswordPage() {
       <section>
         <h1>Controleer uw mailbox</h1>
         <p className="notice" role="status">
-          Als er een account bestaat voor {actionData.email}, ontvangt u binnen enkele minuten een e-mail met een
-          link om een nieuw wachtwoord te kiezen. De link is één uur geldig.
+          Als er een account bestaat voor {actionData.email}, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw
+          wachtwoord te kiezen. De link is één uur geldig.
         </p>
       </section>
     );

@@ -20,7 +20,12 @@ export type QuietOptions = {
  * (performance.eventLoopUtilization), so a window in which this code only sleeps measures the
  * others. Resolves with the milliseconds waited.
  */
-export async function waitUntilQuiet({ busyAbove = 0.75, windowMs = 200, maxWaitMs = 10_000, cancelled = () => false }: QuietOptions = {}): Promise<number> {
+export async function waitUntilQuiet({
+  busyAbove = 0.75,
+  windowMs = 200,
+  maxWaitMs = 10_000,
+  cancelled = () => false,
+}: QuietOptions = {}): Promise<number> {
   const started = performance.now();
   for (;;) {
     const before = performance.eventLoopUtilization();

@@ -12,8 +12,7 @@ import { data } from "@remix-run/node";
 export const MAX_FORM_BYTES = 1024 * 1024;
 
 export const FORM_POST_MESSAGES = {
-  notAForm:
-    "Dit verzoek werd niet als formulier verstuurd en kon niet verwerkt worden. Gebruik het formulier op de pagina.",
+  notAForm: "Dit verzoek werd niet als formulier verstuurd en kon niet verwerkt worden. Gebruik het formulier op de pagina.",
   noFiles: "Dit formulier neemt geen bestanden aan. Gebruik het formulier op de pagina.",
   tooLarge: "U verstuurde meer dan 1 MB in één formulier. Kort uw teksten in en probeer opnieuw.",
   malformed: "Het formulier kon niet gelezen worden. Laad de pagina opnieuw en probeer nog eens.",

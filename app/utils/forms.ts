@@ -59,7 +59,8 @@ function innerSchema(schema: z.core.$ZodType): z.core.$ZodType | null {
   }
   if (schema instanceof z.core.$ZodLazy) return schema._zod.def.getter();
   // A pipe reads what its first schema reads; a preprocess (a transform first) what it hands on to.
-  if (schema instanceof z.core.$ZodPipe) return schema._zod.def.in instanceof z.core.$ZodTransform ? schema._zod.def.out : schema._zod.def.in;
+  if (schema instanceof z.core.$ZodPipe)
+    return schema._zod.def.in instanceof z.core.$ZodTransform ? schema._zod.def.out : schema._zod.def.in;
   return null;
 }
 
@@ -116,7 +117,8 @@ function readAt(schema: z.core.$ZodType, name: string, formData: FormData): Form
     return readFields(shape, prefix, formData);
   }
   if (shape.kind === "list") {
-    if (formShape(shape.item).kind === "fields") return rowIndexes(formData, name).map((index) => readRow(shape.item, `${name}.${index}`, formData));
+    if (formShape(shape.item).kind === "fields")
+      return rowIndexes(formData, name).map((index) => readRow(shape.item, `${name}.${index}`, formData));
     return texts(formData, name);
   }
   // One value: a name posted twice stays a list, so the schema refuses it rather than one being picked.

@@ -13,9 +13,7 @@ export type Inline =
   | { type: "em"; children: Inline[] }
   | { type: "link"; href: string; children: Inline[] };
 
-export type Block =
-  | { type: "paragraph"; children: Inline[] }
-  | { type: "list"; ordered: boolean; items: Inline[][] };
+export type Block = { type: "paragraph"; children: Inline[] } | { type: "list"; ordered: boolean; items: Inline[][] };
 
 const BULLET = /^\s{0,3}[-*]\s+(.*)$/;
 const NUMBERED = /^\s{0,3}\d{1,9}[.)]\s+(.*)$/;
@@ -70,7 +68,9 @@ function mergeText(nodes: Inline[]): Inline[] {
 
 /** The lines of one paragraph, joined by line breaks. */
 function parseLines(lines: string[]): Inline[] {
-  return lines.flatMap((line, index): Inline[] => (index === 0 ? parseSpans(line.trim()) : [{ type: "break" }, ...parseSpans(line.trim())]));
+  return lines.flatMap((line, index): Inline[] =>
+    index === 0 ? parseSpans(line.trim()) : [{ type: "break" }, ...parseSpans(line.trim())],
+  );
 }
 
 export function parseMarkdown(source: string): Block[] {

@@ -34,7 +34,10 @@ export function requiredText(max = 200, options: TextOptions = {}) {
 
 /** A text that may stay empty (absent, or "" after trimming white space). */
 export function optionalText(max = 200, options: TextOptions = {}) {
-  const text = z.string().trim().max(max, options.tooLong ?? `Gebruik hoogstens ${max} tekens.`);
+  const text = z
+    .string()
+    .trim()
+    .max(max, options.tooLong ?? `Gebruik hoogstens ${max} tekens.`);
   return withoutControlCharacters(text, options).optional();
 }
 

@@ -15,7 +15,14 @@ const demo = (email: string) => {
 
 /** Enough for every route a role can reach today; a crawl that hits it fails, so nothing is skipped silently. */
 const MAX_PAGES_PER_ROLE = 45;
-const PUBLIC_START = ["/", ...LEGAL_PAGES.map((page) => page.to), "/oproepen", "/partnerorganisaties", "/aanmelden", "/wachtwoord-vergeten"];
+const PUBLIC_START = [
+  "/",
+  ...LEGAL_PAGES.map((page) => page.to),
+  "/oproepen",
+  "/partnerorganisaties",
+  "/aanmelden",
+  "/wachtwoord-vergeten",
+];
 
 /** "/dossiers/cmx5e2…/stap/begroting" → "/dossiers/:id/stap/begroting" */
 function routeOf(path: string): string {
@@ -27,9 +34,7 @@ function routeOf(path: string): string {
 
 /** The same-origin page links on the current page, without downloads, anchors and query strings. */
 async function pageLinks(page: Page): Promise<string[]> {
-  const hrefs = await page
-    .locator("a[href]:not([download])")
-    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  const hrefs = await page.locator("a[href]:not([download])").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
   const origin = new URL(page.url()).origin;
   return hrefs
     .map((href) => new URL(href))

@@ -19,7 +19,10 @@ test("an autosave reloads no data at all; a button post reloads the page's data,
   await page.getByRole("row").filter({ hasText: round.title }).getByRole("link", { name: "Concept (nog geen nummer)" }).click();
   await expect(page.getByRole("navigation", { name: "Dossier" })).toBeVisible();
   await page.getByRole("navigation", { name: "Dossier" }).getByRole("link", { name: "Overzicht" }).click();
-  await page.getByRole("navigation", { name: "Stappen van de aanvraag" }).getByRole("link", { name: /^2\. Huidig aanbod en taalbeleid/ }).click();
+  await page
+    .getByRole("navigation", { name: "Stappen van de aanvraag" })
+    .getByRole("link", { name: /^2\. Huidig aanbod en taalbeleid/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Stap 2 van 6");
   await expectAccessible(page);
 

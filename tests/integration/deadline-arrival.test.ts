@@ -58,7 +58,10 @@ const waitUntil = (instant: number) => new Promise((resolve) => setTimeout(resol
 
 describe("submits queued at the deadline", () => {
   it("accepts the one that arrived in time, with its arrival as its time, and refuses the late one", async () => {
-    const call = await createProgrammeAndCall(db, { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 3_600_000) });
+    const call = await createProgrammeAndCall(db, {
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 3_600_000),
+    });
     const [first, inTime, late] = [
       await draftFor(call.id, "Gemeente Traag"),
       await draftFor(call.id, "Gemeente Op Tijd"),
@@ -87,7 +90,9 @@ describe("submits queued at the deadline", () => {
     expect(stored.submittedAt!.getTime()).toBeGreaterThanOrEqual(sentInTime - 5);
     expect(stored.submittedAt!.getTime()).toBeLessThan(closesAt.getTime());
     // The audit line records when the change was made: after the deadline, as it happened.
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { applicationId: inTime.application.id, after: { contains: "SUBMITTED" } } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { applicationId: inTime.application.id, after: { contains: "SUBMITTED" } },
+    });
     expect(audit.at.getTime()).toBeGreaterThan(closesAt.getTime());
 
     const refused = await tooLate;

@@ -43,12 +43,16 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const statementLines = () => server.output().split("\n").filter((line) => line.startsWith("sql: "));
+const statementLines = () =>
+  server
+    .output()
+    .split("\n")
+    .filter((line) => line.startsWith("sql: "));
 
 /** The statements the server ran for one GET, once its log has caught up with the answer. */
 async function statementsOf(client: HttpClient, path: string): Promise<string[]> {
   let before = statementLines().length;
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const now = statementLines().length;
     stable = now === before ? stable + 1 : 0;
@@ -58,7 +62,7 @@ async function statementsOf(client: HttpClient, path: string): Promise<string[]>
   expect(response.status, path).toBe(200);
   await response.text();
   let seen = statementLines().length;
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const now = statementLines().length;
     stable = now === seen ? stable + 1 : 0;

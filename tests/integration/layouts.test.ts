@@ -50,7 +50,12 @@ const navs = (html: string, label: string) => html.split(`<nav aria-label="${lab
 
 describe("the admin area", () => {
   it("draws its navigation once on every page, the current page marked", async () => {
-    const current = { "/beheer": "/beheer", "/beheer/oproepen": "/beheer/oproepen", "/beheer/organisaties/nieuw": "/beheer/organisaties", "/beheer/e-mails": "/beheer/e-mails" };
+    const current = {
+      "/beheer": "/beheer",
+      "/beheer/oproepen": "/beheer/oproepen",
+      "/beheer/organisaties/nieuw": "/beheer/organisaties",
+      "/beheer/e-mails": "/beheer/e-mails",
+    };
     for (const [path, marked] of Object.entries(current)) {
       const { status, html } = await page(admin, path);
       expect(status, path).toBe(200);

@@ -79,12 +79,20 @@ describe("legal pages", () => {
   it("follows the Flemish model: status, known problems, how to report one, date", async () => {
     const html = await htmlOf(await new HttpClient(server.url).get("/toegankelijkheidsverklaring"));
     expect(html).toContain("<strong>gedeeltelijk conform</strong>");
-    for (const heading of ["Nalevingsstatus", "Niet-toegankelijke inhoud", "Opstelling van deze verklaring", "Feedback en contactgegevens", "Handhavingsprocedure"]) {
+    for (const heading of [
+      "Nalevingsstatus",
+      "Niet-toegankelijke inhoud",
+      "Opstelling van deze verklaring",
+      "Feedback en contactgegevens",
+      "Handhavingsprocedure",
+    ]) {
       expect(html).toContain(`<h2>${heading}</h2>`);
     }
     for (const problem of ACCESSIBILITY_STATEMENT.knownProblems) expect(html).toContain(`<h3>${problem.title}</h3>`);
     expect(html).toContain("Deze verklaring werd opgesteld op 2 december 2026.");
     expect(html).toContain(`mailto:${AGENCY.accessibility.email}`);
-    expect(html).toContain(`Deze toegankelijkheidsverklaring is van toepassing op het subsidieportaal, <span class="hash">${server.url}/</span>`);
+    expect(html).toContain(
+      `Deze toegankelijkheidsverklaring is van toepassing op het subsidieportaal, <span class="hash">${server.url}/</span>`,
+    );
   });
 });

@@ -190,10 +190,22 @@ describe("e-mail outbox", () => {
   it("takes over a message left in SENDING by a crashed worker once its lock expired", async () => {
     const base = { template: "password-reset", subject: "Achtergebleven", textBody: "tekst", htmlBody: "<p>html</p>" };
     await prisma.emailOutbox.create({
-      data: { ...base, idempotencyKey: "crashed", toAddress: "frank@vgc.example", status: "SENDING", lockedUntil: new Date(now().getTime() - 1_000) },
+      data: {
+        ...base,
+        idempotencyKey: "crashed",
+        toAddress: "frank@vgc.example",
+        status: "SENDING",
+        lockedUntil: new Date(now().getTime() - 1_000),
+      },
     });
     await prisma.emailOutbox.create({
-      data: { ...base, idempotencyKey: "busy", toAddress: "greet@vgc.example", status: "SENDING", lockedUntil: new Date(now().getTime() + LOCK_MS) },
+      data: {
+        ...base,
+        idempotencyKey: "busy",
+        toAddress: "greet@vgc.example",
+        status: "SENDING",
+        lockedUntil: new Date(now().getTime() + LOCK_MS),
+      },
     });
 
     expect(await drainOutbox()).toEqual({ sent: 1, failed: 0, retried: 0 });

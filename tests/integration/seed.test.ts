@@ -205,8 +205,7 @@ describe("demo data", () => {
       expect(call.eligibleKinds.map((k) => k.organisationKind).sort()).toEqual(
         historic.eligibleKinds.map((k) => k.organisationKind).sort(),
       );
-      const expectedSettings =
-        code === "ERK" ? { recognitionStartsOn: `${call.year}-01-01` } : JSON.parse(historic.settings);
+      const expectedSettings = code === "ERK" ? { recognitionStartsOn: `${call.year}-01-01` } : JSON.parse(historic.settings);
       expect(JSON.parse(call.settings)).toEqual(expectedSettings);
     }
     // 20 March 2027 is winter time; the OEF round closes on 4 May 2027, in summer time.
@@ -224,7 +223,9 @@ describe("demo data", () => {
       expect(user, demoUser.email).not.toBeNull();
       expect([user!.firstName, user!.lastName]).toEqual([demoUser.firstName, demoUser.lastName]);
       expect(user!.staffRoles.map((r) => r.role).sort()).toEqual([...demoUser.staffRoles].sort());
-      const keys = user!.memberships.map((m) => (m.organisation.nisCode ? `nis:${m.organisation.nisCode}` : `kbo:${m.organisation.kboNumber}`));
+      const keys = user!.memberships.map((m) =>
+        m.organisation.nisCode ? `nis:${m.organisation.nisCode}` : `kbo:${m.organisation.kboNumber}`,
+      );
       const expected = demoUser.memberOf.map((k) => ("nisCode" in k ? `nis:${k.nisCode}` : `kbo:${k.kboNumber}`));
       expect(keys.sort()).toEqual(expected.sort());
       expect(user!.password?.hash.startsWith("scrypt$")).toBe(true);
@@ -401,7 +402,12 @@ describe("demo data", () => {
       expect(attachment.createdAt.getTime()).toBeGreaterThanOrEqual(application.createdAt.getTime());
       if (application.submittedAt) expect(attachment.createdAt.getTime()).toBeLessThan(application.submittedAt.getTime());
       const upload = await prisma.auditEvent.findFirst({ where: { action: "attachment.upload", entityId: attachment.id } });
-      expect(upload).toMatchObject({ actorId: attachment.uploadedById, actorRole: "APPLICANT", applicationId: application.id, at: attachment.createdAt });
+      expect(upload).toMatchObject({
+        actorId: attachment.uploadedById,
+        actorRole: "APPLICANT",
+        applicationId: application.id,
+        at: attachment.createdAt,
+      });
     }
     // One file on disk per attachment, nothing else (besides the temp folder).
     expect((await uploadedFiles()).filter((name) => name !== "tmp")).toHaveLength(attachments.length);
@@ -431,7 +437,10 @@ describe("demo data", () => {
   it("lets the applicant read a seeded receipt and download its files from the built portal", async () => {
     const server = await startServer();
     try {
-      const application = await prisma.application.findFirstOrThrow({ where: { reference: "RAD-2026-0001" }, include: { attachments: true } });
+      const application = await prisma.application.findFirstOrThrow({
+        where: { reference: "RAD-2026-0001" },
+        include: { attachments: true },
+      });
       const sara = DEMO_USERS.find((u) => u.email === "sara.janssens@leuven.example")!;
       const client = new HttpClient(server.url);
       await client.login(sara.email, sara.password);
@@ -458,8 +467,7 @@ describe("demo data", () => {
 
   describe("refusing a sample dossier the portal could not have produced", () => {
     const dossiers = sampleDossiers(NOW);
-    const find = (callKey: string, key: string) =>
-      dossiers.find((d) => d.callKey === callKey && Object.values(d.organisation)[0] === key)!;
+    const find = (callKey: string, key: string) => dossiers.find((d) => d.callKey === callKey && Object.values(d.organisation)[0] === key)!;
     const leuven = find("RAD-2026", "24062");
 
     async function contextFor(dossier: SampleDossier, hasApplicant = true) {

@@ -230,7 +230,9 @@ describe("keepUnchangedMinute", () => {
   it("keeps the stored instant when the same minute is typed back, and takes a new minute", () => {
     const stored = at("2026-02-16T22:59:59.999Z");
     expect(keepUnchangedMinute(stored, at("2026-02-16T22:59:00.000Z"))).toBe(stored);
-    expect(keepUnchangedMinute(at("2026-01-04T23:00:12.345Z"), at("2026-01-04T23:00:00.000Z"))!.toISOString()).toBe("2026-01-04T23:00:12.345Z");
+    expect(keepUnchangedMinute(at("2026-01-04T23:00:12.345Z"), at("2026-01-04T23:00:00.000Z"))!.toISOString()).toBe(
+      "2026-01-04T23:00:12.345Z",
+    );
     expect(keepUnchangedMinute(stored, at("2026-02-17T22:59:59.999Z"))!.toISOString()).toBe("2026-02-17T22:59:59.999Z");
     expect(keepUnchangedMinute(null, stored)).toBe(stored);
     expect(keepUnchangedMinute(stored, null)).toBeNull();

@@ -24,7 +24,7 @@ describe("csvField", () => {
 
 describe("neutraliseFormula", () => {
   it("makes text that a spreadsheet would run as a formula start with an apostrophe", () => {
-    for (const text of ["=HYPERLINK(\"http://x\")", "+32 2 000", "-1+1", "@SUM(A1)", "\tX"]) expect(neutraliseFormula(text)).toBe(`'${text}`);
+    for (const text of ['=HYPERLINK("http://x")', "+32 2 000", "-1+1", "@SUM(A1)", "\tX"]) expect(neutraliseFormula(text)).toBe(`'${text}`);
     expect(neutraliseFormula("Stad Gent")).toBe("Stad Gent");
     expect(neutraliseFormula("'s-Gravenwezel")).toBe("'s-Gravenwezel");
   });
@@ -32,7 +32,7 @@ describe("neutraliseFormula", () => {
 
 describe("csvField guards every text cell against formulas", () => {
   it("puts an apostrophe before text that starts a formula, and quotes it when needed", () => {
-    expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvField("+32 2 000 00 00")).toBe("'+32 2 000 00 00");
     expect(csvField("-1+1")).toBe("'-1+1");
     expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -52,16 +52,35 @@ describe("csvField guards every text cell against formulas", () => {
 
 describe("toCsv", () => {
   it("guards the header and every text cell of every row, not only chosen columns", () => {
-    const csv = toCsv(["=kop", "bedrag"], [["@Gemeente", -5], ["Stad Gent", "+32"]]);
+    const csv = toCsv(
+      ["=kop", "bedrag"],
+      [
+        ["@Gemeente", -5],
+        ["Stad Gent", "+32"],
+      ],
+    );
     expect(csv).toBe(`${BOM}'=kop;bedrag\r\n'@Gemeente;-5\r\nStad Gent;'+32\r\n`);
-    expect(readCsv(csv.slice(1))).toEqual([["'=kop", "bedrag"], ["'@Gemeente", "-5"], ["Stad Gent", "'+32"]]);
+    expect(readCsv(csv.slice(1))).toEqual([
+      ["'=kop", "bedrag"],
+      ["'@Gemeente", "-5"],
+      ["Stad Gent", "'+32"],
+    ]);
   });
 
-
   it("starts with a byte order mark, uses ; and CRLF, ends with a line break, and reads back", () => {
-    const csv = toCsv(["a", "b"], [["1", 'x;"y"'], [null, "line\nbreak"]]);
+    const csv = toCsv(
+      ["a", "b"],
+      [
+        ["1", 'x;"y"'],
+        [null, "line\nbreak"],
+      ],
+    );
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv).toBe(`${BOM}a;b\r\n1;"x;""y"""\r\n;"line\nbreak"\r\n`);
-    expect(readCsv(csv.slice(1))).toEqual([["a", "b"], ["1", 'x;"y"'], ["", "line\nbreak"]]);
+    expect(readCsv(csv.slice(1))).toEqual([
+      ["a", "b"],
+      ["1", 'x;"y"'],
+      ["", "line\nbreak"],
+    ]);
   });
 });

@@ -21,7 +21,14 @@ function post(body: FormData | URLSearchParams | string, contentType?: string): 
 describe("reading a post in the shape of its schema", () => {
   it("collects every value of a repeated name where the schema has a list, also none or one", () => {
     const schema = z.object({ roles: z.array(z.string()), kinds: z.array(z.string()), none: z.array(z.string()) });
-    const input = formInput(schema, form([["roles", "REVIEWER"], ["roles", "ADMIN"], ["kinds", "GEMEENTE"]]));
+    const input = formInput(
+      schema,
+      form([
+        ["roles", "REVIEWER"],
+        ["roles", "ADMIN"],
+        ["kinds", "GEMEENTE"],
+      ]),
+    );
     expect(input).toEqual({ roles: ["REVIEWER", "ADMIN"], kinds: ["GEMEENTE"], none: [] });
   });
 
@@ -32,13 +39,26 @@ describe("reading a post in the shape of its schema", () => {
       c: repeated(z.string()),
       d: z.array(z.string()).pipe(z.array(z.string()).min(1)),
     });
-    const input = formInput(schema, form([["a", "1"], ["b", "2"], ["c", "3"], ["d", "4"], ["d", "5"]]));
+    const input = formInput(
+      schema,
+      form([
+        ["a", "1"],
+        ["b", "2"],
+        ["c", "3"],
+        ["d", "4"],
+        ["d", "5"],
+      ]),
+    );
     expect(input).toEqual({ a: ["1"], b: ["2"], c: ["3"], d: ["4", "5"] });
   });
 
   it("keeps a repeated name where the schema wants one value, so the schema refuses it", () => {
     const schema = z.object({ redirectTo: z.string().optional(), email: z.string() });
-    const formData = form([["redirectTo", "/mijn-dossiers"], ["redirectTo", "//evil.test"], ["email", "a@b.be"]]);
+    const formData = form([
+      ["redirectTo", "/mijn-dossiers"],
+      ["redirectTo", "//evil.test"],
+      ["email", "a@b.be"],
+    ]);
     expect(formInput(schema, formData)).toEqual({ redirectTo: ["/mijn-dossiers", "//evil.test"], email: "a@b.be" });
     const parsed = parseFormData(schema, formData);
     expect(parsed.ok).toBe(false);
@@ -57,11 +77,20 @@ describe("reading a post in the shape of its schema", () => {
         ["rubric.x.key", "geen rij"],
       ]),
     );
-    expect(input).toEqual({ rubric: [{ key: "relevantie", tags: ["a", "b"] }, { key: "begroting", tags: [] }] });
+    expect(input).toEqual({
+      rubric: [
+        { key: "relevantie", tags: ["a", "b"] },
+        { key: "begroting", tags: [] },
+      ],
+    });
   });
 
   it("reads only the names the schema knows, unless it takes any others (catchall, record)", () => {
-    const formData = form([["known", "1"], ["score-relevantie", "4"], ["intent", "save"]]);
+    const formData = form([
+      ["known", "1"],
+      ["score-relevantie", "4"],
+      ["intent", "save"],
+    ]);
     expect(formInput(z.object({ known: z.string() }), formData)).toEqual({ known: "1" });
     expect(formInput(z.object({ known: z.string() }).catchall(z.string()), formData)).toEqual({
       known: "1",
@@ -76,10 +105,22 @@ describe("reading a post in the shape of its schema", () => {
       z.object({ form: z.literal("a"), list: z.array(z.string()) }),
       z.object({ form: z.literal("b"), text: z.string() }),
     ]);
-    const formData = form([["form", "a"], ["list", "x"], ["text", "y"]]);
+    const formData = form([
+      ["form", "a"],
+      ["list", "x"],
+      ["text", "y"],
+    ]);
     expect(formInput(union, formData)).toEqual({ form: "a", list: ["x"], text: "y" });
     const both = z.object({ intent: z.string() }).and(z.object({ kinds: z.array(z.string()) }));
-    expect(formInput(both, form([["intent", "confirm"], ["kinds", "VZW"]]))).toEqual({ intent: "confirm", kinds: ["VZW"] });
+    expect(
+      formInput(
+        both,
+        form([
+          ["intent", "confirm"],
+          ["kinds", "VZW"],
+        ]),
+      ),
+    ).toEqual({ intent: "confirm", kinds: ["VZW"] });
   });
 
   it("gives a name that was not posted as absent, and a nested group nobody posted as absent", () => {
@@ -93,16 +134,32 @@ describe("parseFormData", () => {
   const schema = z.object({ name: requiredText(20), kinds: z.array(z.enum(["GEMEENTE", "VZW"])).min(1, "Kies er minstens één.") });
 
   it("gives the typed values", () => {
-    expect(parseFormData(schema, form([["name", " Gent "], ["kinds", "GEMEENTE"], ["kinds", "VZW"]]))).toEqual({
+    expect(
+      parseFormData(
+        schema,
+        form([
+          ["name", " Gent "],
+          ["kinds", "GEMEENTE"],
+          ["kinds", "VZW"],
+        ]),
+      ),
+    ).toEqual({
       ok: true,
       data: { name: "Gent", kinds: ["GEMEENTE", "VZW"] },
     });
   });
 
   it("gives the first message per field path, and what was typed, without secrets", () => {
-    const parsed = parseFormData(schema.extend({ password: z.string().min(8, "Te kort.") }), form([["name", ""], ["password", "kort"]]), {
-      secretFields: ["password"],
-    });
+    const parsed = parseFormData(
+      schema.extend({ password: z.string().min(8, "Te kort.") }),
+      form([
+        ["name", ""],
+        ["password", "kort"],
+      ]),
+      {
+        secretFields: ["password"],
+      },
+    );
     expect(parsed).toEqual({
       ok: false,
       errors: { name: REQUIRED, kinds: "Kies er minstens één.", password: "Te kort." },
@@ -110,7 +167,7 @@ describe("parseFormData", () => {
     });
   });
 
-  it("puts errors about the whole form under \"form\", and row errors under their dotted path", () => {
+  it('puts errors about the whole form under "form", and row errors under their dotted path', () => {
     const rows = z
       .object({ rows: z.array(z.object({ key: z.string().min(1, REQUIRED) })) })
       .refine((value) => value.rows.length > 1, "Twee rijen nodig.");
@@ -125,7 +182,13 @@ describe("readFormPost", () => {
   const schema = z.object({ email: z.string().min(1, REQUIRED), password: z.string(), roles: z.array(z.string()) });
 
   it("reads an urlencoded post once and checks it with several schemas", async () => {
-    const body = new URLSearchParams([["intent", "roles"], ["roles", "ADMIN"], ["roles", "DECIDER"], ["email", ""], ["password", "geheim"]]);
+    const body = new URLSearchParams([
+      ["intent", "roles"],
+      ["roles", "ADMIN"],
+      ["roles", "DECIDER"],
+      ["email", ""],
+      ["password", "geheim"],
+    ]);
     const formPost = await readFormPost(post(body), { secretFields: ["password"] });
     expect(formPost.parse(z.object({ intent: z.enum(["roles"]) }))).toEqual({ ok: true, data: { intent: "roles" } });
     expect(formPost.parse(schema)).toEqual({
@@ -143,7 +206,10 @@ describe("readFormPost", () => {
 
   it("refuses a post that is not a form, and files where the route takes none", async () => {
     await expect(readFormPost(post('{"email":"a@b.be"}', "application/json"))).rejects.toMatchObject({ init: { status: 415 } });
-    const withFile = form([["answer", "Zie bijlage"], ["bijlage", new File(["%PDF-1.7"], "a.pdf", { type: "application/pdf" })]]);
+    const withFile = form([
+      ["answer", "Zie bijlage"],
+      ["bijlage", new File(["%PDF-1.7"], "a.pdf", { type: "application/pdf" })],
+    ]);
     await expect(readFormPost(post(withFile))).rejects.toMatchObject({ init: { status: 415 } });
   });
 

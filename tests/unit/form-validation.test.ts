@@ -79,9 +79,7 @@ describe("validation of a step", () => {
       },
     ]);
     const capped = validateStep(budget, { ...oefenkansenDraft(), verwachteLeerders: "5000" }, settings, none);
-    expect(budget.computed![0]!.value(capped.parsed, settings)).toBe(
-      "€ 135.000,00 (2.250 leerders × € 60,00, hoogstens 2.250 leerders)",
-    );
+    expect(budget.computed![0]!.value(capped.parsed, settings)).toBe("€ 135.000,00 (2.250 leerders × € 60,00, hoogstens 2.250 leerders)");
   });
 
   it("refuses the same regierol policy priority twice", () => {

@@ -7,7 +7,7 @@ const LIMITS = { maxFieldBytes: 1024 * 1024, maxFileBytes: 20 * 1024 * 1024, max
 
 async function parse(body: Uint8Array, boundary: string, chunkSizes: () => number, limits = LIMITS): Promise<ParsedPart[]> {
   async function* chunks() {
-    for (let i = 0; i < body.byteLength; ) {
+    for (let i = 0; i < body.byteLength;) {
       const size = chunkSizes();
       yield body.subarray(i, i + size);
       i += size;
@@ -105,7 +105,9 @@ describe("parseMultipart", () => {
   });
 
   it("does not count a delimiter in the epilogue as a part", async () => {
-    const body = new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="titel"\r\n\r\nPlan\r\n--b--\r\n--b\r\nX: y\r\n\r\nz');
+    const body = new TextEncoder().encode(
+      '--b\r\nContent-Disposition: form-data; name="titel"\r\n\r\nPlan\r\n--b--\r\n--b\r\nX: y\r\n\r\nz',
+    );
     for (const size of [1, 3, 1000]) expect(await parse(body, "b", () => size)).toEqual([{ name: "titel", body: "Plan" }]);
   });
 

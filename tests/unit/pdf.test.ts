@@ -10,7 +10,10 @@ function expectWellFormed(pdf: Buffer) {
   const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]);
   expect(text.slice(startxref, startxref + 4)).toBe("xref");
   const [, count] = /^xref\n0 (\d+)\n/.exec(text.slice(startxref))!;
-  const entries = text.slice(startxref).split("\n").slice(3, 2 + Number(count));
+  const entries = text
+    .slice(startxref)
+    .split("\n")
+    .slice(3, 2 + Number(count));
   entries.forEach((entry, index) => {
     const offset = Number(entry.slice(0, 10));
     expect(text.slice(offset, offset + `${index + 1} 0 obj`.length)).toBe(`${index + 1} 0 obj`);
@@ -72,7 +75,15 @@ describe("PDF writer", () => {
       decidedAt: new Date("2026-04-15T08:00:00Z"),
     });
     const text = expectWellFormed(pdf);
-    for (const part of ["OEF-2026-0042", "Aan: Stad Antwerpen", "Het agentschap keurt uw aanvraag goed.", "\\200 135.000,00", "Sterk plan met duidelijke partners.", "Besluit van de Vlaamse Regering", "Brussel, 15 april 2026"]) {
+    for (const part of [
+      "OEF-2026-0042",
+      "Aan: Stad Antwerpen",
+      "Het agentschap keurt uw aanvraag goed.",
+      "\\200 135.000,00",
+      "Sterk plan met duidelijke partners.",
+      "Besluit van de Vlaamse Regering",
+      "Brussel, 15 april 2026",
+    ]) {
       expect(text).toContain(part);
     }
     expect(decisionLetterFilename("OEF-2026-0042")).toBe("beslissing-OEF-2026-0042.pdf");

@@ -35,7 +35,12 @@ function viewer(input: { staffRoles?: StaffRole[]; memberships?: Array<[string, 
 }
 
 const official = viewer({ memberships: [[ANTWERPEN, false]] });
-const mergedOfficial = viewer({ memberships: [[ANTWERPEN, false], [BORSBEEK, true]] });
+const mergedOfficial = viewer({
+  memberships: [
+    [ANTWERPEN, false],
+    [BORSBEEK, true],
+  ],
+});
 const onlyMerged = viewer({ memberships: [[BORSBEEK, true]] });
 const reviewer = viewer({ staffRoles: ["REVIEWER"] });
 const decider = viewer({ staffRoles: ["DECIDER"] });

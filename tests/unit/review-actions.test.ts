@@ -5,7 +5,15 @@ import type { StaffRole } from "~/domain/roles";
 import { isOwnProposal, reviewActions } from "~/review/rules";
 
 function staff(userId: string, ...staffRoles: StaffRole[]): Viewer {
-  return { userId, email: `${userId}@test.example`, firstName: "Test", lastName: userId, staffRoles, memberships: [], activeOrganisationId: null };
+  return {
+    userId,
+    email: `${userId}@test.example`,
+    firstName: "Test",
+    lastName: userId,
+    staffRoles,
+    memberships: [],
+    activeOrganisationId: null,
+  };
 }
 
 const actions = (status: ApplicationStatus, viewer: Viewer, proposedById: string | null = null, assessmentComplete = true) =>
