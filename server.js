@@ -65,7 +65,11 @@ app.use(compression());
 // static handler on "/" would look on disk for every other request first.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 const publicFiles = readdirSync("public").filter((name) => name !== "build");
-if (publicFiles.length > 0) app.get(publicFiles.map((name) => `/${name}`), express.static("public", { maxAge: "1h", index: false }));
+if (publicFiles.length > 0)
+  app.get(
+    publicFiles.map((name) => `/${name}`),
+    express.static("public", { maxAge: "1h", index: false }),
+  );
 
 // Pages are read (GET, HEAD) and forms posted (POST); Remix would answer anything else with a
 // logged 405.
@@ -127,7 +131,13 @@ app.all(
 // Whatever still fails: logged with the request id, answered with a Dutch page, no stack trace.
 app.use((error, req, res, _next) => {
   console.error(`[fout ${res.locals.requestId}] ${req.method} ${req.path}`, error);
-  refuse(req, res, 500, "Er ging iets mis", `Er liep iets onverwachts fout aan onze kant. Vermeld bij de helpdesk de referentie ${res.locals.requestId}.`);
+  refuse(
+    req,
+    res,
+    500,
+    "Er ging iets mis",
+    `Er liep iets onverwachts fout aan onze kant. Vermeld bij de helpdesk de referentie ${res.locals.requestId}.`,
+  );
 });
 
 const server = applyTimeouts(

@@ -6,6 +6,10 @@ import { flushRateLimits, purgeExpiredRateLimits } from "./security/rate-limit-s
 import { now } from "./utils/clock.server";
 
 const HOUR_MS = 60 * 60 * 1000;
+// The longest a busy web process keeps its e-mail worker waiting (docs/decisions/0046).
+const OUTBOX_MAX_YIELD_MS = Number(process.env.OUTBOX_MAX_YIELD_MS ?? 10_000);
+/** How often expired sessions and rate-limit counters and stale upload temp files are removed */
+export const TIDY_INTERVAL_MS = HOUR_MS;
 
 /** Expired sessions are useless after their end; removing them keeps the table small. */
 export async function purgeExpiredSessions(): Promise<number> {
@@ -62,15 +66,16 @@ export async function startBackgroundJobs(): Promise<() => Promise<void>> {
     Promise.all([purgeExpiredSessions(), purgeExpiredRateLimits()]).catch((error: unknown) =>
       console.error("Sessies en tellers opruimen mislukt:", error),
     );
-  const tidy = () => Promise.all([purge(), sweepTempFiles()]);
+  // Both parts log their own errors: nothing waits for the result.
+  const tidy = (): void => void Promise.all([purge(), sweepTempFiles()]);
   void tidy();
-  const purgeTimer = setInterval(tidy, HOUR_MS);
+  const purgeTimer = setInterval(tidy, TIDY_INTERVAL_MS);
   purgeTimer.unref();
   // OUTBOX_WORKER=off when the worker runs as its own process (npm run mail:worker).
   const worker =
     process.env.OUTBOX_WORKER === "off"
       ? null
-      : startOutboxWorker({ intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 2_000) });
+      : startOutboxWorker({ intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 2_000), yieldTo: { maxWaitMs: OUTBOX_MAX_YIELD_MS } });
   const scheduler = process.env.REMINDER_SCHEDULER === "off" ? null : startReminderScheduler();
   return async () => {
     clearInterval(purgeTimer);

@@ -1,23 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  useLocation,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, useLocation, Scripts, ScrollRestoration, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 import { getViewer } from "~/auth/viewer.server";
+import { RouteErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
+import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import stylesheet from "~/styles/app.css";
 import { now } from "~/utils/clock.server";
+import { takeNotice } from "~/utils/notice.server";
+import { isAutosave } from "~/utils/revalidation";
+import { useRootData } from "~/utils/root-data";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -33,28 +27,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     console.error(`[fout ${context.requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
     throw data({ requestId: context.requestId }, { status: 500 });
   });
-  return {
-    viewer: viewer && {
-      firstName: viewer.firstName,
-      lastName: viewer.lastName,
-      staffRoles: viewer.staffRoles,
-      memberships: viewer.memberships.map(({ organisationId, name, readOnly }) => ({ organisationId, name, readOnly })),
-      activeOrganisationId: viewer.activeOrganisationId,
+  // A success notice from the post that redirected here (app/utils/notice.server.ts), shown once.
+  const { notice, headers } = await takeNotice(request);
+  return data(
+    {
+      viewer: viewer && {
+        firstName: viewer.firstName,
+        lastName: viewer.lastName,
+        staffRoles: viewer.staffRoles,
+        memberships: viewer.memberships.map(({ organisationId, name, readOnly }) => ({ organisationId, name, readOnly })),
+        activeOrganisationId: viewer.activeOrganisationId,
+      },
+      notice,
+      requestId: context.requestId,
+      serverNow: now().toISOString(),
     },
-    requestId: context.requestId,
-    serverNow: now().toISOString(),
-  };
+    { headers },
+  );
 }
 
-// Always reload: the header must reflect who is logged in, and the error page's reference id
-// must be the id of the request that failed.
-export const shouldRevalidate: ShouldRevalidateFunction = () => true;
-
-export type RootData = Awaited<ReturnType<typeof loader>>;
-
-export function useRootData(): RootData | undefined {
-  return useRouteLoaderData<typeof loader>("root");
-}
+// Reload on every navigation and form post: the header must reflect who is logged in (a login,
+// logout or switch of organisation is a form post), and the error page's reference id must be
+// the id of the request that failed. Not for an autosave, the one fetcher that posts in the
+// background: it cannot change who is logged in or for which organisation.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData }) => !isAutosave(formData);
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
@@ -77,13 +73,14 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader viewer={data?.viewer ?? null} />
         <main id="inhoud" tabIndex={-1}>
+          {data?.notice ? (
+            <p className="notice no-print" role="status">
+              {data.notice}
+            </p>
+          ) : null}
           {children}
         </main>
-        <footer className="site-footer">
-          <p>
-            Agentschap Integratie en Inburgering · Subsidieportaal voor lokale besturen en partnerorganisaties
-          </p>
-        </footer>
+        <SiteFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -121,57 +118,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const requestId: string | undefined =
-    useRootData()?.requestId ?? (isRouteErrorResponse(error) ? error.data?.requestId : undefined);
-  if (isRouteErrorResponse(error)) {
-    const message = typeof error.data?.message === "string" ? error.data.message : undefined;
-    if (error.status === 404) {
-      return (
-        <ErrorPage title="Pagina niet gevonden">
-          <p>{message ?? "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de startpagina."}</p>
-        </ErrorPage>
-      );
-    }
-    if (error.status === 403) {
-      return (
-        <ErrorPage title="Geen toegang">
-          <p>{message ?? "U hebt geen toegang tot deze pagina."}</p>
-        </ErrorPage>
-      );
-    }
-    if (error.status < 500) {
-      return (
-        <ErrorPage title="Dit verzoek kon niet verwerkt worden">
-          <p>{message ?? "Controleer uw gegevens en probeer opnieuw."}</p>
-        </ErrorPage>
-      );
-    }
-  }
-  return (
-    <ErrorPage title="Er ging iets mis">
-      <p>
-        Er liep iets onverwachts fout aan onze kant. Uw gegevens zijn niet verloren: probeer het over enkele
-        ogenblikken opnieuw.
-      </p>
-      {requestId ? (
-        <p>
-          Blijft het probleem bestaan? Neem contact op met de helpdesk en vermeld de referentie{" "}
-          <strong className="reference">{requestId}</strong>.
-        </p>
-      ) : null}
-    </ErrorPage>
-  );
-}
-
-function ErrorPage({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="error-page">
-      <h1>{title}</h1>
-      {children}
-      <p>
-        <a href="/">Naar de startpagina</a>
-      </p>
-    </section>
-  );
+  return <RouteErrorPage />;
 }

@@ -40,9 +40,7 @@ function readManifest(): { file: string; manifest: Manifest } {
     process.exit(2);
   }
   // Stale manifests of earlier builds may remain; the newest one belongs to the last build.
-  const file = candidates
-    .map((name) => path.join(BUILD_DIR, name))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+  const file = candidates.map((name) => path.join(BUILD_DIR, name)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
   const source = readFileSync(file, "utf8");
   const json = source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1);
   return { file, manifest: JSON.parse(json) as Manifest };
@@ -60,7 +58,11 @@ const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"(\/build\/[^"]+\.js)"/g;
 /** Every JS file a full page load of the route fetches. */
 function filesForRoute(manifest: Manifest, routeId: string): Set<string> {
   const chain: ManifestRoute[] = [];
-  for (let route: ManifestRoute | undefined = manifest.routes[routeId]; route; route = route.parentId ? manifest.routes[route.parentId] : undefined) {
+  for (
+    let route: ManifestRoute | undefined = manifest.routes[routeId];
+    route;
+    route = route.parentId ? manifest.routes[route.parentId] : undefined
+  ) {
     chain.push(route);
   }
   const queue = [manifest.entry.module, ...manifest.entry.imports, ...chain.flatMap((route) => [route.module, ...(route.imports ?? [])])];
@@ -106,7 +108,9 @@ function contents(metafile: EsbuildMetafile | null, url: string): string {
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
     // A package and its first two folders ("zod/v4/locales"), or the app folder.
     const inPackage = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)/);
-    const origin = inPackage ? [inPackage[1], ...path.dirname(inPackage[2]!).split("/").slice(0, 2)].filter((part) => part !== ".").join("/") : path.dirname(input);
+    const origin = inPackage
+      ? [inPackage[1], ...path.dirname(inPackage[2]!).split("/").slice(0, 2)].filter((part) => part !== ".").join("/")
+      : path.dirname(input);
     byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + bytesInOutput);
   }
   return [...byOrigin]

@@ -53,10 +53,14 @@ const burst = await prepareBurst(db, {
   closesAt: new Date(now.getTime() + 3 * 24 * 3600_000),
   calls: ["WARM", "DAG", "DAH", "DAW", "DAZ", "DAB"],
 });
-console.log(`Voorbereid (niet getimed): ${ORGANISATIONS} organisaties × 6 oproepen in ${ms(performance.now() - preparing)} op ${provider}.`);
+console.log(
+  `Voorbereid (niet getimed): ${ORGANISATIONS} organisaties × 6 oproepen in ${ms(performance.now() - preparing)} op ${provider}.`,
+);
 // The e-mails go to a real SMTP server in a process of its own (bench/support/smtp-sink.ts).
 const sink = spawn(process.execPath, ["--import", "tsx", "bench/support/smtp-sink.ts"], { stdio: ["pipe", "pipe", "inherit"] });
-const smtpPort = await new Promise<number>((resolve) => sink.stdout!.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port)));
+const smtpPort = await new Promise<number>((resolve) =>
+  sink.stdout!.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port)),
+);
 
 type Server = { url: string; pid: number; child: ChildProcess; output: () => string; stop: () => Promise<void> };
 
@@ -145,11 +149,16 @@ async function submit(portal: Server, dossier: (typeof burst.calls)[string]["dos
     });
     const body = await response.text();
     const postMs = performance.now() - started;
-    const location = javascript ? (/"(\/dossiers\/[^"]*\/ontvangstbewijs[^"]*)"/.exec(body)?.[1] ?? "") : (response.headers.get("location") ?? "");
+    const location = javascript
+      ? (/"(\/dossiers\/[^"]*\/ontvangstbewijs[^"]*)"/.exec(body)?.[1] ?? "")
+      : (response.headers.get("location") ?? "");
     const expected = javascript ? 202 : 302;
     if (response.status !== expected || !location) return { postMs, totalMs: NaN, ok: false, problem: `submit ${response.status}` };
     const [path, search] = location.split("?");
-    const receipt = await request(portal, javascript ? `${path}.data${search ? `?${search}` : ""}` : location, { index, cookie: dossier.cookie });
+    const receipt = await request(portal, javascript ? `${path}.data${search ? `?${search}` : ""}` : location, {
+      index,
+      cookie: dossier.cookie,
+    });
     const text = await receipt.text();
     const totalMs = performance.now() - started;
     const receiptShown = javascript ? text.includes("contentHash") : text.includes("Ontvangstbewijs");
@@ -208,13 +217,15 @@ async function breakdown(nodeArgs: (part: string) => string[] = () => []) {
   cpu = processCpuMs(quiet.pid);
   await withClients(dossiers, CONCURRENCY, async (dossier, index) => {
     const response = await request(quiet, `${receipts[index]}.data`, { index, cookie: dossier.cookie });
-    record({ ok: response.status === 200 && (await response.text()).includes("contentHash"), problem: `ontvangstbewijs ${response.status}` });
+    record({
+      ok: response.status === 200 && (await response.text()).includes("contentHash"),
+      problem: `ontvangstbewijs ${response.status}`,
+    });
   });
   const receiptMs = (processCpuMs(quiet.pid) - cpu) / dossiers.length;
   const receiptsTo = performance.now();
   await quiet.stop();
   const webStopped = performance.now();
-  const queued = await db.emailOutbox.count({ where: { status: "PENDING" } });
   // The e-mails: the worker's own loop in a process of its own, timed after a warm-up.
   const mailFrom = performance.now();
   const drained = await new Promise<{ sent: number; cpuMs: number }>((resolve, reject) => {
@@ -224,7 +235,9 @@ async function breakdown(nodeArgs: (part: string) => string[] = () => []) {
     });
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").at(-1)!)) : reject(new Error(`drain-once: ${code}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(output.trim().split("\n").at(-1)!)) : reject(new Error(`drain-once: ${code}`)),
+    );
   });
   const mailMs = drained.cpuMs / Math.max(1, drained.sent);
   const mailTo = performance.now();
@@ -343,16 +356,36 @@ async function countQueries(): Promise<{ submit: number; receipt: number; autosa
     await response.arrayBuffer();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const afterSubmit = count();
-    if (process.env.BENCH_QUERIES === "1") console.log(`Queries van één indiening:\n${portal.output().split("\n").filter((l) => l.startsWith("sql: ")).slice(-(afterSubmit - before)).join("\n")}`);
+    if (process.env.BENCH_QUERIES === "1")
+      console.log(
+        `Queries van één indiening:\n${portal
+          .output()
+          .split("\n")
+          .filter((l) => l.startsWith("sql: "))
+          .slice(-(afterSubmit - before))
+          .join("\n")}`,
+      );
     await (await request(portal, response.headers.get("location")!, { index: 1, cookie: second!.cookie })).text();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const afterReceipt = count();
-    if (process.env.BENCH_QUERIES === "1") console.log(`Queries van het ontvangstbewijs:\n${portal.output().split("\n").filter((l) => l.startsWith("sql: ")).slice(-(afterReceipt - afterSubmit)).join("\n")}`);
+    if (process.env.BENCH_QUERIES === "1")
+      console.log(
+        `Queries van het ontvangstbewijs:\n${portal
+          .output()
+          .split("\n")
+          .filter((l) => l.startsWith("sql: "))
+          .slice(-(afterReceipt - afterSubmit))
+          .join("\n")}`,
+      );
     const saver = autosavers(portal, 1);
     await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_EVERY_MS + 500));
     const beforeStop = count();
     const saved = await saver.stop();
-    return { submit: afterSubmit - before, receipt: afterReceipt - afterSubmit, autosave: saved.count > 0 ? (beforeStop - afterReceipt) / saved.count : NaN };
+    return {
+      submit: afterSubmit - before,
+      receipt: afterReceipt - afterSubmit,
+      autosave: saved.count > 0 ? (beforeStop - afterReceipt) / saved.count : NaN,
+    };
   } finally {
     await portal.stop();
   }
@@ -375,7 +408,13 @@ try {
     const profileOf = (part: string) => {
       const file = path.resolve(".cache/bench", `burst-${provider}-${part}.cpuprofile`);
       const folder = path.join(profileDir, part);
-      copyFileSync(path.join(folder, readdirSync(folder).find((name) => name.endsWith(".cpuprofile"))!), file);
+      copyFileSync(
+        path.join(
+          folder,
+          readdirSync(folder).find((name) => name.endsWith(".cpuprofile"))!,
+        ),
+        file,
+      );
       return file;
     };
     const web = profileOf("web");
@@ -383,12 +422,26 @@ try {
     const show = (title: string, file: string, window: { lastMs: number; endedMsBeforeEnd: number }, per: number, perLabel: string) => {
       console.log(`\n${title} (${file}):`);
       for (const { category, ms: spent, share } of summariseProfile(file, window)) {
-        console.log(`  ${category.padEnd(32)} ${ms(spent).padStart(9)}  ${(share * 100).toFixed(1).padStart(5)} %  ${ms(spent / per).padStart(8)} ${perLabel}`);
+        console.log(
+          `  ${category.padEnd(32)} ${ms(spent).padStart(9)}  ${(share * 100).toFixed(1).padStart(5)} %  ${ms(spent / per).padStart(8)} ${perLabel}`,
+        );
       }
     };
     console.log(`Vensters (ms): ${JSON.stringify(parts.windows)}`);
-    show(`CPU-profiel van ${parts.submits} indieningen (POST), ${ms(parts.postMs)} CPU elk`, web, parts.windows.posts, parts.submits, "per indiening");
-    show(`CPU-profiel van ${parts.submits} ontvangstbewijzen, ${ms(parts.receiptMs)} CPU elk`, web, parts.windows.receipts, parts.submits, "per ontvangstbewijs");
+    show(
+      `CPU-profiel van ${parts.submits} indieningen (POST), ${ms(parts.postMs)} CPU elk`,
+      web,
+      parts.windows.posts,
+      parts.submits,
+      "per indiening",
+    );
+    show(
+      `CPU-profiel van ${parts.submits} ontvangstbewijzen, ${ms(parts.receiptMs)} CPU elk`,
+      web,
+      parts.windows.receipts,
+      parts.submits,
+      "per ontvangstbewijs",
+    );
     show(`CPU-profiel van ${parts.queued} e-mails, ${ms(parts.mailMs)} CPU elk`, mail, parts.windows.mail, parts.queued, "per e-mail");
   } else {
     const queries = await countQueries();
@@ -406,7 +459,9 @@ try {
     const clientWall = performance.now();
     const busy = await submitAll(portal, "DAH");
     const clientUsed = process.cpuUsage(clientCpu);
-    console.log(`(meetproces: ${(((clientUsed.user + clientUsed.system) / 1000 / (performance.now() - clientWall)) * 100).toFixed(0)} % van een kern tijdens de piek met autosaves)`);
+    console.log(
+      `(meetproces: ${(((clientUsed.user + clientUsed.system) / 1000 / (performance.now() - clientWall)) * 100).toFixed(0)} % van een kern tijdens de piek met autosaves)`,
+    );
     const autosaveBusy = await saving.stop();
     const withoutScript = await submitAll(portal, "DAZ", ORGANISATIONS, false);
     const rssMb = processRssMb(portal.pid);

@@ -73,7 +73,14 @@ async function baselineRun(run: string, count: number) {
   await Promise.all(
     Array.from({ length: count }, (_, i) => {
       const m = message(run, i);
-      return transport.sendMail({ from: mailFrom(), to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: messageIdFor(m.idempotencyKey) });
+      return transport.sendMail({
+        from: mailFrom(),
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: messageIdFor(m.idempotencyKey),
+      });
     }),
   );
   const ms = performance.now() - start;
@@ -96,7 +103,9 @@ try {
   const outboxRate = rate(COUNT, drainMs);
   const baselineRate = rate(COUNT, baselineMs);
   console.log(`E-mail outbox benchmark: ${COUNT} berichten naar de SMTP-catcher op 127.0.0.1 (SQLite: ${file})`);
-  console.log(`  in de wachtrij zetten (1 transactie per bericht): ${queueMs.toFixed(0)} ms, ${rate(COUNT, queueMs).toFixed(0)} berichten/s`);
+  console.log(
+    `  in de wachtrij zetten (1 transactie per bericht): ${queueMs.toFixed(0)} ms, ${rate(COUNT, queueMs).toFixed(0)} berichten/s`,
+  );
   console.log(`  outbox leegmaken (worker):                        ${drainMs.toFixed(0)} ms, ${outboxRate.toFixed(0)} berichten/s`);
   console.log(`  basislijn (nodemailer, 1 gepoolde verbinding):    ${baselineMs.toFixed(0)} ms, ${baselineRate.toFixed(0)} berichten/s`);
   console.log(`  verhouding outbox / basislijn:                    ${(outboxRate / baselineRate).toFixed(2)}`);

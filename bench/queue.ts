@@ -195,7 +195,9 @@ async function seedBench(db: PrismaClient, at: Date) {
   });
 
   // Every eligible (call, organisation) pair, shuffled; the first DOSSIERS become dossiers.
-  const pairs = calls.flatMap((call) => (call.programme.code === "ERK" ? partners : local).map((org) => ({ call, organisationId: org.id })));
+  const pairs = calls.flatMap((call) =>
+    (call.programme.code === "ERK" ? partners : local).map((org) => ({ call, organisationId: org.id })),
+  );
   for (let i = pairs.length - 1; i > 0; i--) {
     const j = Math.floor(rng.next() * (i + 1));
     [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
@@ -233,7 +235,12 @@ async function seedBench(db: PrismaClient, at: Date) {
       decidedAt: decided ? addDays(call.closesAt, rng.int(20, 100)) : null,
     });
     if (status === "INFO_REQUESTED") {
-      infoRequests.push({ applicationId: id, questions: "Graag een toelichting bij de begroting.", dueAt: addDays(at, rng.int(-20, 20)), requestedById: rng.pick(reviewers) });
+      infoRequests.push({
+        applicationId: id,
+        questions: "Graag een toelichting bij de begroting.",
+        dueAt: addDays(at, rng.int(-20, 20)),
+        requestedById: rng.pick(reviewers),
+      });
     } else if (decided && rng.chance(0.2)) {
       infoRequests.push({
         applicationId: id,
@@ -315,13 +322,19 @@ async function main() {
       ["Standaardweergave (lopend, oudste eerst)", () => queuePage(filter({}), context, db)],
       ["Provincie + status (Limburg, in behandeling)", () => queuePage(filter({ province: "Limburg", status: "IN_REVIEW" }), context, db)],
       [`Zoeken op dossiernummer (${middle.reference})`, () => queuePage(filter({ q: middle.reference!, status: "alle" }), context, db)],
-      ["Zoeken op naam (\"Sint\", alle statussen)", () => queuePage(filter({ q: "Sint", status: "alle" }), context, db)],
-      ["Zoeken op naam (\"gent\", lopend)", () => queuePage(filter({ q: "gent" }), context, db)],
+      ['Zoeken op naam ("Sint", alle statussen)', () => queuePage(filter({ q: "Sint", status: "alle" }), context, db)],
+      ['Zoeken op naam ("gent", lopend)', () => queuePage(filter({ q: "gent" }), context, db)],
       ["Pagina 200 (alle statussen)", () => queuePage(filter({ status: "alle", page: 200 }), context, db)],
       ["Over tijd", () => queuePage(filter({ overdue: true }), context, db)],
       ["Aan mij toegewezen", () => queuePage(filter({ assignee: "mij" }), context, db)],
-      ["Niet toegewezen, sorteren op bedrag (aflopend)", () => queuePage(filter({ assignee: "niemand", sort: "bedrag", direction: "af" }), context, db)],
-      ["Programma RAD, sorteren op organisatie (alle)", () => queuePage(filter({ programme: "RAD", status: "alle", sort: "organisatie" }), context, db)],
+      [
+        "Niet toegewezen, sorteren op bedrag (aflopend)",
+        () => queuePage(filter({ assignee: "niemand", sort: "bedrag", direction: "af" }), context, db),
+      ],
+      [
+        "Programma RAD, sorteren op organisatie (alle)",
+        () => queuePage(filter({ programme: "RAD", status: "alle", sort: "organisatie" }), context, db),
+      ],
       ["Oproep, sorteren op beslissingsdatum", () => queuePage(filter({ callId: current.id, sort: "beslissing" }), context, db)],
       ["Snelkoppelingen (tellers per status)", () => queueShortcuts(context, db)],
       ["Beslissingstermijnen (dashboard)", () => openDecisionDeadlines(at, db)],
@@ -334,12 +347,16 @@ async function main() {
     const width = Math.max(...results.map((r) => r.label.length));
     console.log(`\n${"Query".padEnd(width)}  mediaan   p95      verhouding`);
     for (const r of results) {
-      console.log(`${r.label.padEnd(width)}  ${r.median.toFixed(2).padStart(6)} ms ${r.p95.toFixed(2).padStart(6)} ms  ${(r.median / baseline).toFixed(1).padStart(6)}×`);
+      console.log(
+        `${r.label.padEnd(width)}  ${r.median.toFixed(2).padStart(6)} ms ${r.p95.toFixed(2).padStart(6)} ms  ${(r.median / baseline).toFixed(1).padStart(6)}×`,
+      );
     }
-    console.log(`\n${RUNS} metingen per query (afwisselend, na ${WARMUP} rondes om op te warmen); verhouding = mediaan / mediaan van de basislijn.`);
+    console.log(
+      `\n${RUNS} metingen per query (afwisselend, na ${WARMUP} rondes om op te warmen); verhouding = mediaan / mediaan van de basislijn.`,
+    );
   } finally {
     await db.$disconnect();
-    if (!process.env.BENCH_KEEP) rmSync(file, { force: true }), rmSync(`${file}-wal`, { force: true }), rmSync(`${file}-shm`, { force: true });
+    if (!process.env.BENCH_KEEP) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
   }
 }
 

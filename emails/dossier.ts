@@ -18,12 +18,7 @@ export function dossierLabel(dossier: Pick<DossierInfo, "reference" | "label">):
 }
 
 function rows(dossier: DossierInfo, extra: Array<[string, string]>): Array<[string, string]> {
-  return [
-    ["Dossier", dossierLabel(dossier)],
-    ["Organisatie", dossier.organisationName],
-    ["Oproep", dossier.callTitle],
-    ...extra,
-  ];
+  return [["Dossier", dossierLabel(dossier)], ["Organisatie", dossier.organisationName], ["Oproep", dossier.callTitle], ...extra];
 }
 
 export function dossierFactsHtml(dossier: DossierInfo, extra: Array<[string, string]> = []): SafeHtml {

@@ -20,6 +20,13 @@ if (databaseProvider(url) === "sqlite") {
   for (const suffix of ["-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
   renameSync(incoming, file);
 } else {
-  postgresTool("pg_restore", url, ["--clean", "--if-exists", "--no-owner", "--single-transaction", `--dbname=${postgresConnection(url).database}`, backup]);
+  postgresTool("pg_restore", url, [
+    "--clean",
+    "--if-exists",
+    "--no-owner",
+    "--single-transaction",
+    `--dbname=${postgresConnection(url).database}`,
+    backup,
+  ]);
 }
 console.log(`Teruggezet uit ${backup}.`);

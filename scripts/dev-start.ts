@@ -35,12 +35,13 @@ ${DEMO_USERS.map((u) => `    ${u.email.padEnd(width)}  ${u.password.padEnd(22)} 
 
 async function stop(): Promise<void> {
   server.kill("SIGTERM");
-  await catcher?.close();
-  process.exit(0);
+  await exit(0);
 }
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-server.on("exit", async (code) => {
+/** Closes the mail catcher (if this script started it), then exits. */
+async function exit(code: number): Promise<void> {
   await catcher?.close();
-  process.exit(code ?? 0);
-});
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+server.on("exit", (code) => void exit(code ?? 0));

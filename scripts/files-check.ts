@@ -16,7 +16,9 @@ if (result.filesWithoutRow.length > 0) {
 if (result.rowsWithoutFile.length > 0) {
   console.log(`\nRijen zonder bestand (${result.rowsWithoutFile.length}):`);
   for (const row of result.rowsWithoutFile) {
-    console.log(`  bijlage ${row.id} van dossier ${row.applicationId}: "${row.fileName}", verwacht ${row.storedName}${row.deleted ? " (verwijderd)" : ""}`);
+    console.log(
+      `  bijlage ${row.id} van dossier ${row.applicationId}: "${row.fileName}", verwacht ${row.storedName}${row.deleted ? " (verwijderd)" : ""}`,
+    );
   }
 }
 const problems = result.filesWithoutRow.length + result.rowsWithoutFile.length;

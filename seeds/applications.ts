@@ -50,7 +50,7 @@ export async function seedSampleDossiers(
   const files = await loadSampleFiles();
   const emails = actorEmails();
   const users = await prisma.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { id: true, email: true } });
-  const userId = (email: string | undefined) => (email ? users.find((u) => u.email === email)?.id ?? null : null);
+  const userId = (email: string | undefined) => (email ? (users.find((u) => u.email === email)?.id ?? null) : null);
 
   const submittedAt = (d: SampleDossier) => d.steps.find((s) => s.status === "SUBMITTED")?.at.getTime() ?? Infinity;
   const ordered = [...dossiers].sort((a, b) => submittedAt(a) - submittedAt(b));
@@ -224,7 +224,13 @@ async function writeDossier(tx: Tx, input: WriteInput, storedNames: readonly str
       applicationId: application.id,
       organisationId,
       before: null,
-      after: JSON.stringify({ fieldKey: row.fieldKey, fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, sha256: row.sha256 }),
+      after: JSON.stringify({
+        fieldKey: row.fieldKey,
+        fileName: row.fileName,
+        mimeType: row.mimeType,
+        sizeBytes: row.sizeBytes,
+        sha256: row.sha256,
+      }),
       reason: null,
     });
   }

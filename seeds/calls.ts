@@ -102,10 +102,25 @@ export const HISTORIC_CALLS: readonly CallDefinition[] = [
     settings: {
       projectPeriod: { startsOn: "2026-06-15", endsOn: "2029-06-14" },
       rubric: [
-        { key: "relevantie", label: "Relevantie voor de gekozen actie", description: "Past het project bij de actie en bij de noden van lokale besturen?", maxScore: 5 },
+        {
+          key: "relevantie",
+          label: "Relevantie voor de gekozen actie",
+          description: "Past het project bij de actie en bij de noden van lokale besturen?",
+          maxScore: 5,
+        },
         { key: "aanpak", label: "Kwaliteit van de aanpak", description: "Is het project concreet, haalbaar en onderbouwd?", maxScore: 5 },
-        { key: "bereik", label: "Bereik en werkingsgebied", description: "Bereikt het project de doelgroepen in meerdere gemeenten?", maxScore: 5 },
-        { key: "kosteloos", label: "Inzetbaarheid door lokale besturen", description: "Kunnen lokale besturen het aanbod kosteloos en eenvoudig inzetten?", maxScore: 5 },
+        {
+          key: "bereik",
+          label: "Bereik en werkingsgebied",
+          description: "Bereikt het project de doelgroepen in meerdere gemeenten?",
+          maxScore: 5,
+        },
+        {
+          key: "kosteloos",
+          label: "Inzetbaarheid door lokale besturen",
+          description: "Kunnen lokale besturen het aanbod kosteloos en eenvoudig inzetten?",
+          maxScore: 5,
+        },
         { key: "begroting", label: "Realistische begroting", description: "", maxScore: 5 },
       ],
     },

@@ -14,7 +14,9 @@ const FORMS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "forms
 
 export async function seedStoredForms(prisma: PrismaClient): Promise<Tally> {
   const outcomes: Outcome[] = [];
-  for (const file of readdirSync(FORMS_DIR).filter((name) => name.endsWith(".json")).sort()) {
+  for (const file of readdirSync(FORMS_DIR)
+    .filter((name) => name.endsWith(".json"))
+    .sort()) {
     const json = readFileSync(path.join(FORMS_DIR, file), "utf8");
     const { key, version } = storedFormSchema.parse(JSON.parse(json));
     const existing = await prisma.formVersion.findUnique({ where: { key_version: { key, version } } });

@@ -35,7 +35,13 @@ export async function seedDemoMergers(prisma: PrismaClient, mergers: readonly Hi
       select: { id: true, province: true },
     });
     for (const { nisCode, name } of merger.predecessors) {
-      const desired = { name, kind: "GEMEENTE", province: successor.province, successorId: successor.id, mergedAt: mergedAtFor(merger.mergedOn) };
+      const desired = {
+        name,
+        kind: "GEMEENTE",
+        province: successor.province,
+        successorId: successor.id,
+        mergedAt: mergedAtFor(merger.mergedOn),
+      };
       const existing = await prisma.organisation.findUnique({ where: { nisCode } });
       if (!existing) {
         await prisma.organisation.create({ data: { nisCode, ...desired } });

@@ -47,7 +47,11 @@ export function loadMunicipalities(file = MUNICIPALITIES_CSV): Municipality[] {
 export type MunicipalitySync = {
   tally: Tally;
   created: Array<{ nisCode: string; name: string }>;
-  updated: Array<{ nisCode: string; name: string; changes: Partial<Record<"name" | "kind" | "province", { from: string | null; to: string }>> }>;
+  updated: Array<{
+    nisCode: string;
+    name: string;
+    changes: Partial<Record<"name" | "kind" | "province", { from: string | null; to: string }>>;
+  }>;
 };
 
 /**

@@ -24,11 +24,41 @@ const address = (addressStreet: string, addressPostalCode: string, addressCity: 
 });
 
 export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
-  { kboNumber: "0212239958", name: "OCMW Leuven", kind: "OCMW", province: "Vlaams-Brabant", ...address("Professor Van Overstraetenplein 1", "3000", "Leuven") },
-  { kboNumber: "0456123494", name: "vzw Brugwerk", kind: "VZW", province: "West-Vlaanderen", ...address("Langestraat 112", "8000", "Brugge") },
-  { kboNumber: "0823145661", name: "vzw Dialoogwerf", kind: "VZW", province: "Antwerpen", ...address("Turnhoutsebaan 45", "2140", "Antwerpen") },
-  { kboNumber: "0734581295", name: "vzw Tussenruimte", kind: "VZW", province: "Oost-Vlaanderen", ...address("Sleepstraat 62", "9000", "Gent") },
-  { kboNumber: "0667241917", name: "vzw Veerkracht Limburg", kind: "VZW", province: "Limburg", ...address("Kuringersteenweg 21", "3500", "Hasselt") },
+  {
+    kboNumber: "0212239958",
+    name: "OCMW Leuven",
+    kind: "OCMW",
+    province: "Vlaams-Brabant",
+    ...address("Professor Van Overstraetenplein 1", "3000", "Leuven"),
+  },
+  {
+    kboNumber: "0456123494",
+    name: "vzw Brugwerk",
+    kind: "VZW",
+    province: "West-Vlaanderen",
+    ...address("Langestraat 112", "8000", "Brugge"),
+  },
+  {
+    kboNumber: "0823145661",
+    name: "vzw Dialoogwerf",
+    kind: "VZW",
+    province: "Antwerpen",
+    ...address("Turnhoutsebaan 45", "2140", "Antwerpen"),
+  },
+  {
+    kboNumber: "0734581295",
+    name: "vzw Tussenruimte",
+    kind: "VZW",
+    province: "Oost-Vlaanderen",
+    ...address("Sleepstraat 62", "9000", "Gent"),
+  },
+  {
+    kboNumber: "0667241917",
+    name: "vzw Veerkracht Limburg",
+    kind: "VZW",
+    province: "Limburg",
+    ...address("Kuringersteenweg 21", "3500", "Hasselt"),
+  },
 ];
 
 /**

@@ -55,10 +55,7 @@ export const PROGRAMMES: readonly ProgrammeDefinition[] = [
   },
 ];
 
-export async function seedProgrammes(
-  prisma: PrismaClient,
-  programmes: readonly ProgrammeDefinition[] = PROGRAMMES,
-): Promise<Tally> {
+export async function seedProgrammes(prisma: PrismaClient, programmes: readonly ProgrammeDefinition[] = PROGRAMMES): Promise<Tally> {
   const outcomes: Outcome[] = [];
   for (const { code, ...desired } of programmes) {
     const existing = await prisma.programme.findUnique({ where: { code } });

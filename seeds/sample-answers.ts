@@ -43,7 +43,9 @@ const DECLARED: RawValues = { verklaringOpEer: true, verklaringIntegriteit: true
 export function answersOfSteps<S>(form: FormDefinition<S>, values: RawValues, stepIds: readonly string[]): RawValues {
   const steps = form.steps.filter((step) => stepIds.includes(step.id));
   if (steps.length !== stepIds.length) throw new Error(`Onbekende stap in ${stepIds.join(", ")} (${form.key})`);
-  return Object.assign({}, ...steps.map((step) => pickFields(step.fields, values)));
+  const answers: RawValues = {};
+  for (const step of steps) Object.assign(answers, pickFields(step.fields, values));
+  return answers;
 }
 
 // Oefenkansen Nederlands (app/forms/definitions/oefenkansen.ts)

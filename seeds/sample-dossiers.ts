@@ -106,7 +106,13 @@ const KARIM_EL_AMRANI: Person = {
   phone: "02 563 05 44",
   email: "karim.elamrani@vgc.example",
 };
-const LOTTE_MAES: Person = { firstName: "Lotte", lastName: "Maes", functie: "Coördinator", phone: "050 44 18 27", email: "lotte.maes@brugwerk.example" };
+const LOTTE_MAES: Person = {
+  firstName: "Lotte",
+  lastName: "Maes",
+  functie: "Coördinator",
+  phone: "050 44 18 27",
+  email: "lotte.maes@brugwerk.example",
+};
 const NOOR_VAN_DAMME: Person = {
   firstName: "Noor",
   lastName: "Van Damme",
@@ -114,7 +120,13 @@ const NOOR_VAN_DAMME: Person = {
   phone: "0478 21 63 90",
   email: "noor.vandamme@dialoogwerf.example",
 };
-const TOM_WOUTERS: Person = { firstName: "Tom", lastName: "Wouters", functie: "Directeur", phone: "09 235 17 02", email: "tom.wouters@tussenruimte.example" };
+const TOM_WOUTERS: Person = {
+  firstName: "Tom",
+  lastName: "Wouters",
+  functie: "Directeur",
+  phone: "09 235 17 02",
+  email: "tom.wouters@tussenruimte.example",
+};
 
 const ANTWERPEN_ACCOUNT: BankAccount = { iban: "BE56 0910 0048 1288", holder: "Stad Antwerpen" };
 const GENT_ACCOUNT: BankAccount = { iban: "BE06 0910 0173 5622", holder: "Stad Gent" };
@@ -245,8 +257,10 @@ function antwerpenOefenkansenDraft(): RawValues {
       "Sinds 2026 organiseert Atlas met de subsidie oefenkansen Nederlands wekelijkse taalcafés in twaalf bibliotheken, wandelgroepen in de districtshuizen en taalcoaching op de werkvloer; ruim 2.300 anderstaligen namen deel. Ouders bereiken we nog te weinig.",
     taalbeleid:
       "Het taalbeleidsplan 2026-2031 voorziet een tweede spoor 'Nederlands aan de schoolpoort'; deze aanvraag zet dat spoor op naast de bestaande oefenkansen.",
-    doorverwijzingNT2: "Zoals in 2026: via het NT2-loket van Atlas, dat deelnemers test en doorverwijst naar de centra voor volwassenenonderwijs.",
-    samenwerkingAgII: "Atlas overlegt elk kwartaal met het Agentschap Integratie en Inburgering en neemt deel aan het lerend netwerk oefenkansen.",
+    doorverwijzingNT2:
+      "Zoals in 2026: via het NT2-loket van Atlas, dat deelnemers test en doorverwijst naar de centra voor volwassenenonderwijs.",
+    samenwerkingAgII:
+      "Atlas overlegt elk kwartaal met het Agentschap Integratie en Inburgering en neemt deel aan het lerend netwerk oefenkansen.",
     activities: [
       {
         soort: "taalcafe",
@@ -454,11 +468,32 @@ function brugwerkErkenning(): RawValues {
     aanbod:
       "Brugwerk ondersteunt lokale besturen in West- en Oost-Vlaanderen bij het uitbouwen van hun regierol: begeleiding bij het opzetten en voorzitten van een LIVC-R, vormingen 'signalen herkennen' voor eerstelijnswerkers, intervisie voor deskundigen radicalisering en praktijkontwikkeling rond de weerbaarheid van jongeren, samen met scholen en jeugdwerk. Elk bestuur krijgt een vaste begeleider.",
     staff: [
-      { functie: "Coördinator", vte: "1,0", kwalificaties: "Master criminologie; tien jaar ervaring in lokaal preventiebeleid, waarvan vijf als deskundige radicalisering." },
-      { functie: "Beleidsmedewerker lokale besturen", vte: "1,0", kwalificaties: "Master politieke wetenschappen; begeleidde als stafmedewerker van een intergemeentelijk samenwerkingsverband drie LIVC-R's." },
-      { functie: "Praktijkontwikkelaar jeugd en onderwijs", vte: "0,8", kwalificaties: "Bachelor sociaal werk; ervaring als jeugdwerker en trainer in dialoogmethodieken." },
-      { functie: "Vormingsmedewerker", vte: "0,9", kwalificaties: "Master pedagogische wetenschappen; ontwikkelde vormingen over signalen van radicalisering voor leerkrachten." },
-      { functie: "Onlinewerker", vte: "0,8", kwalificaties: "Bachelor toegepaste informatica en sociaal werk; ervaring met online outreach bij jongeren." },
+      {
+        functie: "Coördinator",
+        vte: "1,0",
+        kwalificaties: "Master criminologie; tien jaar ervaring in lokaal preventiebeleid, waarvan vijf als deskundige radicalisering.",
+      },
+      {
+        functie: "Beleidsmedewerker lokale besturen",
+        vte: "1,0",
+        kwalificaties:
+          "Master politieke wetenschappen; begeleidde als stafmedewerker van een intergemeentelijk samenwerkingsverband drie LIVC-R's.",
+      },
+      {
+        functie: "Praktijkontwikkelaar jeugd en onderwijs",
+        vte: "0,8",
+        kwalificaties: "Bachelor sociaal werk; ervaring als jeugdwerker en trainer in dialoogmethodieken.",
+      },
+      {
+        functie: "Vormingsmedewerker",
+        vte: "0,9",
+        kwalificaties: "Master pedagogische wetenschappen; ontwikkelde vormingen over signalen van radicalisering voor leerkrachten.",
+      },
+      {
+        functie: "Onlinewerker",
+        vte: "0,8",
+        kwalificaties: "Bachelor toegepaste informatica en sociaal werk; ervaring met online outreach bij jongeren.",
+      },
     ],
     actieplan:
       "2026: intake bij elk ondersteund bestuur en een vormingsaanbod voor eerstelijnswerkers. 2027-2028: begeleiding van minstens twintig besturen bij hun LIVC-R en twee praktijkprojecten rond weerbaarheid per provincie. 2029-2030: evaluatie met de besturen, bundeling van de methodieken en overdracht naar de lokale netwerken.",
@@ -488,7 +523,11 @@ function dialoogwerfErkenning(): RawValues {
     aanbod:
       "Dialoogwerf begeleidt dialoogtrajecten over gevoelige maatschappelijke thema's in secundaire scholen en jeugdverenigingen, met getrainde gespreksleiders en een draaiboek voor leerkrachten en jeugdwerkers.",
     staff: [
-      { functie: "Coördinator en gespreksleider", vte: "1,0", kwalificaties: "Master conflictbemiddeling; zes jaar ervaring met dialoogtrajecten in scholen." },
+      {
+        functie: "Coördinator en gespreksleider",
+        vte: "1,0",
+        kwalificaties: "Master conflictbemiddeling; zes jaar ervaring met dialoogtrajecten in scholen.",
+      },
       { functie: "Gespreksleider", vte: "0,8", kwalificaties: "Bachelor sociaal-cultureel werk; opleiding tot bemiddelaar." },
     ],
     actieplan:
@@ -519,7 +558,11 @@ function tussenruimteErkenning(): RawValues {
       { functie: "Directeur", vte: "0,5", kwalificaties: "Master sociologie; vijftien jaar ervaring in jeugdwelzijnswerk en preventie." },
       { functie: "Onlinewerker", vte: "1,0", kwalificaties: "Bachelor sociaal werk; drie jaar online outreach bij jongeren." },
       { functie: "Familiebegeleider", vte: "0,8", kwalificaties: "Master klinische psychologie; ervaring in contextbegeleiding." },
-      { functie: "Beleidsmedewerker", vte: "0,7", kwalificaties: "Master bestuurskunde; ondersteunde lokale besturen bij hun preventiebeleid." },
+      {
+        functie: "Beleidsmedewerker",
+        vte: "0,7",
+        kwalificaties: "Master bestuurskunde; ondersteunde lokale besturen bij hun preventiebeleid.",
+      },
     ],
     actieplan:
       "Jaar 1: kennismaking met de besturen in Oost-Vlaanderen en Vlaams-Brabant en een vormingsreeks over online signalen. Jaar 2-3: onlinewerking op vraag van de besturen en begeleiding van familie en omgeving. Jaar 4-5: evaluatie en een handleiding voor lokale besturen.",
@@ -549,7 +592,11 @@ export function sampleDossiers(now: Date): SampleDossier[] {
           brusselsAt("2026-01-14", "11:30"),
           "Voldoet aan alle criteria; het bereik van 2.250 leerders is onderbouwd met het lokale taalbeleid en de samenwerking met Atlas. Voorstel: volledige toekenning.",
         ),
-        decided("APPROVED", brusselsAt("2026-01-27", "15:02"), "Goedgekeurd conform het voorstel van de beoordelaar: € 135.000,00 voor 2.250 leerders."),
+        decided(
+          "APPROVED",
+          brusselsAt("2026-01-27", "15:02"),
+          "Goedgekeurd conform het voorstel van de beoordelaar: € 135.000,00 voor 2.250 leerders.",
+        ),
       ],
     },
     {
@@ -575,7 +622,11 @@ export function sampleDossiers(now: Date): SampleDossier[] {
           brusselsAt("2026-01-16", "16:05"),
           "Het bereik is onderbouwd voor ongeveer 1.000 leerders; de taalwandelingen zijn nog niet concreet gepland. Voorstel: toekenning voor 1.000 leerders.",
         ),
-        decided("PARTIALLY_APPROVED", brusselsAt("2026-01-28", "11:40"), "Gedeeltelijk goedgekeurd: € 60.000,00 voor 1.000 leerders, conform het voorstel."),
+        decided(
+          "PARTIALLY_APPROVED",
+          brusselsAt("2026-01-28", "11:40"),
+          "Gedeeltelijk goedgekeurd: € 60.000,00 voor 1.000 leerders, conform het voorstel.",
+        ),
       ],
     },
     // Lokale regierol 2026 (opens 1 October 2025, closes 15 January 2026, decision by 30 April 2026)
@@ -590,7 +641,10 @@ export function sampleDossiers(now: Date): SampleDossier[] {
         created(brusselsAt("2025-10-14", "09:30")),
         submitted(brusselsAt("2026-01-08", "15:12")),
         inReview(brusselsAt("2026-01-19", "10:00")),
-        proposed(brusselsAt("2026-03-17", "14:45"), "Alle Vlaamse beleidsprioriteiten zijn vertaald in acties, indicatoren en budgetlijnen; de LIVC-R werkt. Voorstel: toekenning."),
+        proposed(
+          brusselsAt("2026-03-17", "14:45"),
+          "Alle Vlaamse beleidsprioriteiten zijn vertaald in acties, indicatoren en budgetlijnen; de LIVC-R werkt. Voorstel: toekenning.",
+        ),
         decided("APPROVED", brusselsAt("2026-04-21", "10:30"), "Goedgekeurd: € 25.000,00 basisfinanciering voor de lokale regierol."),
       ],
     },
@@ -608,7 +662,10 @@ export function sampleDossiers(now: Date): SampleDossier[] {
         created(brusselsAt("2025-11-04", "11:05")),
         submitted(brusselsAt("2026-01-15", "17:20")),
         inReview(brusselsAt("2026-01-20", "09:15")),
-        proposed(brusselsAt("2026-03-24", "15:30"), "Het meerjarenplan dekt de beleidsprioriteiten; de afstemming met de Brusselse gemeenten is duidelijk beschreven. Voorstel: toekenning."),
+        proposed(
+          brusselsAt("2026-03-24", "15:30"),
+          "Het meerjarenplan dekt de beleidsprioriteiten; de afstemming met de Brusselse gemeenten is duidelijk beschreven. Voorstel: toekenning.",
+        ),
         decided("APPROVED", brusselsAt("2026-04-21", "10:45"), "Goedgekeurd: € 25.000,00 basisfinanciering voor de lokale regierol."),
       ],
     },
@@ -627,7 +684,11 @@ export function sampleDossiers(now: Date): SampleDossier[] {
           brusselsAt("2026-03-31", "10:20"),
           "Het meerjarenplan bevat geen acties, indicatoren of budgetlijnen voor de Vlaamse beleidsprioriteiten rond gewelddadige radicalisering en schadelijke polarisatie. Voorstel: weigering.",
         ),
-        decided("REFUSED", brusselsAt("2026-04-28", "16:00"), "Geweigerd: de Vlaamse beleidsprioriteiten zijn niet opgenomen in het ingediende meerjarenplan."),
+        decided(
+          "REFUSED",
+          brusselsAt("2026-04-28", "16:00"),
+          "Geweigerd: de Vlaamse beleidsprioriteiten zijn niet opgenomen in het ingediende meerjarenplan.",
+        ),
       ],
     },
     // Erkenning partnerorganisaties (opens 15 September 2025, closes 31 October 2025)
@@ -646,8 +707,15 @@ export function sampleDossiers(now: Date): SampleDossier[] {
         created(brusselsAt("2025-09-18", "10:00")),
         submitted(brusselsAt("2025-10-29", "14:35")),
         inReview(brusselsAt("2025-11-03", "09:20")),
-        proposed(brusselsAt("2025-11-26", "15:15"), "Sterke praktijkontwikkeling en duidelijke regionale afbakening; geen overlap met andere kandidaten. Voorstel: erkenning."),
-        decided("APPROVED", brusselsAt("2025-12-10", "11:00"), "Erkend als partnerorganisatie vanaf 1 januari 2026 voor West-Vlaanderen en Oost-Vlaanderen."),
+        proposed(
+          brusselsAt("2025-11-26", "15:15"),
+          "Sterke praktijkontwikkeling en duidelijke regionale afbakening; geen overlap met andere kandidaten. Voorstel: erkenning.",
+        ),
+        decided(
+          "APPROVED",
+          brusselsAt("2025-12-10", "11:00"),
+          "Erkend als partnerorganisatie vanaf 1 januari 2026 voor West-Vlaanderen en Oost-Vlaanderen.",
+        ),
       ],
     },
     {
@@ -668,7 +736,11 @@ export function sampleDossiers(now: Date): SampleDossier[] {
           brusselsAt("2025-11-28", "14:00"),
           "Overlap in thema's en regio's met een andere kandidaat en geen aanbod in beleidsondersteuning. Voorstel: weigering.",
         ),
-        decided("REFUSED", brusselsAt("2025-12-10", "11:20"), "Geweigerd: het aanbod overlapt met dat van een erkende partnerorganisatie en dekt de beleidsondersteuning niet."),
+        decided(
+          "REFUSED",
+          brusselsAt("2025-12-10", "11:20"),
+          "Geweigerd: het aanbod overlapt met dat van een erkende partnerorganisatie en dekt de beleidsondersteuning niet.",
+        ),
       ],
     },
     // Open demo rounds (relative to the seed time)

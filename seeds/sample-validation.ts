@@ -39,7 +39,8 @@ export function validateSampleDossier(dossier: SampleDossier, context: SampleDos
 function checkHistory(dossier: SampleDossier, context: SampleDossierContext, where: string): void {
   const { steps } = dossier;
   const first = steps[0];
-  if (!first || first.status !== "DRAFT" || first.by !== "APPLICANT") throw new Error(`${where}: begint niet als concept van de aanvrager.`);
+  if (!first || first.status !== "DRAFT" || first.by !== "APPLICANT")
+    throw new Error(`${where}: begint niet als concept van de aanvrager.`);
   if (!context.eligibleKinds.includes(context.organisation.kind)) throw new Error(`${where}: organisatietype komt niet in aanmerking.`);
   if (first.at < context.call.opensAt) throw new Error(`${where}: aangemaakt voor de opening van de oproep.`);
   for (let i = 1; i < steps.length; i++) {
@@ -58,7 +59,8 @@ function checkFieldNames(dossier: SampleDossier, form: AnyFormDefinition, where:
   const fields = new Map(allFields(form).map((field) => [field.name, field]));
   for (const [name, value] of Object.entries(dossier.data)) {
     const field = fields.get(name);
-    if (!field || field.type === "file") throw new Error(`${where}: onbekend veld "${name}" in formulier ${form.key} versie ${form.version}.`);
+    if (!field || field.type === "file")
+      throw new Error(`${where}: onbekend veld "${name}" in formulier ${form.key} versie ${form.version}.`);
     if (field.type !== "repeat") continue;
     for (const row of asRows(value)) {
       const unknown = Object.keys(row).find((key) => !field.fields.some((sub) => sub.name === key));
@@ -75,7 +77,8 @@ function checkAttachments(dossier: SampleDossier, form: AnyFormDefinition, conte
   const submittedAt = dossier.steps.find((step) => step.status === "SUBMITTED")?.at;
   for (const attachment of dossier.attachments) {
     const field = allFields(form).find((f) => f.name === attachment.fieldKey);
-    if (!field || field.type !== "file") throw new Error(`${where}: bijlage "${attachment.fileName}" hoort bij onbekend bestandsveld "${attachment.fieldKey}".`);
+    if (!field || field.type !== "file")
+      throw new Error(`${where}: bijlage "${attachment.fileName}" hoort bij onbekend bestandsveld "${attachment.fieldKey}".`);
     const { format } = context.files[attachment.file];
     if (!ATTACHMENT_KINDS[field.accept].formats.includes(format)) {
       throw new Error(`${where}: bijlage "${attachment.fileName}" (${format}) past niet bij "${field.label}".`);

@@ -18,21 +18,32 @@ export type SeedCounts = {
 };
 
 export async function countSeedData(prisma: PrismaClient, now: Date): Promise<SeedCounts> {
-  const [gemeenten, vgc, organisaties, opgegaan, gebruikers, medewerkers, programmas, oproepen, openOproepen, dossiers, auditgebeurtenissen] =
-    await Promise.all([
-      // Municipalities that exist today: predecessors of a merger are counted apart.
-      prisma.organisation.count({ where: { kind: "GEMEENTE", successorId: null } }),
-      prisma.organisation.count({ where: { kind: "VGC" } }),
-      prisma.organisation.count({ where: { successorId: null } }),
-      prisma.organisation.count({ where: { successorId: { not: null } } }),
-      prisma.user.count(),
-      prisma.user.count({ where: { staffRoles: { some: {} } } }),
-      prisma.programme.count(),
-      prisma.call.count(),
-      prisma.call.count({ where: { opensAt: { lte: now }, closesAt: { gte: now } } }),
-      prisma.application.count(),
-      prisma.auditEvent.count(),
-    ]);
+  const [
+    gemeenten,
+    vgc,
+    organisaties,
+    opgegaan,
+    gebruikers,
+    medewerkers,
+    programmas,
+    oproepen,
+    openOproepen,
+    dossiers,
+    auditgebeurtenissen,
+  ] = await Promise.all([
+    // Municipalities that exist today: predecessors of a merger are counted apart.
+    prisma.organisation.count({ where: { kind: "GEMEENTE", successorId: null } }),
+    prisma.organisation.count({ where: { kind: "VGC" } }),
+    prisma.organisation.count({ where: { successorId: null } }),
+    prisma.organisation.count({ where: { successorId: { not: null } } }),
+    prisma.user.count(),
+    prisma.user.count({ where: { staffRoles: { some: {} } } }),
+    prisma.programme.count(),
+    prisma.call.count(),
+    prisma.call.count({ where: { opensAt: { lte: now }, closesAt: { gte: now } } }),
+    prisma.application.count(),
+    prisma.auditEvent.count(),
+  ]);
   return {
     gemeenten,
     vgc,
@@ -48,13 +59,7 @@ export async function countSeedData(prisma: PrismaClient, now: Date): Promise<Se
   };
 }
 
-export function formatSeedSummary(input: {
-  counts: SeedCounts;
-  report: SeedReport;
-  demo: boolean;
-  now: Date;
-  durationMs: number;
-}): string {
+export function formatSeedSummary(input: { counts: SeedCounts; report: SeedReport; demo: boolean; now: Date; durationMs: number }): string {
   const { counts, report } = input;
   const run = Object.values(report).reduce(
     (sum, t) => ({ created: sum.created + t.created, updated: sum.updated + t.updated, unchanged: sum.unchanged + t.unchanged }),

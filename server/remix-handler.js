@@ -1,10 +1,6 @@
 // The Remix request handler, with the request body read through the byte counter of
 // body-limit.js. Like @remix-run/express's handler, but it builds the Request itself.
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler,
-  writeReadableStreamToWritable,
-} from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import { countedBody, refuseTooLarge } from "./body-limit.js";
 import { closeIfBodyUnread } from "./refusal.js";
 

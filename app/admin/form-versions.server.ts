@@ -47,7 +47,11 @@ export async function formVersionDetail(key: string, version: number) {
   const [json, row, calls] = await Promise.all([
     storedFormJson(key, version),
     prisma.formVersion.findUnique({ where: { key_version: { key, version } }, select: { createdAt: true, createdById: true } }),
-    prisma.call.findMany({ where: { formKey: key, formVersion: version }, select: { id: true, title: true }, orderBy: { closesAt: "desc" } }),
+    prisma.call.findMany({
+      where: { formKey: key, formVersion: version },
+      select: { id: true, title: true },
+      orderBy: { closesAt: "desc" },
+    }),
   ]);
   const author = row?.createdById
     ? await prisma.user.findUnique({ where: { id: row.createdById }, select: { firstName: true, lastName: true } })
@@ -66,7 +70,7 @@ export async function formVersionDetail(key: string, version: number) {
 export function previewFormJson(json: string): { ok: true; preview: FormPreview } | { ok: false; errors: { definition: string } } {
   const parsed = readStoredFormJson(json);
   if (!parsed.ok) return parsed;
-  return { ok: true, preview: preview(compileStoredForm(parsed.data) as AnyFormDefinition) };
+  return { ok: true, preview: preview(compileStoredForm(parsed.data)) };
 }
 
 /** Saves a new stored form version and records who did it. Nothing is ever overwritten. */

@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { STAFF_ROLES, type StaffRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
 import { containsIgnoringCase } from "~/db/search";
+import { isOneOf } from "~/utils/guards";
 
 /** Administrators' view of user accounts: list, (de)activate, staff roles. All changes audited. */
 
@@ -39,7 +40,7 @@ function toUserItem(user: UserRow) {
     deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
     deactivationReason: user.deactivationReason,
     createdAt: user.createdAt.toISOString(),
-    staffRoles: user.staffRoles.map((r) => r.role as StaffRole),
+    staffRoles: user.staffRoles.map((r) => r.role).filter((role) => isOneOf(STAFF_ROLES, role)),
     memberships: user.memberships.map(({ organisation }) => ({
       organisationId: organisation.id,
       name: organisation.name,
@@ -186,7 +187,10 @@ export async function setStaffRoles(actor: { userId: string }, userId: string, r
     }
     if (granted.length > 0) await tx.staffRole.createMany({ data: granted.map((role) => ({ userId, role })) });
     if (revoked.length > 0) await tx.staffRole.deleteMany({ where: { userId, role: { in: revoked } } });
-    for (const [action, changed] of [["user.role-granted", granted], ["user.role-revoked", revoked]] as const) {
+    for (const [action, changed] of [
+      ["user.role-granted", granted],
+      ["user.role-revoked", revoked],
+    ] as const) {
       for (const role of changed) {
         await recordAudit(tx, {
           actorId: actor.userId,

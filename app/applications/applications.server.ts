@@ -1,11 +1,7 @@
 import { prisma } from "~/db.server";
-import {
-  applicationStatusSchema,
-  isInternalStep,
-  statusForApplicant,
-  type ApplicationStatus,
-} from "~/domain/application-status";
-import type { ActorRole } from "~/domain/roles";
+import { applicationStatusSchema, isInternalStep, statusForApplicant, type ApplicationStatus } from "~/domain/application-status";
+import { parseJsonObject } from "~/utils/json";
+import { loadDossier, type Dossier } from "./dossier.server";
 
 const listSelect = {
   id: true,
@@ -16,7 +12,9 @@ const listSelect = {
   submittedAt: true,
   updatedAt: true,
   organisation: { select: { id: true, name: true, province: true } },
-  call: { select: { id: true, title: true, closesAt: true, decisionDueAt: true, programme: { select: { code: true, name: true, kind: true } } } },
+  call: {
+    select: { id: true, title: true, closesAt: true, decisionDueAt: true, programme: { select: { code: true, name: true, kind: true } } },
+  },
 } as const;
 
 type ListRow = Awaited<ReturnType<typeof prisma.application.findMany<{ select: typeof listSelect }>>>[number];
@@ -70,43 +68,39 @@ export function forApplicant(detail: ApplicationDetail): ApplicationDetail {
 export type ApplicationDetail = Awaited<ReturnType<typeof applicationDetail>>;
 
 /** One dossier with its call and its status history (from the append-only audit trail). */
-export async function applicationDetail(applicationId: string) {
-  const application = await prisma.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      ...listSelect,
-      formKey: true,
-      formVersion: true,
-      contentHash: true,
-      call: {
-        select: {
-          id: true,
-          title: true,
-          opensAt: true,
-          closesAt: true,
-          decisionDueAt: true,
-          programme: { select: { code: true, name: true, kind: true } },
-        },
-      },
-    },
-  });
+export async function applicationDetail(applicationId: string, loaded?: Dossier) {
+  const dossier = loaded ?? (await loadDossier(applicationId));
   const events = await prisma.auditEvent.findMany({
-    where: { applicationId, action: "application.status" },
+    where: { applicationId: dossier.id, action: "application.status" },
     select: { id: true, at: true, actorRole: true, before: true, after: true, reason: true },
     // Events of one transaction share a timestamp; ids (cuid) keep their order.
     orderBy: [{ at: "asc" }, { id: "asc" }],
   });
   return {
-    ...toListItem(application),
-    opensAt: application.call.opensAt.toISOString(),
-    programmeName: application.call.programme.name,
-    formKey: application.formKey,
-    formVersion: application.formVersion,
-    contentHash: application.contentHash,
+    id: dossier.id,
+    status: dossier.status,
+    reference: dossier.reference,
+    requestedCents: dossier.requestedCents,
+    grantedCents: dossier.grantedCents,
+    submittedAt: dossier.submittedAt?.toISOString() ?? null,
+    updatedAt: dossier.updatedAt.toISOString(),
+    organisationName: dossier.organisation.name,
+    province: dossier.organisation.province,
+    callId: dossier.callId,
+    callTitle: dossier.call.title,
+    closesAt: dossier.call.closesAt.toISOString(),
+    decisionDueAt: dossier.call.decisionDueAt?.toISOString() ?? null,
+    programmeCode: dossier.call.programme.code,
+    programmeKind: dossier.call.programme.kind,
+    opensAt: dossier.call.opensAt.toISOString(),
+    programmeName: dossier.call.programme.name,
+    formKey: dossier.formKey,
+    formVersion: dossier.formVersion,
+    contentHash: dossier.contentHash,
     timeline: events.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),
-      actorRole: event.actorRole as ActorRole,
+      actorRole: event.actorRole,
       fromStatus: statusFromAuditJson(event.before),
       status: statusFromAuditJson(event.after),
       reason: event.reason,
@@ -116,6 +110,6 @@ export async function applicationDetail(applicationId: string) {
 
 function statusFromAuditJson(json: string | null): ApplicationStatus | null {
   if (!json) return null;
-  const parsed = applicationStatusSchema.safeParse((JSON.parse(json) as { status?: unknown }).status);
+  const parsed = applicationStatusSchema.safeParse(parseJsonObject(json).status);
   return parsed.success ? parsed.data : null;
 }

@@ -1,3 +1,5 @@
+import { isRecord } from "~/utils/guards";
+
 /** JSON with sorted keys, so the same content always gives the same text (and hash). */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
@@ -5,11 +7,11 @@ export function canonicalJson(value: unknown): string {
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object" && !(value instanceof Date)) {
+  if (isRecord(value) && !(value instanceof Date)) {
     return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
+      Object.keys(value)
         .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+        .map((key) => [key, sortKeys(value[key])]),
     );
   }
   return value;

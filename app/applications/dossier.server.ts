@@ -6,7 +6,7 @@ import { applicationStatusSchema } from "~/domain/application-status";
 import { requireForm, storedFormJson } from "~/forms/form-store.server";
 import type { AnyFormDefinition } from "~/forms/registry";
 import type { RawValues, Step } from "~/forms/types";
-import { pickFields } from "~/forms/values";
+import { pickFields, rawValues } from "~/forms/values";
 import { canonicalJson } from "./canonical-json";
 import { draftEditability } from "./editability";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
@@ -26,13 +26,27 @@ const DOSSIER_COLUMNS = {
   contentHash: nullable(decode.text),
   lastSavedAt: nullable(decode.date),
   lastSavedById: nullable(decode.text),
+  updatedAt: decode.date,
+  grantedCents: nullable(decode.int),
+  assigneeId: nullable(decode.text),
+  proposedOutcome: nullable(decode.text),
+  proposedCents: nullable(decode.int),
+  proposedById: nullable(decode.text),
+  proposedAt: nullable(decode.date),
+  decidedAt: nullable(decode.date),
+  decisionMotivation: nullable(decode.text),
+  recognitionStartsOn: nullable(decode.text),
+  recognitionEndsOn: nullable(decode.text),
   organisationId: decode.text,
   callId: decode.text,
   organisationName: decode.text,
   organisationKind: decode.text,
+  organisationProvince: nullable(decode.text),
   callTitle: decode.text,
   callOpensAt: decode.date,
   callClosesAt: decode.date,
+  callDecisionDueAt: nullable(decode.date),
+  callFormKey: decode.text,
   callSettings: decode.text,
   programmeCode: decode.text,
   programmeName: decode.text,
@@ -74,9 +88,9 @@ function fullName(firstName: string | null, lastName: string | null): string | n
 }
 
 /**
- * Everything the wizard, the summary and the receipt need about one dossier: the content as
- * typed, the form version it was started with, the call's settings and the deadline that
- * applies to this organisation. Two statements on the fast lane (every wizard page, autosave
+ * Everything the dossier's pages need about it: the content as typed, the form version it was
+ * started with, the call's settings, the deadline that applies to this organisation, and the
+ * state of its review and decision. Two statements on the fast lane (every wizard page, autosave
  * and submit reads it), or on `db` (a transaction that has to see its own writes).
  */
 export async function loadDossier(applicationId: string, db?: AnyDb) {
@@ -86,9 +100,12 @@ export async function loadDossier(applicationId: string, db?: AnyDb) {
     DOSSIER_COLUMNS,
     await on.query(sql`
       SELECT a."id", a."status", a."version", a."data", a."formKey", a."formVersion", a."reference", a."requestedCents",
-        a."submittedAt", a."submittedById", a."contentHash", a."lastSavedAt", a."lastSavedById", a."organisationId", a."callId",
-        o."name" AS "organisationName", o."kind" AS "organisationKind",
-        c."title" AS "callTitle", c."opensAt" AS "callOpensAt", c."closesAt" AS "callClosesAt", c."settings" AS "callSettings",
+        a."submittedAt", a."submittedById", a."contentHash", a."lastSavedAt", a."lastSavedById", a."updatedAt", a."grantedCents",
+        a."assigneeId", a."proposedOutcome", a."proposedCents", a."proposedById", a."proposedAt",
+        a."decidedAt", a."decisionMotivation", a."recognitionStartsOn", a."recognitionEndsOn", a."organisationId", a."callId",
+        o."name" AS "organisationName", o."kind" AS "organisationKind", o."province" AS "organisationProvince",
+        c."title" AS "callTitle", c."opensAt" AS "callOpensAt", c."closesAt" AS "callClosesAt",
+        c."decisionDueAt" AS "callDecisionDueAt", c."formKey" AS "callFormKey", c."settings" AS "callSettings",
         p."code" AS "programmeCode", p."name" AS "programmeName", p."kind" AS "programmeKind",
         e."closesAt" AS "extensionClosesAt",
         ls."firstName" AS "lastSavedByFirstName", ls."lastName" AS "lastSavedByLastName",
@@ -121,12 +138,32 @@ export async function loadDossier(applicationId: string, db?: AnyDb) {
     contentHash: row.contentHash,
     lastSavedAt: row.lastSavedAt,
     lastSavedById: row.lastSavedById,
+    updatedAt: row.updatedAt,
+    grantedCents: row.grantedCents,
+    /** The review's state: internal to the agency until the decision (never to an applicant's page) */
+    review: {
+      assigneeId: row.assigneeId,
+      proposedOutcome: row.proposedOutcome,
+      proposedCents: row.proposedCents,
+      proposedById: row.proposedById,
+      proposedAt: row.proposedAt,
+    },
+    decision: {
+      decidedAt: row.decidedAt,
+      motivation: row.decisionMotivation,
+      recognitionStartsOn: row.recognitionStartsOn,
+      recognitionEndsOn: row.recognitionEndsOn,
+    },
     organisationId: row.organisationId,
     callId: row.callId,
-    organisation: { name: row.organisationName, kind: row.organisationKind },
+    organisation: { name: row.organisationName, kind: row.organisationKind, province: row.organisationProvince },
     call: {
       title: row.callTitle,
       opensAt: row.callOpensAt,
+      /** The call's own deadline; `closesAt` below is this organisation's (with its extension) */
+      closesAt: row.callClosesAt,
+      decisionDueAt: row.callDecisionDueAt,
+      formKey: row.callFormKey,
       settings: row.callSettings,
       programme: { code: row.programmeCode, name: row.programmeName, kind: row.programmeKind },
     },
@@ -156,8 +193,7 @@ export function dossierEditability(viewer: Viewer, dossier: Dossier, at: Date = 
 }
 
 export function parseStoredValues(json: string): RawValues {
-  const parsed: unknown = JSON.parse(json);
-  return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as RawValues) : {};
+  return rawValues(JSON.parse(json));
 }
 
 export function attachmentCounts(attachments: ReadonlyArray<{ fieldKey: string }>): Record<string, number> {
@@ -175,5 +211,8 @@ export function findStep(form: AnyFormDefinition, stepId: string): Step<unknown>
  * from; if the stored answers changed since, someone else edited this step.
  */
 export function stepFingerprint(step: Step<unknown>, values: RawValues): string {
-  return createHash("sha256").update(canonicalJson(pickFields(step.fields, values))).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(canonicalJson(pickFields(step.fields, values)))
+    .digest("hex")
+    .slice(0, 32);
 }

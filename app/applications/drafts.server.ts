@@ -3,14 +3,22 @@ import { callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
 import { sql } from "~/db/sql";
 import { sqlDb } from "~/db/sql.server";
-import { mergedOrganisationMessage, ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/organisation";
-import { canEditApplication, type Viewer } from "~/domain/permissions";
+import {
+  mergedOrganisationMessage,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+  organisationKindSchema,
+  type OrganisationKind,
+} from "~/domain/organisation";
+import type { Viewer } from "~/domain/permissions";
 import { requireForm } from "~/forms/form-store.server";
 import type { RawValues } from "~/forms/types";
 import { pickFields } from "~/forms/values";
 import { now } from "~/utils/clock.server";
 import { dossierEditability, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
 import { effectiveClosesAt } from "~/calls/deadline.server";
+import { isOneOf } from "~/utils/guards";
+import { defined } from "~/utils/invariant";
 
 export const START_MESSAGES = {
   notOpen: "Deze oproep staat nu niet open voor aanvragen.",
@@ -52,8 +60,8 @@ export async function eligibilityFor(viewer: Viewer, callId: string): Promise<El
   ]);
   if (!call) return { kind: "cannot", message: "Deze oproep bestaat niet." };
   if (organisation.successorId) return { kind: "cannot", message: START_MESSAGES.readOnly(organisation.successor?.name ?? null) };
-  const allowed = call.eligibleKinds.map((k) => k.organisationKind as OrganisationKind);
-  const kind = organisation.kind as OrganisationKind;
+  const allowed = call.eligibleKinds.map((k) => k.organisationKind).filter((kind) => isOneOf(ORGANISATION_KINDS, kind));
+  const kind = organisationKindSchema.parse(organisation.kind);
   if (!allowed.includes(kind)) return { kind: "cannot", message: START_MESSAGES.notEligible(kind, allowed) };
   const { closesAt } = await effectiveClosesAt(prisma, callId, organisationId);
   if (callPhase({ opensAt: call.opensAt, closesAt }, now()) !== "open") return { kind: "cannot", message: START_MESSAGES.notOpen };
@@ -70,7 +78,7 @@ export async function startApplication(viewer: Viewer, callId: string): Promise<
   const eligibility = await eligibilityFor(viewer, callId);
   if (eligibility.kind === "cannot") return { ok: false, message: eligibility.message };
   if (eligibility.kind === "existing") return { ok: true, applicationId: eligibility.applicationId, existing: true };
-  const organisationId = viewer.activeOrganisationId!;
+  const organisationId = defined(viewer.activeOrganisationId, "the active organisation (eligibilityFor needs one)");
   const [organisation, user] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true, kboNumber: true, province: true } }),
     prisma.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { firstName: true, lastName: true, email: true, phone: true } }),
@@ -106,7 +114,7 @@ export async function startApplication(viewer: Viewer, callId: string): Promise<
       });
       return created;
     });
-    return { ok: true, applicationId: application.id, existing: false, firstStepId: form.steps[0]!.id };
+    return { ok: true, applicationId: application.id, existing: false, firstStepId: defined(form.steps[0], "the form's first step").id };
   } catch (error) {
     // A colleague started the same dossier a moment ago: use theirs.
     const raced = await prisma.application.findUnique({
@@ -176,7 +184,9 @@ export async function saveStep(input: SaveStepInput, loaded?: Dossier): Promise<
   if (dossier.version !== input.baseVersion && fingerprint !== input.baseFingerprint) return conflict();
   // Conditional on the version read: a save that slipped in between makes this one retry-able, not lost.
   // Plain SQL on the fast lane (app/db/sql.server.ts): every official's autosave comes here.
-  const count = await (await sqlDb()).execute(sql`
+  const count = await (
+    await sqlDb()
+  ).execute(sql`
     UPDATE "Application" SET "data" = ${JSON.stringify(next)}, "version" = "version" + 1, "lastSavedAt" = ${at},
       "lastSavedById" = ${input.viewer.userId}, "updatedAt" = ${at}
     WHERE "id" = ${dossier.id} AND "version" = ${dossier.version} AND "status" = 'DRAFT'`);

@@ -1,4 +1,6 @@
-import { EDITABLE_STATUSES, type ApplicationStatus } from "~/domain/application-status";
+import { callPhase } from "~/calls/call-state";
+import { isPastDeadline } from "~/calls/deadline";
+import { allowedNextStatuses, EDITABLE_STATUSES, type ApplicationStatus } from "~/domain/application-status";
 
 /** The messages an applicant sees when the server refuses a change, word for word. */
 export const DRAFT_MESSAGES = {
@@ -8,7 +10,13 @@ export const DRAFT_MESSAGES = {
   notMember: "U kunt dit dossier niet wijzigen.",
 } as const;
 
+export const WITHDRAW_MESSAGES = {
+  withdrawAfterDeadline: "De deadline is verstreken: u kunt de aanvraag niet meer intrekken. Neem contact op met het agentschap.",
+  notWithdrawable: "Deze aanvraag kan niet meer ingetrokken worden.",
+} as const;
+
 export type Editability = { editable: true } | { editable: false; message: string };
+export type Withdrawability = { ok: true } | { ok: false; message: string };
 
 /**
  * Whether the content of a dossier may change at `at`: only a draft, only by a member of a
@@ -23,7 +31,20 @@ export function draftEditability(input: {
 }): Editability {
   if (!input.canEdit) return { editable: false, message: DRAFT_MESSAGES.notMember };
   if (!EDITABLE_STATUSES.includes(input.status)) return { editable: false, message: DRAFT_MESSAGES.locked };
-  if (input.at < input.opensAt) return { editable: false, message: DRAFT_MESSAGES.notOpenYet };
-  if (input.at > input.closesAt) return { editable: false, message: DRAFT_MESSAGES.deadlinePassed };
+  const phase = callPhase(input, input.at);
+  if (phase === "upcoming") return { editable: false, message: DRAFT_MESSAGES.notOpenYet };
+  if (phase === "closed") return { editable: false, message: DRAFT_MESSAGES.deadlinePassed };
   return { editable: true };
+}
+
+/**
+ * Whether the applicant may withdraw the dossier at `at`: a member, in a status the status
+ * machine lets an applicant withdraw from, up to the organisation's deadline.
+ */
+export function withdrawability(input: { status: ApplicationStatus; closesAt: Date; at: Date; canEdit: boolean }): Withdrawability {
+  if (!input.canEdit) return { ok: false, message: DRAFT_MESSAGES.notMember };
+  if (!allowedNextStatuses(input.status, "APPLICANT").includes("WITHDRAWN"))
+    return { ok: false, message: WITHDRAW_MESSAGES.notWithdrawable };
+  if (isPastDeadline(input.closesAt, input.at)) return { ok: false, message: WITHDRAW_MESSAGES.withdrawAfterDeadline };
+  return { ok: true };
 }

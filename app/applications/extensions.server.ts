@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { notifyExtensionGranted } from "~/mail/notifications.server";
-import { hasRole, type Viewer } from "~/domain/permissions";
+import { EXTENSION_ROLES, hasRole, type Viewer } from "~/domain/permissions";
 import { now } from "~/utils/clock.server";
 import { deadlineFromWallClock, formatDateTime } from "~/utils/time";
 import { z } from "zod";
@@ -37,7 +37,7 @@ export async function grantExtension(input: {
   time: string;
   reason: string;
 }): Promise<ExtensionResult> {
-  if (!hasRole(input.viewer, "REVIEWER", "ADMIN")) return { ok: false, field: "reason", message: EXTENSION_MESSAGES.notAllowed };
+  if (!hasRole(input.viewer, ...EXTENSION_ROLES)) return { ok: false, field: "reason", message: EXTENSION_MESSAGES.notAllowed };
   const closesAt = deadlineFromWallClock(input.date, input.time);
   if (!closesAt) return { ok: false, field: "date", message: EXTENSION_MESSAGES.invalidMoment };
   return prisma.$transaction(async (tx) => {

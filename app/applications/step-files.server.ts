@@ -47,9 +47,10 @@ export async function applyStepFiles(input: {
     });
     if (!result.ok) errors[field.name] = result.message;
   }
-  if (input.removeAttachmentId) {
+  const removeAttachmentId = input.removeAttachmentId;
+  if (removeAttachmentId) {
     const removed = await prisma.$transaction((tx) =>
-      removeAttachment(tx, { attachmentId: input.removeAttachmentId!, applicationId: dossier.id, viewer }),
+      removeAttachment(tx, { attachmentId: removeAttachmentId, applicationId: dossier.id, viewer }),
     );
     if (!removed.ok) errors.form = removed.message;
   }

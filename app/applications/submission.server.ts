@@ -1,20 +1,20 @@
 import { effectiveClosesAt } from "~/calls/deadline.server";
 import { prisma } from "~/db.server";
+import { applicationStatusSchema } from "~/domain/application-status";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
 import { validateForm, type Issue } from "~/forms/validation";
 import { now } from "~/utils/clock.server";
 import { decode, decodeRows, sql } from "~/db/sql";
 import { sqlTransaction } from "~/db/sql.server";
 import { attachmentCounts, dossierEditability, loadDossier, type Dossier } from "./dossier.server";
-import { DRAFT_MESSAGES } from "./editability";
+import { WITHDRAW_MESSAGES, withdrawability } from "./editability";
 import { formatReference, submissionContentHash } from "./receipt.server";
-import { transitionApplication } from "./transition.server";
+import { moveApplication, transitionApplication } from "./transition.server";
 
 export const SUBMISSION_MESSAGES = {
   incomplete: "Uw aanvraag is nog niet volledig. Vul de stappen hieronder aan en dien daarna in.",
   stale: "Iemand heeft de aanvraag gewijzigd terwijl u het overzicht bekeek. Controleer het overzicht opnieuw en dien daarna in.",
-  withdrawAfterDeadline: "De deadline is verstreken: u kunt de aanvraag niet meer intrekken. Neem contact op met het agentschap.",
-  notWithdrawable: "Deze aanvraag kan niet meer ingetrokken worden.",
+  ...WITHDRAW_MESSAGES,
 } as const;
 
 export type SubmitResult =
@@ -68,21 +68,12 @@ export async function submitApplication(input: {
   const requestedCents = dossier.form.requestedCents(validation.parsed, dossier.settings);
   try {
     return await sqlTransaction(async (db) => {
-      // The call's row first: it numbers the dossiers of the call, one at a time.
-      const [numbered] = decodeRows(
-        { lastReference: decode.int, year: decode.int },
-        await db.query(sql`
-          UPDATE "Call" SET "lastReference" = "lastReference" + 1, "updatedAt" = ${now()} WHERE "id" = ${dossier.callId}
-          RETURNING "lastReference", "year"`),
-      );
-      if (!numbered) throw new Error(`Oproep ${dossier.callId} bestaat niet.`);
-      const reference = formatReference(dossier.call.programme.code, numbered.year, numbered.lastReference);
       const stamped = await db.execute(sql`
-        UPDATE "Application" SET "reference" = ${reference}, "contentHash" = ${contentHash}, "submittedAt" = ${at},
-          "submittedById" = ${input.viewer.userId}, "requestedCents" = ${requestedCents}, "updatedAt" = ${now()}
+        UPDATE "Application" SET "contentHash" = ${contentHash}, "submittedAt" = ${at}, "submittedById" = ${input.viewer.userId},
+          "requestedCents" = ${requestedCents}, "updatedAt" = ${now()}
         WHERE "id" = ${dossier.id} AND "status" = 'DRAFT' AND "version" = ${dossier.version}`);
       if (stamped !== 1) throw new Refusal({ status: "refused", message: SUBMISSION_MESSAGES.stale });
-      const moved = await transitionApplication(
+      const moved = await moveApplication(
         {
           applicationId: dossier.id,
           to: "SUBMITTED",
@@ -93,6 +84,18 @@ export async function submitApplication(input: {
         db,
       );
       if (!moved.ok) throw new Refusal({ status: "refused", message: moved.message });
+      // The call's row numbers its dossiers one at a time, so it is taken last: on PostgreSQL the
+      // other submits of the call wait for it only during these last three statements.
+      const [numbered] = decodeRows(
+        { lastReference: decode.int, year: decode.int },
+        await db.query(sql`
+          UPDATE "Call" SET "lastReference" = "lastReference" + 1, "updatedAt" = ${now()} WHERE "id" = ${dossier.callId}
+          RETURNING "lastReference", "year"`),
+      );
+      if (!numbered) throw new Error(`Oproep ${dossier.callId} bestaat niet.`);
+      const reference = formatReference(dossier.call.programme.code, numbered.year, numbered.lastReference);
+      await db.execute(sql`UPDATE "Application" SET "reference" = ${reference} WHERE "id" = ${dossier.id}`);
+      await moved.emails.queue({ reference });
       return { status: "submitted", reference };
     });
   } catch (error) {
@@ -113,14 +116,21 @@ export async function withdrawApplication(input: { viewer: Viewer; applicationId
       where: { id: input.applicationId },
       select: { status: true, callId: true, organisationId: true },
     });
-    if (!canEditApplication(input.viewer, application)) return { ok: false, message: DRAFT_MESSAGES.notMember };
-    if (application.status !== "DRAFT" && application.status !== "SUBMITTED") {
-      return { ok: false, message: SUBMISSION_MESSAGES.notWithdrawable };
-    }
     const { closesAt } = await effectiveClosesAt(tx, application.callId, application.organisationId);
-    if (now() > closesAt) return { ok: false, message: SUBMISSION_MESSAGES.withdrawAfterDeadline };
+    const allowed = withdrawability({
+      status: applicationStatusSchema.parse(application.status),
+      closesAt,
+      at: now(),
+      canEdit: canEditApplication(input.viewer, application),
+    });
+    if (!allowed.ok) return allowed;
     const moved = await transitionApplication(
-      { applicationId: input.applicationId, to: "WITHDRAWN", actor: { userId: input.viewer.userId, role: "APPLICANT" }, reason: input.reason },
+      {
+        applicationId: input.applicationId,
+        to: "WITHDRAWN",
+        actor: { userId: input.viewer.userId, role: "APPLICANT" },
+        reason: input.reason,
+      },
       tx,
     );
     return moved.ok ? { ok: true } : { ok: false, message: moved.message };

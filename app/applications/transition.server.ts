@@ -4,7 +4,7 @@ import { decode, decodeRows, sql } from "~/db/sql";
 import { asSqlDb, type AnyDb } from "~/db/sql.server";
 import { applicationStatusSchema, checkTransition, type ApplicationStatus } from "~/domain/application-status";
 import type { ActorRole } from "~/domain/roles";
-import { enqueueStatusEmails } from "~/mail/notifications.server";
+import { prepareStatusEmails, type PreparedStatusEmails } from "~/mail/notifications.server";
 import { now } from "~/utils/clock.server";
 
 export type TransitionInput = {
@@ -20,6 +20,7 @@ export type TransitionInput = {
 };
 
 export type TransitionResult = { ok: true; from: ApplicationStatus; version: number } | { ok: false; message: string };
+type MoveResult = { ok: true; from: ApplicationStatus; version: number; emails: PreparedStatusEmails } | { ok: false; message: string };
 
 /**
  * Moves a dossier to another status, if the status machine allows it for this actor. The
@@ -30,6 +31,18 @@ export type TransitionResult = { ok: true; from: ApplicationStatus; version: num
  */
 export async function transitionApplication(input: TransitionInput, db?: AnyDb): Promise<TransitionResult> {
   if (!db) return prisma.$transaction((tx) => transitionApplication(input, tx));
+  const moved = await moveApplication(input, db);
+  if (!moved.ok) return moved;
+  await moved.emails.queue();
+  return { ok: true, from: moved.from, version: moved.version };
+}
+
+/**
+ * `transitionApplication` with its e-mails prepared but not yet queued: the caller queues them
+ * before its transaction ends (every status change mails: no change without its e-mails, nor
+ * the reverse). Only the submit needs this, to number the dossier in between.
+ */
+export async function moveApplication(input: TransitionInput, db: AnyDb): Promise<MoveResult> {
   const on = await asSqlDb(db);
   const [current] = input.current
     ? [input.current]
@@ -65,8 +78,7 @@ export async function transitionApplication(input: TransitionInput, db?: AnyDb):
     reason,
     at,
   });
-  // Every status change mails, in this transaction: no change without its e-mails, nor the reverse.
-  await enqueueStatusEmails(on, {
+  const emails = await prepareStatusEmails(on, {
     applicationId: input.applicationId,
     from,
     to: input.to,
@@ -74,5 +86,5 @@ export async function transitionApplication(input: TransitionInput, db?: AnyDb):
     actorUserId: input.actor.userId,
     actorRole: input.actor.role,
   });
-  return { ok: true, from, version: moved.version };
+  return { ok: true, from, version: moved.version, emails };
 }

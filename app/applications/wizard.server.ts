@@ -1,14 +1,17 @@
-import { canEditApplication, hasRole, type Viewer } from "~/domain/permissions";
+import { canEditApplication, EXTENSION_ROLES, hasRole, type Viewer } from "~/domain/permissions";
 import { validateStep, issuesToErrors, type Issue } from "~/forms/validation";
 import type { RawRow, RawValues, Step } from "~/forms/types";
-import { asRows, isVisible, pickFields, valuesFromFormData } from "~/forms/values";
+import { stepAnswersSchema, stepControlsSchema } from "~/forms/step-post.server";
+import { asRows, isVisible, pickFields } from "~/forms/values";
 import { displayFields, labelForPath } from "~/forms/display";
 import { now } from "~/utils/clock.server";
 import { attachmentCounts, dossierEditability, findStep, loadDossier, stepFingerprint, type Dossier } from "./dossier.server";
-import { draftEditability } from "./editability";
+import { withdrawability } from "./editability";
 import { saveStep } from "./drafts.server";
 import { applyStepFiles } from "./step-files.server";
-import { discardUploads, type UploadedFile } from "~/attachments/upload.server";
+import { discardUploads } from "~/attachments/upload.server";
+import { invariant } from "~/utils/invariant";
+import type { FormPost } from "~/utils/read-form-post.server";
 
 export type StepState = "complete" | "incomplete" | "empty";
 
@@ -83,8 +86,7 @@ export type StepIntent =
   | { kind: "remove-row"; field: string; index: number }
   | { kind: "remove-attachment"; attachmentId: string };
 
-export function parseStepIntent(raw: FormDataEntryValue | null): StepIntent {
-  const value = typeof raw === "string" ? raw : "save";
+export function parseStepIntent(value = "save"): StepIntent {
   const [kind, a, b] = value.split(":");
   if (kind === "next" || kind === "previous" || kind === "autosave") return { kind };
   if (kind === "goto" && a) return { kind, stepId: a };
@@ -104,7 +106,10 @@ function applyRowIntent(step: Step<unknown>, values: RawValues, intent: StepInte
     if (rows.length >= field.maxRows) return { values };
     const row: RawRow = Object.fromEntries(field.fields.map((sub) => [sub.name, sub.type === "checkboxes" ? [] : ""]));
     const first = field.fields[0];
-    return { values: { ...values, [field.name]: [...rows, row] }, focusPath: first ? `${field.name}.${rows.length}.${first.name}` : undefined };
+    return {
+      values: { ...values, [field.name]: [...rows, row] },
+      focusPath: first ? `${field.name}.${rows.length}.${first.name}` : undefined,
+    };
   }
   return { values: { ...values, [field.name]: rows.filter((_, index) => index !== intent.index) } };
 }
@@ -133,32 +138,35 @@ export async function postStep(input: {
   viewer: Viewer;
   applicationId: string;
   stepId: string;
-  formData: FormData;
-  /** Files posted with the step (temp files from readMultipartForm) */
-  files?: readonly UploadedFile[];
+  /** The post, with the files of the step (readFormPost with files) */
+  post: FormPost;
   /** The dossier as the caller just read it (the access check) */
   loaded?: Dossier;
 }): Promise<StepPostResult | null> {
+  const { files } = input.post;
   const before = input.loaded ?? (await loadDossier(input.applicationId));
   const step = findStep(before.form, input.stepId);
   if (!step) {
-    await discardUploads([...(input.files ?? [])]);
+    await discardUploads(files);
     return null;
   }
-  const intent = parseStepIntent(input.formData.get("intent"));
+  const controls = input.post.parse(stepControlsSchema);
+  const answers = input.post.parse(stepAnswersSchema(step.fields));
+  if (!controls.ok || !answers.ok) await discardUploads(files);
+  invariant(controls.ok && answers.ok, "the step schemas read any post");
+  const intent = parseStepIntent(controls.data.intent);
   const fileErrors = await applyStepFiles({
     viewer: input.viewer,
     dossier: before,
     step,
-    files: input.files ?? [],
+    files,
     removeAttachmentId: intent.kind === "remove-attachment" ? intent.attachmentId : null,
     editable: dossierEditability(input.viewer, before).editable,
   });
   // Only a change to the files makes the dossier loaded above out of date (autosaves never do).
-  const filesChanged = (input.files?.length ?? 0) > 0 || intent.kind === "remove-attachment";
+  const filesChanged = files.length > 0 || intent.kind === "remove-attachment";
   const dossier = filesChanged ? await loadDossier(input.applicationId) : before;
-  const posted = valuesFromFormData(step.fields, input.formData);
-  const { values, focusPath } = applyRowIntent(step, posted, intent);
+  const { values, focusPath } = applyRowIntent(step, answers.data, intent);
   const revision = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
   const saved = await saveStep(
@@ -167,8 +175,8 @@ export async function postStep(input: {
       applicationId: dossier.id,
       stepId: step.id,
       values,
-      baseVersion: Number(input.formData.get("baseVersion")),
-      baseFingerprint: String(input.formData.get("baseFingerprint") ?? ""),
+      baseVersion: controls.data.baseVersion,
+      baseFingerprint: controls.data.baseFingerprint,
     },
     dossier,
   );
@@ -199,7 +207,7 @@ export async function postStep(input: {
   // By id: a stored form is compiled anew for every load, so `step` is not an element of `steps`.
   const index = steps.findIndex((candidate) => candidate.id === step.id);
   const base = `/dossiers/${dossier.id}`;
-  if (intent.kind === "previous") return { kind: "redirect", to: `${base}/stap/${steps[Math.max(0, index - 1)]!.id}` };
+  if (intent.kind === "previous") return { kind: "redirect", to: `${base}/stap/${(steps[index - 1] ?? step).id}` };
   if (intent.kind === "goto" && findStep(dossier.form, intent.stepId)) return { kind: "redirect", to: `${base}/stap/${intent.stepId}` };
 
   const errors = { ...(intent.kind === "next" ? stepErrors(step, values, dossier) : {}), ...fileErrors };
@@ -279,13 +287,17 @@ export async function receiptPage(applicationId: string, loaded?: Dossier) {
 }
 
 /** What the viewer can do next on a dossier's page. */
-export async function dossierActions(viewer: Viewer, applicationId: string) {
-  const dossier = await loadDossier(applicationId);
+export async function dossierActions(viewer: Viewer, applicationId: string, loaded?: Dossier) {
+  const dossier = loaded ?? (await loadDossier(applicationId));
   const editability = dossierEditability(viewer, dossier);
   const base = `/dossiers/${dossier.id}`;
   const links: Array<{ to: string; label: string; primary?: boolean }> = [];
-  const member = canEditApplication(viewer, dossier);
-  const beforeDeadline = now() <= dossier.closesAt;
+  const withdrawal = withdrawability({
+    status: dossier.status,
+    closesAt: dossier.closesAt,
+    at: now(),
+    canEdit: canEditApplication(viewer, dossier),
+  });
   if (editability.editable) {
     const next = stepStates(dossier).find((step) => step.state !== "complete");
     links.push({ to: next ? `${base}/stap/${next.id}` : `${base}/overzicht`, label: "Aanvraag verder invullen", primary: true });
@@ -294,13 +306,11 @@ export async function dossierActions(viewer: Viewer, applicationId: string) {
     links.push({ to: `${base}/overzicht`, label: dossier.status === "DRAFT" ? "Inhoud bekijken" : "Inhoud van de aanvraag" });
   }
   if (dossier.submittedAt) links.push({ to: `${base}/ontvangstbewijs`, label: "Ontvangstbewijs" });
-  if (member && beforeDeadline && (dossier.status === "DRAFT" || dossier.status === "SUBMITTED")) {
-    links.push({ to: `${base}/intrekken`, label: "Aanvraag intrekken" });
-  }
+  if (withdrawal.ok) links.push({ to: `${base}/intrekken`, label: "Aanvraag intrekken" });
   return {
     links,
-    notice: member && dossier.status === "DRAFT" && !editability.editable ? editability.message : null,
-    canExtend: dossier.status === "DRAFT" && hasRole(viewer, "REVIEWER", "ADMIN"),
+    notice: canEditApplication(viewer, dossier) && dossier.status === "DRAFT" && !editability.editable ? editability.message : null,
+    canExtend: dossier.status === "DRAFT" && hasRole(viewer, ...EXTENSION_ROLES),
     deadline: { closesAt: dossier.closesAt.toISOString(), extended: dossier.deadlineExtended, serverNow: now().toISOString() },
   };
 }

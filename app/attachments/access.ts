@@ -1,4 +1,4 @@
-import { EDITABLE_STATUSES, type ApplicationStatus } from "~/domain/application-status";
+import { EDITABLE_STATUSES, isStatusIn } from "~/domain/application-status";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
 
 /**
@@ -6,8 +6,5 @@ import { canEditApplication, type Viewer } from "~/domain/permissions";
  * organisation, and only while it is a draft. Pure, for loaders (show the buttons) and actions.
  */
 export function canChangeAttachments(viewer: Viewer, application: { organisationId: string; status: string }): boolean {
-  return (
-    canEditApplication(viewer, application) &&
-    EDITABLE_STATUSES.includes(application.status as ApplicationStatus)
-  );
+  return canEditApplication(viewer, application) && isStatusIn(EDITABLE_STATUSES, application.status);
 }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { open, rename, writeFile, type FileHandle } from "node:fs/promises";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma, type PrismaClient, type Tx } from "~/db.server";
-import { EDITABLE_STATUSES, type ApplicationStatus } from "~/domain/application-status";
+import { EDITABLE_STATUSES, isStatusIn, type ApplicationStatus } from "~/domain/application-status";
 import { actorRoleFor, canViewApplication, isStaff, type Viewer } from "~/domain/permissions";
 import type { ActorRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
@@ -73,7 +73,7 @@ export async function storeAttachment(
     });
     if (!application) return { ok: false, message: UPLOAD_MESSAGES.notFound };
     const allowed = input.allowedStatuses ?? EDITABLE_STATUSES;
-    if (!allowed.includes(application.status as ApplicationStatus)) return { ok: false, message: UPLOAD_MESSAGES.notEditable };
+    if (!isStatusIn(allowed, application.status)) return { ok: false, message: UPLOAD_MESSAGES.notEditable };
 
     const storedName = randomStoredName();
     await ensureUploadDirs();
@@ -220,9 +220,7 @@ export type AttachmentDownload = {
   body: ReadableStream<Uint8Array>;
 };
 
-export type DownloadResult =
-  | { ok: true; download: AttachmentDownload }
-  | { ok: false; status: 404 | 500; message: string };
+export type DownloadResult = { ok: true; download: AttachmentDownload } | { ok: false; status: 404 | 500; message: string };
 
 /**
  * Opens an attachment for someone allowed to see its dossier (its organisation's members and

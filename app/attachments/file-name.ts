@@ -9,11 +9,9 @@ const MAX_LENGTH = 150;
 export function sanitiseFileName(raw: string, extension: string): string | null {
   // U+FFFD: the browser sent bytes that are not UTF-8.
   if (raw.includes("\uFFFD")) return null;
-  let name = raw
-    .normalize("NFC")
-    // Only the last path segment.
-    .split(/[/\\]/)
-    .pop()!
+  // Only the last path segment.
+  const segment = raw.normalize("NFC").split(/[/\\]/).at(-1) ?? "";
+  let name = segment
     // Control characters (line breaks read as spaces), and direction overrides that can
     // disguise "rapport\u202Efdp.exe" as "rapportexe.pdf".
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
@@ -32,7 +30,10 @@ export function sanitiseFileName(raw: string, extension: string): string | null 
   // Counted in code points, so an emoji is never cut in half.
   const characters = Array.from(name);
   if (characters.length > MAX_LENGTH) {
-    const stem = characters.slice(0, MAX_LENGTH - suffix.length).join("").trimEnd();
+    const stem = characters
+      .slice(0, MAX_LENGTH - suffix.length)
+      .join("")
+      .trimEnd();
     name = `${stem}${name.slice(-suffix.length)}`;
   }
   return name;
@@ -43,10 +44,11 @@ export function sanitiseFileName(raw: string, extension: string): string | null 
  * clients and the exact UTF-8 name for the rest.
  */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\%]/g, "_") || "bijlage";
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const fallback =
+    fileName
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\%]/g, "_") || "bijlage";
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -43,8 +43,7 @@ export const ATTACHMENT_KINDS: Record<AttachmentKind, KindDefinition> = {
     formats: ["pdf", "xlsx", "ods"],
     accept: acceptFor(["pdf", "xlsx", "ods"]),
     hint: "PDF, XLSX of ODS, max. 20 MB",
-    wrongTypeMessage:
-      "Dit bestand is geen PDF-, XLSX- of ODS-bestand. Kies een PDF-document of een rekenblad in XLSX- of ODS-formaat.",
+    wrongTypeMessage: "Dit bestand is geen PDF-, XLSX- of ODS-bestand. Kies een PDF-document of een rekenblad in XLSX- of ODS-formaat.",
   },
 };
 
@@ -53,8 +52,7 @@ export const UPLOAD_MESSAGES = {
   empty: "Het bestand is leeg. Kies een bestand met inhoud.",
   unreadableName: "De naam van het bestand kan niet gelezen worden. Geef het bestand een eenvoudige naam en kies het opnieuw.",
   required: "Voeg een bestand toe.",
-  requestTooLarge:
-    "U verstuurde in één keer meer dan 100 MB. Voeg de bestanden één voor één toe, of kies kleinere bestanden.",
+  requestTooLarge: "U verstuurde in één keer meer dan 100 MB. Voeg de bestanden één voor één toe, of kies kleinere bestanden.",
   malformed: "Het formulier kon niet gelezen worden. Laad de pagina opnieuw en probeer nog eens.",
   notEditable: "De bijlagen van dit dossier kunnen niet meer gewijzigd worden.",
   notFound: "Deze bijlage bestaat niet of u hebt er geen toegang toe.",

@@ -1,28 +1,41 @@
 /**
- * A small streaming parser for multipart/form-data (RFC 7578). We do not use Remix's
- * unstable_parseMultipartFormData: its header parser throws on a file name containing ";" or
- * "=" ("begroting; definitief.pdf"), and a throw loses every other field of the form.
- * See docs/decisions/0008-uploads-checked-and-stored.md.
+ * multipart/form-data (RFC 7578) read with busboy, which finds the boundaries and parses the
+ * part headers (file names with ";" and "=" included). This module adds what the portal needs
+ * on top: our limits turned into errors, the browser's file name made usable, and one place
+ * that tells a broken body from a refusal of ours. See docs/decisions/0008.
  */
-
-export type PartHeaders = {
-  name: string;
-  /** Present for file parts (may be ""), absent for text fields */
-  filename?: string;
-  contentType?: string;
-};
-
-export type PartHandler = {
-  start(headers: PartHeaders): Promise<void> | void;
-  data(chunk: Uint8Array): Promise<void> | void;
-  end(): Promise<void> | void;
-};
+import busboy from "busboy";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import StreamSearch from "streamsearch";
 
 export class MultipartError extends Error {}
 
-const CRLF = Buffer.from("\r\n");
-const HEADER_END = Buffer.from("\r\n\r\n");
-const MAX_HEADER_BYTES = 16 * 1024;
+export type MultipartLimits = {
+  /** A text field is at most this long */
+  maxFieldBytes: number;
+  /** A file is read up to one byte past this; the rest of that part is skipped */
+  maxFileBytes: number;
+  maxParts: number;
+};
+
+export type FilePart = {
+  name: string;
+  /** As the browser sent it, last path segment only; "" for a file input left empty */
+  filename: string;
+  contentType: string;
+  /** The content; ends after maxFileBytes + 1 bytes at most */
+  stream: Readable;
+};
+
+export type MultipartHandler = {
+  field(name: string, value: string): void;
+  /**
+   * Reads `part.stream` to its end. busboy waits for it before it parses on (a slow disk slows
+   * the upload instead of filling memory), so it must read on or throw.
+   */
+  file(part: FilePart): Promise<void>;
+};
 
 /** The boundary of a multipart/form-data content type, or null for any other type. */
 export function multipartBoundary(contentType: string | null): string | null {
@@ -32,171 +45,141 @@ export function multipartBoundary(contentType: string | null): string | null {
 }
 
 /**
- * Feeds the parts of `body` to `handler`, one at a time and in order. Each callback is awaited
- * before more of the body is read, so a slow disk slows the upload instead of filling memory.
+ * Feeds the fields and files of `body` to `handler`, in order. Resolves once every file
+ * handler has finished. Rejects with the body's own error when reading it failed (too large,
+ * broken off), with a MultipartError for a malformed form or one over our limits, and with a
+ * file handler's error (e.g. a full disk) as it is; in every case only after all file handlers
+ * have settled, so the caller can remove what they wrote.
  */
 export async function parseMultipart(
   body: AsyncIterable<Uint8Array>,
-  boundary: string,
-  handler: PartHandler,
+  contentType: string,
+  limits: MultipartLimits,
+  handler: MultipartHandler,
 ): Promise<void> {
-  // Every delimiter is CRLF "--" boundary; the first one may open the body without the CRLF,
-  // so we pretend the body starts with one.
-  const delimiter = Buffer.from(`\r\n--${boundary}`);
-  let buffer: Buffer = Buffer.from(CRLF);
-  let state = "preamble" as "preamble" | "delimiter" | "headers" | "body" | "done";
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      // Our own last-segment rule below: busboy's would turn ".." into "".
+      preservePath: true,
+      // Browsers send names as UTF-8; broken bytes become U+FFFD and the file name check refuses them.
+      defParamCharset: "utf8",
+      // One past each limit: busboy reports a value that reaches its limit, ours refuse one over it.
+      limits: { fieldSize: limits.maxFieldBytes + 1, fileSize: limits.maxFileBytes + 1, parts: limits.maxParts + 1 },
+    });
+  } catch {
+    throw new MultipartError("Het formulier heeft geen geldige scheiding tussen delen.");
+  }
 
-  const step = async (): Promise<boolean> => {
-    switch (state) {
-      case "preamble": {
-        const index = buffer.indexOf(delimiter);
-        if (index < 0) {
-          buffer = buffer.subarray(Math.max(0, buffer.length - delimiter.length + 1));
-          return false;
-        }
-        buffer = buffer.subarray(index + delimiter.length);
-        state = "delimiter";
-        return true;
-      }
-      case "delimiter": {
-        if (buffer.length < 2) return false;
-        if (buffer[0] === 0x2d && buffer[1] === 0x2d) {
-          state = "done";
-          return false;
-        }
-        const index = buffer.indexOf(CRLF);
-        if (index < 0) {
-          if (buffer.length > 256) throw new MultipartError("Ongeldige scheiding tussen delen.");
-          return false;
-        }
-        // Only linear white space may stand between a delimiter and its line end.
-        if (!/^[ \t]*$/.test(buffer.subarray(0, index).toString("latin1"))) {
-          throw new MultipartError("Ongeldige scheiding tussen delen.");
-        }
-        buffer = buffer.subarray(index + CRLF.length);
-        state = "headers";
-        return true;
-      }
-      case "headers": {
-        if (buffer.length >= 2 && buffer[0] === 0x0d && buffer[1] === 0x0a) {
-          throw new MultipartError("Een deel van het formulier heeft geen naam.");
-        }
-        const index = buffer.indexOf(HEADER_END);
-        if (index < 0) {
-          if (buffer.length > MAX_HEADER_BYTES) throw new MultipartError("De kop van een deel is te lang.");
-          return false;
-        }
-        const headers = parsePartHeaders(buffer.subarray(0, index));
-        buffer = buffer.subarray(index + HEADER_END.length);
-        state = "body";
-        await handler.start(headers);
-        return true;
-      }
-      case "body": {
-        const index = buffer.indexOf(delimiter);
-        if (index < 0) {
-          // Keep what could be the start of a delimiter split over two chunks.
-          const safe = buffer.length - (delimiter.length - 1);
-          if (safe > 0) {
-            const chunk = buffer.subarray(0, safe);
-            buffer = buffer.subarray(safe);
-            await handler.data(chunk);
-          }
-          return false;
-        }
-        if (index > 0) await handler.data(buffer.subarray(0, index));
-        buffer = buffer.subarray(index + delimiter.length);
-        state = "delimiter";
-        await handler.end();
-        return true;
-      }
-      case "done":
-        return false;
-    }
+  const counter = new PartCounter(multipartBoundary(contentType) ?? "");
+  let partsSeen = 0;
+  // Boxed: what is thrown again is exactly what was caught, of whatever type.
+  const failed: { source: { error: unknown } | null; refusal: { error: unknown } | null } = { source: null, refusal: null };
+  const files: Array<Promise<void>> = [];
+  // A refusal of ours, or a file handler's failure: stops the parse unless busboy already failed.
+  const refuse = (error: unknown) => {
+    if (parser.errored) return;
+    failed.refusal ??= { error };
+    parser.destroy(error instanceof Error ? error : new Error(String(error)));
   };
 
-  for await (const chunk of body) {
-    if (state === "done") continue; // the epilogue is ignored, but the body is still drained
-    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    buffer = buffer.length === 0 ? bytes : Buffer.concat([buffer, bytes]);
-    while (await step()) {
-      // each step consumes part of the buffer
+  parser.on("field", (rawName, value, info) => {
+    partsSeen += 1;
+    if (failed.refusal) return;
+    const name = formName(rawName);
+    if (!name) return refuse(new MultipartError("Een deel van het formulier heeft geen naam."));
+    if (info.valueTruncated) return refuse(new MultipartError(`Het veld ${name} is te lang.`));
+    handler.field(name, value);
+  });
+  parser.on("file", (rawName, stream, info) => {
+    // busboy destroys the stream with its error when the body breaks off, maybe before the
+    // handler reads it (it first opens a temp file); the handler still gets the error then.
+    stream.on("error", () => {});
+    partsSeen += 1;
+    const name = formName(rawName);
+    if (failed.refusal || !name) {
+      stream.resume();
+      if (!name) refuse(new MultipartError("Een deel van het formulier heeft geen naam."));
+      return;
     }
-  }
-  if (state !== "done") throw new MultipartError("Het formulier werd niet volledig ontvangen.");
-}
+    const part = { name, filename: browserFileName(info.filename), contentType: info.mimeType, stream };
+    files.push(handler.file(part).catch(refuse));
+  });
+  parser.on("partsLimit", () => refuse(new MultipartError("Te veel delen in het formulier.")));
 
-function parsePartHeaders(block: Buffer): PartHeaders {
-  let disposition: { name?: string; filename?: string } | null = null;
-  let contentType: string | undefined;
-  // Browsers send names and file names as UTF-8; broken bytes become U+FFFD and are caught
-  // later by the file name check.
-  for (const line of new TextDecoder("utf-8").decode(block).split("\r\n")) {
-    const colon = line.indexOf(":");
-    if (colon < 0) throw new MultipartError("Ongeldige kop in een deel.");
-    const header = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (header === "content-disposition") disposition = parseContentDisposition(value);
-    else if (header === "content-type") contentType = value;
-  }
-  if (!disposition?.name) throw new MultipartError("Een deel van het formulier heeft geen naam.");
-  return { name: disposition.name, filename: disposition.filename, contentType };
-}
-
-/** `form-data; name="x"; filename="a; b=c.pdf"` with quoted strings and RFC 5987 `filename*`. */
-export function parseContentDisposition(value: string): { name?: string; filename?: string } {
-  const match = /^form-data\s*/i.exec(value);
-  if (!match) throw new MultipartError("Een deel van het formulier is geen formulierveld.");
-  const params = new Map<string, string>();
-  let i = match[0].length;
-  while (i < value.length) {
-    if (value[i] !== ";") throw new MultipartError("Ongeldige parameter in een deel.");
-    i++;
-    while (value[i] === " " || value[i] === "\t") i++;
-    const eq = value.indexOf("=", i);
-    if (eq < 0) break;
-    const key = value.slice(i, eq).trim().toLowerCase();
-    i = eq + 1;
-    let paramValue = "";
-    if (value[i] === '"') {
-      i++;
-      // Quoted string. Only \" and \\ are unescaped: old browsers sent Windows paths with
-      // single backslashes (C:\Users\...), which must survive for the basename below.
-      while (i < value.length && value[i] !== '"') {
-        if (value[i] === "\\" && (value[i + 1] === '"' || value[i + 1] === "\\")) i++;
-        paramValue += value[i];
-        i++;
+  async function* source() {
+    try {
+      for await (const chunk of body) {
+        counter.push(chunk);
+        yield chunk;
       }
-      if (value[i] !== '"') throw new MultipartError("Ongeldige parameter in een deel.");
-      i++;
-    } else {
-      const end = value.indexOf(";", i);
-      paramValue = value.slice(i, end < 0 ? value.length : end).trim();
-      i = end < 0 ? value.length : end;
+    } catch (error) {
+      failed.source = { error };
+      throw error;
     }
-    while (value[i] === " " || value[i] === "\t") i++;
-    params.set(key, paramValue);
   }
-  const extended = decodeExtendedValue(params.get("filename*"));
-  const filename = extended ?? htmlUnescape(params.get("filename"));
-  return {
-    name: htmlUnescape(params.get("name")),
-    // Only the last path segment, as RFC 7578 section 4.2 recommends.
-    filename: filename === undefined ? undefined : (filename.split(/[/\\]/).pop() ?? ""),
-  };
+
+  let parseError: unknown = null;
+  try {
+    await pipeline(Readable.from(source(), { objectMode: false }), parser);
+  } catch (error) {
+    parseError = error;
+  }
+  await Promise.allSettled(files);
+  if (failed.source) throw failed.source.error;
+  if (failed.refusal) throw failed.refusal.error;
+  // busboy's own errors: "Unexpected end of form", "Malformed part header", ...
+  if (parseError) throw new MultipartError(parseError instanceof Error ? parseError.message : "Ongeldig formulier.");
+  // busboy drops a part without (a valid) Content-Disposition without a word; we refuse the form.
+  if (counter.opened > partsSeen) throw new MultipartError("Een deel van het formulier heeft geen naam.");
+}
+
+/**
+ * Counts the parts a body opens: delimiters followed by CRLF, up to the closing one (followed
+ * by "--"). The same search busboy runs (streamsearch, same needle), so both see the same
+ * parts; compared with busboy's events it shows the parts busboy skipped.
+ */
+class PartCounter {
+  opened = 0;
+  private closed = false;
+  /** After a delimiter: the bytes that decide what it was ("\r\n" opens a part, "--" closes) */
+  private after: number[] | null = null;
+  private readonly search: StreamSearch;
+
+  constructor(boundary: string) {
+    this.search = new StreamSearch(`\r\n--${boundary}`, (isMatch, data, start, end) => {
+      if (data) for (let i = start; i < end && this.after; i++) this.decide(data[i]!);
+      if (isMatch && !this.closed) this.after = [];
+    });
+    // As busboy does: the first delimiter may open the body without its CRLF.
+    this.search.push(Buffer.from("\r\n"));
+  }
+
+  push(chunk: Uint8Array) {
+    if (!this.closed) this.search.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+
+  private decide(byte: number) {
+    const after = this.after!;
+    after.push(byte);
+    if (after.length < 2) return;
+    if (after[0] === 0x2d && after[1] === 0x2d) this.closed = true;
+    else if (after[0] === 0x0d && after[1] === 0x0a) this.opened += 1;
+    this.after = null;
+  }
+}
+
+function formName(raw: string | undefined): string | undefined {
+  return raw ? htmlUnescape(raw) : undefined;
+}
+
+/** Only the last path segment, as RFC 7578 section 4.2 recommends (old browsers sent C:\...). */
+export function browserFileName(raw: string | undefined): string {
+  return raw === undefined ? "" : (htmlUnescape(raw).split(/[/\\]/).pop() ?? "");
 }
 
 /** Browsers write `"`, LF and CR in names as %22, %0A and %0D (HTML, multipart/form-data encoding). */
-function htmlUnescape(value: string | undefined): string | undefined {
-  return value?.replace(/%(22|0A|0D)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-function decodeExtendedValue(value: string | undefined): string | undefined {
-  const match = value ? /^utf-8'[^']*'(.*)$/i.exec(value) : null;
-  if (!match) return undefined;
-  try {
-    return decodeURIComponent(match[1]!);
-  } catch {
-    return undefined;
-  }
+function htmlUnescape(value: string): string {
+  return value.replace(/%(22|0A|0D)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -3,7 +3,7 @@ import { createHash, type Hash } from "node:crypto";
 import { open, type FileHandle } from "node:fs/promises";
 import { BodyReadError, BodyTooLargeError, countBytes, isMultipart, readForm } from "~/utils/form-post.server";
 import { MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from "./file-types";
-import { MultipartError, multipartBoundary, parseMultipart } from "./multipart.server";
+import { MultipartError, multipartBoundary, parseMultipart, type FilePart } from "./multipart.server";
 import { ensureUploadDirs, newTempPath, removeQuietly } from "./storage.server";
 
 /** A file from a form post, written to a temp file; hand it to storeAttachment or discardUploads. */
@@ -13,7 +13,7 @@ export type UploadedFile = {
   /** As the browser sent it (only the last path segment); not yet sanitised */
   fileName: string;
   tempPath: string;
-  /** Bytes received, also past the cap */
+  /** Bytes received; for a file over the cap, the cap plus one (the rest is not read) */
   sizeBytes: number;
   /** Hex sha-256 of the content; "" when the file was too large */
   sha256: string;
@@ -52,44 +52,33 @@ export async function readMultipartForm(request: Request, options: ReadOptions =
 
   // A form without files (the autosave, or a script) is read the ordinary way.
   if (!isMultipart(request)) return { formData: await readForm(request), files: [] };
-  const boundary = multipartBoundary(request.headers.get("content-type"));
-  if (!boundary || !request.body) throw malformedResponse();
+  const contentType = request.headers.get("content-type");
+  if (!contentType || !multipartBoundary(contentType) || !request.body) throw malformedResponse();
 
   await ensureUploadDirs();
   const formData = new FormData();
-  const files: UploadedFile[] = [];
-  let parts = 0;
-  let current: PartWriter | null = null;
-
+  // One slot per file part, in the order of the form, filled when that file is on disk.
+  const received: Array<UploadedFile | null> = [];
   try {
-    await parseMultipart(countBytes(request.body, maxRequestBytes), boundary, {
-      start: async (headers) => {
-        if (++parts > maxParts) throw new MultipartError("Te veel delen in het formulier.");
-        current =
-          headers.filename === undefined
-            ? new TextPart(headers.name, maxFieldBytes)
-            : new FilePart(headers.name, headers.filename, maxFileBytes);
-        await current.open();
+    await parseMultipart(
+      countBytes(request.body, maxRequestBytes),
+      contentType,
+      { maxFieldBytes, maxFileBytes, maxParts },
+      {
+        field: (name, value) => formData.append(name, value),
+        file: async (part) => {
+          const slot = received.push(null) - 1;
+          received[slot] = await receiveFile(part, maxFileBytes);
+        },
       },
-      data: async (chunk) => {
-        await current!.write(chunk);
-      },
-      end: async () => {
-        const part = current!;
-        current = null;
-        const result = await part.close();
-        if (part instanceof TextPart) formData.append(part.field, result as string);
-        else if (result) files.push(result as UploadedFile);
-      },
-    });
+    );
   } catch (error) {
-    await (current as PartWriter | null)?.discard();
-    await discardUploads(files);
+    await discardUploads(received.filter((file) => file !== null));
     if (error instanceof BodyTooLargeError) throw tooLargeResponse();
     if (error instanceof MultipartError || error instanceof BodyReadError) throw malformedResponse();
     throw error;
   }
-  return { formData, files };
+  return { formData, files: received.filter((file) => file !== null) };
 }
 
 /** Removes temp files that were not stored (e.g. the form was refused for another reason). */
@@ -97,82 +86,41 @@ export async function discardUploads(files: readonly UploadedFile[]): Promise<vo
   await Promise.all(files.map((file) => removeQuietly(file.tempPath)));
 }
 
-type PartWriter = {
-  open(): Promise<void>;
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<string | UploadedFile | null>;
-  discard(): Promise<void>;
-};
-
-class TextPart implements PartWriter {
-  private chunks: Uint8Array[] = [];
-  private size = 0;
-  constructor(
-    readonly field: string,
-    private readonly maxBytes: number,
-  ) {}
-  async open() {}
-  async write(chunk: Uint8Array) {
-    this.size += chunk.byteLength;
-    if (this.size > this.maxBytes) throw new MultipartError(`Het veld ${this.field} is te lang.`);
-    this.chunks.push(chunk);
+/**
+ * Streams one file part to a temp file, counting and hashing as it goes. Over the cap it stops
+ * keeping the file but reads the part to its end, so the fields after it still arrive. A file
+ * input left empty (file name "") is read and dropped. On any error nothing of it remains.
+ */
+async function receiveFile(part: FilePart, maxBytes: number): Promise<UploadedFile | null> {
+  if (part.filename === "") {
+    part.stream.resume();
+    return null;
   }
-  async close() {
-    return new TextDecoder("utf-8").decode(Buffer.concat(this.chunks));
-  }
-  async discard() {}
-}
-
-class FilePart implements PartWriter {
-  private handle: FileHandle | null = null;
-  private hash: Hash = createHash("sha256");
-  private size = 0;
-  private tooLarge = false;
-  private readonly tempPath = newTempPath();
-  constructor(
-    readonly field: string,
-    private readonly fileName: string,
-    private readonly maxBytes: number,
-  ) {}
-
-  async open() {
-    // A file input left empty arrives as a part with file name "" and no content: ignored.
-    if (this.fileName === "") return;
-    this.handle = await open(this.tempPath, "wx", 0o600);
-  }
-
-  async write(chunk: Uint8Array) {
-    this.size += chunk.byteLength;
-    if (!this.handle) return;
-    if (this.size > this.maxBytes) {
-      // Stop keeping it, but let the parser read on to the fields after it.
-      this.tooLarge = true;
-      await this.discard();
-      return;
+  const tempPath = newTempPath();
+  const hash: Hash = createHash("sha256");
+  let handle: FileHandle | null = await open(tempPath, "wx", 0o600);
+  let size = 0;
+  try {
+    for await (const chunk of part.stream as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (!handle) continue;
+      if (size > maxBytes) {
+        await handle.close();
+        handle = null;
+        await removeQuietly(tempPath);
+        continue;
+      }
+      hash.update(chunk);
+      await handle.write(chunk);
     }
-    this.hash.update(chunk);
-    await this.handle.write(chunk);
+    await handle?.close();
+  } catch (error) {
+    await handle?.close();
+    await removeQuietly(tempPath);
+    throw error;
   }
-
-  async close(): Promise<UploadedFile | null> {
-    if (this.fileName === "") return null;
-    await this.handle?.close();
-    this.handle = null;
-    return {
-      field: this.field,
-      fileName: this.fileName,
-      tempPath: this.tempPath,
-      sizeBytes: this.size,
-      sha256: this.tooLarge ? "" : this.hash.digest("hex"),
-      tooLarge: this.tooLarge,
-    };
-  }
-
-  async discard() {
-    await this.handle?.close();
-    this.handle = null;
-    await removeQuietly(this.tempPath);
-  }
+  const tooLarge = size > maxBytes;
+  return { field: part.name, fileName: part.filename, tempPath, sizeBytes: size, sha256: tooLarge ? "" : hash.digest("hex"), tooLarge };
 }
 
 function tooLargeResponse() {

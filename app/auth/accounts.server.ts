@@ -12,6 +12,7 @@ import {
   VERIFICATION_TTL_MS,
   VERIFICATION_TYPES,
 } from "./verification.server";
+import { defined } from "~/utils/invariant";
 
 type LinkTo = (path: string) => string;
 
@@ -59,8 +60,7 @@ export async function requestPasswordReset(email: string, linkTo: LinkTo): Promi
 
 export type ResetResult = { ok: true } | { ok: false; message: string };
 
-export const INVALID_LINK_MESSAGE =
-  "Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.";
+export const INVALID_LINK_MESSAGE = "Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.";
 
 /** Sets a new password from a reset link; ends every open session of that user. */
 export async function resetPassword(token: string, newPassword: string): Promise<ResetResult> {
@@ -178,7 +178,12 @@ export async function acceptInvitation(
     } else {
       if (existing) return { ok: false, message: "Er bestaat al een account met dit e-mailadres. Meld u eerst aan." };
       const user = await tx.user.create({
-        data: { email: verification.email, firstName: who.firstName, lastName: who.lastName, password: { create: { hash: hash! } } },
+        data: {
+          email: verification.email,
+          firstName: who.firstName,
+          lastName: who.lastName,
+          password: { create: { hash: defined(hash, "the new account's password hash") } },
+        },
         select: { id: true },
       });
       userId = user.id;

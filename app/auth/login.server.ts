@@ -1,9 +1,7 @@
 import { prisma } from "~/db.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
 
-export type LoginResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "deactivated" };
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "deactivated" };
 
 /** Checks e-mail and password; unknown accounts cost the same time as wrong passwords. */
 export async function authenticate(email: string, password: string): Promise<LoginResult> {

@@ -7,7 +7,8 @@ import { safeRedirect } from "~/utils/safe-redirect";
 /** An idle-proof working day: officials on shared PCs should not stay logged in for weeks. */
 export const SESSION_DURATION_MS = 12 * 60 * 60 * 1000;
 
-function sessionSecret(): string {
+/** The secret that signs the portal's cookies (this session, and the notices of app/utils/notice.server.ts). */
+export function sessionSecret(): string {
   const secret = process.env.SESSION_SECRET;
   if (secret) return secret;
   if (isProduction()) throw new Error("SESSION_SECRET ontbreekt.");
@@ -55,4 +56,3 @@ export async function logout(request: Request, redirectTo = "/") {
     headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession) },
   });
 }
-

@@ -1,17 +1,12 @@
 import { data, redirect } from "@remix-run/node";
 import { isReadOnlyOrganisation, organisationKindSchema } from "~/domain/organisation";
-import {
-  canEditApplication,
-  canViewApplication,
-  hasRole,
-  type Viewer,
-} from "~/domain/permissions";
+import { canEditApplication, canViewApplication, hasRole, type Viewer } from "~/domain/permissions";
 import { staffRoleSchema, type StaffRole } from "~/domain/roles";
-import { DossierNotFoundError, loadDossier } from "~/applications/dossier.server";
+import { DossierNotFoundError, loadDossier, type Dossier } from "~/applications/dossier.server";
 import { decode, decodeRows, nullable, sql, type Sql } from "~/db/sql";
 import { sqlDb } from "~/db/sql.server";
 import { now } from "~/utils/clock.server";
-import { perRequest, requestKey } from "~/utils/request-scope.server";
+import { perLoaderRequest, perRequest, requestKey } from "~/utils/request-scope.server";
 import { getCookieSession } from "./session.server";
 
 /**
@@ -64,7 +59,9 @@ const VIEWER_COLUMNS = {
 async function viewerOf(user: { from: Sql; where: Sql }, chosenOrganisationId: string | null): Promise<Viewer | null> {
   const rows = decodeRows(
     VIEWER_COLUMNS,
-    await (await sqlDb()).query(sql`
+    await (
+      await sqlDb()
+    ).query(sql`
       SELECT u."id", u."email", u."firstName", u."lastName", o."id" AS "organisationId", o."name" AS "organisationName",
         o."kind" AS "organisationKind", o."successorId", NULL AS "role"
       ${user.from} LEFT JOIN "Membership" m ON m."userId" = u."id" LEFT JOIN "Organisation" o ON o."id" = m."organisationId"
@@ -91,9 +88,7 @@ async function viewerOf(user: { from: Sql; where: Sql }, chosenOrganisationId: s
     )
     .sort((a, b) => a.name.localeCompare(b.name, "nl-BE") || (a.organisationId < b.organisationId ? -1 : 1));
   const active =
-    memberships.find((m) => m.organisationId === chosenOrganisationId) ??
-    memberships.find((m) => !m.readOnly) ??
-    memberships[0];
+    memberships.find((m) => m.organisationId === chosenOrganisationId) ?? memberships.find((m) => !m.readOnly) ?? memberships[0];
   return {
     userId: first.id,
     email: first.email,
@@ -136,14 +131,11 @@ export async function requireActiveOrganisation(request: Request) {
 }
 
 /**
- * Loads a dossier for the viewer. Someone who may not see it gets the same 404 as for a
- * dossier that does not exist, so URLs reveal nothing about other organisations.
+ * The access check of an action that needs only whose dossier it is (one narrow row; an action
+ * reads fresh, see requireDossierAccess for pages). Someone who may not see it gets the same
+ * 404 as for a dossier that does not exist, so URLs reveal nothing about other organisations.
  */
-export async function requireApplicationAccess(
-  request: Request,
-  applicationId: string,
-  intent: "view" | "edit" = "view",
-) {
+export async function requireApplicationAccess(request: Request, applicationId: string, intent: "view" | "edit" = "view") {
   const viewer = await requireViewer(request);
   const db = await sqlDb();
   const [application] = decodeRows(
@@ -160,16 +152,29 @@ export async function requireApplicationAccess(
 }
 
 /**
- * The dossier itself, for the viewer: the wizard, summary, submit and receipt need all of it
- * anyway, so the access check reads it once instead of first a row and then the dossier.
+ * The dossier itself, for the viewer: its pages need all of it anyway, so the access check
+ * reads it once instead of first a row and then the dossier. The loaders of one page view
+ * (the dossier layout's and the page's) share that one read; an action reads it fresh.
  */
 export async function requireDossierAccess(request: Request, applicationId: string, intent: "view" | "edit" = "view") {
   const viewer = await requireViewer(request);
-  const dossier = await loadDossier(applicationId).catch((error: unknown) => {
-    if (error instanceof DossierNotFoundError) return null;
-    throw error;
-  });
+  const dossier = await dossierFor(request, applicationId);
   if (!dossier || !canViewApplication(viewer, dossier)) notFound("Dit dossier bestaat niet of u hebt er geen toegang toe.");
   if (intent === "edit" && !canEditApplication(viewer, dossier)) forbidden("U kunt dit dossier niet wijzigen.");
   return { viewer, dossier };
+}
+
+const DOSSIERS = requestKey<Map<string, Promise<Dossier | null>>>("dossiers");
+
+function dossierFor(request: Request, applicationId: string): Promise<Dossier | null> {
+  const read = perLoaderRequest(request, DOSSIERS, () => new Map<string, Promise<Dossier | null>>());
+  let dossier = read.get(applicationId);
+  if (!dossier) {
+    dossier = loadDossier(applicationId).catch((error: unknown) => {
+      if (error instanceof DossierNotFoundError) return null;
+      throw error;
+    });
+    read.set(applicationId, dossier);
+  }
+  return dossier;
 }

@@ -6,7 +6,7 @@ import { rubricFor } from "~/review/rubric";
 import { now } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 import { parseJsonObject } from "~/utils/json";
-import type { CallInput, EditableSettings } from "./call-form";
+import type { CallInput } from "./call-form";
 import { notifyCallDatesChanged } from "./call-notices.server";
 import {
   changedDates,
@@ -19,6 +19,7 @@ import {
 } from "./call-rules";
 import { callPhase } from "./call-state";
 import { callSummarySelect } from "./calls.server";
+import { changedFields } from "~/utils/changes";
 
 /** Administrators' side of calls: list, create, edit (docs/decisions/0019-call-administration.md). */
 
@@ -69,7 +70,6 @@ export async function callEditorOptions() {
   return { programmes, forms };
 }
 
-
 export async function callForAdmin(callId: string) {
   const call = await prisma.call.findUnique({
     where: { id: callId },
@@ -111,19 +111,21 @@ export async function callForAdmin(callId: string) {
   };
 }
 
-export type CallSaveResult =
-  | { ok: true; callId: string; message: string; emailsQueued: number }
-  | { ok: false; errors: FieldErrors };
+export type CallSaveResult = { ok: true; callId: string; message: string; emailsQueued: number } | { ok: false; errors: FieldErrors };
 
 /**
  * The settings to store: the current ones (rates of other forms, project period, …) with the
  * chosen form's editable keys and the rubric replaced. Checked with the form's own schema.
  */
-async function nextSettings(tx: Tx, current: Record<string, unknown>, input: CallInput): Promise<{ ok: true; settings: Record<string, unknown> } | { ok: false; errors: FieldErrors }> {
+async function nextSettings(
+  tx: Tx,
+  current: Record<string, unknown>,
+  input: CallInput,
+): Promise<{ ok: true; settings: Record<string, unknown> } | { ok: false; errors: FieldErrors }> {
   const form = await resolveForm(input.form.key, input.form.version, tx);
   if (!form) return { ok: false, errors: { formVersion: CALL_ADMIN_MESSAGES.unknownForm } };
   const settings: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(input.settings) as Array<[keyof EditableSettings, unknown]>) {
+  for (const [key, value] of Object.entries(input.settings)) {
     if (value === undefined) delete settings[key];
     else settings[key] = value;
   }
@@ -134,7 +136,8 @@ async function nextSettings(tx: Tx, current: Record<string, unknown>, input: Cal
     form.parseSettings(settings);
   } catch {
     const field = Object.keys(input.settings)[0];
-    const formField = field === "ratePerLearnerCents" ? "ratePerLearner" : field === "amountPerPlanCents" ? "amountPerPlan" : (field ?? "formVersion");
+    const formField =
+      field === "ratePerLearnerCents" ? "ratePerLearner" : field === "amountPerPlanCents" ? "amountPerPlan" : (field ?? "formVersion");
     return { ok: false, errors: { [formField]: CALL_ADMIN_MESSAGES.invalidSettings } };
   }
   return { ok: true, settings };
@@ -164,16 +167,6 @@ function snapshot(call: {
     form: `${call.formKey}@${call.formVersion}`,
     settings: parseJsonObject(call.settings),
     eligibleKinds: [...call.eligibleKinds].sort(),
-  };
-}
-type Snapshot = ReturnType<typeof snapshot>;
-
-function difference(before: Snapshot, after: Snapshot) {
-  const keys = (Object.keys(after) as Array<keyof Snapshot>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return {
-    keys,
-    before: Object.fromEntries(keys.map((key) => [key, before[key]])),
-    after: Object.fromEntries(keys.map((key) => [key, after[key]])),
   };
 }
 
@@ -251,8 +244,16 @@ export async function updateCall(viewer: Pick<Viewer, "userId">, callId: string,
     if (frozen) return { ok: false as const, errors: { formVersion: frozen } };
 
     const currentSettings = parseJsonObject(current.settings);
-    const scored = await tx.assessment.findMany({ where: { application: { callId } }, select: { criterionKey: true }, distinct: ["criterionKey"] });
-    const rubricIssue = checkRubricChange(rubricFor(current.formKey, currentSettings), input.rubric, new Set(scored.map((s) => s.criterionKey)));
+    const scored = await tx.assessment.findMany({
+      where: { application: { callId } },
+      select: { criterionKey: true },
+      distinct: ["criterionKey"],
+    });
+    const rubricIssue = checkRubricChange(
+      rubricFor(current.formKey, currentSettings),
+      input.rubric,
+      new Set(scored.map((s) => s.criterionKey)),
+    );
     if (rubricIssue) return { ok: false as const, errors: { rubric: rubricIssue } };
 
     const settings = await nextSettings(tx, currentSettings, input);
@@ -260,14 +261,14 @@ export async function updateCall(viewer: Pick<Viewer, "userId">, callId: string,
 
     input = {
       ...input,
-      opensAt: keepUnchangedMinute(current.opensAt, input.opensAt)!,
-      closesAt: keepUnchangedMinute(current.closesAt, input.closesAt)!,
+      opensAt: keepUnchangedMinute(current.opensAt, input.opensAt),
+      closesAt: keepUnchangedMinute(current.closesAt, input.closesAt),
       decisionDueAt: keepUnchangedMinute(current.decisionDueAt, input.decisionDueAt),
     };
     const data = callData(input, settings.settings);
     const before = snapshot({ ...current, eligibleKinds: currentKinds });
     const after = snapshot({ ...data, eligibleKinds: input.eligibleKinds });
-    const diff = difference(before, after);
+    const diff = changedFields(before, after);
     if (diff.keys.length === 0) return { ok: true as const, callId, message: CALL_ADMIN_MESSAGES.unchanged, emailsQueued: 0 };
 
     const at = now();

@@ -3,9 +3,11 @@ import { ORGANISATION_KINDS } from "~/domain/organisation";
 import { FORM_MESSAGES } from "~/forms/messages";
 import { centsToInput, parseEuroToCents } from "~/forms/parse";
 import type { Criterion } from "~/review/rubric";
+import type { FormInput, FormInputValue } from "~/utils/forms";
 import { optionalText, REQUIRED, requiredText } from "~/utils/schemas";
 import { brusselsDate, brusselsTime } from "~/utils/time";
 import { CALL_RULE_MESSAGES, checkCallDates, deadlineFromWallClock, opensAtFromWallClock, type FormRef } from "./call-rules";
+import { defined } from "~/utils/invariant";
 
 /**
  * The administrators' form for a call, shared by the browser (react-hook-form) and the action.
@@ -45,13 +47,21 @@ const optionalPositiveInteger = z
   .optional();
 
 /** Checkboxes arrive as one string, several strings, or nothing (and `false` from react-hook-form). */
-const asArray = (value: unknown) => (value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value]);
+const asArray = (value: string | string[] | false | null | undefined) =>
+  value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value];
 
 export const criterionFormSchema = z.object({
-  key: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
+  key: z
+    .string({ error: REQUIRED })
+    .trim()
+    .min(1, REQUIRED)
+    .regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
   label: requiredText(200),
   description: optionalText(1000, { multiline: true }),
-  maxScore: z.string({ error: REQUIRED }).trim().regex(/^([1-9]|10)$/, CALL_FORM_MESSAGES.maxScore),
+  maxScore: z
+    .string({ error: REQUIRED })
+    .trim()
+    .regex(/^([1-9]|10)$/, CALL_FORM_MESSAGES.maxScore),
 });
 
 export const callFormSchema = z
@@ -60,7 +70,10 @@ export const callFormSchema = z
     programmeId: z.string({ error: CALL_FORM_MESSAGES.programme }).trim().min(1, CALL_FORM_MESSAGES.programme).optional(),
     title: requiredText(200),
     description: requiredText(10_000, { multiline: true }),
-    year: z.string({ error: REQUIRED }).trim().regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year),
+    year: z
+      .string({ error: REQUIRED })
+      .trim()
+      .regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year),
     opensDate: requiredDate,
     opensTime: requiredTime,
     closesDate: requiredDate,
@@ -82,7 +95,11 @@ export const callFormSchema = z
     // Runs after field errors too (zod 4): only compare what could be read.
     const decisionGiven = Boolean(form.decisionDate) || Boolean(form.decisionTime);
     if (decisionGiven && (!form.decisionDate || !form.decisionTime)) {
-      ctx.addIssue({ code: "custom", path: [form.decisionDate ? "decisionTime" : "decisionDate"], message: CALL_FORM_MESSAGES.decisionIncomplete });
+      ctx.addIssue({
+        code: "custom",
+        path: [form.decisionDate ? "decisionTime" : "decisionDate"],
+        message: CALL_FORM_MESSAGES.decisionIncomplete,
+      });
     }
     const moment = (date: string | undefined, time: string | undefined, read: typeof opensAtFromWallClock, path: string) => {
       if (!date || !time || !DATE.test(date) || !TIME.test(time)) return undefined;
@@ -103,7 +120,8 @@ export const callFormSchema = z
     rubric.forEach((criterion, index) => {
       const key = criterion?.key?.trim();
       if (!key) return;
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["rubric", index, "key"], message: CALL_RULE_MESSAGES.duplicateCriterionKey(key) });
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", path: ["rubric", index, "key"], message: CALL_RULE_MESSAGES.duplicateCriterionKey(key) });
       seen.add(key);
     });
   });
@@ -111,7 +129,7 @@ export const callFormSchema = z
 export type CallFormValues = z.input<typeof callFormSchema>;
 export type CallFormData = z.output<typeof callFormSchema>;
 
-export const CALL_FORM_LABELS: Record<string, string> = {
+export const CALL_FORM_LABELS = {
   programmeId: "Programma",
   title: "Titel",
   description: "Beschrijving",
@@ -131,7 +149,7 @@ export const CALL_FORM_LABELS: Record<string, string> = {
   amountPerPlan: "Bedrag per actieplan",
   recognitionStartsOn: "Startdatum van de erkenningen",
   changeNote: "Toelichting voor de aanvragers",
-};
+} satisfies Record<keyof CallFormValues, string>;
 
 /** Criteria as the form's rows (strings, in a fixed order, so rows can be compared). */
 export function rubricRows(criteria: ReadonlyArray<{ key: string; label: string; description?: string; maxScore: number | string }>) {
@@ -139,8 +157,8 @@ export function rubricRows(criteria: ReadonlyArray<{ key: string; label: string;
 }
 
 /** Labels of the rubric fields, e.g. "Criterium 2: Sleutel", for the error summary. */
-export function callFormLabels(rubricRows: number): Record<string, string> {
-  const labels = { ...CALL_FORM_LABELS };
+export function callFormLabels(rubricRows: number): typeof CALL_FORM_LABELS & Record<string, string> {
+  const labels: typeof CALL_FORM_LABELS & Record<string, string> = { ...CALL_FORM_LABELS };
   for (let index = 0; index < rubricRows; index += 1) {
     labels[`rubric.${index}.key`] = `Criterium ${index + 1}: sleutel`;
     labels[`rubric.${index}.label`] = `Criterium ${index + 1}: naam`;
@@ -150,27 +168,37 @@ export function callFormLabels(rubricRows: number): Record<string, string> {
   return labels;
 }
 
-const RUBRIC_FIELD = /^rubric\.(\d{1,3})\.(key|label|description|maxScore)$/;
-
-/** The post as the schema reads it: checkboxes as a list, rubric rows from "rubric.<n>.<field>". */
-export function callFormValuesFromPost(formData: FormData): CallFormValues {
-  const values: Record<string, unknown> = {};
-  const rows = new Map<number, Record<string, string>>();
-  for (const [name, value] of formData) {
-    if (typeof value !== "string" || name === "eligibleKinds" || name === "intent") continue;
-    const rubric = RUBRIC_FIELD.exec(name);
-    if (rubric) {
-      const index = Number(rubric[1]);
-      rows.set(index, { ...(rows.get(index) ?? {}), [rubric[2]!]: value });
-    } else {
-      values[name] = value;
-    }
-  }
-  values.eligibleKinds = formData.getAll("eligibleKinds").filter((v): v is string => typeof v === "string");
-  values.rubric = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => ({ key: row.key ?? "", label: row.label ?? "", description: row.description ?? "", maxScore: row.maxScore ?? "" }));
-  return values as CallFormValues;
+/** A post of the form, read by readFormPost (`input`), as the form shows it again: every field as typed. */
+export function callFormValuesFromInput(input: FormInput): CallFormValues {
+  const text = (value: FormInputValue) => (typeof value === "string" ? value : "");
+  const row = (value: FormInput) => ({
+    key: text(value.key),
+    label: text(value.label),
+    description: text(value.description),
+    maxScore: text(value.maxScore),
+  });
+  const rows = Array.isArray(input.rubric) ? input.rubric.filter((value) => typeof value !== "string") : [];
+  return {
+    programmeId: text(input.programmeId),
+    title: text(input.title),
+    description: text(input.description),
+    year: text(input.year),
+    opensDate: text(input.opensDate),
+    opensTime: text(input.opensTime),
+    closesDate: text(input.closesDate),
+    closesTime: text(input.closesTime),
+    decisionDate: text(input.decisionDate),
+    decisionTime: text(input.decisionTime),
+    eligibleKinds: Array.isArray(input.eligibleKinds) ? input.eligibleKinds.filter((value) => typeof value === "string") : [],
+    budget: text(input.budget),
+    formVersion: text(input.formVersion),
+    rubric: rows.map(row),
+    ratePerLearner: text(input.ratePerLearner),
+    maxLearners: text(input.maxLearners),
+    amountPerPlan: text(input.amountPerPlan),
+    recognitionStartsOn: text(input.recognitionStartsOn),
+    changeNote: text(input.changeNote),
+  };
 }
 
 export function formRefValue(ref: FormRef): string {
@@ -191,7 +219,10 @@ export type EditableSettings = {
 };
 
 /** Which settings fields belong to a form. Stored forms have none (see 0015). */
-export const SETTINGS_FIELDS_BY_FORM: Record<string, ReadonlyArray<"ratePerLearner" | "maxLearners" | "amountPerPlan" | "recognitionStartsOn">> = {
+export const SETTINGS_FIELDS_BY_FORM: Record<
+  string,
+  ReadonlyArray<"ratePerLearner" | "maxLearners" | "amountPerPlan" | "recognitionStartsOn">
+> = {
   oefenkansen: ["ratePerLearner", "maxLearners"],
   regierol: ["amountPerPlan"],
   erkenning: ["recognitionStartsOn"],
@@ -229,8 +260,8 @@ export function callFormToInput(form: CallFormData): CallInput {
     title: form.title,
     description: form.description.replace(/\r\n?/g, "\n"),
     year: Number(form.year),
-    opensAt: opensAtFromWallClock(form.opensDate, form.opensTime)!,
-    closesAt: deadlineFromWallClock(form.closesDate, form.closesTime)!,
+    opensAt: defined(opensAtFromWallClock(form.opensDate, form.opensTime), "the opening moment (callFormSchema checked it)"),
+    closesAt: defined(deadlineFromWallClock(form.closesDate, form.closesTime), "the deadline (callFormSchema checked it)"),
     decisionDueAt: form.decisionDate && form.decisionTime ? deadlineFromWallClock(form.decisionDate, form.decisionTime) : null,
     eligibleKinds: form.eligibleKinds,
     budgetCents: form.budget ? parseEuroToCents(form.budget) : null,
@@ -270,7 +301,7 @@ export function callToFormValues(call: {
     closesTime: brusselsTime(call.closesAt),
     decisionDate: call.decisionDueAt ? brusselsDate(at(call.decisionDueAt)) : "",
     decisionTime: call.decisionDueAt ? brusselsTime(call.decisionDueAt) : "",
-    eligibleKinds: call.eligibleKinds as CallFormValues["eligibleKinds"],
+    eligibleKinds: call.eligibleKinds,
     budget: call.budgetCents === null ? "" : centsToInput(call.budgetCents),
     formVersion: formRefValue({ key: call.formKey, version: call.formVersion }),
     rubric: rubricRows(call.rubric),

@@ -66,6 +66,8 @@ export function checkRubricChange(
  * The form shows minutes: a minute typed back unchanged keeps the stored instant (a call
  * created elsewhere may close at 23:59:59.999 or at any millisecond).
  */
+export function keepUnchangedMinute(current: Date | null, next: Date): Date;
+export function keepUnchangedMinute(current: Date | null, next: Date | null): Date | null;
 export function keepUnchangedMinute(current: Date | null, next: Date | null): Date | null {
   if (!current || !next) return next;
   return Math.floor(current.getTime() / 60_000) === Math.floor(next.getTime() / 60_000) ? current : next;

@@ -1,4 +1,6 @@
-/** Whether a call takes submissions at an instant: the one deadline rule of the portal. */
+import { combineDeadline, isPastDeadline } from "./deadline";
+
+/** Whether a call takes submissions at an instant, on the deadline rule of ./deadline.ts. */
 export type CallPhase = "upcoming" | "open" | "closed";
 
 export type CallWindow = { opensAt: Date | string; closesAt: Date | string };
@@ -22,11 +24,10 @@ function ms(instant: Date | string): number {
  */
 export function callPhase(call: CallWindow, at: Date, extendedUntil?: Date | string | null): CallPhase {
   if (at.getTime() < ms(call.opensAt)) return "upcoming";
-  const closesAt = extendedUntil && ms(extendedUntil) > ms(call.closesAt) ? ms(extendedUntil) : ms(call.closesAt);
-  return at.getTime() <= closesAt ? "open" : "closed";
+  const { closesAt } = combineDeadline(new Date(call.closesAt), extendedUntil ? new Date(extendedUntil) : null);
+  return isPastDeadline(closesAt, at) ? "closed" : "open";
 }
 
 export function isDeadlineNear(closesAt: Date | string, at: Date): boolean {
-  const left = ms(closesAt) - at.getTime();
-  return left >= 0 && left <= DEADLINE_WARNING_MS;
+  return !isPastDeadline(closesAt, at) && ms(closesAt) - at.getTime() <= DEADLINE_WARNING_MS;
 }

@@ -1,7 +1,8 @@
 import { prisma } from "~/db.server";
-import type { OrganisationKind } from "~/domain/organisation";
+import { ORGANISATION_KINDS, type OrganisationKind } from "~/domain/organisation";
 import { now } from "~/utils/clock.server";
 import { callPhase, type CallPhase } from "./call-state";
+import { isOneOf } from "~/utils/guards";
 
 /** The fields of a call every overview shows (calls list, reports, staff overview, admin). */
 export const callSummarySelect = {
@@ -42,7 +43,7 @@ function toSummary(call: CallRow, at: Date): CallSummary {
     decisionDueAt: call.decisionDueAt?.toISOString() ?? null,
     budgetCents: call.budgetCents,
     isDemo: call.isDemo,
-    eligibleKinds: call.eligibleKinds.map((k) => k.organisationKind as OrganisationKind),
+    eligibleKinds: call.eligibleKinds.map((k) => k.organisationKind).filter((kind) => isOneOf(ORGANISATION_KINDS, kind)),
     phase: callPhase(call, at),
   };
 }

@@ -1,7 +1,7 @@
-import { NavLink } from "@remix-run/react";
+import { AreaNav, type AreaPage } from "./area-nav";
 
-/** Links between the administrators' pages (they are not nested under /beheer's layout). */
-export const ADMIN_PAGES = [
+/** The administrators' pages, in the navigation of their layout (app/routes/beheer.tsx). */
+export const ADMIN_PAGES: readonly AreaPage[] = [
   { to: "/beheer", label: "Overzicht", end: true },
   { to: "/beheer/programmas", label: "Programma's", end: false },
   { to: "/beheer/oproepen", label: "Oproepen", end: false },
@@ -10,22 +10,11 @@ export const ADMIN_PAGES = [
   { to: "/beheer/gebruikers", label: "Gebruikers", end: false },
   { to: "/beheer/fusies", label: "Fusies", end: false },
   { to: "/beheer/gemeenten", label: "Gemeenten bijwerken", end: false },
-] as const;
+  { to: "/beheer/e-mails", label: "E-mails", end: false },
+];
 
 export function AdminNav() {
-  return (
-    <nav aria-label="Beheer" className="admin-nav">
-      <ul>
-        {ADMIN_PAGES.map((page) => (
-          <li key={page.to}>
-            <NavLink to={page.to} end={page.end}>
-              {page.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AreaNav label="Beheer" pages={ADMIN_PAGES} />;
 }
 
 /** "Vorige" / "Volgende" links that keep the current filters. */

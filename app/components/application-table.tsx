@@ -3,6 +3,7 @@ import type { ApplicationListItem } from "~/applications/applications.server";
 import { statusLabel } from "~/applications/status-labels";
 import { formatCents } from "~/utils/money";
 import { formatDate } from "~/utils/time-format";
+import { StackedTable, type StackedColumn } from "./stacked-table";
 
 /** The dossier list used on every dashboard; `showOrganisation` for staff. */
 export function ApplicationTable({
@@ -15,37 +16,13 @@ export function ApplicationTable({
   showOrganisation?: boolean;
 }) {
   if (items.length === 0) return <p>Er zijn geen dossiers.</p>;
-  return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Dossier</th>
-          {showOrganisation ? <th scope="col">Organisatie</th> : null}
-          <th scope="col">Oproep</th>
-          <th scope="col">Status</th>
-          <th scope="col">Verstuurd op</th>
-          <th scope="col" className="amount">
-            Gevraagd
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id}>
-            <td>
-              <Link to={`/dossiers/${item.id}`}>{item.reference ?? "Concept (nog geen nummer)"}</Link>
-            </td>
-            {showOrganisation ? <td>{item.organisationName}</td> : null}
-            <td>{item.callTitle}</td>
-            <td>
-              <span className="status">{statusLabel(item.status, item.programmeKind)}</span>
-            </td>
-            <td>{item.submittedAt ? formatDate(item.submittedAt) : "—"}</td>
-            <td className="amount">{item.requestedCents === null ? "—" : formatCents(item.requestedCents)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Array<StackedColumn<ApplicationListItem> | null> = [
+    { label: "Dossier", cell: (item) => <Link to={`/dossiers/${item.id}`}>{item.reference ?? "Concept (nog geen nummer)"}</Link> },
+    showOrganisation ? { label: "Organisatie", cell: (item) => item.organisationName } : null,
+    { label: "Oproep", cell: (item) => item.callTitle },
+    { label: "Status", cell: (item) => <span className="status">{statusLabel(item.status, item.programmeKind)}</span> },
+    { label: "Verstuurd op", cell: (item) => (item.submittedAt ? formatDate(item.submittedAt) : "—") },
+    { label: "Gevraagd", amount: true, cell: (item) => (item.requestedCents === null ? "—" : formatCents(item.requestedCents)) },
+  ];
+  return <StackedTable caption={caption} columns={columns.filter((column) => column !== null)} rows={items} rowKey={(item) => item.id} />;
 }

@@ -1,5 +1,7 @@
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
 import { formatTimestamp } from "~/utils/time-format";
+import { lookup } from "~/utils/guards";
+import { TableRegion } from "~/components/table-region";
 
 type AuditEvent = {
   id: string;
@@ -29,7 +31,7 @@ const ACTION_LABELS: Record<string, string> = {
 /** The append-only audit trail of a dossier, for staff: who, when, what, before and after. */
 export function AuditTrail({ events }: { events: AuditEvent[] }) {
   return (
-    <div className="table-scroll" role="region" aria-label="Audittrail" tabIndex={0}>
+    <TableRegion label="Audittrail">
       <table className="audit">
         <caption className="visually-hidden">Audittrail van het dossier</caption>
         <thead>
@@ -47,7 +49,7 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
             <tr key={event.id}>
               <td>{formatTimestamp(event.at)}</td>
               <td>
-                {event.actor ?? "—"} ({ACTOR_ROLE_LABELS[event.actorRole as keyof typeof ACTOR_ROLE_LABELS] ?? event.actorRole})
+                {event.actor ?? "—"} ({lookup(ACTOR_ROLE_LABELS, event.actorRole) ?? event.actorRole})
               </td>
               <td>{ACTION_LABELS[event.action] ?? event.action}</td>
               <td>
@@ -61,6 +63,6 @@ export function AuditTrail({ events }: { events: AuditEvent[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

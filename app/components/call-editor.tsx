@@ -1,14 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
-import {
-  callFormLabels,
-  callFormSchema,
-  parseFormRef,
-  rubricRows,
-  SETTINGS_FIELDS_BY_FORM,
-  type CallFormValues,
-} from "~/calls/call-form";
+import { callFormLabels, callFormSchema, parseFormRef, rubricRows, SETTINGS_FIELDS_BY_FORM, type CallFormValues } from "~/calls/call-form";
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from "~/domain/organisation";
 import { rubricFor } from "~/review/rubric";
 import type { FieldErrors } from "~/utils/forms";
@@ -64,9 +57,10 @@ export function CallEditor({
     rubric.replace(defaults);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosenFormKey]);
-  const checkedKinds = Array.isArray(values.eligibleKinds) ? (values.eligibleKinds as string[]) : [];
+  const checkedKinds = Array.isArray(values.eligibleKinds) ? values.eligibleKinds : [];
   const errors = form.errors;
-  const frozen = (facts?.submitted ?? 0) > 0;
+  const submitted = facts?.submitted ?? 0;
+  const frozen = submitted > 0;
 
   return (
     <>
@@ -74,22 +68,22 @@ export function CallEditor({
       <Form method="post" className="stack call-editor" noValidate onSubmit={form.onSubmit}>
         {mode === "create" ? (
           <SelectField
-            label={labels.programmeId!}
+            label={labels.programmeId}
             required
             placeholder="Kies een programma"
             options={options.programmes.map((p) => ({ value: p.id, label: `${p.code} – ${p.name}` }))}
             {...form.field("programmeId")}
           />
         ) : null}
-        <TextField label={labels.title!} required autoComplete="off" {...form.field("title")} />
+        <TextField label={labels.title} required autoComplete="off" {...form.field("title")} />
         <TextAreaField
-          label={labels.description!}
+          label={labels.description}
           required
           rows={8}
           hint={
             <>
-              Opmaak: een lege regel begint een nieuwe alinea; **vet**, *schuin*, een lijst met regels die met "- " beginnen,
-              en een link als [tekst](https://…).
+              Opmaak: een lege regel begint een nieuwe alinea; **vet**, *schuin*, een lijst met regels die met "- " beginnen, en een link
+              als [tekst](https://…).
             </>
           }
           {...form.field("description")}
@@ -101,7 +95,7 @@ export function CallEditor({
           </section>
         ) : null}
         <TextField
-          label={labels.year!}
+          label={labels.year}
           hint="Bv. 2026 geeft dossiernummers als SOC-2026-0001."
           required
           inputMode="numeric"
@@ -111,7 +105,9 @@ export function CallEditor({
         />
 
         <h2>Data</h2>
-        <p className="hint">Alle data en uren zijn Belgische tijd. Een uur telt tot het einde van die minuut: 23:59 is tot en met 23:59:59.</p>
+        <p className="hint">
+          Alle data en uren zijn Belgische tijd. Een uur telt tot het einde van die minuut: 23:59 is tot en met 23:59:59.
+        </p>
         {facts?.opened ? (
           <p className="notice notice--warning">
             Deze oproep is al open. U kunt de data nog wijzigen; de wijziging komt in de audit trail
@@ -125,7 +121,7 @@ export function CallEditor({
         <DateTimeFields legend="Beslissing uiterlijk" date="decisionDate" time="decisionTime" form={form} />
         {facts?.opened && facts.drafts > 0 ? (
           <TextAreaField
-            label={labels.changeNote!}
+            label={labels.changeNote}
             hint="Komt in de e-mail als u de data wijzigt, bv. waarom de termijn verschuift."
             rows={3}
             {...form.field("changeNote")}
@@ -158,7 +154,7 @@ export function CallEditor({
           ))}
         </fieldset>
         <TextField
-          label={labels.budget!}
+          label={labels.budget}
           hint="In euro, bv. 1.500.000,00. Leeg voor een erkenning zonder bedrag."
           inputMode="decimal"
           autoComplete="off"
@@ -168,11 +164,11 @@ export function CallEditor({
 
         <h2>Formulier</h2>
         <SelectField
-          label={labels.formVersion!}
+          label={labels.formVersion}
           required
           hint={
             frozen
-              ? `Ligt vast: er ${facts!.submitted === 1 ? "is al 1 dossier" : `zijn al ${facts!.submitted} dossiers`} verstuurd met deze versie. Een nieuwe versie hoort bij een nieuwe oproep.`
+              ? `Ligt vast: er ${submitted === 1 ? "is al 1 dossier" : `zijn al ${submitted} dossiers`} verstuurd met deze versie. Een nieuwe versie hoort bij een nieuwe oproep.`
               : "Nieuwe aanvragen gebruiken deze versie; bestaande concepten houden de versie waarmee ze begonnen."
           }
           options={options.forms.map((f) => ({
@@ -185,16 +181,37 @@ export function CallEditor({
           <fieldset className="field">
             <legend>Instellingen van dit formulier</legend>
             {settingsFields.includes("ratePerLearner") ? (
-              <TextField label={labels.ratePerLearner!} hint="In euro. Leeg: € 60,00." inputMode="decimal" autoComplete="off" className="input--short" {...form.field("ratePerLearner")} />
+              <TextField
+                label={labels.ratePerLearner}
+                hint="In euro. Leeg: € 60,00."
+                inputMode="decimal"
+                autoComplete="off"
+                className="input--short"
+                {...form.field("ratePerLearner")}
+              />
             ) : null}
             {settingsFields.includes("maxLearners") ? (
-              <TextField label={labels.maxLearners!} hint="Leeg: 2.250." inputMode="numeric" autoComplete="off" className="input--short" {...form.field("maxLearners")} />
+              <TextField
+                label={labels.maxLearners}
+                hint="Leeg: 2.250."
+                inputMode="numeric"
+                autoComplete="off"
+                className="input--short"
+                {...form.field("maxLearners")}
+              />
             ) : null}
             {settingsFields.includes("amountPerPlan") ? (
-              <TextField label={labels.amountPerPlan!} hint="In euro. Leeg: € 25.000,00." inputMode="decimal" autoComplete="off" className="input--short" {...form.field("amountPerPlan")} />
+              <TextField
+                label={labels.amountPerPlan}
+                hint="In euro. Leeg: € 25.000,00."
+                inputMode="decimal"
+                autoComplete="off"
+                className="input--short"
+                {...form.field("amountPerPlan")}
+              />
             ) : null}
             {settingsFields.includes("recognitionStartsOn") ? (
-              <TextField label={labels.recognitionStartsOn!} type="date" {...form.field("recognitionStartsOn")} />
+              <TextField label={labels.recognitionStartsOn} type="date" {...form.field("recognitionStartsOn")} />
             ) : null}
           </fieldset>
         ) : null}
@@ -213,7 +230,7 @@ export function CallEditor({
             const error = (field: "key" | "label" | "description" | "maxScore") => errors[name(field)];
             const described = (field: "key" | "label" | "description" | "maxScore") => ({
               error: error(field),
-              defaultValue: (row as unknown as Record<string, string>)[field] ?? "",
+              defaultValue: row[field] ?? "",
             });
             return (
               <li key={row.id} className="rubric-row">
@@ -240,7 +257,12 @@ export function CallEditor({
                       {...described("maxScore")}
                     />
                   </div>
-                  <TextAreaField label="Toelichting voor de beoordelaars" rows={2} {...form.register(name("description"))} {...described("description")} />
+                  <TextAreaField
+                    label="Toelichting voor de beoordelaars"
+                    rows={2}
+                    {...form.register(name("description"))}
+                    {...described("description")}
+                  />
                   <button
                     type="button"
                     className="button button--secondary button--small"

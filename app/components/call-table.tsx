@@ -5,6 +5,7 @@ import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import { formatCents } from "~/utils/money";
 import { formatDateTime } from "~/utils/time-format";
 import { Countdown } from "./countdown";
+import { StackedTable, type StackedColumn } from "./stacked-table";
 
 /**
  * Calls as a table. The public view shows time left and who may apply; the staff view shows
@@ -22,43 +23,21 @@ export function CallTable({
   serverNow: string;
 }) {
   const staff = view === "staff";
-  return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Oproep</th>
-          <th scope="col">Status</th>
-          {staff ? <th scope="col">Open vanaf</th> : null}
-          <th scope="col">Indienen tot</th>
-          {staff ? <th scope="col">Beslissing uiterlijk</th> : <th scope="col">Resterende tijd</th>}
-          {staff ? null : <th scope="col">Wie kan aanvragen</th>}
-          <th scope="col" className="amount">
-            Budget
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {calls.map((call) => (
-          <tr key={call.id}>
-            <td>
-              <Link to={`/oproepen/${call.id}`}>{call.title}</Link>
-            </td>
-            <td>
-              <span className={`status status--${call.phase}`}>{CALL_PHASE_LABELS[call.phase]}</span>
-            </td>
-            {staff ? <td>{formatDateTime(call.opensAt)}</td> : null}
-            <td>{formatDateTime(call.closesAt)}</td>
-            {staff ? (
-              <td>{call.decisionDueAt ? formatDateTime(call.decisionDueAt) : "—"}</td>
-            ) : (
-              <td>{call.phase === "open" ? <Countdown until={call.closesAt} serverNow={serverNow} /> : "—"}</td>
-            )}
-            {staff ? null : <td>{call.eligibleKinds.map((kind) => ORGANISATION_KIND_LABELS[kind]).join(", ")}</td>}
-            <td className="amount">{call.budgetCents === null ? "—" : formatCents(call.budgetCents)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Array<StackedColumn<CallSummary> | null> = [
+    { label: "Oproep", cell: (call) => <Link to={`/oproepen/${call.id}`}>{call.title}</Link> },
+    { label: "Status", cell: (call) => <span className={`status status--${call.phase}`}>{CALL_PHASE_LABELS[call.phase]}</span> },
+    staff ? { label: "Open vanaf", cell: (call) => formatDateTime(call.opensAt) } : null,
+    { label: "Indienen tot", cell: (call) => formatDateTime(call.closesAt) },
+    staff
+      ? { label: "Beslissing uiterlijk", cell: (call) => (call.decisionDueAt ? formatDateTime(call.decisionDueAt) : "—") }
+      : {
+          label: "Resterende tijd",
+          cell: (call) => (call.phase === "open" ? <Countdown until={call.closesAt} serverNow={serverNow} /> : "—"),
+        },
+    staff
+      ? null
+      : { label: "Wie kan aanvragen", cell: (call) => call.eligibleKinds.map((kind) => ORGANISATION_KIND_LABELS[kind]).join(", ") },
+    { label: "Budget", amount: true, cell: (call) => (call.budgetCents === null ? "—" : formatCents(call.budgetCents)) },
+  ];
+  return <StackedTable caption={caption} columns={columns.filter((column) => column !== null)} rows={calls} rowKey={(call) => call.id} />;
 }

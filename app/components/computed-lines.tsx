@@ -4,8 +4,9 @@ import { validateFields } from "~/forms/validation";
 
 /** Totals computed from what is typed (budget, maximum contribution), updated while typing. */
 export function ComputedLines({ step, settings, values }: { step: Step<unknown>; settings: unknown; values?: RawValues }) {
-  const context = useFormContext();
-  const watched = useWatch({ control: context?.control }) as RawValues | undefined;
+  // The wizard's form holds the answers as typed (useForm<RawValues> in the step page).
+  const context = useFormContext<RawValues>();
+  const watched = useWatch({ control: context?.control });
   const current = values ?? watched ?? {};
   const parsed = validateFields(step.fields, current, { attachmentCounts: {} }, () => undefined);
   return (

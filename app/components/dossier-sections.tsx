@@ -9,15 +9,7 @@ type Section = {
 };
 
 /** All answers, step by step: the summary before submitting, the receipt and the print view. */
-export function DossierSections({
-  applicationId,
-  sections,
-  editable,
-}: {
-  applicationId: string;
-  sections: Section[];
-  editable: boolean;
-}) {
+export function DossierSections({ applicationId, sections, editable }: { applicationId: string; sections: Section[]; editable: boolean }) {
   return (
     <>
       {sections.map((section) => (

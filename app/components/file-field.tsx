@@ -1,10 +1,5 @@
 import type { ReactNode } from "react";
-import {
-  ATTACHMENT_KINDS,
-  formatFileSize,
-  removeAttachmentIntent,
-  type AttachmentKind,
-} from "~/attachments/file-types";
+import { ATTACHMENT_KINDS, formatFileSize, removeAttachmentIntent, type AttachmentKind } from "~/attachments/file-types";
 import { FieldError, fieldId } from "./forms";
 
 export type FileFieldFile = { id: string; fileName: string; sizeBytes: number };

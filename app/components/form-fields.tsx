@@ -1,7 +1,7 @@
 import { useFormContext, useWatch } from "react-hook-form";
 import type { ReactNode } from "react";
 import { formatCount } from "~/forms/messages";
-import type { Field, RawRow, RawValue, RepeatField, ScalarField } from "~/forms/types";
+import type { Field, RawRow, RawValue, RawValues, RepeatField, ScalarField } from "~/forms/types";
 import { asBoolean, asList, asRows, asText, isVisible } from "~/forms/values";
 import { describedBy, fieldId, HintAndError } from "./forms";
 
@@ -47,9 +47,9 @@ function Conditional({
   values: Record<string, RawValue>;
   children: ReactNode;
 }) {
-  const { control } = useFormContext();
+  const { control } = useFormContext<RawValues>();
   const conditionPath = field.showIf ? `${scope}${field.showIf.field}` : undefined;
-  const watched = useWatch({ control, name: conditionPath ?? "__none__", disabled: !conditionPath }) as RawValue;
+  const watched = useWatch({ control, name: conditionPath ?? "__none__", disabled: !conditionPath });
   if (!field.showIf) return <>{children}</>;
   const current = watched === undefined ? values[field.showIf.field] : watched;
   const shown = isVisible(field, { [field.showIf.field]: current });
@@ -204,8 +204,8 @@ function ScalarFieldView({
  * limit is said here and by the validation, so nothing typed disappears.
  */
 function CharacterCount({ path, id, max, initial }: { path: string; id: string; max: number; initial: string }) {
-  const { control } = useFormContext();
-  const watched = useWatch({ control, name: path }) as unknown;
+  const { control } = useFormContext<RawValues>();
+  const watched: unknown = useWatch({ control, name: path });
   const text = typeof watched === "string" ? watched : initial;
   const length = [...text.replace(/\r\n/g, "\n")].length;
   const over = length > max;
@@ -239,7 +239,12 @@ function RepeatFieldView({ field, rows, ...shared }: Shared & { field: RepeatFie
               <ScalarFieldView field={sub} path={`${field.name}.${index}.${sub.name}`} value={row[sub.name]} {...shared} />
             </Conditional>
           ))}
-          <button type="submit" name="intent" value={`remove-row:${field.name}:${index}`} className="button button--secondary button--small">
+          <button
+            type="submit"
+            name="intent"
+            value={`remove-row:${field.name}:${index}`}
+            className="button button--secondary button--small"
+          >
             {`${field.rowLabel} ${index + 1} verwijderen`}
           </button>
         </fieldset>

@@ -1,9 +1,10 @@
 import { useSubmit } from "@remix-run/react";
-import { forwardRef, useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
+import { forwardRef, useEffect, useRef, type FormEvent, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/utils/forms";
 import { schemaResolver } from "~/utils/schema-resolver";
+import { isRecord } from "~/utils/guards";
 
 /**
  * react-hook-form with the form's zod schema in the browser; the same schema runs in the
@@ -26,13 +27,15 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   flattenErrors(form.formState.errors, "", clientErrors);
   // After a new submit the browser's verdict wins; server errors remain for fields it passed.
   const errors: FieldErrors = { ...(options.serverErrors ?? {}), ...clientErrors };
-  const onSubmit = form.handleSubmit((_values, event) => {
-    const target = event?.target;
+  const handleSubmit = form.handleSubmit((_values, event) => {
+    const target: unknown = event?.target;
     if (target instanceof HTMLFormElement) submit(target);
   });
+  // React ignores what a handler returns; handleSubmit's promise is dropped on purpose.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => void handleSubmit(event);
   /** Props for a field: registration, the value to render on the server (no-JS), its error. */
   const field = (name: Path<z.input<S>>) => {
-    const value = (options.defaultValues as Record<string, unknown> | undefined)?.[name];
+    const value = isRecord(options.defaultValues) ? options.defaultValues[name] : undefined;
     return {
       ...form.register(name),
       defaultValue: typeof value === "string" || typeof value === "number" ? value : undefined,
@@ -48,7 +51,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
 /** react-hook-form nests errors of "rubric.0.key"; the summary and the fields use the dotted path. */
 function flattenErrors(errors: unknown, prefix: string, out: FieldErrors): void {
   if (!errors || typeof errors !== "object") return;
-  const message = (errors as { message?: unknown }).message;
+  const message = "message" in errors ? errors.message : undefined;
   if (prefix && typeof message === "string") out[prefix] ??= message;
   for (const [key, value] of Object.entries(errors)) {
     // At the top level every key is a field name (even "message" or "type").

@@ -5,11 +5,12 @@ import {
   PROGRAMME_KINDS,
   PROGRAMME_LABELS,
   programmeFormSchema,
-  type ProgrammeKind,
+  type ProgrammeFormData,
 } from "~/programmes/programme-form";
 import type { FieldErrors } from "~/utils/forms";
 import { RadioGroup, TextAreaField } from "./admin-fields";
 import { ErrorSummary, TextField, useZodForm } from "./forms";
+import { isOneOf } from "~/utils/guards";
 
 type Values = Partial<Record<"code" | "name" | "description" | "kind" | "legalBasis", string>>;
 
@@ -26,13 +27,16 @@ export function ProgrammeForm({
   submitLabel: string;
 }) {
   // On the edit page the code is not posted: it cannot change.
-  const schema = mode === "create" ? programmeFormSchema.extend({ code: programmeFormSchema.shape.code.unwrap() }) : programmeFormSchema;
-  const form = useZodForm(schema as z.ZodType<Values, Values>, {
+  // Both read the same fields; the create schema only makes the code required.
+  const schema: z.ZodType<ProgrammeFormData, z.input<typeof programmeFormSchema>> = mode === "create"
+    ? programmeFormSchema.extend({ code: programmeFormSchema.shape.code.unwrap() })
+    : programmeFormSchema;
+  const form = useZodForm(schema, {
     defaultValues: {
       code: values.code ?? "",
       name: values.name ?? "",
       description: values.description ?? "",
-      kind: (PROGRAMME_KINDS as readonly string[]).includes(values.kind ?? "") ? (values.kind as ProgrammeKind) : undefined,
+      kind: isOneOf(PROGRAMME_KINDS, values.kind) ? values.kind : undefined,
       legalBasis: values.legalBasis ?? "",
     },
     serverErrors,

@@ -4,6 +4,7 @@ import type { QueueSort, QueueDirection } from "~/review/queue";
 import type { QueueRow } from "~/review/queue.server";
 import { formatCents } from "~/utils/money";
 import { formatDate } from "~/utils/time-format";
+import { TableRegion } from "./table-region";
 
 type Column = { label: string; sort?: QueueSort; amount?: boolean };
 
@@ -45,7 +46,7 @@ export function QueueTable({
 }) {
   if (rows.length === 0) return <p>Er zijn geen dossiers die aan deze filters voldoen.</p>;
   return (
-    <div className="table-scroll">
+    <TableRegion label={caption}>
       <table className="queue-table">
         <caption>{caption}</caption>
         <thead>
@@ -91,6 +92,6 @@ export function QueueTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

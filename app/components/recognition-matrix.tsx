@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ComparisonCell, RecognitionComparison } from "~/review/recognition-comparison.server";
+import { TableRegion } from "./table-region";
 
 const OVERLAP_EXPLANATION = "twee of meer organisaties werken rond hetzelfde thema, in dezelfde provincie, voor hetzelfde facet";
 
@@ -11,7 +12,7 @@ export function RecognitionMatrix({ comparison }: { comparison: RecognitionCompa
   const { columns, groups } = comparison;
   const span = columns.length + 1;
   return (
-    <div className="table-scroll" role="region" aria-labelledby="vergelijking-titel" tabIndex={0}>
+    <TableRegion labelledBy="vergelijking-titel">
       <table className="recognition-matrix">
         <caption id="vergelijking-titel">Vergelijking van de organisaties</caption>
         <thead>
@@ -74,14 +75,14 @@ export function RecognitionMatrix({ comparison }: { comparison: RecognitionCompa
                   ) : null}
                 </th>
                 {row.cells.map((cell, index) => (
-                  <MatrixCell key={columns[index]!.id} cell={cell} />
+                  <MatrixCell key={columns[index]?.id ?? index} cell={cell} />
                 ))}
               </tr>
             ))}
           </tbody>
         ))}
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -1,8 +1,9 @@
 import type { ReportCell, ReportTable } from "~/reports/tables";
+import { TableRegion } from "./table-region";
 
 /**
  * One table of a report, with the link to the same table as CSV. The first column heads its
- * row. A long table scrolls inside a region that keyboard users can reach.
+ * row. A wide or long table scrolls inside a region that keyboard users can reach.
  */
 export function ReportTableView({ table, csvHref, long = false }: { table: ReportTable; csvHref: string; long?: boolean }) {
   const captionId = `tabel-${table.key}`;
@@ -34,13 +35,9 @@ export function ReportTableView({ table, csvHref, long = false }: { table: Repor
   );
   return (
     <>
-      {long ? (
-        <div className="table-scroll report-table__scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-          {content}
-        </div>
-      ) : (
-        content
-      )}
+      <TableRegion labelledBy={captionId} className={long ? "report-table__scroll" : undefined}>
+        {content}
+      </TableRegion>
       <p className="report-download">
         <a href={csvHref} download>
           {table.downloadLabel}

@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
-import { REPORT_ROLES } from "~/domain/permissions";
+import { REPORT_ROLES, REVIEW_ROLES } from "~/domain/permissions";
 import type { StaffRole } from "~/domain/roles";
 
 type HeaderViewer = {
@@ -23,9 +23,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
         {viewer ? (
           <div className="site-header__user">
             {viewer.memberships.length > 1 ? <OrganisationSwitcher viewer={viewer} returnTo={location.pathname} /> : null}
-            {viewer.memberships.length === 1 ? (
-              <span className="site-header__organisation">{viewer.memberships[0]!.name}</span>
-            ) : null}
+            {viewer.memberships.length === 1 ? <span className="site-header__organisation">{viewer.memberships[0]!.name}</span> : null}
             <span>
               {viewer.firstName} {viewer.lastName}
             </span>
@@ -67,7 +65,7 @@ function navigationFor(viewer: HeaderViewer): Array<{ to: string; label: string 
   if (viewer.memberships.length > 0) {
     links.push({ to: "/mijn-dossiers", label: "Mijn dossiers" }, { to: "/organisatie", label: "Mijn organisatie" });
   }
-  if (viewer.staffRoles.some((role) => role === "REVIEWER" || role === "DECIDER")) {
+  if (viewer.staffRoles.some((role) => REVIEW_ROLES.includes(role))) {
     links.push({ to: "/te-beoordelen", label: "Te beoordelen" });
   }
   if (viewer.staffRoles.some((role) => REPORT_ROLES.includes(role))) links.push({ to: "/rapporten", label: "Rapporten" });

@@ -19,7 +19,8 @@ export function WizardSteps({
 }: {
   applicationId: string;
   steps: Array<{ id: string; title: string; state: StepState }>;
-  currentId: string | "overzicht";
+  /** A step id, or "overzicht" for the summary page */
+  currentId: string;
 }) {
   const done = steps.filter((step) => step.state === "complete").length;
   return (

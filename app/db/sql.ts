@@ -54,29 +54,29 @@ function describe(value: unknown): string {
 }
 
 export const decode = {
-  text(value: unknown): string {
+  text: (value: unknown): string => {
     if (typeof value === "string") return value;
     throw new TypeError(`Tekst verwacht, kreeg ${describe(value)}`);
   },
-  int(value: unknown): number {
+  int: (value: unknown): number => {
     const number = typeof value === "string" ? Number(value) : typeof value === "bigint" ? Number(value) : value;
     if (typeof number === "number" && Number.isInteger(number)) return number;
     throw new TypeError(`Geheel getal verwacht, kreeg ${describe(value)}`);
   },
-  float(value: unknown): number {
+  float: (value: unknown): number => {
     const number = typeof value === "string" || typeof value === "bigint" ? Number(value) : value;
     if (typeof number === "number" && Number.isFinite(number)) return number;
     throw new TypeError(`Getal verwacht, kreeg ${describe(value)}`);
   },
   /** SQLite keeps booleans as 0/1 (read as a number, a bigint or its text), PostgreSQL as boolean. */
-  bool(value: unknown): boolean {
+  bool: (value: unknown): boolean => {
     if (typeof value === "boolean") return value;
     if (value === 1 || value === 1n || value === "1" || value === "true") return true;
     if (value === 0 || value === 0n || value === "0" || value === "false") return false;
     throw new TypeError(`Waar/onwaar verwacht, kreeg ${describe(value)}`);
   },
   /** Both adapters give DateTime columns as ISO text with "+00:00"; Prisma's raw API as Date. */
-  date(value: unknown): Date {
+  date: (value: unknown): Date => {
     const date = value instanceof Date ? value : typeof value === "string" ? new Date(value) : null;
     if (date && !Number.isNaN(date.getTime())) return date;
     throw new TypeError(`Tijdstip verwacht, kreeg ${describe(value)}`);
@@ -93,12 +93,12 @@ export type Decoded<D extends Decoders> = { [K in keyof D]: ReturnType<D[K]> };
 
 /** Rows as objects of the decoded columns named in `columns`; other columns are dropped. */
 export function decodeRows<D extends Decoders>(columns: D, rows: readonly Row[]): Decoded<D>[] {
-  const names = Object.keys(columns);
+  const decoders = Object.entries(columns);
   return rows.map((row) => {
     const decoded: Record<string, unknown> = {};
-    for (const name of names) {
+    for (const [name, decode] of decoders) {
       try {
-        decoded[name] = columns[name]!(row[name]);
+        decoded[name] = decode(row[name]);
       } catch (error) {
         throw new TypeError(`Kolom "${name}": ${error instanceof Error ? error.message : String(error)}`);
       }

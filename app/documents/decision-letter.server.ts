@@ -49,7 +49,8 @@ function decisionParagraphs(input: DecisionLetterInput): string[] {
     const period = input.recognitionPeriod;
     const periodLine = period ? `Erkenningsperiode: van ${calendarDay(period.startsOn)} tot en met ${calendarDay(period.endsOn)}.` : null;
     if (input.outcome === "REFUSED") return ["Het agentschap kent de gevraagde erkenning niet toe."];
-    if (input.outcome === "PARTIALLY_APPROVED") return ["Het agentschap kent de gevraagde erkenning gedeeltelijk toe.", periodLine].filter((line) => line !== null);
+    if (input.outcome === "PARTIALLY_APPROVED")
+      return ["Het agentschap kent de gevraagde erkenning gedeeltelijk toe.", periodLine].filter((line) => line !== null);
     return [`Het agentschap erkent ${input.organisation.name} als partnerorganisatie.`, periodLine].filter((line) => line !== null);
   }
   const requested = input.requestedCents !== null ? `Gevraagd bedrag: ${formatCents(input.requestedCents)}.` : null;
@@ -94,7 +95,10 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
     { kind: "space", points: 6 },
     { kind: "paragraph", text: `Ons kenmerk: ${reference}\nContact: ${contactLine}\nBrussel, ${formatDate(input.decidedAt)}` },
     { kind: "space", points: 6 },
-    { kind: "heading", text: recognition ? `Beslissing over uw aanvraag tot erkenning ${reference}` : `Beslissing over uw subsidieaanvraag ${reference}` },
+    {
+      kind: "heading",
+      text: recognition ? `Beslissing over uw aanvraag tot erkenning ${reference}` : `Beslissing over uw subsidieaanvraag ${reference}`,
+    },
     { kind: "paragraph", bold: true, text: `Betreft: oproep "${input.call.title}" (${input.programme.name})` },
     { kind: "paragraph", text: `${addressee.greeting},` },
     {
@@ -112,11 +116,16 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
       text: `Oproep: "${input.call.title}", open van ${formatDate(input.call.opensAt)} tot en met ${formatDate(input.call.closesAt)}.`,
     },
   ];
-  if (paid && texts.paymentTerms.length > 0) blocks.push({ kind: "section", text: "Betaling" }, { kind: "list", items: texts.paymentTerms });
-  if (positive && texts.duties.length > 0) blocks.push({ kind: "section", text: "Wat verwacht het agentschap van u?" }, { kind: "list", items: texts.duties });
+  if (paid && texts.paymentTerms.length > 0)
+    blocks.push({ kind: "section", text: "Betaling" }, { kind: "list", items: texts.paymentTerms });
+  if (positive && texts.duties.length > 0)
+    blocks.push({ kind: "section", text: "Wat verwacht het agentschap van u?" }, { kind: "list", items: texts.duties });
   blocks.push(
     { kind: "section", text: "Vragen" },
-    { kind: "paragraph", text: `Hebt u vragen over deze beslissing? Neem contact op met ${contactLine} en vermeld het dossiernummer ${reference}.` },
+    {
+      kind: "paragraph",
+      text: `Hebt u vragen over deze beslissing? Neem contact op met ${contactLine} en vermeld het dossiernummer ${reference}.`,
+    },
     { kind: "section", text: "Beroepsmogelijkheden" },
     { kind: "list", items: texts.appealRoutes },
     { kind: "space", points: 4 },

@@ -72,7 +72,10 @@ const BY_PROGRAMME: Record<string, Partial<LetterTexts>> = {
     ],
   },
   RAD: {
-    paymentTerms: ["Het agentschap betaalt de basisfinanciering per jaar van uw meerjarenplan, in één schijf, uiterlijk op 30 juni van dat jaar.", PAID_ON_ACCOUNT],
+    paymentTerms: [
+      "Het agentschap betaalt de basisfinanciering per jaar van uw meerjarenplan, in één schijf, uiterlijk op 30 juni van dat jaar.",
+      PAID_ON_ACCOUNT,
+    ],
     duties: [
       "U voert de Vlaamse beleidsprioriteiten uit zoals u ze opnam in uw strategisch meerjarenplan 2026-2031.",
       "U rapporteert jaarlijks over de acties, indicatoren en budgetlijnen van die prioriteiten, samen met de beleidsrapportering over uw meerjarenplan.",
@@ -94,7 +97,9 @@ const texts = z.array(z.string().trim().min(1).max(2000)).min(1).max(10);
 
 /** `Call.settings.letter`: what a call says differently, and its contact for questions. */
 export const letterSettingsSchema = z.object({
-  contact: z.object({ name: z.string().trim().min(1).max(200), email: z.email(), phone: z.string().trim().min(1).max(50).optional() }).optional(),
+  contact: z
+    .object({ name: z.string().trim().min(1).max(200), email: z.email(), phone: z.string().trim().min(1).max(50).optional() })
+    .optional(),
   paymentTerms: texts.optional(),
   duties: texts.optional(),
   appealRoutes: texts.optional(),

@@ -126,7 +126,12 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
         if (block.rule) {
           doc.markContent("Artifact", { type: "Layout" });
           const middle = y + block.points / 2;
-          doc.moveTo(MARGIN, middle).lineTo(MARGIN + width, middle).lineWidth(0.6).strokeColor(MUTED).stroke();
+          doc
+            .moveTo(MARGIN, middle)
+            .lineTo(MARGIN + width, middle)
+            .lineWidth(0.6)
+            .strokeColor(MUTED)
+            .stroke();
           doc.endMarkedContent();
         }
         doc.y = y + block.points;

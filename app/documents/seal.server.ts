@@ -54,11 +54,11 @@ export function readSealKey(p12: Buffer, passphrase: string): SealKey {
     return publicKey.n.equals(rsaKey.n) && publicKey.e.equals(rsaKey.e);
   });
   if (!own) throw new Error("Het PKCS#12-bestand van het zegel bevat geen certificaat bij de sleutel.");
-  const commonName = own.subject.getField("CN");
+  const commonName = own.subject.attributes.find((field) => field.shortName === "CN")?.value;
   return {
     privateKey: createPrivateKey(pki.privateKeyToPem(key)),
     certificates: [own, ...certificates.filter((cert) => cert !== own)],
-    name: typeof commonName?.value === "string" ? commonName.value : "Agentschap Integratie en Inburgering",
+    name: typeof commonName === "string" ? commonName : "Agentschap Integratie en Inburgering",
   };
 }
 
@@ -133,7 +133,10 @@ export function padesSignature(content: Buffer, key: SealKey): Buffer {
     integer(1),
     setOf(digestAlgorithm()),
     sequence(objectId(OID.data)),
-    tagged(0, key.certificates.map((cert) => pki.certificateToAsn1(cert))),
+    tagged(
+      0,
+      key.certificates.map((cert) => pki.certificateToAsn1(cert)),
+    ),
     setOf(signerInfo),
   );
   return der(sequence(objectId(OID.signedData), tagged(0, [signedData])));
@@ -184,7 +187,10 @@ export function addSealPlaceholder(doc: PDFKit.PDFDocument, request: SealRequest
     P: doc.page.dictionary,
   });
   widget.end();
-  doc.page.annotations.push(widget);
+  // @types/pdfkit types the page's annotations as any; pdfkit keeps them in an array.
+  const annotations: unknown = doc.page.annotations;
+  if (!Array.isArray(annotations)) throw new Error("pdfkit hield de annotaties van de pagina niet in een lijst bij.");
+  annotations.push(widget);
   // pdfkit writes the AcroForm when the document ends, if initForm() made it.
   doc.font(fontName).initForm();
   const form = doc._root.data.AcroForm;

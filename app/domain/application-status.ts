@@ -1,5 +1,6 @@
 import * as z from "zod";
 import type { ActorRole } from "./roles";
+import { isOneOf } from "~/utils/guards";
 
 /**
  * The status machine of an application, written once for every programme. Pure: it knows
@@ -31,12 +32,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   WITHDRAWN: "Ingetrokken",
 };
 
-export const FINAL_STATUSES: readonly ApplicationStatus[] = [
-  "APPROVED",
-  "PARTIALLY_APPROVED",
-  "REFUSED",
-  "WITHDRAWN",
-];
+export const FINAL_STATUSES: readonly ApplicationStatus[] = ["APPROVED", "PARTIALLY_APPROVED", "REFUSED", "WITHDRAWN"];
 
 /** Submitted and not yet decided: the dossiers staff still work on. */
 export const UNDECIDED_STATUSES = ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED", "PROPOSED"] as const satisfies readonly ApplicationStatus[];
@@ -48,7 +44,7 @@ export const SUBMITTED_STATUSES = [...UNDECIDED_STATUSES, ...DECIDED_STATUSES] a
 
 /** Whether a status (e.g. a database string) is in one of the lists above. */
 export function isStatusIn(list: readonly ApplicationStatus[], status: string): boolean {
-  return (list as readonly string[]).includes(status);
+  return isOneOf(list, status);
 }
 
 /** Statuses in which the applicant may still change the content. */
@@ -78,15 +74,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "PROPOSED", to: "REFUSED", by: ["DECIDER"], needsReason: true },
 ];
 
-export type TransitionCheck =
-  | { ok: true; needsReason: boolean }
-  | { ok: false; message: string };
+export type TransitionCheck = { ok: true; needsReason: boolean } | { ok: false; message: string };
 
-export function checkTransition(
-  from: ApplicationStatus,
-  to: ApplicationStatus,
-  actor: ActorRole,
-): TransitionCheck {
+export function checkTransition(from: ApplicationStatus, to: ApplicationStatus, actor: ActorRole): TransitionCheck {
   const moves = TRANSITIONS.filter((t) => t.from === from && t.to === to);
   if (moves.length === 0) {
     return {
@@ -118,5 +108,5 @@ export function statusForApplicant(status: ApplicationStatus): ApplicationStatus
 }
 
 export function isInternalStep(from: ApplicationStatus | null, to: ApplicationStatus | null): boolean {
-  return to === "PROPOSED" || from === "PROPOSED" && to === "IN_REVIEW";
+  return to === "PROPOSED" || (from === "PROPOSED" && to === "IN_REVIEW");
 }

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import * as z from "zod";
 import { optionalText, REQUIRED } from "~/utils/schemas";
 import { nisCodeSchema, provinceSchema } from "./organisation";
+import { defined } from "~/utils/invariant";
 
 /**
  * Municipal mergers (e.g. Galmaarden + Gooik + Herne -> Pajottegem on 1 January 2025). Pure
@@ -26,7 +27,10 @@ export const mergerFormSchema = z
     successorNisCode: nisCodeSchema,
     successorName: optionalText(200),
     successorProvince: z.string().optional(),
-    mergedOn: z.string({ error: REQUIRED }).min(1, REQUIRED).pipe(z.iso.date({ error: "Geef een geldige datum op." })),
+    mergedOn: z
+      .string({ error: REQUIRED })
+      .min(1, REQUIRED)
+      .pipe(z.iso.date({ error: "Geef een geldige datum op." })),
   })
   .superRefine((input, ctx) => {
     const codes = splitCodes(input.predecessorNisCodes);
@@ -35,7 +39,11 @@ export const mergerFormSchema = z
     } else if (new Set(codes).size !== codes.length) {
       ctx.addIssue({ code: "custom", path: ["predecessorNisCodes"], message: "Elke NIS-code mag maar één keer voorkomen." });
     } else if (codes.includes(input.successorNisCode)) {
-      ctx.addIssue({ code: "custom", path: ["successorNisCode"], message: "De nieuwe gemeente kan niet ook een van de fusiegemeenten zijn." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["successorNisCode"],
+        message: "De nieuwe gemeente kan niet ook een van de fusiegemeenten zijn.",
+      });
     }
     if (input.successorMode === "new") {
       if (!input.successorName) ctx.addIssue({ code: "custom", path: ["successorName"], message: REQUIRED });
@@ -52,7 +60,7 @@ export const mergerFormSchema = z
         : ({
             mode: "new",
             nisCode: input.successorNisCode,
-            name: input.successorName!,
+            name: defined(input.successorName, "the new municipality's name (checked above)"),
             province: provinceSchema.parse(input.successorProvince),
           } as const),
     mergedOn: input.mergedOn,
@@ -89,7 +97,8 @@ export function checkMergerParties(input: {
   if (problems.length > 0) errors.predecessorNisCodes = problems.join(" ");
 
   if (input.successorMode === "existing") {
-    if (!input.successor) errors.successorNisCode = `Geen gemeente met NIS-code ${input.successorNisCode}. Kies "Nieuwe gemeente aanmaken".`;
+    if (!input.successor)
+      errors.successorNisCode = `Geen gemeente met NIS-code ${input.successorNisCode}. Kies "Nieuwe gemeente aanmaken".`;
     else if (input.successor.kind !== "GEMEENTE") errors.successorNisCode = `${input.successor.name} is geen gemeente.`;
     else if (input.successor.successorName) {
       errors.successorNisCode = `${input.successor.name} is zelf opgegaan in ${input.successor.successorName}: kies die gemeente.`;
@@ -115,7 +124,8 @@ export function findDossierConflicts(dossiers: readonly MergerDossier[]): Merger
   const conflicts: MergerConflict[] = [];
   for (const [callId, owners] of byCall) {
     const names = [...new Set(owners.map((d) => d.organisationName))].sort((a, b) => a.localeCompare(b, "nl"));
-    if (names.length > 1) conflicts.push({ callId, callTitle: owners[0]!.callTitle, organisationNames: names });
+    const [first] = owners;
+    if (first && names.length > 1) conflicts.push({ callId, callTitle: first.callTitle, organisationNames: names });
   }
   return conflicts.sort((a, b) => a.callTitle.localeCompare(b.callTitle, "nl"));
 }

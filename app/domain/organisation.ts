@@ -25,7 +25,10 @@ export const LOCAL_GOVERNMENT_KINDS: readonly OrganisationKind[] = ["GEMEENTE", 
 
 export const provinceSchema = z.enum(PROVINCES);
 
-export const nisCodeSchema = z.string().trim().regex(/^\d{5}$/, "Een NIS-code bestaat uit 5 cijfers.");
+export const nisCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{5}$/, "Een NIS-code bestaat uit 5 cijfers.");
 
 export const kboNumberSchema = z
   .string()

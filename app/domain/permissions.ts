@@ -39,18 +39,26 @@ export function canEditApplication(viewer: Viewer, application: { organisationId
 }
 
 export function canInviteInto(viewer: Viewer, organisationId: string): boolean {
-  return (
-    hasRole(viewer, "ADMIN") ||
-    viewer.memberships.some((m) => m.organisationId === organisationId && !m.readOnly)
-  );
+  return hasRole(viewer, "ADMIN") || viewer.memberships.some((m) => m.organisationId === organisationId && !m.readOnly);
 }
 
+// Who may do what, by staff role: routes and domain functions use these names, so a change of
+// who may do something is one line. Pages for every AgII role use STAFF_ROLES (./roles.ts).
+/** The review queue and its decision-date reminders: those who assess, propose and decide. */
+export const REVIEW_ROLES: readonly StaffRole[] = ["REVIEWER", "DECIDER"];
+/** Give a dossier to a reviewer. */
+export const ASSIGNMENT_ROLES: readonly StaffRole[] = ["REVIEWER", "ADMIN"];
+/** Extend one organisation's deadline in a call. */
+export const EXTENSION_ROLES: readonly StaffRole[] = ["REVIEWER", "ADMIN"];
+/**
+ * Reports (figures per call, CSV downloads) are for every AgII role, never for officials.
+ * Written out rather than STAFF_ROLES: the site header imports this file, and roles.ts would
+ * bring zod's schema builder into every page (6 kB gzip on the wizard, over its budget).
+ */
+export const REPORT_ROLES: readonly StaffRole[] = ["REVIEWER", "DECIDER", "ADMIN"];
+
 /** The role in which the viewer acts on a dossier: as applicant if member, else their staff role. */
-export function actorRoleFor(
-  viewer: Viewer,
-  application: { organisationId: string },
-  preferred?: StaffRole,
-): ActorRole | null {
+export function actorRoleFor(viewer: Viewer, application: { organisationId: string }, preferred?: StaffRole): ActorRole | null {
   if (preferred && hasRole(viewer, preferred)) return preferred;
   if (isMemberOf(viewer, application.organisationId)) return "APPLICANT";
   return viewer.staffRoles[0] ?? null;
@@ -58,13 +66,10 @@ export function actorRoleFor(
 
 /** The dashboard a user lands on after logging in. */
 export function homePath(viewer: Viewer): string {
-  if (hasRole(viewer, "REVIEWER", "DECIDER")) return "/te-beoordelen";
+  if (hasRole(viewer, ...REVIEW_ROLES)) return "/te-beoordelen";
   if (hasRole(viewer, "ADMIN")) return "/beheer";
   return "/mijn-dossiers";
 }
-
-/** Reports (figures per call, CSV downloads) are for every AgII role, never for officials. */
-export const REPORT_ROLES: readonly StaffRole[] = ["REVIEWER", "DECIDER", "ADMIN"];
 
 export function canViewReports(viewer: Viewer): boolean {
   return hasRole(viewer, ...REPORT_ROLES);

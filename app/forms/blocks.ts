@@ -12,9 +12,22 @@ export const YES_NO: Option[] = [
 export function contactPersonFields(): Field[] {
   return [
     { type: "text", name: "contactVoornaam", label: "Voornaam contactpersoon", required: true, maxLength: 100, autoComplete: "given-name" },
-    { type: "text", name: "contactAchternaam", label: "Achternaam contactpersoon", required: true, maxLength: 100, autoComplete: "family-name" },
+    {
+      type: "text",
+      name: "contactAchternaam",
+      label: "Achternaam contactpersoon",
+      required: true,
+      maxLength: 100,
+      autoComplete: "family-name",
+    },
     { type: "text", name: "contactFunctie", label: "Functie", required: true, maxLength: 150, autoComplete: "organization-title" },
-    { type: "phone", name: "contactTelefoon", label: "Telefoonnummer", required: true, hint: "Een Belgisch nummer, bv. 016 12 34 56 of 0470 12 34 56." },
+    {
+      type: "phone",
+      name: "contactTelefoon",
+      label: "Telefoonnummer",
+      required: true,
+      hint: "Een Belgisch nummer, bv. 016 12 34 56 of 0470 12 34 56.",
+    },
     { type: "email", name: "contactEmail", label: "E-mailadres", required: true },
   ];
 }
@@ -42,8 +55,22 @@ export function partnershipFields(): Field[] {
         { value: "samenwerkingsverband", label: "Als samenwerkingsverband van meerdere organisaties" },
       ],
     },
-    { type: "text", name: "samenwerkingNaam", label: "Naam van het samenwerkingsverband", required: true, maxLength: 200, showIf: inPartnership },
-    { type: "text", name: "samenwerkingTrekker", label: "Organisatie die het samenwerkingsverband vertegenwoordigt", required: true, maxLength: 200, showIf: inPartnership },
+    {
+      type: "text",
+      name: "samenwerkingNaam",
+      label: "Naam van het samenwerkingsverband",
+      required: true,
+      maxLength: 200,
+      showIf: inPartnership,
+    },
+    {
+      type: "text",
+      name: "samenwerkingTrekker",
+      label: "Organisatie die het samenwerkingsverband vertegenwoordigt",
+      required: true,
+      maxLength: 200,
+      showIf: inPartnership,
+    },
     {
       type: "textarea",
       name: "samenwerkingPartners",
@@ -133,13 +160,15 @@ export function declarationFields(extra: Field[] = []): Field[] {
     {
       type: "declaration",
       name: "verklaringOpEer",
-      label: "Ik verklaar op eer dat de gegevens in deze aanvraag volledig en juist zijn en dat ik gemachtigd ben om ze namens de organisatie in te dienen.",
+      label:
+        "Ik verklaar op eer dat de gegevens in deze aanvraag volledig en juist zijn en dat ik gemachtigd ben om ze namens de organisatie in te dienen.",
       required: true,
     },
     {
       type: "declaration",
       name: "verklaringIntegriteit",
-      label: "De organisatie leeft de regels inzake non-discriminatie na en handelt integer: ze discrimineert niet bij de toegang tot en de uitvoering van haar aanbod, en meldt belangenvermenging.",
+      label:
+        "De organisatie leeft de regels inzake non-discriminatie na en handelt integer: ze discrimineert niet bij de toegang tot en de uitvoering van haar aanbod, en meldt belangenvermenging.",
       required: true,
     },
     ...extra,

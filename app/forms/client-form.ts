@@ -4,7 +4,7 @@ import type { StoredForm } from "./stored-form";
 
 /** The form version in the browser: from code, or compiled from the JSON the page carried. */
 export function formFor(key: string, version: number, stored: StoredForm | null): AnyFormDefinition {
-  const form = findForm(key, version) ?? (stored ? (compileStoredForm(stored) as AnyFormDefinition) : null);
+  const form = findForm(key, version) ?? (stored ? compileStoredForm(stored) : null);
   if (!form) throw new Error(`Onbekend formulier ${key} versie ${version}`);
   return form;
 }

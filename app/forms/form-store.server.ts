@@ -29,7 +29,7 @@ export async function resolveForm(key: string, version: number, db: Db = prisma)
   if (!stored) return null;
   let compiled = compiledForms.get(stored);
   if (!compiled) {
-    compiled = compileStoredForm(stored) as AnyFormDefinition;
+    compiled = compileStoredForm(stored);
     compiledForms.set(stored, compiled);
   }
   return compiled;
@@ -43,7 +43,10 @@ export async function requireForm(key: string, version: number, db: Db = prisma)
 
 /** Every form version a call can use, newest version of each form last. */
 export async function listFormVersions(db: Db = prisma) {
-  const stored = await db.formVersion.findMany({ select: { key: true, version: true, title: true }, orderBy: [{ key: "asc" }, { version: "asc" }] });
+  const stored = await db.formVersion.findMany({
+    select: { key: true, version: true, title: true },
+    orderBy: [{ key: "asc" }, { version: "asc" }],
+  });
   return [...listForms().map((f) => ({ ...f, stored: false })), ...stored.map((f) => ({ ...f, stored: true }))];
 }
 
@@ -58,7 +61,10 @@ export async function saveStoredForm(json: string, createdById: string | null, d
   if (!parsed.ok) return parsed;
   const { key, version, title } = parsed.data;
   if (await resolveForm(key, version, db)) {
-    return { ok: false, errors: { definition: `Versie ${version} van formulier "${key}" bestaat al. Een wijziging is een nieuwe versie.` } };
+    return {
+      ok: false,
+      errors: { definition: `Versie ${version} van formulier "${key}" bestaat al. Een wijziging is een nieuwe versie.` },
+    };
   }
   await db.formVersion.create({ data: { key, version, title, definition: JSON.stringify(parsed.data), createdById } });
   return { ok: true, key, version };

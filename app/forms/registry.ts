@@ -3,16 +3,36 @@ import { oefenkansenV1 } from "./definitions/oefenkansen";
 import { regierolV1 } from "./definitions/regierol";
 import type { Field, FormDefinition } from "./types";
 
+/** A form version as the portal holds it, whatever the shape of its per-call settings. */
+export type AnyFormDefinition = FormDefinition<unknown>;
+
+/**
+ * A form version with settings of its own shape, held as any form. Its rules, computed lines
+ * and amount read the settings they are handed through the form's own parseSettings (which
+ * fills in defaults and gives the same for settings it already read), so they always get
+ * settings of their shape, and TypeScript needs no cast to hold the forms in one list.
+ */
+export function anyForm<S>(form: FormDefinition<S>): AnyFormDefinition {
+  const own = (settings: unknown) => form.parseSettings(settings);
+  return {
+    ...form,
+    steps: form.steps.map((step) => ({
+      ...step,
+      rules: step.rules?.map((rule) => (values, context) => rule(values, { ...context, settings: own(context.settings) })),
+      computed: step.computed?.map((line) => ({ ...line, value: (values, settings) => line.value(values, own(settings)) })),
+    })),
+    requestedCents: (values, settings) => form.requestedCents(values, own(settings)),
+  };
+}
+
 /**
  * Every form version the portal knows. A call points at one (formKey + formVersion); a
  * dossier keeps the version it was started with, so a new version never changes old dossiers.
  */
-const FORMS: ReadonlyArray<FormDefinition<never>> = [oefenkansenV1, regierolV1, erkenningV1] as never;
-
-export type AnyFormDefinition = FormDefinition<unknown>;
+const FORMS: readonly AnyFormDefinition[] = [anyForm(oefenkansenV1), anyForm(regierolV1), anyForm(erkenningV1)];
 
 export function findForm(key: string, version: number): AnyFormDefinition | null {
-  return (FORMS.find((form) => form.key === key && form.version === version) as AnyFormDefinition | undefined) ?? null;
+  return FORMS.find((form) => form.key === key && form.version === version) ?? null;
 }
 
 export function getForm(key: string, version: number): AnyFormDefinition {

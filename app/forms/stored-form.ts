@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { issuesToFieldErrors } from "~/utils/forms";
-import { expandFields, STORED_BLOCKS } from "./compile-stored-form";
+import { expandFields, STORED_BLOCK_NAMES } from "./compile-stored-form";
 
 // Compiling is zod-free in ./compile-stored-form, for the browser; re-exported for the server.
 export { compileStoredForm } from "./compile-stored-form";
@@ -42,7 +42,12 @@ const scalarFieldSchema = z.discriminatedUnion("type", [
   z.object({ ...common, type: z.literal("select"), options: z.array(optionSchema).min(1) }),
   z.object({ ...common, type: z.literal("checkboxes"), options: z.array(optionSchema).min(1), minSelected: z.number().int().optional() }),
   z.object({ ...common, type: z.literal("declaration") }),
-  z.object({ ...common, type: z.literal("file"), accept: z.enum(["pdf", "pdf-or-spreadsheet"]), maxFiles: z.number().int().positive().optional() }),
+  z.object({
+    ...common,
+    type: z.literal("file"),
+    accept: z.enum(["pdf", "pdf-or-spreadsheet"]),
+    maxFiles: z.number().int().positive().optional(),
+  }),
 ]);
 
 const repeatFieldSchema = z.object({
@@ -55,7 +60,7 @@ const repeatFieldSchema = z.object({
   addLabel: z.string().min(1),
 });
 
-const blockSchema = z.object({ block: z.enum(Object.keys(STORED_BLOCKS) as [keyof typeof STORED_BLOCKS]) });
+const blockSchema = z.object({ block: z.enum(STORED_BLOCK_NAMES) });
 
 export const storedFormSchema = z
   .object({
@@ -80,21 +85,31 @@ export const storedFormSchema = z
     const names = new Set<string>();
     const stepIds = new Set<string>();
     steps.forEach((step, stepIndex) => {
-      if (stepIds.has(step.id)) ctx.addIssue({ code: "custom", path: ["steps", stepIndex, "id"], message: `Stap "${step.id}" komt twee keer voor.` });
+      if (stepIds.has(step.id))
+        ctx.addIssue({ code: "custom", path: ["steps", stepIndex, "id"], message: `Stap "${step.id}" komt twee keer voor.` });
       stepIds.add(step.id);
       const here = new Set(step.fields.map((f) => f.name));
       for (const field of step.fields) {
-        if (names.has(field.name)) ctx.addIssue({ code: "custom", path: ["steps", stepIndex], message: `Veld "${field.name}" komt twee keer voor.` });
+        if (names.has(field.name))
+          ctx.addIssue({ code: "custom", path: ["steps", stepIndex], message: `Veld "${field.name}" komt twee keer voor.` });
         names.add(field.name);
         if (field.showIf && !here.has(field.showIf.field)) {
-          ctx.addIssue({ code: "custom", path: ["steps", stepIndex], message: `Veld "${field.name}" hangt af van "${field.showIf.field}", dat niet in dezelfde stap staat.` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["steps", stepIndex],
+            message: `Veld "${field.name}" hangt af van "${field.showIf.field}", dat niet in dezelfde stap staat.`,
+          });
         }
       }
     });
     if (form.requestedAmountField) {
       const money = steps.flatMap((s) => s.fields).find((f) => f.name === form.requestedAmountField);
       if (!money || money.type !== "money") {
-        ctx.addIssue({ code: "custom", path: ["requestedAmountField"], message: `"${form.requestedAmountField}" is geen bedragveld van dit formulier.` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["requestedAmountField"],
+          message: `"${form.requestedAmountField}" is geen bedragveld van dit formulier.`,
+        });
       }
     }
   });
@@ -111,7 +126,14 @@ export function readStoredFormJson(json: string): { ok: true; data: StoredForm }
   const parsed = storedFormSchema.safeParse(raw);
   if (!parsed.success) {
     const errors = issuesToFieldErrors(parsed.error.issues);
-    return { ok: false, errors: { definition: Object.entries(errors).map(([path, message]) => `${path}: ${message}`).join(" ") } };
+    return {
+      ok: false,
+      errors: {
+        definition: Object.entries(errors)
+          .map(([path, message]) => `${path}: ${message}`)
+          .join(" "),
+      },
+    };
   }
   return { ok: true, data: parsed.data };
 }

@@ -4,17 +4,7 @@ import { isValidKboNumber, normaliseKboNumber } from "~/domain/kbo";
 import { controlCharacterMessage, isBlank } from "~/utils/text";
 import { FORM_MESSAGES as M } from "./messages";
 import { isValidIban, normaliseBelgianPhone, normaliseIban, parseEuroToCents, parseWholeNumber } from "./parse";
-import type {
-  Field,
-  FormDefinition,
-  ParsedScalar,
-  ParsedValues,
-  RawRow,
-  RawValue,
-  RawValues,
-  ScalarField,
-  Step,
-} from "./types";
+import type { Field, FormDefinition, ParsedScalar, ParsedValues, RawRow, RawValue, RawValues, ScalarField, Step } from "./types";
 import { asBoolean, asList, asRows, asText, isVisible } from "./values";
 
 /** What validation knows besides the typed values: the files already uploaded per field. */
@@ -48,7 +38,7 @@ const TYPED_TEXT = new Set<ScalarField["type"]>(["text", "textarea", "email", "p
 function parseScalar(field: ScalarField, raw: RawValue, report: (message: string) => void, files: number): ParsedScalar {
   const text = asText(raw);
   const control = TYPED_TEXT.has(field.type) ? controlCharacterMessage(text, { multiline: field.type === "textarea" }) : null;
-  if (control) return report(control), null;
+  if (control) return (report(control), null);
   switch (field.type) {
     case "text":
     case "textarea": {
@@ -58,7 +48,7 @@ function parseScalar(field: ScalarField, raw: RawValue, report: (message: string
       return text;
     }
     case "email":
-      if (!emailFormat.safeParse(text).success) return report(M.email), null;
+      if (!emailFormat.safeParse(text).success) return (report(M.email), null);
       return text.toLowerCase();
     case "phone": {
       const phone = normaliseBelgianPhone(text);
@@ -66,19 +56,19 @@ function parseScalar(field: ScalarField, raw: RawValue, report: (message: string
       return phone;
     }
     case "iban":
-      if (!isValidIban(text)) return report(M.iban), null;
+      if (!isValidIban(text)) return (report(M.iban), null);
       return normaliseIban(text);
     case "kbo":
-      if (!isValidKboNumber(text)) return report(M.kbo), null;
+      if (!isValidKboNumber(text)) return (report(M.kbo), null);
       return normaliseKboNumber(text);
     case "url":
-      if (!urlFormat.safeParse(text).success) return report(M.url), null;
+      if (!urlFormat.safeParse(text).success) return (report(M.url), null);
       return text;
     case "integer": {
       const value = parseWholeNumber(text);
-      if (value === null) return report(M.integer), null;
-      if (field.min !== undefined && value < field.min) return report(M.atLeast(field.min)), null;
-      if (field.max !== undefined && value > field.max) return report(M.atMost(field.max)), null;
+      if (value === null) return (report(M.integer), null);
+      if (field.min !== undefined && value < field.min) return (report(M.atLeast(field.min)), null);
+      if (field.max !== undefined && value > field.max) return (report(M.atMost(field.max)), null);
       return value;
     }
     case "money": {
@@ -88,7 +78,7 @@ function parseScalar(field: ScalarField, raw: RawValue, report: (message: string
     }
     case "radio":
     case "select":
-      if (!field.options.some((option) => option.value === text)) return report(M.choose), null;
+      if (!field.options.some((option) => option.value === text)) return (report(M.choose), null);
       return text;
     case "checkboxes": {
       const chosen = asList(raw).filter((value) => field.options.some((option) => option.value === value));
@@ -122,7 +112,7 @@ function validateScalars(
   for (const field of fields) {
     parsed[field.name] = null;
     if (!isVisible(field, values)) continue;
-    const raw = values[field.name] as RawValue;
+    const raw = values[field.name];
     const files = context.attachmentCounts[field.name] ?? 0;
     const at = [...path, field.name];
     if (isEmpty(field, raw, files)) {
@@ -136,12 +126,7 @@ function validateScalars(
 }
 
 /** Validates the fields of one step; reports every problem at once and returns parsed values. */
-export function validateFields(
-  fields: readonly Field[],
-  values: RawValues,
-  context: ValidationContext,
-  report: Report,
-): ParsedValues {
+export function validateFields(fields: readonly Field[], values: RawValues, context: ValidationContext, report: Report): ParsedValues {
   const parsed: ParsedValues = {};
   const scalars = fields.filter((field): field is ScalarField => field.type !== "repeat");
   Object.assign(parsed, validateScalars(scalars, values, [], context, report));

@@ -1,3 +1,4 @@
+import { isRecord } from "~/utils/guards";
 import type { Condition, Field, RawRow, RawScalar, RawValue, RawValues } from "./types";
 
 /**
@@ -44,45 +45,28 @@ export function pickFields(fields: readonly Field[], values: RawValues): RawValu
   return picked;
 }
 
-/**
- * Turns a form post into values for the given fields. Names follow react-hook-form's paths:
- * "activiteiten.0.niveau"; checkbox groups post one entry per ticked box.
- */
-export function valuesFromFormData(fields: readonly Field[], formData: FormData): RawValues {
-  const values: RawValues = {};
-  for (const field of fields) {
-    if (field.type === "file") continue;
-    if (field.type === "repeat") {
-      values[field.name] = rowsFromFormData(field.name, field.fields, formData);
-      continue;
-    }
-    values[field.name] = scalarFromFormData(field, field.name, formData);
-  }
-  return values;
+function isRawScalar(value: unknown): value is RawScalar {
+  const type = typeof value;
+  return (
+    type === "string" ||
+    type === "boolean" ||
+    value === undefined ||
+    (Array.isArray(value) && value.every((item) => typeof item === "string"))
+  );
 }
 
-function scalarFromFormData(field: Field, name: string, formData: FormData): RawScalar {
-  const entries = formData.getAll(name).filter((entry): entry is string => typeof entry === "string");
-  if (field.type === "checkboxes") return entries;
-  if (field.type === "declaration") return entries.includes("on") || entries.includes("true");
-  return entries[0] ?? "";
+/** Whether a stored value has one of the shapes a draft holds (an answer, or rows of answers). */
+export function isRawValue(value: unknown): value is RawValue {
+  if (isRawScalar(value)) return true;
+  return Array.isArray(value) && value.every((row) => isRecord(row) && Object.values(row).every(isRawScalar));
 }
 
-function rowsFromFormData(name: string, fields: readonly Field[], formData: FormData): RawRow[] {
-  const indexes = new Set<number>();
-  for (const key of formData.keys()) {
-    const match = key.startsWith(`${name}.`) ? /^(\d+)\./.exec(key.slice(name.length + 1)) : null;
-    if (match) indexes.add(Number(match[1]));
-  }
-  return [...indexes]
-    .sort((a, b) => a - b)
-    .map((index) => {
-      const row: RawRow = {};
-      for (const field of fields) row[field.name] = scalarFromFormData(field, `${name}.${index}.${field.name}`, formData);
-      return row;
-    });
+/** Stored answers (JSON of a draft) as RawValues: anything not shaped like an answer is left out. */
+export function rawValues(json: unknown): RawValues {
+  if (!isRecord(json)) return {};
+  return Object.fromEntries(Object.entries(json).filter((entry): entry is [string, RawValue] => isRawValue(entry[1])));
 }
 
 export function isEmptyRow(row: RawRow): boolean {
-  return Object.values(row).every((value) => asList(value as RawValue).length === 0 && !asBoolean(value as RawValue));
+  return Object.values(row).every((value) => asList(value).length === 0 && !asBoolean(value));
 }

@@ -93,9 +93,7 @@ export class MessageStore {
 
   #timeoutError(predicate: MessagePredicate, count: number, timeoutMs: number): Error {
     const matching = this.#messages.filter(predicate).length;
-    const arrived = this.#messages.map(
-      (message) => `  - #${message.id} aan ${message.to.join(", ") || "(niemand)"}: "${message.subject}"`,
-    );
+    const arrived = this.#messages.map((message) => `  - #${message.id} aan ${message.to.join(", ") || "(niemand)"}: "${message.subject}"`);
     return new Error(
       [
         `Postvak: na ${timeoutMs} ms ${matching} van de ${count} verwachte bericht(en) gevonden.`,

@@ -1,15 +1,9 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import { now } from "~/utils/clock.server";
 import { createInboxHandler } from "./catcher-inbox.server";
-import {
-  MessageStore,
-  type CaughtMessage,
-  type MessagePredicate,
-  type WaitOptions,
-} from "./catcher-store.server";
+import { MessageStore, type CaughtMessage, type MessagePredicate, type WaitOptions } from "./catcher-store.server";
 
 export type { CaughtAttachment, CaughtMessage, MessagePredicate, WaitOptions } from "./catcher-store.server";
 
@@ -86,10 +80,7 @@ export async function startMailCatcher({
     close: async () => {
       store.rejectWaiters("Postvak werd gesloten terwijl er nog op berichten gewacht werd.");
       web.closeAllConnections();
-      await Promise.all([
-        new Promise<void>((resolve) => smtp.close(resolve)),
-        new Promise<void>((resolve) => web.close(() => resolve())),
-      ]);
+      await Promise.all([new Promise<void>((resolve) => smtp.close(resolve)), new Promise<void>((resolve) => web.close(() => resolve()))]);
     },
   };
 }
@@ -126,7 +117,10 @@ function listen(server: Server | import("node:net").Server, port: number, host: 
     server.once("error", reject);
     server.listen(port, host, () => {
       server.off("error", reject);
-      resolve((server.address() as AddressInfo).port);
+      const address = server.address();
+      // On a host and port the address is an AddressInfo (a string only for a pipe, null once closed).
+      if (address === null || typeof address === "string") reject(new Error(`No port to report: listening on ${address}`));
+      else resolve(address.port);
     });
   });
 }

@@ -12,7 +12,7 @@ import { reviewStartedEmail } from "../../emails/review-started";
 import { submissionReceiptEmail } from "../../emails/submission-receipt";
 import { withdrawnEmail } from "../../emails/withdrawn";
 import { DOSSIER_FROM } from "~/applications/dossier.server";
-import { combineDeadline } from "~/calls/deadline";
+import { combineDeadline, isPastDeadline } from "~/calls/deadline";
 import type { Tx } from "~/db.server";
 import { decode, decodeRows, nullable, sql } from "~/db/sql";
 import { asSqlDb, type AnyDb, type SqlDb } from "~/db/sql.server";
@@ -40,7 +40,7 @@ type Attachment = NonNullable<EnqueueEmailInput["attachments"]>[number];
 type Plan = {
   template: string;
   recipients: Recipient[];
-  render: (recipient: Recipient) => EmailContent;
+  render: (recipient: Recipient, dossier: DossierInfo) => EmailContent;
   attachments?: Attachment[];
 };
 
@@ -106,31 +106,50 @@ function fullName(user: { firstName: string; lastName: string }): string {
  * new. Returns the number of messages handed to the outbox.
  */
 export async function enqueueStatusEmails(db: AnyDb, change: StatusChange): Promise<number> {
+  return (await prepareStatusEmails(db, change)).queue();
+}
+
+/** A status change's e-mails, read and planned; `queue` renders and writes them. */
+export type PreparedStatusEmails = {
+  /** `numbered`: the reference the dossier got after the e-mails were prepared (the submit). */
+  queue(numbered?: { reference: string }): Promise<number>;
+};
+
+/**
+ * Does the reading for `enqueueStatusEmails` (the dossier, the recipients) and leaves the
+ * writing for later in the same transaction: the submit prepares its receipt before it takes
+ * the call's row to number the dossier, and holds that lock only for the last statements.
+ */
+export async function prepareStatusEmails(db: AnyDb, change: StatusChange): Promise<PreparedStatusEmails> {
   const on = await asSqlDb(db);
   const dossier = await loadDossier(on, change.applicationId);
   const plans = await plansFor(on, dossier, change);
-  let queued = 0;
-  for (const plan of plans) {
-    for (const recipient of plan.recipients) {
-      await enqueueEmail(on, {
-        idempotencyKey: `status:${dossier.id}:v${dossier.version}:${plan.template}:${recipient.userId}`,
-        template: plan.template,
-        to: recipient.email,
-        applicationId: dossier.id,
-        userId: recipient.userId,
-        attachments: plan.attachments,
-        ...plan.render(recipient),
-      });
-      queued += 1;
-    }
-  }
-  return queued;
+  return {
+    async queue(numbered) {
+      const info = dossierInfo({ ...dossier, ...numbered });
+      let queued = 0;
+      for (const plan of plans) {
+        for (const recipient of plan.recipients) {
+          await enqueueEmail(on, {
+            idempotencyKey: `status:${dossier.id}:v${dossier.version}:${plan.template}:${recipient.userId}`,
+            template: plan.template,
+            to: recipient.email,
+            applicationId: dossier.id,
+            userId: recipient.userId,
+            attachments: plan.attachments,
+            ...plan.render(recipient, info),
+          });
+          queued += 1;
+        }
+      }
+      return queued;
+    },
+  };
 }
 
 async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Promise<Plan[]> {
   const { from, to } = change;
   const reason = change.reason?.trim() ?? "";
-  const info = dossierInfo(dossier);
   const applicants = () => applicantRecipients(on, dossier.organisationId, dossier.submittedById);
 
   // Internal steps (a proposal, and a proposal sent back) are for staff only.
@@ -140,7 +159,7 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
         {
           template: "proposal-submitted",
           recipients: await staffRecipients(on, ["DECIDER"], change.actorUserId),
-          render: (r) => proposalSubmittedEmail({ firstName: r.firstName, dossier: info, motivation: reason }),
+          render: (r, info) => proposalSubmittedEmail({ firstName: r.firstName, dossier: info, motivation: reason }),
         },
       ];
     }
@@ -148,7 +167,7 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
       {
         template: "proposal-returned",
         recipients: await staffRecipients(on, ["REVIEWER"], change.actorUserId),
-        render: (r) => proposalReturnedEmail({ firstName: r.firstName, dossier: info, reason }),
+        render: (r, info) => proposalReturnedEmail({ firstName: r.firstName, dossier: info, reason }),
       },
     ];
   }
@@ -159,15 +178,14 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
         dossier.submitterFirstName !== null && dossier.submitterLastName !== null
           ? { firstName: dossier.submitterFirstName, lastName: dossier.submitterLastName }
           : null;
-      const reference = dossier.reference ?? "(nog geen referentie)";
       return [
         {
           template: "submission-receipt",
           recipients: await applicants(),
-          render: (r) =>
+          render: (r, info) =>
             submissionReceiptEmail({
               firstName: r.firstName,
-              dossier: { ...info, reference },
+              dossier: { ...info, reference: info.reference ?? "(nog geen referentie)" },
               submittedAt: dossier.submittedAt ?? now(),
               submittedByName: submitter ? fullName(submitter) : "onbekend",
               contentHash: dossier.contentHash ?? "(niet beschikbaar)",
@@ -181,7 +199,7 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
         {
           template: "info-requested",
           recipients: await applicants(),
-          render: (r) => infoRequestedEmail({ firstName: r.firstName, dossier: info, question: reason }),
+          render: (r, info) => infoRequestedEmail({ firstName: r.firstName, dossier: info, question: reason }),
         },
       ];
     case "IN_REVIEW":
@@ -190,7 +208,7 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
           {
             template: "answer-received",
             recipients: await staffRecipients(on, ["REVIEWER"], change.actorUserId),
-            render: (r) => answerReceivedEmail({ firstName: r.firstName, dossier: info }),
+            render: (r, info) => answerReceivedEmail({ firstName: r.firstName, dossier: info }),
           },
         ];
       }
@@ -198,14 +216,14 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
         {
           template: "review-started",
           recipients: await applicants(),
-          render: (r) => reviewStartedEmail({ firstName: r.firstName, dossier: info, resumed: from === "INFO_REQUESTED" }),
+          render: (r, info) => reviewStartedEmail({ firstName: r.firstName, dossier: info, resumed: from === "INFO_REQUESTED" }),
         },
       ];
     case "APPROVED":
     case "PARTIALLY_APPROVED":
     case "REFUSED":
       return [
-        await decisionPlan(on, dossier, info, to, reason, await applicants(), {
+        await decisionPlan(on, dossier, to, reason, await applicants(), {
           userId: change.actorUserId,
           role: change.actorRole ?? "DECIDER",
         }),
@@ -221,7 +239,7 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
         {
           template: "withdrawn",
           recipients: await applicants(),
-          render: (r) => withdrawnEmail({ firstName: r.firstName, dossier: info, withdrawnByName: actor ? fullName(actor) : null }),
+          render: (r, info) => withdrawnEmail({ firstName: r.firstName, dossier: info, withdrawnByName: actor ? fullName(actor) : null }),
         },
       ];
     }
@@ -231,8 +249,13 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
         {
           template: "reopened",
           recipients: await applicants(),
-          render: (r) =>
-            reopenedEmail({ firstName: r.firstName, dossier: info, reason, resubmitUntil: closesAt > now() ? closesAt : null }),
+          render: (r, info) =>
+            reopenedEmail({
+              firstName: r.firstName,
+              dossier: info,
+              reason,
+              resubmitUntil: isPastDeadline(closesAt, now()) ? null : closesAt,
+            }),
         },
       ];
     }
@@ -245,7 +268,6 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
 async function decisionPlan(
   on: SqlDb,
   dossier: Dossier,
-  info: DossierInfo,
   outcome: "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED",
   motivation: string,
   recipients: Recipient[],
@@ -261,15 +283,21 @@ async function decisionPlan(
       template: "recognition-granted",
       recipients,
       attachments,
-      render: (r) =>
-        recognitionGrantedEmail({ firstName: r.firstName, dossier: info, programmeName: programme.name, motivation, letterFilename: filename }),
+      render: (r, info) =>
+        recognitionGrantedEmail({
+          firstName: r.firstName,
+          dossier: info,
+          programmeName: programme.name,
+          motivation,
+          letterFilename: filename,
+        }),
     };
   }
   return {
     template: "decision",
     recipients,
     attachments,
-    render: (r) =>
+    render: (r, info) =>
       decisionEmail({
         firstName: r.firstName,
         dossier: info,

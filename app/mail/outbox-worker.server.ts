@@ -3,8 +3,10 @@ import { sql } from "~/db/sql";
 import { sqlDb } from "~/db/sql.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
+import { waitUntilQuiet, type QuietOptions } from "~/utils/event-loop.server";
 import { composeMail, type ComposedMail } from "./mailer.server";
 import { SmtpSession } from "./smtp-session.server";
+import { isRecord } from "~/utils/guards";
 
 /** Long enough for one SMTP exchange with its timeouts; after that the row counts as abandoned. */
 export const LOCK_MS = 2 * 60 * 1000;
@@ -133,7 +135,9 @@ async function deliver(row: OutboxRow, connection: LazySession): Promise<Deliver
   // Marked SENT before the final "." (not after the server's reply): if this process dies in
   // between, the message is not sent a second time. See docs/decisions/0013.
   const outcome = await session.send(mail, async () => {
-    const marked = await db.execute(sql`UPDATE "EmailOutbox" SET "status" = 'SENT', "sentAt" = ${now()} WHERE ${ours} AND "status" = 'SENDING'`);
+    const marked = await db.execute(
+      sql`UPDATE "EmailOutbox" SET "status" = 'SENT', "sentAt" = ${now()} WHERE ${ours} AND "status" = 'SENDING'`,
+    );
     if (marked !== 1) throw new Error("De vergrendeling van dit bericht is verlopen; een andere verzender nam het over.");
   });
 
@@ -161,23 +165,30 @@ async function deliver(row: OutboxRow, connection: LazySession): Promise<Deliver
 
 /** Short and single-line: enough to diagnose, small enough for the admin view. */
 function describeError(error: unknown): string {
-  const err = error as { code?: unknown; message?: unknown };
-  const message = typeof err?.message === "string" ? err.message : String(error);
-  const code = typeof err?.code === "string" ? `${err.code}: ` : "";
+  const fields = isRecord(error) ? error : {};
+  const message = typeof fields.message === "string" ? fields.message : String(error);
+  const code = typeof fields.code === "string" ? `${fields.code}: ` : "";
   return (code + message).replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
 /**
  * Drains the outbox every `intervalMs`. The next run is scheduled only after the previous one
- * finished, so runs never overlap; an error is logged and the next run tries again.
+ * finished, so runs never overlap; an error is logged and the next run tries again. With
+ * `yieldTo`, a worker inside the web process waits until the requests leave its thread mostly
+ * idle (at most `maxWaitMs`) before each batch: the e-mails of a deadline's submits follow the
+ * burst instead of slowing it down (docs/decisions/0046).
  */
-export function startOutboxWorker({ intervalMs = 2_000 }: { intervalMs?: number } = {}): { stop(): Promise<void> } {
+export function startOutboxWorker({ intervalMs = 2_000, yieldTo }: { intervalMs?: number; yieldTo?: QuietOptions } = {}): {
+  stop(): Promise<void>;
+} {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const quiet = () => (yieldTo ? waitUntilQuiet({ ...yieldTo, cancelled: () => stopped }) : Promise.resolve(0));
 
   const tick = () => {
-    running = drainOutbox()
+    running = quiet()
+      .then(() => drainOutbox())
       .then(
         // A whole batch handled means more is probably waiting (a deadline's receipts): go on at once.
         ({ sent, failed, retried }) => sent + failed + retried >= DRAIN_BATCH,

@@ -6,6 +6,8 @@ import { asSqlDb, type AnyDb } from "~/db/sql.server";
 import { EMAIL_STATUSES, type EmailStatus } from "~/domain/email-status";
 import type { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
+import { fromKeys, isOneOf } from "~/utils/guards";
+import { defined } from "~/utils/invariant";
 
 export type EnqueueEmailInput = {
   /** Same key, same message: e.g. "password-reset:<verificationId>". */
@@ -44,7 +46,7 @@ export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise
       { id: decode.text },
       await on.query(sql`SELECT "id" FROM "EmailOutbox" WHERE "idempotencyKey" = ${input.idempotencyKey}`),
     );
-    return { id: existing!.id }; // the insert was skipped because this key exists
+    return { id: defined(existing, "the message with this idempotency key (the insert was skipped for it)").id };
   }
   for (const attachment of input.attachments ?? []) {
     await on.execute(sql`
@@ -82,9 +84,9 @@ export async function outboxStats(): Promise<OutboxStats> {
     }),
     prisma.emailOutbox.count({ where: unconfirmedWhere(now()) }),
   ]);
-  const counts = Object.fromEntries(EMAIL_STATUSES.map((status) => [status, 0])) as Record<EmailStatus, number>;
+  const counts = fromKeys(EMAIL_STATUSES, () => 0);
   for (const group of groups) {
-    if (group.status in counts) counts[group.status as EmailStatus] = group._count._all;
+    if (isOneOf(EMAIL_STATUSES, group.status)) counts[group.status] = group._count._all;
   }
   return { ...counts, oldestPendingAt: oldest?.createdAt ?? null, unconfirmed };
 }

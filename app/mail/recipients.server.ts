@@ -34,7 +34,7 @@ export async function applicantRecipients(db: AnyDb, organisationId: string, sub
 }
 
 /** Active staff with one of the roles, except the person who caused the message. */
-export async function staffRecipients(db: AnyDb, roles: StaffRole[], exceptUserId: string | null = null): Promise<Recipient[]> {
+export async function staffRecipients(db: AnyDb, roles: readonly StaffRole[], exceptUserId: string | null = null): Promise<Recipient[]> {
   const on = await asSqlDb(db);
   const rows = await on.query(sql`
     SELECT u."id" AS "userId", u."email", u."firstName", u."lastName" FROM "User" u

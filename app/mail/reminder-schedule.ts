@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { isPastDeadline } from "~/calls/deadline";
 import { ZONE } from "~/utils/time";
 
 /** Reminders go out at this Brussels wall-clock hour, on the day they are due. */
@@ -24,7 +25,7 @@ export function reminderInstant(deadline: Date, daysBefore: number): Date {
  * "7 days left" mail on day 5 would be wrong.
  */
 export function dueReminder(deadline: Date, at: Date, days: readonly number[]): number | null {
-  if (at.getTime() > deadline.getTime()) return null;
+  if (isPastDeadline(deadline, at)) return null;
   const today = DateTime.fromJSDate(at, { zone: ZONE }).toISODate();
   for (const daysBefore of days) {
     const fire = reminderInstant(deadline, daysBefore);

@@ -6,6 +6,7 @@ import { prisma, type PrismaClient } from "~/db.server";
 import { decode, decodeRows, nullable, sql } from "~/db/sql";
 import { onPrisma } from "~/db/sql.server";
 import { applicationStatusSchema, type ApplicationStatus } from "~/domain/application-status";
+import { REVIEW_ROLES } from "~/domain/permissions";
 import { publicUrl } from "~/utils/url.server";
 import { enqueueEmail, type EnqueueEmailInput } from "./outbox.server";
 import { applicantRecipients, staffRecipients } from "./recipients.server";
@@ -87,7 +88,8 @@ async function queueDecisionDeadlineReminders(db: PrismaClient, at: Date): Promi
   });
   let queued = 0;
   for (const call of calls) {
-    const decisionDueAt = call.decisionDueAt!;
+    const decisionDueAt = call.decisionDueAt;
+    if (!decisionDueAt) continue; // the query asks for calls with one
     const daysBefore = dueReminder(decisionDueAt, at, DECISION_REMINDER_DAYS);
     if (daysBefore === null) continue;
     const undecided = await db.application.findMany({
@@ -102,7 +104,7 @@ async function queueDecisionDeadlineReminders(db: PrismaClient, at: Date): Promi
       statusLabel: statusLabel(applicationStatusSchema.parse(application.status), call.programme.kind),
       url: publicUrl(null, `/dossiers/${application.id}`),
     }));
-    for (const recipient of await staffRecipients(db, ["REVIEWER", "DECIDER"])) {
+    for (const recipient of await staffRecipients(db, REVIEW_ROLES)) {
       const created = await enqueueOnce(db, {
         idempotencyKey: `decision-deadline:${call.id}:${decisionDueAt.toISOString()}:${daysBefore}d:${recipient.userId}`,
         template: "decision-deadline-reminder",

@@ -19,8 +19,6 @@ export type SendOutcome =
   /** Complete message handed over, then no answer: delivered or not, nobody knows. */
   | { kind: "unconfirmed"; error: unknown };
 
-type SmtpError = Error & { responseCode?: number; permanent?: boolean };
-
 /**
  * One SMTP connection (nodemailer's SMTPConnection) that sends several messages in a row. The
  * message body is streamed by us, so the final "." of DATA is written only after `beforeEnd`
@@ -115,22 +113,20 @@ export class SmtpSession {
       this.connection.send(mail.envelope, body, (error, info) => {
         state.finished = true;
         if (!error) return resolve({ kind: "accepted", response: info.response });
-        const smtpError = error as SmtpError;
-        const permanent = smtpError.permanent === true;
+        // nodemailer marks a refusal that will not change on a retry; its types do not say so.
+        const permanent = "permanent" in error && error.permanent === true;
         this.drop(); // after any error, the next message starts on a fresh connection
         if (state.stage === "final-dot") {
           // The complete message went out. A reply code means the server answered (and refused);
           // without one the connection failed while we waited for that answer.
-          if (typeof smtpError.responseCode === "number" && smtpError.responseCode >= 400) {
+          if (typeof error.responseCode === "number" && error.responseCode >= 400) {
             return resolve({ kind: "rejected", error, permanent });
           }
           return resolve({ kind: "unconfirmed", error });
         }
         // No final ".": not delivered. If `beforeEnd` refused, the claim was lost: "abandoned".
         if (!state.commit) return resolve({ kind: "not-sent", error, permanent });
-        void state.commit.then((committed) =>
-          resolve(committed ? { kind: "not-sent", error, permanent } : { kind: "abandoned", error }),
-        );
+        void state.commit.then((committed) => resolve(committed ? { kind: "not-sent", error, permanent } : { kind: "abandoned", error }));
       });
     });
   }

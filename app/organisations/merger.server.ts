@@ -10,6 +10,7 @@ import {
 } from "~/domain/merger";
 import { now } from "~/utils/clock.server";
 import { brusselsDate } from "~/utils/time";
+import { defined } from "~/utils/invariant";
 
 /**
  * Municipal mergers as one operation (docs/decisions/0010-municipal-mergers.md): in a single
@@ -30,7 +31,13 @@ export type MergerCheck = { ok: true; plan: MergerPlan } | { ok: false; errors: 
 
 const partySelect = { id: true, name: true, nisCode: true, kind: true, successor: { select: { name: true } } } as const;
 
-function asParty(row: { id: string; name: string; nisCode: string | null; kind: string; successor: { name: string } | null }): MergerOrganisation {
+function asParty(row: {
+  id: string;
+  name: string;
+  nisCode: string | null;
+  kind: string;
+  successor: { name: string } | null;
+}): MergerOrganisation {
   return { id: row.id, name: row.name, nisCode: row.nisCode, kind: row.kind, successorName: row.successor?.name ?? null };
 }
 
@@ -63,7 +70,12 @@ async function checkMerger(db: Tx | PrismaClient, input: MergerInput): Promise<M
     db.membership.findMany({ where: { organisationId: { in: parties } }, select: { userId: true, organisationId: true } }),
   ]);
   const conflicts = findDossierConflicts(
-    dossiers.map((d) => ({ callId: d.callId, callTitle: d.call.title, organisationId: d.organisationId, organisationName: d.organisation.name })),
+    dossiers.map((d) => ({
+      callId: d.callId,
+      callTitle: d.call.title,
+      organisationId: d.organisationId,
+      organisationName: d.organisation.name,
+    })),
   );
   if (conflicts.length > 0) return { ok: false, errors: { form: mergerConflictMessage(conflicts) } };
 
@@ -74,17 +86,29 @@ async function checkMerger(db: Tx | PrismaClient, input: MergerInput): Promise<M
     ok: true,
     plan: {
       predecessors: predecessors
-        .map((p) => ({ id: p.id, name: p.name, nisCode: p.nisCode!, members: count(memberships, p.id), dossiers: count(dossiers, p.id) }))
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          nisCode: defined(p.nisCode, "a predecessor's NIS code (found by it)"),
+          members: count(memberships, p.id),
+          dossiers: count(dossiers, p.id),
+        }))
         .sort((a, b) => a.name.localeCompare(b.name, "nl")),
       successor:
         input.successor.mode === "new"
           ? { id: null, name: input.successor.name, nisCode: input.successor.nisCode, isNew: true }
-          : { id: successor!.id, name: successor!.name, nisCode: successor!.nisCode!, isNew: false },
+          : { ...existingSuccessor(successor), nisCode: input.successor.nisCode, isNew: false },
       mergedOn: input.mergedOn,
       dossiersToMove: dossiers.filter((d) => d.organisationId !== successor?.id).length,
       membershipsToAdd: newMembers.size,
     },
   };
+}
+
+/** The successor of a merger into an existing municipality: checkMergerParties refuses one that is not found. */
+function existingSuccessor(successor: MergerOrganisation | null): { id: string; name: string } {
+  const { id, name } = defined(successor, "the existing successor");
+  return { id, name };
 }
 
 export function previewMerger(input: MergerInput): Promise<MergerCheck> {
@@ -195,7 +219,10 @@ async function runMerger(tx: Tx, actor: { userId: string }, input: MergerInput):
   // A deadline extension belongs to one organisation in one call: it follows the dossier,
   // unless the successor already has its own for that call.
   const [extensions, successorExtensions] = await Promise.all([
-    tx.deadlineExtension.findMany({ where: { organisationId: { in: predecessorIds } }, select: { id: true, callId: true, closesAt: true } }),
+    tx.deadlineExtension.findMany({
+      where: { organisationId: { in: predecessorIds } },
+      select: { id: true, callId: true, closesAt: true },
+    }),
     tx.deadlineExtension.findMany({ where: { organisationId: successorId }, select: { callId: true } }),
   ]);
   const takenCalls = new Set(successorExtensions.map((e) => e.callId));
@@ -231,11 +258,15 @@ export async function listMergers() {
     select: { id: true, name: true, nisCode: true, mergedAt: true, successor: { select: { id: true, name: true, nisCode: true } } },
     orderBy: { name: "asc" },
   });
-  const rows = new Map<string, { id: string; name: string; nisCode: string | null; mergedAt: string | null; predecessors: Array<{ id: string; name: string }> }>();
-  for (const p of predecessors) {
+  const rows = new Map<
+    string,
+    { id: string; name: string; nisCode: string | null; mergedAt: string | null; predecessors: Array<{ id: string; name: string }> }
+  >();
+  for (const { successor, ...p } of predecessors) {
+    if (!successor) continue; // the query asks for merged organisations only
     const mergedAt = p.mergedAt?.toISOString() ?? null;
-    const key = `${p.successor!.id}|${mergedAt}`;
-    const row = rows.get(key) ?? { ...p.successor!, mergedAt, predecessors: [] };
+    const key = `${successor.id}|${mergedAt}`;
+    const row = rows.get(key) ?? { ...successor, mergedAt, predecessors: [] };
     row.predecessors.push({ id: p.id, name: p.name });
     rows.set(key, row);
   }

@@ -4,6 +4,7 @@ import { REQUIRED, requiredText } from "~/utils/schemas";
 /** Programmes: what a positive decision means (money or a recognition). */
 export const PROGRAMME_KINDS = ["FUNDING", "RECOGNITION"] as const;
 export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+export const programmeKindSchema = z.enum(PROGRAMME_KINDS);
 
 export const PROGRAMME_KIND_LABELS: Record<ProgrammeKind, string> = {
   FUNDING: "Subsidie (een bedrag)",

@@ -5,6 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
 import type { FieldErrors } from "~/utils/forms";
 import { PROGRAMME_MESSAGES, type ProgrammeFormData } from "./programme-form";
+import { changedFields } from "~/utils/changes";
 
 /** Administrators' side of programmes: the code, texts and kind that every call of it shares. */
 
@@ -41,7 +42,10 @@ async function codeTaken(code: string): Promise<ProgrammeSaveResult> {
   return { ok: false, errors: { code: PROGRAMME_MESSAGES.codeTaken(code, existing?.name ?? "een ander programma") } };
 }
 
-export async function createProgramme(viewer: Pick<Viewer, "userId">, input: ProgrammeFormData & { code: string }): Promise<ProgrammeSaveResult> {
+export async function createProgramme(
+  viewer: Pick<Viewer, "userId">,
+  input: ProgrammeFormData & { code: string },
+): Promise<ProgrammeSaveResult> {
   const fields = { code: input.code, name: input.name, description: input.description, kind: input.kind, legalBasis: input.legalBasis };
   try {
     return await prisma.$transaction(async (tx) => {
@@ -70,13 +74,16 @@ export async function createProgramme(viewer: Pick<Viewer, "userId">, input: Pro
  */
 export async function updateProgramme(viewer: Pick<Viewer, "userId">, id: string, input: ProgrammeFormData): Promise<ProgrammeSaveResult> {
   return prisma.$transaction(async (tx) => {
-    const current = await tx.programme.findUniqueOrThrow({ where: { id }, select: { name: true, description: true, kind: true, legalBasis: true } });
+    const current = await tx.programme.findUniqueOrThrow({
+      where: { id },
+      select: { name: true, description: true, kind: true, legalBasis: true },
+    });
     if (current.kind !== input.kind && (await tx.application.count({ where: { call: { programmeId: id } } })) > 0) {
       return { ok: false as const, errors: { kind: PROGRAMME_MESSAGES.kindLocked } };
     }
     const next = { name: input.name, description: input.description, kind: input.kind, legalBasis: input.legalBasis };
-    const keys = (Object.keys(next) as Array<keyof typeof next>).filter((key) => current[key] !== next[key]);
-    if (keys.length === 0) return { ok: true as const, id };
+    const diff = changedFields(current, next);
+    if (diff.keys.length === 0) return { ok: true as const, id };
     await tx.programme.update({ where: { id }, data: next });
     await recordAudit(tx, {
       actorId: viewer.userId,
@@ -84,8 +91,8 @@ export async function updateProgramme(viewer: Pick<Viewer, "userId">, id: string
       action: "programme.updated",
       entityType: "Programme",
       entityId: id,
-      before: Object.fromEntries(keys.map((key) => [key, current[key]])),
-      after: Object.fromEntries(keys.map((key) => [key, next[key]])),
+      before: diff.before,
+      after: diff.after,
       at: now(),
     });
     return { ok: true as const, id };

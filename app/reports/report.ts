@@ -96,7 +96,7 @@ export function buildCallReport(input: {
     submissions: submissionSeries({
       opensAt: call.opensAt,
       closesAt: call.closesAt,
-      submittedAt: received.map((d) => d.submittedAt!),
+      submittedAt: received.flatMap((d) => (d.submittedAt ? [d.submittedAt] : [])),
       at,
     }),
     amounts: { ...amounts, rows: amounts.rows.map((row) => ({ ...row, label: label(row.status) })) },

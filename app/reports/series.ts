@@ -1,3 +1,4 @@
+import { isPastDeadline } from "~/calls/deadline";
 import {
   APPLICATION_STATUSES,
   applicationStatusSchema,
@@ -11,6 +12,7 @@ import {
 import type { Province } from "~/domain/organisation";
 import { PROVINCES } from "~/domain/organisation";
 import { brusselsDate, calendarDates, daysBetweenDates } from "~/utils/time";
+import { isOneOf } from "~/utils/guards";
 
 /**
  * The figures of a call's report, computed from plain rows: no database, no clock. The
@@ -63,7 +65,7 @@ export function submissionSeries(input: { opensAt: Date; closesAt: Date; submitt
     const date = maxDate(brusselsDate(instant), firstDate);
     perDate.set(date, (perDate.get(date) ?? 0) + 1);
     lastSubmission = lastSubmission === null ? date : maxDate(lastSubmission, date);
-    if (instant.getTime() > input.closesAt.getTime()) afterDeadline += 1;
+    if (isPastDeadline(input.closesAt, instant)) afterDeadline += 1;
   }
   const lastDate = lastSubmission === null ? deadlineDate : maxDate(deadlineDate, lastSubmission);
   const today = brusselsDate(input.at);
@@ -147,7 +149,7 @@ export function coverageProvince(organisation: CoverageOrganisation): Province |
   if (organisation.successorId !== null) return null;
   if (organisation.kind === "VGC") return "Brussel";
   if (organisation.kind !== "GEMEENTE" || !organisation.nisCode) return null;
-  return (PROVINCES as readonly string[]).includes(organisation.province ?? "") ? (organisation.province as Province) : "Onbekend";
+  return isOneOf(PROVINCES, organisation.province) ? organisation.province : "Onbekend";
 }
 
 export type CoverageFigures = { total: number; applied: number; percentage: number | null };
@@ -210,13 +212,7 @@ export function deadlineProgress(input: {
   const decidedLate = decidedDossiers.filter((d) => d.decidedAt && d.decidedAt.getTime() > due.getTime()).length;
   const daysLeft = daysBetweenDates(brusselsDate(input.at), brusselsDate(due));
   const state: DeadlineState =
-    undecided > 0
-      ? input.at.getTime() > due.getTime()
-        ? "overdue"
-        : "running"
-      : decided > 0
-        ? "done"
-        : "nothing-to-decide";
+    undecided > 0 ? (input.at.getTime() > due.getTime() ? "overdue" : "running") : decided > 0 ? "done" : "nothing-to-decide";
   return { state, dueAt: due.toISOString(), dueDate: brusselsDate(due), decided, undecided, decidedLate, daysLeft };
 }
 
@@ -226,7 +222,8 @@ function plural(count: number, one: string, many: string): string {
 
 /** One Dutch sentence on the decision deadline, for the report and the list of calls. */
 export function describeDeadline(progress: DeadlineProgress): string {
-  const late = progress.decidedLate > 0 ? ` ${plural(progress.decidedLate, "dossier werd", "dossiers werden")} na de deadline beslist.` : "";
+  const late =
+    progress.decidedLate > 0 ? ` ${plural(progress.decidedLate, "dossier werd", "dossiers werden")} na de deadline beslist.` : "";
   switch (progress.state) {
     case "none":
       return "Voor deze oproep is geen beslissingsdeadline vastgelegd.";

@@ -1,6 +1,6 @@
 import { formatCents } from "~/utils/money";
 import { formatDate, startOfDay } from "~/utils/time";
-import type { CsvValue } from "./csv";
+import type { CsvValue } from "~/utils/csv";
 import { formatCount, formatPercent } from "./format";
 import type { CallReport } from "./report";
 
@@ -32,10 +32,17 @@ export const REPORT_TABLE_FILES = {
   beslissing: "beslissingsdeadline.csv",
 } as const;
 export type ReportTableKey = keyof typeof REPORT_TABLE_FILES;
+const REPORT_TABLE_KEYS = [
+  "statussen",
+  "indieningen",
+  "budget",
+  "bedragen",
+  "dekking",
+  "beslissing",
+] as const satisfies readonly ReportTableKey[];
 
 export function reportTableKeyForFile(fileName: string): ReportTableKey | null {
-  const entry = Object.entries(REPORT_TABLE_FILES).find(([, file]) => file === fileName);
-  return entry ? (entry[0] as ReportTableKey) : null;
+  return REPORT_TABLE_KEYS.find((key) => REPORT_TABLE_FILES[key] === fileName) ?? null;
 }
 
 const column = (label: string, numeric = false, csvLabel = label): ReportColumn => ({ label, csvLabel, numeric });

@@ -55,7 +55,13 @@ export async function saveAssessment(input: {
       if (before && before.score === given.score && before.motivation === motivation) continue;
       await tx.assessment.upsert({
         where: { applicationId_criterionKey: { applicationId: input.applicationId, criterionKey: criterion.key } },
-        create: { applicationId: input.applicationId, criterionKey: criterion.key, score: given.score, motivation, assessedById: input.viewer.userId },
+        create: {
+          applicationId: input.applicationId,
+          criterionKey: criterion.key,
+          score: given.score,
+          motivation,
+          assessedById: input.viewer.userId,
+        },
         update: { score: given.score, motivation, assessedById: input.viewer.userId },
       });
       await recordAudit(tx, {

@@ -1,7 +1,7 @@
 import { transitionApplication } from "~/applications/transition.server";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
-import { hasRole, type Viewer } from "~/domain/permissions";
+import { ASSIGNMENT_ROLES, hasRole, type Viewer } from "~/domain/permissions";
 import { now } from "~/utils/clock.server";
 import { REVIEW_MESSAGES } from "./rules";
 
@@ -19,7 +19,7 @@ export async function assignApplication(input: {
   reason?: string;
 }): Promise<ReviewResult> {
   const { viewer } = input;
-  if (!hasRole(viewer, "REVIEWER", "ADMIN")) return { ok: false, message: REVIEW_MESSAGES.notReviewer };
+  if (!hasRole(viewer, ...ASSIGNMENT_ROLES)) return { ok: false, message: REVIEW_MESSAGES.notReviewer };
   const assignee = await prisma.staffRole.findUnique({ where: { userId_role: { userId: input.assigneeId, role: "REVIEWER" } } });
   if (!assignee) return { ok: false, field: "assigneeId", message: REVIEW_MESSAGES.unknownReviewer };
   const reason = input.reason?.trim() || undefined;

@@ -2,7 +2,6 @@ import type { PrismaClient, Tx } from "~/db.server";
 import { GRANTED_STATUSES } from "~/domain/application-status";
 import { budgetFigures, type BudgetFigures } from "./budget";
 
-
 /** Envelope, granted (decided) and proposed (awaiting a decision) amounts of a call. */
 export async function callBudget(db: Tx | PrismaClient, callId: string): Promise<BudgetFigures> {
   const [call, granted, proposed] = await Promise.all([

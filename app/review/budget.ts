@@ -23,9 +23,9 @@ export function budgetFigures(envelopeCents: number | null, grantedCents: number
  * Checked inside the decision's transaction (see decision.server.ts).
  */
 export function checkEnvelope(figures: BudgetFigures, grantCents: number): { ok: true } | { ok: false; message: string } {
-  if (figures.remainingCents === null || grantCents <= figures.remainingCents) return { ok: true };
+  if (figures.remainingCents === null || figures.envelopeCents === null || grantCents <= figures.remainingCents) return { ok: true };
   return {
     ok: false,
-    message: `Dit bedrag past niet meer in het budget van de oproep: er blijft ${formatCents(Math.max(0, figures.remainingCents))} over van ${formatCents(figures.envelopeCents!)}.`,
+    message: `Dit bedrag past niet meer in het budget van de oproep: er blijft ${formatCents(Math.max(0, figures.remainingCents))} over van ${formatCents(figures.envelopeCents)}.`,
   };
 }

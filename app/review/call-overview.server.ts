@@ -78,12 +78,14 @@ export async function openDecisionDeadlines(at: Date, db: PrismaClient = prisma)
   ]);
   const undecidedByCall = new Map(undecided.map((g) => [g.callId, g._count._all]));
   const overdueByCall = new Map(overdue.map((g) => [g.callId, g._count._all]));
+  // The query asks for calls with a decision deadline.
   return calls
+    .flatMap(({ decisionDueAt, ...call }) => (decisionDueAt ? [{ ...call, decisionDueAt }] : []))
     .map((call) => ({
       callId: call.id,
       title: call.title,
-      dueAt: call.decisionDueAt!.toISOString(),
-      daysLeft: calendarDaysUntil(call.decisionDueAt!, at),
+      dueAt: call.decisionDueAt.toISOString(),
+      daysLeft: calendarDaysUntil(call.decisionDueAt, at),
       undecided: undecidedByCall.get(call.id) ?? 0,
       overdue: overdueByCall.get(call.id) ?? 0,
     }))

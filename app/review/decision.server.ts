@@ -2,12 +2,14 @@ import { transitionApplication } from "~/applications/transition.server";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { hasRole, type Viewer } from "~/domain/permissions";
+import { programmeKindSchema } from "~/programmes/programme-form";
 import { now } from "~/utils/clock.server";
+import { parseJsonObject } from "~/utils/json";
 import { addDays, brusselsDate } from "~/utils/time";
 import type { ReviewResult } from "./assignment.server";
 import { checkEnvelope } from "./budget";
 import { callBudget } from "./budget.server";
-import { outcomeSchema, REVIEW_MESSAGES } from "./rules";
+import { isOwnProposal, outcomeSchema, REVIEW_MESSAGES } from "./rules";
 
 export type DecideInput = {
   viewer: Viewer;
@@ -57,9 +59,8 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
         call: { select: { settings: true, programme: { select: { kind: true, legalBasis: true } } } },
       },
     });
-    if (application.status !== "PROPOSED" || !application.proposedOutcome)
-      return { ok: false, message: REVIEW_MESSAGES.noProposal };
-    if (application.proposedById === viewer.userId) return { ok: false, message: REVIEW_MESSAGES.fourEyes };
+    if (application.status !== "PROPOSED" || !application.proposedOutcome) return { ok: false, message: REVIEW_MESSAGES.noProposal };
+    if (isOwnProposal(application, viewer.userId)) return { ok: false, message: REVIEW_MESSAGES.fourEyes };
 
     if (input.choice === "send-back") {
       const moved = await transitionApplication(
@@ -69,7 +70,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
           actor: { userId: viewer.userId, role: "DECIDER" },
           reason: motivation,
         },
-        tx
+        tx,
       );
       return moved.ok ? { ok: true } : { ok: false, message: moved.message };
     }
@@ -83,11 +84,9 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
       const envelope = checkEnvelope(await callBudget(tx, application.callId), grantedCents);
       if (!envelope.ok) return envelope;
     }
-    const kind = application.call.programme.kind as "FUNDING" | "RECOGNITION";
+    const kind = programmeKindSchema.parse(application.call.programme.kind);
     const period =
-      kind === "RECOGNITION" && outcome !== "REFUSED"
-        ? recognitionPeriod(application.call.settings, input.recognitionEndsOn)
-        : null;
+      kind === "RECOGNITION" && outcome !== "REFUSED" ? recognitionPeriod(application.call.settings, input.recognitionEndsOn) : null;
     if (period && !period.ok) return period;
 
     // The decision fields first: the status change's e-mail renders the letter from them.
@@ -104,7 +103,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
     });
     const moved = await transitionApplication(
       { applicationId: input.applicationId, to: outcome, actor: { userId: viewer.userId, role: "DECIDER" }, reason: motivation },
-      tx
+      tx,
     );
     if (!moved.ok) throw new DecisionRefused(moved.message);
     await recordAudit(tx, {
@@ -134,10 +133,10 @@ type Period = { ok: true; startsOn: string; endsOn: string; field?: undefined; m
 /** From the call's start date (settings) to the given end date, which must come after it. */
 function recognitionPeriod(
   settingsJson: string,
-  endsOn: string | undefined
+  endsOn: string | undefined,
 ): Period | { ok: false; field: string; message: string; startsOn?: undefined; endsOn?: undefined } {
-  const settings = JSON.parse(settingsJson) as { recognitionStartsOn?: string };
-  const startsOn = settings.recognitionStartsOn ?? brusselsDate(addDays(now(), 1));
+  const { recognitionStartsOn } = parseJsonObject(settingsJson);
+  const startsOn = typeof recognitionStartsOn === "string" ? recognitionStartsOn : brusselsDate(addDays(now(), 1));
   if (!endsOn || !/^\d{4}-\d{2}-\d{2}$/.test(endsOn))
     return { ok: false, field: "recognitionEndsOn", message: REVIEW_MESSAGES.periodRequired };
   if (endsOn <= startsOn) return { ok: false, field: "recognitionEndsOn", message: REVIEW_MESSAGES.periodOrder };

@@ -6,7 +6,7 @@ import { formatKboNumber } from "~/domain/organisation";
 import type { Viewer } from "~/domain/permissions";
 import { isValidIban, normaliseIban } from "~/forms/parse";
 import { now } from "~/utils/clock.server";
-import { neutraliseFormula, toCsv } from "~/utils/csv";
+import { toCsv } from "~/utils/csv";
 import { parseJsonObject } from "~/utils/json";
 import { isoInBrussels } from "~/utils/time";
 
@@ -67,7 +67,7 @@ export async function exportCallCsv(viewer: Viewer, callId: string, db: PrismaCl
       const status = applicationStatusSchema.parse(d.status);
       return [
         d.reference,
-        neutraliseFormula(d.organisation.name),
+        d.organisation.name,
         d.organisation.nisCode,
         d.organisation.kboNumber ? formatKboNumber(d.organisation.kboNumber) : null,
         d.organisation.province,

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { parseEuroToCents } from "~/forms/parse";
 import { optionalText, REQUIRED, requiredText } from "~/utils/schemas";
+import type { ScoreInput } from "./assessment.server";
 import { outcomeSchema } from "./rules";
 
 /** One zod schema per staff form on the review page, for the browser and the action alike. */
@@ -37,6 +38,20 @@ export const decisionFormSchema = z.object({
   motivation: requiredText(3000, MULTILINE),
   recognitionEndsOn: z.string().optional(),
 });
+
+/**
+ * The scores: the hidden "criterion" fields list the keys, each with "score-<key>" and
+ * "motivation-<key>" (the assessment checks them against the call's rubric).
+ */
+export const assessFormSchema = z
+  .object({ criterion: z.array(z.string()) })
+  .catchall(z.string())
+  .transform((post): ScoreInput[] =>
+    post.criterion.map((key) => {
+      const score = post[`score-${key}`] ?? "";
+      return { key, score: score ? Number(score) : null, motivation: post[`motivation-${key}`] ?? "" };
+    }),
+  );
 
 export const noteFormSchema = z.object({ text: requiredText(4000, MULTILINE) });
 

@@ -31,7 +31,12 @@ export async function requestInformation(input: {
   const questions = input.questions.trim();
   return prisma.$transaction(async (tx) => {
     const moved = await transitionApplication(
-      { applicationId: input.applicationId, to: "INFO_REQUESTED", actor: { userId: input.viewer.userId, role: "REVIEWER" }, reason: questions },
+      {
+        applicationId: input.applicationId,
+        to: "INFO_REQUESTED",
+        actor: { userId: input.viewer.userId, role: "REVIEWER" },
+        reason: questions,
+      },
       tx,
     );
     if (!moved.ok) return { ok: false, message: moved.message };

@@ -3,7 +3,12 @@ import * as z from "zod";
 import { storeGeneratedFile } from "~/attachments/attachments.server";
 import { storedPath } from "~/attachments/storage.server";
 import type { Tx } from "~/db.server";
-import { decisionLetterFilename, decisionLetterPdf, type DecisionLetterInput, type DecisionOutcome } from "~/documents/decision-letter.server";
+import {
+  decisionLetterFilename,
+  decisionLetterPdf,
+  type DecisionLetterInput,
+  type DecisionOutcome,
+} from "~/documents/decision-letter.server";
 import { letterSettingsOf } from "~/documents/letter-texts";
 import { configuredSeal } from "~/documents/seal.server";
 import { organisationKindSchema } from "~/domain/organisation";
@@ -55,7 +60,13 @@ async function letterInput(tx: Tx, applicationId: string, outcome: DecisionOutco
       recognitionEndsOn: true,
       organisation: { select: { name: true, kind: true, addressStreet: true, addressPostalCode: true, addressCity: true } },
       call: {
-        select: { title: true, opensAt: true, closesAt: true, settings: true, programme: { select: { code: true, name: true, kind: true, legalBasis: true } } },
+        select: {
+          title: true,
+          opensAt: true,
+          closesAt: true,
+          settings: true,
+          programme: { select: { code: true, name: true, kind: true, legalBasis: true } },
+        },
       },
     },
   });
@@ -81,7 +92,9 @@ async function letterInput(tx: Tx, applicationId: string, outcome: DecisionOutco
     submittedAt: dossier.submittedAt,
     decidedAt: dossier.decidedAt ?? now(),
     recognitionPeriod:
-      dossier.recognitionStartsOn && dossier.recognitionEndsOn ? { startsOn: dossier.recognitionStartsOn, endsOn: dossier.recognitionEndsOn } : null,
+      dossier.recognitionStartsOn && dossier.recognitionEndsOn
+        ? { startsOn: dossier.recognitionStartsOn, endsOn: dossier.recognitionEndsOn }
+        : null,
     signatory: decider ? { name: `${decider.firstName} ${decider.lastName}`, jobTitle: decider.jobTitle } : null,
     seal: sealKey ? { key: sealKey, signedAt: now() } : null,
   };

@@ -3,6 +3,7 @@ import { prisma } from "~/db.server";
 import { isStaff, type Viewer } from "~/domain/permissions";
 import { now } from "~/utils/clock.server";
 import type { ReviewResult } from "./assignment.server";
+import { defined } from "~/utils/invariant";
 
 /** An internal note of AgII staff on a dossier; never shown to the applicant. Audited. */
 export async function addReviewNote(input: { viewer: Viewer; applicationId: string; text: string }): Promise<ReviewResult> {
@@ -17,7 +18,7 @@ export async function addReviewNote(input: { viewer: Viewer; applicationId: stri
     });
     await recordAudit(tx, {
       actorId: input.viewer.userId,
-      actorRole: input.viewer.staffRoles[0]!,
+      actorRole: defined(input.viewer.staffRoles[0], "a staff role (isStaff checked it)"),
       action: "note.added",
       entityType: "ReviewNote",
       entityId: note.id,

@@ -12,6 +12,7 @@ import {
   RECOGNITION_DIMENSIONS,
   type RecognitionDimension,
 } from "./recognition-profile";
+import { fromKeys } from "~/utils/guards";
 
 /** The recognition form of partner organisations; its newest version gives the filter options. */
 const REGISTER_FORM_KEY = "erkenning";
@@ -61,7 +62,8 @@ export async function partnerRegister(filter: PartnerRegisterFilter, today: stri
 
   const all = rows.flatMap((row, index) => {
     const form = findForm(row.formKey, row.formVersion);
-    if (!form) return [];
+    const startsOn = row.recognitionStartsOn; // the query asks for recognitions with a start
+    if (!form || !startsOn) return [];
     const answers = parseAnswers(row.data);
     const profile = recognitionProfile(form, answers);
     const entry: PartnerRegisterEntry = {
@@ -69,19 +71,16 @@ export async function partnerRegister(filter: PartnerRegisterFilter, today: stri
       name: row.organisation.name,
       website: publicWebsite(answers.website),
       offer: asText(answers.aanbod),
-      period: formatRecognitionPeriod(row.recognitionStartsOn!, row.recognitionEndsOn),
-      upcoming: row.recognitionStartsOn! > today,
-      labels: Object.fromEntries(
-        RECOGNITION_DIMENSIONS.map((d) => [d, profile[d].map((value) => optionLabel(dimensionOptions(form, d), value))]),
-      ) as Record<RecognitionDimension, string[]>,
+      period: formatRecognitionPeriod(startsOn, row.recognitionEndsOn),
+      upcoming: startsOn > today,
+      labels: fromKeys(RECOGNITION_DIMENSIONS, (d) => profile[d].map((value) => optionLabel(dimensionOptions(form, d), value))),
     };
     return [{ entry, profile }];
   });
 
   const matching = all.filter(
     ({ profile }) =>
-      (!filter.province || profile.provincies.includes(filter.province)) &&
-      (!filter.theme || profile.themas.includes(filter.theme)),
+      (!filter.province || profile.provincies.includes(filter.province)) && (!filter.theme || profile.themas.includes(filter.theme)),
   );
   return { entries: matching.map(({ entry }) => entry), total: all.length, filters: registerFilterOptions() };
 }
@@ -96,6 +95,8 @@ export function registerFilterOptions(): { provinces: Option[]; themes: Option[]
 }
 
 function newestForm(key: string): AnyFormDefinition | null {
-  const versions = listForms().filter((form) => form.key === key).map((form) => form.version);
+  const versions = listForms()
+    .filter((form) => form.key === key)
+    .map((form) => form.version);
   return versions.length > 0 ? findForm(key, Math.max(...versions)) : null;
 }

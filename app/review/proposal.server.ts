@@ -6,6 +6,7 @@ import { isAssessmentComplete } from "./assessment.server";
 import type { ReviewResult } from "./assignment.server";
 import { rubricFor } from "./rubric";
 import { grantForOutcome, REVIEW_MESSAGES, type Outcome } from "./rules";
+import { programmeKindSchema } from "~/programmes/programme-form";
 
 /**
  * The reviewer proposes an outcome and amount with a motivation, once every criterion is
@@ -32,11 +33,16 @@ export async function proposeDecision(input: {
     if (application.status !== "IN_REVIEW") return { ok: false, message: REVIEW_MESSAGES.notInReview };
     const rubric = rubricFor(application.call.formKey, JSON.parse(application.call.settings));
     if (!isAssessmentComplete(rubric, application.assessments)) return { ok: false, message: REVIEW_MESSAGES.assessmentIncomplete };
-    const kind = application.call.programme.kind as "FUNDING" | "RECOGNITION";
+    const kind = programmeKindSchema.parse(application.call.programme.kind);
     const grant = grantForOutcome(input.outcome, application.requestedCents, input.amountCents, kind);
     if (!grant.ok) return { ok: false, field: "amount", message: grant.message };
     const moved = await transitionApplication(
-      { applicationId: input.applicationId, to: "PROPOSED", actor: { userId: input.viewer.userId, role: "REVIEWER" }, reason: input.motivation },
+      {
+        applicationId: input.applicationId,
+        to: "PROPOSED",
+        actor: { userId: input.viewer.userId, role: "REVIEWER" },
+        reason: input.motivation,
+      },
       tx,
     );
     if (!moved.ok) return { ok: false, field: "motivation", message: moved.message };

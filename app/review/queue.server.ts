@@ -99,7 +99,12 @@ export function buildQueueQuery(filter: QueueFilter, context: QueueContext, page
     select: {
       ...queueSelect,
       // Only late, unanswered requests: their presence is the flag.
-      infoRequests: { where: { answeredAt: null, dueAt: { lt: context.now } }, select: { dueAt: true }, orderBy: { dueAt: "asc" }, take: 1 },
+      infoRequests: {
+        where: { answeredAt: null, dueAt: { lt: context.now } },
+        select: { dueAt: true },
+        orderBy: { dueAt: "asc" },
+        take: 1,
+      },
     },
   } satisfies Prisma.ApplicationFindManyArgs;
 }

@@ -95,7 +95,11 @@ const querySchema = z.object({
     .transform((value) => value.replace(/[%_]/g, " ").trim().replace(/\s+/g, " ").slice(0, 100))
     .optional()
     .catch(undefined),
-  programma: z.string().regex(/^[A-Z0-9]{1,10}$/).optional().catch(undefined),
+  programma: z
+    .string()
+    .regex(/^[A-Z0-9]{1,10}$/)
+    .optional()
+    .catch(undefined),
   oproep: idSchema.optional().catch(undefined),
   status: z.enum([...QUEUE_STATUSES, ...QUEUE_STATUS_GROUPS]).catch(DEFAULT_QUEUE_FILTER.status),
   provincie: provinceSchema.optional().catch(undefined),
@@ -142,7 +146,8 @@ export function completeReference(q: string): string | null {
   const match = /^([A-Za-z0-9]{1,10})-(\d{4})-(\d{1,9})$/.exec(q.trim());
   if (!match) return null;
   const [, code, year, sequence] = match;
-  return `${code!.toUpperCase()}-${year}-${sequence!.padStart(4, "0")}`;
+  if (!code || !year || !sequence) return null;
+  return `${code.toUpperCase()}-${year}-${sequence.padStart(4, "0")}`;
 }
 
 /** Drops values that name no existing programme, call or staff member (back to "all"). */

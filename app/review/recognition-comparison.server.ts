@@ -66,7 +66,14 @@ export type ComparisonCell = { covered: boolean; overlap: boolean };
 export type ComparisonRow = { value: string; label: string; overlap: boolean; cells: ComparisonCell[] };
 export type ComparisonGroup = { dimension: RecognitionDimension; heading: string; definesOverlap: boolean; rows: ComparisonRow[] };
 
-const settingsSchema = z.object({ recognitionStartsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).catch({});
+const settingsSchema = z
+  .object({
+    recognitionStartsOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .catch({});
 
 /**
  * The side-by-side comparison of a recognition call's candidates (submitted or further), with
@@ -132,7 +139,10 @@ export async function recognitionComparison(callId: string, selected: readonly s
   const shown = validSelection.length > 0 ? candidates.filter((c) => validSelection.includes(c.id)) : candidates;
   // A renewal: the organisation's new application stands for it, not its running recognition.
   const candidateOrganisations = new Set(candidates.map((c) => c.organisationId));
-  const recognised = recognisedRows.filter((row) => !candidateOrganisations.has(row.organisationId));
+  // The query asks for recognitions with a start date.
+  const recognised = recognisedRows.flatMap(({ recognitionStartsOn, ...row }) =>
+    recognitionStartsOn && !candidateOrganisations.has(row.organisationId) ? [{ ...row, recognitionStartsOn }] : [],
+  );
 
   const columns: Array<ComparisonColumn & { profile: RecognitionProfile }> = [
     ...shown.map((row) => ({
@@ -157,7 +167,7 @@ export async function recognitionComparison(callId: string, selected: readonly s
       statusLabel: statusLabel("APPROVED", RECOGNITION),
       proposalLabel: null,
       recognisedIn: row.call.title,
-      period: formatRecognitionPeriod(row.recognitionStartsOn!, row.recognitionEndsOn),
+      period: formatRecognitionPeriod(row.recognitionStartsOn, row.recognitionEndsOn),
       inOverlap: true,
       profile: recognitionProfile(form, parseAnswers(row.data)),
     })),
@@ -195,7 +205,7 @@ export async function recognitionComparison(callId: string, selected: readonly s
       heading: DIMENSION_HEADINGS[dimension],
       definesOverlap: key !== undefined,
       rows: options[dimension].map((option: Option) => {
-        const involved = key ? report.involved[key][option.value] ?? [] : [];
+        const involved = key ? (report.involved[key][option.value] ?? []) : [];
         return {
           value: option.value,
           label: option.label,

@@ -76,8 +76,7 @@ function groupOverlaps(tasks: readonly TaskOverlap[]): OverlapGroup[] {
   const groups: OverlapGroup[] = [];
   for (const task of tasks) {
     const same = groups.find(
-      (group) =>
-        group.theme === task.theme && group.province === task.province && sameMembers(group.memberIds, task.memberIds),
+      (group) => group.theme === task.theme && group.province === task.province && sameMembers(group.memberIds, task.memberIds),
     );
     if (same) same.facets.push(task.facet);
     else groups.push({ theme: task.theme, province: task.province, facets: [task.facet], memberIds: [...task.memberIds] });

@@ -1,8 +1,9 @@
 import type { AnyFormDefinition } from "~/forms/registry";
 import type { Option, RawValues } from "~/forms/types";
-import { asList, asText } from "~/forms/values";
+import { asList, asText, rawValues } from "~/forms/values";
 import { parseJsonObject } from "~/utils/json";
 import { startOfDay, formatDate } from "~/utils/time";
+import { fromKeys } from "~/utils/guards";
 
 /**
  * What a partner organisation covers, read from its recognition form answers (checkbox groups
@@ -33,20 +34,17 @@ export function dimensionOptions(form: AnyFormDefinition, dimension: Recognition
 }
 
 export function allDimensionOptions(form: AnyFormDefinition): Record<RecognitionDimension, Option[]> {
-  return Object.fromEntries(RECOGNITION_DIMENSIONS.map((d) => [d, dimensionOptions(form, d)])) as Record<
-    RecognitionDimension,
-    Option[]
-  >;
+  return fromKeys(RECOGNITION_DIMENSIONS, (d) => dimensionOptions(form, d));
 }
 
 /** The ticked options of each dimension, in option order; values the form does not know are dropped. */
 export function recognitionProfile(form: AnyFormDefinition, data: RawValues): RecognitionProfile {
-  return Object.fromEntries(
-    RECOGNITION_DIMENSIONS.map((dimension) => {
-      const ticked = asList(data[dimension]);
-      return [dimension, dimensionOptions(form, dimension).map((o) => o.value).filter((value) => ticked.includes(value))];
-    }),
-  ) as RecognitionProfile;
+  return fromKeys(RECOGNITION_DIMENSIONS, (dimension) => {
+    const ticked = asList(data[dimension]);
+    return dimensionOptions(form, dimension)
+      .map((o) => o.value)
+      .filter((value) => ticked.includes(value));
+  });
 }
 
 export function optionLabel(options: readonly Option[], value: string): string {
@@ -55,7 +53,7 @@ export function optionLabel(options: readonly Option[], value: string): string {
 
 /** Application.data is JSON text; a broken value reads as no answers rather than an error page. */
 export function parseAnswers(json: string): RawValues {
-  return parseJsonObject(json) as RawValues;
+  return rawValues(parseJsonObject(json));
 }
 
 /** A website answer, only if it is an http(s) address: anything else is never made a link. */

@@ -1,11 +1,14 @@
+import { loadDossier, type Dossier } from "~/applications/dossier.server";
 import { prisma } from "~/db.server";
-import { applicationStatusSchema } from "~/domain/application-status";
-import { hasRole, type Viewer } from "~/domain/permissions";
+import type { Viewer } from "~/domain/permissions";
 import { isAssessmentComplete } from "./assessment.server";
 import { callBudget } from "./budget.server";
 import { DECISION_LETTER_FIELD } from "./letter.server";
 import { answerFieldKey } from "./information.server";
+import { programmeKindSchema } from "~/programmes/programme-form";
+import { parseJsonObject } from "~/utils/json";
 import { rubricFor } from "./rubric";
+import { reviewActions } from "./rules";
 
 async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
@@ -34,101 +37,87 @@ export async function informationHistory(applicationId: string) {
 }
 
 /** The decision as the applicant sees it: outcome, amount, motivation, period, letter. */
-export async function decisionForApplicant(applicationId: string) {
-  const application = await prisma.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: { decidedAt: true, decisionMotivation: true, grantedCents: true, recognitionStartsOn: true, recognitionEndsOn: true },
-  });
-  if (!application.decidedAt) return null;
+export async function decisionForApplicant(applicationId: string, loaded?: Dossier) {
+  const { decision, grantedCents } = loaded ?? (await loadDossier(applicationId));
+  if (!decision.decidedAt) return null;
   const letter = await prisma.attachment.findFirst({
     where: { applicationId, fieldKey: DECISION_LETTER_FIELD, deletedAt: null },
     select: { id: true, fileName: true },
     orderBy: { createdAt: "desc" },
   });
   return {
-    decidedAt: application.decidedAt.toISOString(),
-    motivation: application.decisionMotivation,
-    grantedCents: application.grantedCents,
-    recognitionStartsOn: application.recognitionStartsOn,
-    recognitionEndsOn: application.recognitionEndsOn,
+    decidedAt: decision.decidedAt.toISOString(),
+    motivation: decision.motivation,
+    grantedCents,
+    recognitionStartsOn: decision.recognitionStartsOn,
+    recognitionEndsOn: decision.recognitionEndsOn,
     letter,
   };
 }
 
 /** Everything the staff review page shows, with what this staff member may do now. */
-export async function reviewPage(viewer: Viewer, applicationId: string) {
-  const application = await prisma.application.findUniqueOrThrow({
-    where: { id: applicationId },
-    select: {
-      id: true,
-      status: true,
-      reference: true,
-      requestedCents: true,
-      grantedCents: true,
-      assigneeId: true,
-      proposedOutcome: true,
-      proposedCents: true,
-      proposedById: true,
-      proposedAt: true,
-      callId: true,
-      organisation: { select: { name: true } },
-      call: { select: { title: true, formKey: true, settings: true, programme: { select: { name: true, kind: true } } } },
-      assessments: { select: { criterionKey: true, score: true, motivation: true, assessedById: true, updatedAt: true } },
-      notes: { select: { id: true, text: true, authorId: true, createdAt: true }, orderBy: { createdAt: "asc" } },
-    },
-  });
-  const [audit, reviewers, budget, information] = await Promise.all([
-    prisma.auditEvent.findMany({ where: { applicationId }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+export async function reviewPage(viewer: Viewer, applicationId: string, loaded?: Dossier) {
+  const dossier = loaded ?? (await loadDossier(applicationId));
+  const [assessments, notes, audit, reviewers, budget, information] = await Promise.all([
+    prisma.assessment.findMany({
+      where: { applicationId: dossier.id },
+      select: { criterionKey: true, score: true, motivation: true, assessedById: true, updatedAt: true },
+    }),
+    prisma.reviewNote.findMany({
+      where: { applicationId: dossier.id },
+      select: { id: true, text: true, authorId: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.auditEvent.findMany({ where: { applicationId: dossier.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
     prisma.user.findMany({
       where: { staffRoles: { some: { role: "REVIEWER" } }, deactivatedAt: null },
       select: { id: true, firstName: true, lastName: true },
       orderBy: { lastName: "asc" },
     }),
-    callBudget(prisma, application.callId),
-    informationHistory(applicationId),
+    callBudget(prisma, dossier.callId),
+    informationHistory(dossier.id),
   ]);
+  const { review } = dossier;
   const names = await userNames([
-    application.assigneeId,
-    application.proposedById,
-    ...application.assessments.map((a) => a.assessedById),
-    ...application.notes.map((n) => n.authorId),
+    review.assigneeId,
+    review.proposedById,
+    ...assessments.map((a) => a.assessedById),
+    ...notes.map((n) => n.authorId),
     ...audit.map((event) => event.actorId),
   ]);
-  const settings: unknown = JSON.parse(application.call.settings);
-  const rubric = rubricFor(application.call.formKey, settings);
-  const status = applicationStatusSchema.parse(application.status);
-  const reviewer = hasRole(viewer, "REVIEWER");
-  const inReview = status === "IN_REVIEW";
+  const settings = parseJsonObject(dossier.call.settings);
+  const rubric = rubricFor(dossier.call.formKey, settings);
+  const { status } = dossier;
   return {
-    id: application.id,
+    id: dossier.id,
     status,
-    reference: application.reference,
-    organisationName: application.organisation.name,
-    callTitle: application.call.title,
-    programmeName: application.call.programme.name,
-    programmeKind: application.call.programme.kind as "FUNDING" | "RECOGNITION",
-    recognitionStartsOn: (settings as { recognitionStartsOn?: string }).recognitionStartsOn ?? null,
-    requestedCents: application.requestedCents,
-    grantedCents: application.grantedCents,
-    assignee: application.assigneeId ? { id: application.assigneeId, name: names.get(application.assigneeId) ?? "?" } : null,
-    proposal: application.proposedOutcome
+    reference: dossier.reference,
+    organisationName: dossier.organisation.name,
+    callTitle: dossier.call.title,
+    programmeName: dossier.call.programme.name,
+    programmeKind: programmeKindSchema.parse(dossier.call.programme.kind),
+    recognitionStartsOn: typeof settings.recognitionStartsOn === "string" ? settings.recognitionStartsOn : null,
+    requestedCents: dossier.requestedCents,
+    grantedCents: dossier.grantedCents,
+    assignee: review.assigneeId ? { id: review.assigneeId, name: names.get(review.assigneeId) ?? "?" } : null,
+    proposal: review.proposedOutcome
       ? {
-          outcome: application.proposedOutcome,
-          cents: application.proposedCents,
-          by: names.get(application.proposedById ?? "") ?? null,
-          at: application.proposedAt?.toISOString() ?? null,
+          outcome: review.proposedOutcome,
+          cents: review.proposedCents,
+          by: names.get(review.proposedById ?? "") ?? null,
+          at: review.proposedAt?.toISOString() ?? null,
         }
       : null,
     rubric: rubric.map((criterion) => {
-      const given = application.assessments.find((a) => a.criterionKey === criterion.key);
+      const given = assessments.find((a) => a.criterionKey === criterion.key);
       return {
         ...criterion,
         score: given?.score ?? null,
         motivation: given?.motivation ?? "",
-        by: given ? names.get(given.assessedById) ?? null : null,
+        by: given ? (names.get(given.assessedById) ?? null) : null,
       };
     }),
-    notes: application.notes.map((note) => ({
+    notes: notes.map((note) => ({
       id: note.id,
       text: note.text,
       by: names.get(note.authorId) ?? "?",
@@ -138,7 +127,7 @@ export async function reviewPage(viewer: Viewer, applicationId: string) {
     audit: audit.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),
-      actor: event.actorId ? names.get(event.actorId) ?? event.actorId : null,
+      actor: event.actorId ? (names.get(event.actorId) ?? event.actorId) : null,
       actorRole: event.actorRole,
       action: event.action,
       before: event.before,
@@ -147,13 +136,11 @@ export async function reviewPage(viewer: Viewer, applicationId: string) {
     })),
     budget,
     reviewers: reviewers.map((r) => ({ id: r.id, name: `${r.firstName} ${r.lastName}` })),
-    can: {
-      assign: hasRole(viewer, "REVIEWER", "ADMIN") && ["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED"].includes(status),
-      assess: reviewer && inReview,
-      requestInformation: reviewer && inReview,
-      propose: reviewer && inReview && isAssessmentComplete(rubric, application.assessments),
-      decide: hasRole(viewer, "DECIDER") && status === "PROPOSED" && application.proposedById !== viewer.userId,
-      decideBlockedByFourEyes: hasRole(viewer, "DECIDER") && status === "PROPOSED" && application.proposedById === viewer.userId,
-    },
+    can: reviewActions({
+      status,
+      viewer,
+      proposedById: review.proposedById,
+      assessmentComplete: isAssessmentComplete(rubric, assessments),
+    }),
   };
 }

@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { allowedNextStatuses, type ApplicationStatus } from "~/domain/application-status";
+import { ASSIGNMENT_ROLES, hasRole, type Viewer } from "~/domain/permissions";
 import { formatCents } from "~/utils/money";
 
 /** The outcomes a reviewer can propose and a decider can decide. */
@@ -49,4 +51,36 @@ export function grantForOutcome(
   if (amountCents === null) return { ok: false, message: REVIEW_MESSAGES.amountRequired };
   if (amountCents <= 0 || amountCents >= requestedCents) return { ok: false, message: REVIEW_MESSAGES.partialAmount(requestedCents) };
   return { ok: true, cents: amountCents };
+}
+
+/** Four eyes: the reviewer who proposed an outcome may not decide on it, whatever other roles they hold. */
+export function isOwnProposal(proposal: { proposedById: string | null }, deciderId: string): boolean {
+  return proposal.proposedById === deciderId;
+}
+
+/**
+ * What a staff member may do on the review page, derived from the status machine: a step is
+ * offered when the machine lets their role make it from the dossier's status. Assigning is
+ * possible while a reviewer still has a step to take (submitted, in review, waiting for an
+ * answer); scoring belongs to the way to a proposal.
+ */
+export function reviewActions(input: {
+  status: ApplicationStatus;
+  viewer: Viewer;
+  proposedById: string | null;
+  assessmentComplete: boolean;
+}) {
+  const { status, viewer } = input;
+  const reviewerNext = hasRole(viewer, "REVIEWER") ? allowedNextStatuses(status, "REVIEWER") : [];
+  const deciderNext = hasRole(viewer, "DECIDER") ? allowedNextStatuses(status, "DECIDER") : [];
+  const mayDecide = OUTCOMES.some((outcome) => deciderNext.includes(outcome));
+  const ownProposal = isOwnProposal(input, viewer.userId);
+  return {
+    assign: hasRole(viewer, ...ASSIGNMENT_ROLES) && allowedNextStatuses(status, "REVIEWER").length > 0,
+    assess: reviewerNext.includes("PROPOSED"),
+    requestInformation: reviewerNext.includes("INFO_REQUESTED"),
+    propose: reviewerNext.includes("PROPOSED") && input.assessmentComplete,
+    decide: mayDecide && !ownProposal,
+    decideBlockedByFourEyes: mayDecide && ownProposal,
+  };
 }

@@ -18,8 +18,8 @@ export default function HomePage() {
     <section>
       <h1>Subsidies en erkenningen voor integratie en inburgering</h1>
       <p>
-        Via dit portaal vragen lokale besturen en de Vlaamse Gemeenschapscommissie subsidies aan bij het Agentschap
-        Integratie en Inburgering, en vragen organisaties een erkenning aan als partnerorganisatie.
+        Via dit portaal vragen lokale besturen en de Vlaamse Gemeenschapscommissie subsidies aan bij het Agentschap Integratie en
+        Inburgering, en vragen organisaties een erkenning aan als partnerorganisatie.
       </p>
       <ul className="cards">
         <li className="card">

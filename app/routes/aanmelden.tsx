@@ -7,8 +7,7 @@ import { createUserSession } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { homePath } from "~/domain/permissions";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { emailField, REQUIRED } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Aanmelden | Subsidieportaal AgII" }];
@@ -29,12 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { formData, parsed } = await parseForm(request, loginSchema, { secretFields: ["password"] });
+  const post = await readFormPost(request, { secretFields: ["password"] });
+  const parsed = post.parse(loginSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await authenticate(parsed.data.email, parsed.data.password);
-  if (!result.ok) {
-    return data(formFailure({ form: LOGIN_MESSAGES[result.reason] }, formData, ["password"]), { status: 400 });
-  }
+  if (!result.ok) return data(post.fail({ form: LOGIN_MESSAGES[result.reason] }), { status: 400 });
   // createUserSession keeps only a same-site path (safeRedirect), else "/".
   return createUserSession(request, result.userId, parsed.data.redirectTo);
 }
@@ -47,28 +45,14 @@ export default function LoginPage() {
     defaultValues: { email: actionData?.values.email ?? "" },
     serverErrors: actionData?.errors,
   });
-  const reset = searchParams.get("hersteld") === "1";
   return (
     <section>
       <h1>Aanmelden</h1>
-      {reset ? <p className="notice">Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.</p> : null}
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField
-          label={LABELS.email}
-          type="email"
-          autoComplete="username"
-          required
-          {...form.field("email")}
-        />
-        <TextField
-          label={LABELS.password}
-          type="password"
-          autoComplete="current-password"
-          required
-          {...form.field("password")}
-        />
+        <TextField label={LABELS.email} type="email" autoComplete="username" required {...form.field("email")} />
+        <TextField label={LABELS.password} type="password" autoComplete="current-password" required {...form.field("password")} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Aanmelden
         </button>
@@ -77,8 +61,8 @@ export default function LoginPage() {
         <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
       </p>
       <p>
-        Nog geen account? Een collega van uw organisatie kan u uitnodigen via "Mijn organisatie". Een nieuwe
-        organisatie meldt zich aan bij het agentschap.
+        Nog geen account? Een collega van uw organisatie kan u uitnodigen via "Mijn organisatie". Een nieuwe organisatie meldt zich aan bij
+        het agentschap.
       </p>
     </section>
   );

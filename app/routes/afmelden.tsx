@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { logout } from "~/auth/session.server";
-import { readForm } from "~/utils/form-post.server";
+import { readFormPost } from "~/utils/read-form-post.server";
 
 // Logging out is a POST (a link could be triggered by another site); GET just goes home.
 export async function loader() {
@@ -9,7 +9,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await readForm(request); // the logout button's (empty) form; anything else is refused
+  await readFormPost(request); // the logout button's (empty) form; anything else is refused
   return logout(request);
 }
 

@@ -7,27 +7,27 @@ import { statusLabel } from "~/applications/status-labels";
 import { dossierActions } from "~/applications/wizard.server";
 import { InformationHistory } from "~/components/information-history";
 import { decisionForApplicant, informationHistory } from "~/review/review-page.server";
-import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
+import { requireApplicationAccess, requireDossierAccess, requireStaff } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { DeadlineNotice } from "~/components/wizard";
-import { isStaff } from "~/domain/permissions";
+import { EXTENSION_ROLES, isStaff } from "~/domain/permissions";
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatCents } from "~/utils/money";
 import { formatDateTime, formatTimestamp } from "~/utils/time-format";
+import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.reference ?? "Dossier"} | Subsidieportaal AgII` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const detail = await applicationDetail(application.id);
-  const [actions, information, decision] = await Promise.all([
-    dossierActions(viewer, application.id),
-    informationHistory(application.id),
-    decisionForApplicant(application.id),
+  const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "");
+  const [detail, actions, information, decision] = await Promise.all([
+    applicationDetail(dossier.id, dossier),
+    dossierActions(viewer, dossier.id, dossier),
+    informationHistory(dossier.id),
+    decisionForApplicant(dossier.id, dossier),
   ]);
   return { application: isStaff(viewer) ? detail : forApplicant(detail), actions, information, decision, staff: isStaff(viewer) };
 }
@@ -35,12 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const EXTENSION_LABELS = { date: "Nieuwe deadline (datum)", time: "Uur", reason: "Reden van de verlenging" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "ADMIN");
+  const viewer = await requireStaff(request, ...EXTENSION_ROLES);
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const { formData, parsed } = await parseForm(request, extensionFormSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(extensionFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await grantExtension({ viewer, applicationId: application.id, ...parsed.data });
-  if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
+  if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
   return { ok: true as const, closesAt: result.closesAt.toISOString() };
 }
 
@@ -57,8 +58,7 @@ export default function ApplicationPage() {
       {actions.notice ? <p className="notice notice--warning">{actions.notice}</p> : null}
       {application.status === "INFO_REQUESTED" && !staff ? (
         <p className="notice notice--warning">
-          Het agentschap vraagt bijkomende informatie.{" "}
-          <Link to={`/dossiers/${application.id}/antwoord`}>Vraag beantwoorden</Link>
+          Het agentschap vraagt bijkomende informatie. <Link to={`/dossiers/${application.id}/antwoord`}>Vraag beantwoorden</Link>
         </p>
       ) : null}
       {staff ? (
@@ -149,7 +149,7 @@ export default function ApplicationPage() {
             <li key={event.id}>
               <strong>{event.status ? statusLabel(event.status, application.programmeKind) : "Wijziging"}</strong>
               <br />
-              {formatDateTime(event.at)} · {ACTOR_ROLE_LABELS[event.actorRole] ?? event.actorRole}
+              {formatDateTime(event.at)} · {lookup(ACTOR_ROLE_LABELS, event.actorRole) ?? event.actorRole}
               {event.reason ? <p>{event.reason}</p> : null}
             </li>
           ))}
@@ -177,7 +177,13 @@ function ExtensionForm({ actionData }: { actionData: ReturnType<typeof useAction
       <ErrorSummary errors={form.errors} labels={EXTENSION_LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextField label={EXTENSION_LABELS.date} type="date" required {...form.field("date")} />
-        <TextField label={EXTENSION_LABELS.time} type="time" required hint="Belgische tijd; het hele laatste minuut telt mee." {...form.field("time")} />
+        <TextField
+          label={EXTENSION_LABELS.time}
+          type="time"
+          required
+          hint="Belgische tijd; het hele laatste minuut telt mee."
+          {...form.field("time")}
+        />
         <TextField label={EXTENSION_LABELS.reason} required {...form.field("reason")} />
         <button type="submit" className="button">
           Termijn verlengen

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { discardUploads, readMultipartForm } from "~/attachments/upload.server";
-import { requireApplicationAccess } from "~/auth/viewer.server";
+import { discardUploads } from "~/attachments/upload.server";
+import { requireApplicationAccess, requireDossierAccess } from "~/auth/viewer.server";
 import { FileField } from "~/components/file-field";
 import { ErrorSummary } from "~/components/forms";
 import { InformationHistory } from "~/components/information-history";
 import { answerFormSchema } from "~/review/forms";
 import { answerInformationRequest } from "~/review/information.server";
 import { informationHistory } from "~/review/review-page.server";
-import { parseFormData } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Vraag van het agentschap beantwoorden | Subsidieportaal AgII" }];
 
@@ -17,23 +18,23 @@ export const meta: MetaFunction = () => [{ title: "Vraag van het agentschap bean
 export const handle = { acceptsFiles: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  if (application.status !== "INFO_REQUESTED") throw redirect(`/dossiers/${application.id}`);
-  return { id: application.id, requests: await informationHistory(application.id) };
+  const { dossier } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
+  if (dossier.status !== "INFO_REQUESTED") throw redirect(`/dossiers/${dossier.id}`);
+  return { id: dossier.id, requests: await informationHistory(dossier.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const { formData, files } = await readMultipartForm(request);
-  const parsed = parseFormData(answerFormSchema, formData);
-  const answer = String(formData.get("answer") ?? "");
+  const post = await readFormPost(request, { files: true });
+  const parsed = post.parse(answerFormSchema);
+  const answer = post.values.answer ?? "";
   if (!parsed.ok) {
-    await discardUploads(files);
+    await discardUploads(post.files);
     return data({ errors: parsed.errors, answer }, { status: 400 });
   }
-  const result = await answerInformationRequest({ viewer, applicationId: application.id, answer: parsed.data.answer, files });
+  const result = await answerInformationRequest({ viewer, applicationId: application.id, answer: parsed.data.answer, files: post.files });
   if (!result.ok) return data({ errors: { [result.field ?? "answer"]: result.message }, answer }, { status: 409 });
-  throw redirect(`/dossiers/${application.id}?beantwoord=1`);
+  throw await redirectWithNotice(`/dossiers/${application.id}`, "Uw antwoord is verstuurd naar het agentschap.");
 }
 
 export default function AnswerPage() {

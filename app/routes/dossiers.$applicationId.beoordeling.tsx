@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import * as z from "zod";
 import { statusLabel } from "~/applications/status-labels";
-import { requireApplicationAccess, requireStaff } from "~/auth/viewer.server";
+import { requireApplicationAccess, requireDossierAccess, requireStaff } from "~/auth/viewer.server";
 import { AuditTrail } from "~/components/audit-trail";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { InformationHistory } from "~/components/information-history";
+import { STAFF_ROLES } from "~/domain/roles";
 import { saveAssessment } from "~/review/assessment.server";
 import { assignApplication } from "~/review/assignment.server";
 import { decideProposal } from "~/review/decision.server";
 import {
+  assessFormSchema,
   assignFormSchema,
   decisionFormSchema,
   informationFormSchema,
@@ -21,76 +24,80 @@ import { addReviewNote } from "~/review/notes.server";
 import { proposeDecision } from "~/review/proposal.server";
 import { reviewPage } from "~/review/review-page.server";
 import { OUTCOME_LABELS, OUTCOMES } from "~/review/rules";
-import { readForm } from "~/utils/form-post.server";
-import { formFailure, parseFormData, type FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
+import { lookup } from "~/utils/guards";
+import { TableRegion } from "~/components/table-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Beoordeling ${data?.reference ?? ""} | Subsidieportaal AgII` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Beoordeling ${data?.reference ?? ""} | Subsidieportaal AgII` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
-  const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  return reviewPage(viewer, application.id);
+  const viewer = await requireStaff(request, ...STAFF_ROLES);
+  const { dossier } = await requireDossierAccess(request, params.applicationId ?? "");
+  return reviewPage(viewer, dossier.id, dossier);
 }
 
 type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Record<string, string>; message?: string };
 
+const REVIEW_FORMS = ["assign", "assess", "information", "propose", "decide", "note"] as const;
+/** Which of the page's forms was sent: a hidden field in each names it. */
+const formNameSchema = z.object({ form: z.enum(REVIEW_FORMS) });
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request, "REVIEWER", "DECIDER", "ADMIN");
+  const viewer = await requireStaff(request, ...STAFF_ROLES);
   const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
-  const formData = await readForm(request);
-  const form = String(formData.get("form") ?? "");
+  const post = await readFormPost(request);
+  const chosen = post.parse(formNameSchema);
+  const form = chosen.ok ? chosen.data.form : (post.values.form ?? "");
   const applicationId = application.id;
-  const fail = (errors: FieldErrors, status = 400) => {
-    const { values } = formFailure(errors, formData);
-    return data<Outcome>({ form, ok: false, errors, values }, { status });
-  };
+  const fail = (errors: FieldErrors, status = 400) => data<Outcome>({ form, ok: false, errors, values: post.values }, { status });
   const done = (result: { ok: true } | { ok: false; message: string; field?: string }) =>
     result.ok ? data<Outcome>({ form, ok: true }) : fail({ [result.field ?? "form"]: result.message }, 409);
+  if (!chosen.ok) return fail({ form: "Onbekende handeling." });
 
-  switch (form) {
+  switch (chosen.data.form) {
     case "assign": {
-      const parsed = parseFormData(assignFormSchema, formData);
+      const parsed = post.parse(assignFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(await assignApplication({ viewer, applicationId, ...parsed.data }));
     }
     case "assess": {
-      const keys = formData.getAll("criterion").map(String);
-      const scores = keys.map((key) => {
-        const raw = String(formData.get(`score-${key}`) ?? "");
-        return { key, score: raw ? Number(raw) : null, motivation: String(formData.get(`motivation-${key}`) ?? "") };
-      });
-      const result = await saveAssessment({ viewer, applicationId, scores });
+      const parsed = post.parse(assessFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await saveAssessment({ viewer, applicationId, scores: parsed.data });
       if (!result.ok) return fail(result.message ? { form: result.message } : result.errors);
       return data<Outcome>({ form, ok: true });
     }
     case "information": {
-      const parsed = parseFormData(informationFormSchema, formData);
+      const parsed = post.parse(informationFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(await requestInformation({ viewer, applicationId, ...parsed.data }));
     }
     case "propose": {
-      const parsed = parseFormData(proposalFormSchema, formData);
+      const parsed = post.parse(proposalFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(
-        await proposeDecision({ viewer, applicationId, outcome: parsed.data.outcome, amountCents: parsed.data.amount, motivation: parsed.data.motivation }),
+        await proposeDecision({
+          viewer,
+          applicationId,
+          outcome: parsed.data.outcome,
+          amountCents: parsed.data.amount,
+          motivation: parsed.data.motivation,
+        }),
       );
     }
     case "decide": {
-      const parsed = parseFormData(decisionFormSchema, formData);
+      const parsed = post.parse(decisionFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(await decideProposal({ viewer, applicationId, ...parsed.data }));
     }
     case "note": {
-      const parsed = parseFormData(noteFormSchema, formData);
+      const parsed = post.parse(noteFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       return done(await addReviewNote({ viewer, applicationId, text: parsed.data.text }));
     }
-    default:
-      return fail({ form: "Onbekende handeling." });
   }
 }
 
@@ -158,17 +165,14 @@ export default function ReviewPage() {
         ) : null}
       </dl>
       <p>
-        <Link to={`/dossiers/${page.id}`}>Naar het dossier</Link> · <Link to={`/dossiers/${page.id}/overzicht`}>Inhoud van de aanvraag</Link>
+        <Link to={`/dossiers/${page.id}`}>Naar het dossier</Link> ·{" "}
+        <Link to={`/dossiers/${page.id}/overzicht`}>Inhoud van de aanvraag</Link>
       </p>
 
       {page.can.assign ? <AssignForm page={page} outcome={outcomeFor("assign")} /> : null}
 
       <h2>Beoordeling volgens de criteria</h2>
-      {page.can.assess ? (
-        <AssessmentForm page={page} outcome={outcomeFor("assess")} />
-      ) : (
-        <ScoreTable rubric={page.rubric} />
-      )}
+      {page.can.assess ? <AssessmentForm page={page} outcome={outcomeFor("assess")} /> : <ScoreTable rubric={page.rubric} />}
 
       <h2>Bijkomende informatie</h2>
       <InformationHistory requests={page.information} />
@@ -177,7 +181,7 @@ export default function ReviewPage() {
       <h2>Voorstel en beslissing</h2>
       {page.proposal ? (
         <p>
-          Voorstel: <strong>{OUTCOME_LABELS[page.programmeKind][page.proposal.outcome as (typeof OUTCOMES)[number]]}</strong>
+          Voorstel: <strong>{lookup(OUTCOME_LABELS[page.programmeKind], page.proposal.outcome)}</strong>
           {page.proposal.cents !== null ? ` voor ${formatCents(page.proposal.cents)}` : ""}
           {page.proposal.by ? `, door ${page.proposal.by}` : ""}
           {page.proposal.at ? ` op ${formatDateTime(page.proposal.at)}` : ""}.
@@ -190,7 +194,9 @@ export default function ReviewPage() {
         <p className="notice notice--warning">Beoordeel eerst alle criteria, elk met een motivering, voor u een voorstel doet.</p>
       ) : null}
       {page.can.decideBlockedByFourEyes ? (
-        <p className="notice notice--warning">U hebt dit voorstel zelf gedaan. Een andere beslisser moet erover beslissen (vier-ogenprincipe).</p>
+        <p className="notice notice--warning">
+          U hebt dit voorstel zelf gedaan. Een andere beslisser moet erover beslissen (vier-ogenprincipe).
+        </p>
       ) : null}
       {page.can.decide ? <DecisionForm page={page} outcome={outcomeFor("decide")} /> : null}
 
@@ -247,7 +253,11 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
           </select>
         </div>
         {page.assignee ? (
-          <TextField label="Reden van de nieuwe toewijzing" hint="Verplicht als het dossier al aan iemand toegewezen is." {...form.field("reason")} />
+          <TextField
+            label="Reden van de nieuwe toewijzing"
+            hint="Verplicht als het dossier al aan iemand toegewezen is."
+            {...form.field("reason")}
+          />
         ) : null}
         <button type="submit" className="button">
           Toewijzen
@@ -259,25 +269,27 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
 
 function ScoreTable({ rubric }: { rubric: PageData["rubric"] }) {
   return (
-    <table>
-      <caption className="visually-hidden">Scores per criterium</caption>
-      <thead>
-        <tr>
-          <th scope="col">Criterium</th>
-          <th scope="col">Score</th>
-          <th scope="col">Motivering</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rubric.map((criterion) => (
-          <tr key={criterion.key}>
-            <th scope="row">{criterion.label}</th>
-            <td>{criterion.score === null ? "—" : `${criterion.score} / ${criterion.maxScore}`}</td>
-            <td>{criterion.motivation || "—"}</td>
+    <TableRegion label="Scores per criterium">
+      <table>
+        <caption className="visually-hidden">Scores per criterium</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterium</th>
+            <th scope="col">Score</th>
+            <th scope="col">Motivering</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rubric.map((criterion) => (
+            <tr key={criterion.key}>
+              <th scope="row">{criterion.label}</th>
+              <td>{criterion.score === null ? "—" : `${criterion.score} / ${criterion.maxScore}`}</td>
+              <td>{criterion.motivation || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 

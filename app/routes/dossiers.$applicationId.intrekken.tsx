@@ -1,25 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { applicationDetail } from "~/applications/applications.server";
 import { withdrawApplication } from "~/applications/submission.server";
-import { requireApplicationAccess } from "~/auth/viewer.server";
+import { requireApplicationAccess, requireDossierAccess } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { withdrawFormSchema } from "~/applications/withdraw-form";
-import { parseForm } from "~/utils/form-post.server";
+import { readFormPost } from "~/utils/read-form-post.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanvraag intrekken | Subsidieportaal AgII" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const detail = await applicationDetail(application.id);
-  return { id: detail.id, reference: detail.reference, callTitle: detail.callTitle };
+  const { dossier } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
+  return { id: dossier.id, reference: dossier.reference, callTitle: dossier.call.title };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, application } = await requireApplicationAccess(request, params.applicationId ?? "", "edit");
-  const { parsed } = await parseForm(request, withdrawFormSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(withdrawFormSchema);
   if (!parsed.ok) return data({ message: null, errors: parsed.errors, reason: parsed.values.reason ?? "" }, { status: 400 });
   const result = await withdrawApplication({ viewer, applicationId: application.id, reason: parsed.data.reason || undefined });
   if (!result.ok) return data({ message: result.message, errors: {}, reason: parsed.data.reason ?? "" }, { status: 409 });
@@ -45,8 +44,8 @@ export default function WithdrawPage() {
         </p>
       ) : null}
       <p>
-        U trekt de aanvraag {dossier.reference ? `${dossier.reference} ` : ""}voor “{dossier.callTitle}” in. Het agentschap
-        behandelt ze dan niet. Dit kan niet ongedaan gemaakt worden.
+        U trekt de aanvraag {dossier.reference ? `${dossier.reference} ` : ""}voor “{dossier.callTitle}” in. Het agentschap behandelt ze dan
+        niet. Dit kan niet ongedaan gemaakt worden.
       </p>
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextAreaField label={LABELS.reason} rows={3} {...form.field("reason")} />

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { receiptPage } from "~/applications/wizard.server";
 import { requireDossierAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
@@ -21,14 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ReceiptPage() {
   const receipt = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
   return (
     <section className="receipt">
-      {searchParams.get("verstuurd") ? (
-        <p className="notice no-print" role="status">
-          Uw aanvraag is verstuurd. U ontvangt dit ontvangstbewijs ook per e-mail.
-        </p>
-      ) : null}
       <h1>Ontvangstbewijs {receipt.reference}</h1>
       <dl className="facts">
         <dt>Referentienummer</dt>

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import * as z from "zod";
 import { SUBMISSION_MESSAGES, submitApplication } from "~/applications/submission.server";
 import { summaryPage } from "~/applications/wizard.server";
 import { requireDossierAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { arrivalTime } from "~/utils/clock.server";
-import { readForm } from "~/utils/form-post.server";
 import { formatCents } from "~/utils/money";
+import { readFormPost } from "~/utils/read-form-post.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Overzicht | ${data?.header.formTitle ?? "Aanvraag"} | Subsidieportaal AgII` },
@@ -22,18 +24,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return summaryPage(viewer, dossier.id, dossier);
 }
 
+/** The submit button's form: the version of the dossier the page showed. */
+const submitSchema = z.object({ baseVersion: z.coerce.number() });
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, dossier: application } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
-  const formData = await readForm(request);
+  const parsed = (await readFormPost(request)).parse(submitSchema);
   // A missing or garbled version never matches the dossier's: the submission is then refused as stale.
   const result = await submitApplication({
     viewer,
     applicationId: application.id,
-    baseVersion: Number(formData.get("baseVersion") ?? NaN),
+    baseVersion: parsed.ok ? parsed.data.baseVersion : Number.NaN,
     receivedAt: arrivalTime(context),
     loaded: application,
   });
-  if (result.status === "submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs?verstuurd=1`);
+  if (result.status === "submitted") {
+    throw await redirectWithNotice(
+      `/dossiers/${application.id}/ontvangstbewijs`,
+      "Uw aanvraag is verstuurd. U ontvangt dit ontvangstbewijs ook per e-mail.",
+    );
+  }
   if (result.status === "already-submitted") throw redirect(`/dossiers/${application.id}/ontvangstbewijs`);
   if (result.status === "incomplete") return data({ message: SUBMISSION_MESSAGES.incomplete }, { status: 400 });
   return data({ message: result.message }, { status: 409 });
@@ -68,19 +78,15 @@ export default function SummaryPage() {
           <p className="print-only">
             {header.formTitle} · {header.organisationName}
           </p>
-          <DossierSections
-            applicationId={header.id}
-            sections={page.sections}
-            editable={isDraft && editability.editable}
-          />
+          <DossierSections applicationId={header.id} sections={page.sections} editable={isDraft && editability.editable} />
           {page.requestedCents !== null && !isDraft ? <p>Gevraagd bedrag: {formatCents(page.requestedCents)}</p> : null}
           {isDraft && editability.editable ? (
             page.complete ? (
               <Form method="post" className="submit-box">
                 <h2>Indienen</h2>
                 <p>
-                  Na het indienen kunt u de aanvraag niet meer wijzigen. U krijgt een ontvangstbewijs met een referentienummer,
-                  ook per e-mail.
+                  Na het indienen kunt u de aanvraag niet meer wijzigen. U krijgt een ontvangstbewijs met een referentienummer, ook per
+                  e-mail.
                 </p>
                 <input type="hidden" name="baseVersion" value={page.version} />
                 <button type="submit" className="button" disabled={navigation.state === "submitting"}>

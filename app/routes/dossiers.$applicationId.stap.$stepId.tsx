@@ -1,14 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useFetcher,
-  useLoaderData,
-  useNavigation,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { postStep, stepPage } from "~/applications/wizard.server";
@@ -18,16 +10,17 @@ import { ErrorSummary } from "~/components/forms";
 import { ConflictPanel } from "~/components/conflict-panel";
 import { ComputedLines } from "~/components/computed-lines";
 import { FileField } from "~/components/file-field";
-import { readMultipartForm } from "~/attachments/upload.server";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { labelForPath } from "~/forms/display";
 import { formFor } from "~/forms/client-form";
 import type { AnyFormDefinition } from "~/forms/registry";
-import type { StoredForm } from "~/forms/stored-form";
 import { stepSchema } from "~/forms/validation";
 import type { ParsedValues, RawValues } from "~/forms/types";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { schemaResolver } from "~/utils/schema-resolver";
+import { isAutosave } from "~/utils/revalidation";
 import { formatTimestamp, brusselsTime } from "~/utils/time-format";
+import { defined } from "~/utils/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.stepTitle} | ${data.header.formTitle}` : "Aanvraag"} | Subsidieportaal AgII` },
@@ -40,23 +33,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "");
   const page = await stepPage(viewer, dossier.id, params.stepId ?? "", dossier);
   if (!page) notFound("Deze stap bestaat niet.");
-  return { ...page, stepTitle: page.steps[page.stepIndex]!.title };
+  return { ...page, stepTitle: defined(page.steps[page.stepIndex], "the page's step").title };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "", "edit");
-  const { formData, files } = await readMultipartForm(request);
-  const result = await postStep({ viewer, applicationId: dossier.id, stepId: params.stepId ?? "", formData, files, loaded: dossier });
+  const post = await readFormPost(request, { files: true });
+  const result = await postStep({ viewer, applicationId: dossier.id, stepId: params.stepId ?? "", post, loaded: dossier });
   if (!result) notFound("Deze stap bestaat niet.");
   if (result.kind === "redirect") throw redirect(result.to);
   if (result.kind === "autosaved") return result;
-  const status = result.outcome === "conflict" ? 409 : result.outcome === "refused" ? 403 : Object.keys(result.errors).length > 0 ? 400 : 200;
+  const status =
+    result.outcome === "conflict" ? 409 : result.outcome === "refused" ? 403 : Object.keys(result.errors).length > 0 ? 400 : 200;
   return data(result, { status });
 }
 
 // An autosave changes nothing the page shows except the version, which it gets from its answer.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+  isAutosave(formData) ? false : defaultShouldRevalidate;
 
 const AUTOSAVE_DELAY_MS = 2_000;
 
@@ -64,9 +58,9 @@ export default function StepPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const shown = actionData && actionData.kind === "shown" ? actionData : undefined;
-  const form = formFor(page.formKey, page.formVersion, page.storedForm as StoredForm | null);
-  const step = form.steps[page.stepIndex]!;
-  const values = (shown?.values ?? page.values) as RawValues;
+  const form = formFor(page.formKey, page.formVersion, page.storedForm);
+  const step = defined(form.steps[page.stepIndex], "the page's step");
+  const values: RawValues = shown?.values ?? page.values;
   // A new answer from the server (saved, errors, conflict) starts the form from what it says.
   return <StepForm key={shown?.revision ?? `${page.stepId}-${page.version}`} page={page} shown={shown} step={step} values={values} />;
 }
@@ -74,7 +68,17 @@ export default function StepPage() {
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Shown = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { kind: "shown" }>;
 
-function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown; step: AnyFormDefinition["steps"][number]; values: RawValues }) {
+function StepForm({
+  page,
+  shown,
+  step,
+  values,
+}: {
+  page: PageData;
+  shown?: Shown;
+  step: AnyFormDefinition["steps"][number];
+  values: RawValues;
+}) {
   const navigation = useNavigation();
   const autosave = useFetcher<typeof action>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -137,7 +141,7 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
       autosave.submit(formData, { method: "post" });
     }, AUTOSAVE_DELAY_MS));
     return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of the answers starts the timer
   }, [watched]);
 
   const clientErrors: Record<string, string> = {};
@@ -179,7 +183,13 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
             </div>
           ) : null}
           {shown?.conflict ? (
-            <ConflictPanel fields={step.fields} mine={values} theirs={shown.conflict.theirs as RawValues} savedByName={shown.conflict.savedByName} savedAt={shown.conflict.savedAt} />
+            <ConflictPanel
+              fields={step.fields}
+              mine={values}
+              theirs={shown.conflict.theirs}
+              savedByName={shown.conflict.savedByName}
+              savedAt={shown.conflict.savedAt}
+            />
           ) : null}
           {shown?.outcome === "saved" && Object.keys(shown.errors).length === 0 ? (
             <p className="notice" role="status">
@@ -245,7 +255,9 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
               </div>
               <p className="autosave-status" role="status">
                 {autosaveProblem ??
-                  (savedAt ? `Laatst bewaard om ${brusselsTime(savedAt)} (${formatTimestamp(savedAt).slice(0, 10)}).` : "Nog niet bewaard.")}
+                  (savedAt
+                    ? `Laatst bewaard om ${brusselsTime(savedAt)} (${formatTimestamp(savedAt).slice(0, 10)}).`
+                    : "Nog niet bewaard.")}
               </p>
             </Form>
           </FormProvider>
@@ -261,7 +273,7 @@ function StepForm({ page, shown, step, values }: { page: PageData; shown?: Shown
 /** react-hook-form's nested errors as "path": "message". */
 function collectErrors(node: unknown, prefix: string, into: Record<string, string>) {
   if (!node || typeof node !== "object") return;
-  const message = (node as { message?: unknown }).message;
+  const message = "message" in node ? node.message : undefined;
   if (typeof message === "string" && prefix) {
     into[prefix] = message;
     return;

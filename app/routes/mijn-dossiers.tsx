@@ -12,10 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Mijn dossiers | Subsidieporta
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireActiveOrganisation(request);
-  const [applications, calls] = await Promise.all([
-    listOrganisationApplications(membership.organisationId),
-    listCalls(),
-  ]);
+  const [applications, calls] = await Promise.all([listOrganisationApplications(membership.organisationId), listCalls()]);
   const openCalls = calls.filter((call) => call.phase === "open" && call.eligibleKinds.includes(membership.kind));
   return { organisation: membership, applications, openCalls, serverNow: now().toISOString() };
 }
@@ -28,8 +25,8 @@ export default function MyApplicationsPage() {
       <p>{`U werkt namens ${organisation.name}.`}</p>
       {organisation.readOnly ? (
         <p className="notice notice--warning">
-          Deze organisatie is opgegaan in een fusie. Haar dossiers zijn alleen nog te lezen; nieuwe aanvragen dient u in
-          namens de nieuwe organisatie.
+          Deze organisatie is opgegaan in een fusie. Haar dossiers zijn alleen nog te lezen; nieuwe aanvragen dient u in namens de nieuwe
+          organisatie.
         </p>
       ) : null}
       <ApplicationTable caption={`Dossiers van ${organisation.name}`} items={applications} />

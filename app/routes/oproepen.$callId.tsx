@@ -9,7 +9,7 @@ import { Countdown } from "~/components/countdown";
 import { Markdown } from "~/components/markdown";
 import { ORGANISATION_KIND_LABELS } from "~/domain/organisation";
 import { now } from "~/utils/clock.server";
-import { readForm } from "~/utils/form-post.server";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatCents } from "~/utils/money";
 import { formatDateTime } from "~/utils/time-format";
 
@@ -27,12 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer } = await requireActiveOrganisation(request);
-  await readForm(request); // the start button's (empty) form; anything else is refused
+  await readFormPost(request); // the start button's (empty) form; anything else is refused
   const result = await startApplication(viewer, params.callId ?? "");
   if (!result.ok) return data({ message: result.message }, { status: 403 });
-  throw redirect(
-    result.existing ? `/dossiers/${result.applicationId}` : `/dossiers/${result.applicationId}/stap/${result.firstStepId}`,
-  );
+  throw redirect(result.existing ? `/dossiers/${result.applicationId}` : `/dossiers/${result.applicationId}/stap/${result.firstStepId}`);
 }
 
 export default function CallPage() {

@@ -27,9 +27,8 @@ export default function CallsPage() {
         <a href="/oproepen/kalender.ics" type="text/calendar" download="agii-oproepen.ics">
           Voeg de deadlines toe aan uw agenda
         </a>{" "}
-        (iCalendar-bestand met de deadlines van de open en komende oproepen). U kunt het adres{" "}
-        <code>{calendarUrl}</code> ook als abonnement toevoegen in uw agenda: dan komen nieuwe en gewijzigde deadlines
-        vanzelf mee.
+        (iCalendar-bestand met de deadlines van de open en komende oproepen). U kunt het adres <code>{calendarUrl}</code> ook als abonnement
+        toevoegen in uw agenda: dan komen nieuwe en gewijzigde deadlines vanzelf mee.
       </p>
     </section>
   );

@@ -5,16 +5,16 @@ import { inviteColleague } from "~/auth/accounts.server";
 import { inviteFormSchema } from "~/auth/invite-form";
 import { forbidden, requireActiveOrganisation } from "~/auth/viewer.server";
 import { InviteForm } from "~/components/invite-form";
-import { ORGANISATION_KIND_LABELS, formatKboNumber, type OrganisationKind } from "~/domain/organisation";
+import { ORGANISATION_KIND_LABELS, formatKboNumber } from "~/domain/organisation";
 import { canInviteInto } from "~/domain/permissions";
 import { organisationOverview } from "~/organisations/organisations.server";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
+import { lookup } from "~/utils/guards";
+import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "Mijn organisatie | Subsidieportaal AgII" }];
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, membership } = await requireActiveOrganisation(request);
@@ -24,10 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { viewer, membership } = await requireActiveOrganisation(request);
   if (!canInviteInto(viewer, membership.organisationId)) forbidden("U kunt voor deze organisatie niemand uitnodigen.");
-  const { formData, parsed } = await parseForm(request, inviteFormSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(inviteFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await inviteColleague(viewer, membership.organisationId, parsed.data, (path) => publicUrl(request, path));
-  if (!result.ok) return data(formFailure({ [result.field]: result.message }, formData), { status: 400 });
+  if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
   return { ok: true as const, invited: parsed.data.email };
 }
 
@@ -40,7 +41,7 @@ export default function OrganisationPage() {
       <h1>{organisation.name}</h1>
       <dl className="facts">
         <dt>Soort</dt>
-        <dd>{ORGANISATION_KIND_LABELS[organisation.kind as OrganisationKind]}</dd>
+        <dd>{lookup(ORGANISATION_KIND_LABELS, organisation.kind) ?? organisation.kind}</dd>
         {organisation.nisCode ? (
           <>
             <dt>NIS-code</dt>
@@ -67,26 +68,28 @@ export default function OrganisationPage() {
       ) : null}
 
       <h2>Leden</h2>
-      <table>
-        <caption className="visually-hidden">Leden van {organisation.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Naam</th>
-            <th scope="col">E-mailadres</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.id}>
-              <td>
-                {member.firstName} {member.lastName}
-                {member.deactivatedAt ? " (gedeactiveerd)" : ""}
-              </td>
-              <td>{member.email}</td>
+      <TableRegion label={`Leden van ${organisation.name}`}>
+        <table>
+          <caption className="visually-hidden">Leden van {organisation.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">E-mailadres</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  {member.firstName} {member.lastName}
+                  {member.deactivatedAt ? " (gedeactiveerd)" : ""}
+                </td>
+                <td>{member.email}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
 
       {invitations.length > 0 ? (
         <>

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { getCookieSession, sessionStorage } from "~/auth/session.server";
 import { forbidden, requireViewer } from "~/auth/viewer.server";
 import { isMemberOf } from "~/domain/permissions";
-import { parseForm } from "~/utils/form-post.server";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 const switchSchema = z.object({ organisationId: z.string().min(1), returnTo: z.string().optional().catch(undefined) });
@@ -16,7 +16,8 @@ export async function loader() {
 /** Organisation switcher: only organisations the user is a member of can be chosen. */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const { parsed } = await parseForm(request, switchSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(switchSchema);
   if (!parsed.ok || !isMemberOf(viewer, parsed.data.organisationId)) forbidden("U bent geen lid van deze organisatie.");
   const cookieSession = await getCookieSession(request);
   cookieSession.set("organisationId", parsed.data.organisationId);

@@ -13,7 +13,11 @@ export const meta: MetaFunction = () => [{ title: "Erkende partnerorganisaties |
 export async function loader({ request }: LoaderFunctionArgs) {
   const { provinces, themes } = registerFilterOptions();
   const oneOf = (options: Array<{ value: string }>) =>
-    z.string().refine((value) => options.some((option) => option.value === value)).optional().catch(undefined);
+    z
+      .string()
+      .refine((value) => options.some((option) => option.value === value))
+      .optional()
+      .catch(undefined);
   const search = new URL(request.url).searchParams;
   const filter = z
     .object({ provincie: oneOf(provinces), thema: oneOf(themes) })
@@ -31,9 +35,9 @@ export default function PartnerRegisterPage() {
     <section className="partner-register">
       <h1>Erkende partnerorganisaties</h1>
       <p className="intro">
-        Het agentschap erkent partnerorganisaties die lokale besturen ondersteunen in hun regierol rond gewelddadige
-        radicalisering, extremisme, terrorisme en schadelijke polarisatie, met beleidsondersteuning en praktijkontwikkeling.
-        Hieronder staan de organisaties met een lopende of een komende erkenning, met hun aanbod voor lokale besturen.
+        Het agentschap erkent partnerorganisaties die lokale besturen ondersteunen in hun regierol rond gewelddadige radicalisering,
+        extremisme, terrorisme en schadelijke polarisatie, met beleidsondersteuning en praktijkontwikkeling. Hieronder staan de organisaties
+        met een lopende of een komende erkenning, met hun aanbod voor lokale besturen.
       </p>
       <Form
         method="get"
@@ -51,14 +55,7 @@ export default function PartnerRegisterPage() {
           options={filters.provinces}
           filter
         />
-        <SelectField
-          name="thema"
-          label="Thema"
-          placeholder="Alle thema's"
-          defaultValue={applied.thema}
-          options={filters.themes}
-          filter
-        />
+        <SelectField name="thema" label="Thema" placeholder="Alle thema's" defaultValue={applied.thema} options={filters.themes} filter />
         <button type="submit" className="button">
           Filteren
         </button>

@@ -11,6 +11,8 @@ import { callReport } from "~/reports/reports.server";
 import { provinceLabel, REPORT_TABLE_FILES, reportTables, type ReportTableKey } from "~/reports/tables";
 import { formatCents } from "~/utils/money";
 import { formatDate, formatDateTime, startOfDay } from "~/utils/time";
+import { lookup } from "~/utils/guards";
+import { defined } from "~/utils/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Rapport ${data?.report.call.title ?? ""} | Subsidieportaal AgII` },
@@ -41,8 +43,12 @@ export default function CallReportPage() {
   const { report, tables } = useLoaderData<typeof loader>();
   const { call, submissions, budget, coverage, deadline } = report;
   const csv = (key: ReportTableKey) => `/rapporten/${call.id}/${REPORT_TABLE_FILES[key]}`;
-  const heading = (id: (typeof SECTIONS)[number]["id"]) => SECTIONS.find((s) => s.id === id)!.title;
-  const deadlineNotice = { overdue: "notice notice--error", running: "notice notice--warning", done: "notice" }[deadline.state as string];
+  const heading = (id: (typeof SECTIONS)[number]["id"]) =>
+    defined(
+      SECTIONS.find((s) => s.id === id),
+      `section ${id}`,
+    ).title;
+  const deadlineNotice = lookup({ overdue: "notice notice--error", running: "notice notice--warning", done: "notice" }, deadline.state);
 
   return (
     <section className="report">
@@ -118,7 +124,11 @@ export default function CallReportPage() {
             title="Staafdiagram: budget, gevraagde, voorgestelde en toegekende bedragen"
             bars={[
               { label: "Budget van de oproep", value: budget.envelopeCents, valueText: formatCents(budget.envelopeCents) },
-              { label: "Gevraagd", value: report.amounts.totals.requestedCents, valueText: formatCents(report.amounts.totals.requestedCents) },
+              {
+                label: "Gevraagd",
+                value: report.amounts.totals.requestedCents,
+                valueText: formatCents(report.amounts.totals.requestedCents),
+              },
               { label: "Voorgesteld, niet beslist", value: budget.proposedCents, valueText: formatCents(budget.proposedCents) },
               { label: "Toegekend", value: budget.grantedCents, valueText: formatCents(budget.grantedCents) },
               { label: "Nog beschikbaar", value: budget.remainingCents ?? 0, valueText: formatCents(budget.remainingCents ?? 0) },
@@ -134,9 +144,10 @@ export default function CallReportPage() {
         {call.forMunicipalities ? (
           <>
             <p>
-              Hoeveel gemeenten per provincie een ingediende aanvraag hebben (ingetrokken aanvragen tellen niet). Gemeenten die
-              in een fusie opgingen tellen niet meer mee; voor Brussel telt de Vlaamse Gemeenschapscommissie. In totaal{" "}
-              {formatCount(coverage.overall.applied)} van {formatCount(coverage.overall.total)} ({formatPercent(coverage.overall.percentage)}).
+              Hoeveel gemeenten per provincie een ingediende aanvraag hebben (ingetrokken aanvragen tellen niet). Gemeenten die in een fusie
+              opgingen tellen niet meer mee; voor Brussel telt de Vlaamse Gemeenschapscommissie. In totaal{" "}
+              {formatCount(coverage.overall.applied)} van {formatCount(coverage.overall.total)} (
+              {formatPercent(coverage.overall.percentage)}).
             </p>
             <BarChart
               id="grafiek-dekking"
@@ -158,9 +169,7 @@ export default function CallReportPage() {
 
       <section aria-labelledby="beslissing" className="report-section">
         <h2 id="beslissing">{heading("beslissing")}</h2>
-        <p className={deadlineNotice}>
-          {deadline.description}
-        </p>
+        <p className={deadlineNotice}>{deadline.description}</p>
         <BarChart
           id="grafiek-beslissing"
           title="Staafdiagram: dossiers met en zonder beslissing"

@@ -8,8 +8,7 @@ import { createUserSession, getCookieSession, sessionStorage } from "~/auth/sess
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
-import { readForm } from "~/utils/form-post.server";
-import { formFailure, parseFormData } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { requiredText } from "~/utils/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Uitnodiging | Subsidieportaal AgII" }];
@@ -35,18 +34,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const viewer = await getViewer(request);
-  const formData = await readForm(request);
+  const post = await readFormPost(request, { secretFields: SECRET });
   if (viewer) {
     const result = await acceptInvitation(token, { loggedInUserId: viewer.userId });
-    if (!result.ok) return data(formFailure({ form: result.message }, formData), { status: 400 });
+    if (!result.ok) return data(post.fail({ form: result.message }), { status: 400 });
     const cookieSession = await getCookieSession(request);
     cookieSession.set("organisationId", result.organisationId);
     return redirect("/mijn-dossiers", { headers: { "Set-Cookie": await sessionStorage.commitSession(cookieSession) } });
   }
-  const parsed = parseFormData(newAccountSchema, formData, { secretFields: SECRET });
+  const parsed = post.parse(newAccountSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await acceptInvitation(token, parsed.data);
-  if (!result.ok) return data(formFailure({ form: result.message }, formData, SECRET), { status: 400 });
+  if (!result.ok) return data(post.fail({ form: result.message }), { status: 400 });
   return createUserSession(request, result.userId, "/mijn-dossiers");
 }
 
@@ -84,10 +83,8 @@ export default function InvitationPage() {
         ) : (
           <p>
             Er bestaat al een account voor {invitation.email}.{" "}
-            <Link to={`/aanmelden?redirectTo=${encodeURIComponent(location.pathname)}`}>
-              Meld u aan
-            </Link>{" "}
-            en open daarna opnieuw de link uit de e-mail.
+            <Link to={`/aanmelden?redirectTo=${encodeURIComponent(location.pathname)}`}>Meld u aan</Link> en open daarna opnieuw de link uit
+            de e-mail.
           </p>
         )}
       </section>
@@ -97,8 +94,7 @@ export default function InvitationPage() {
     <section>
       <h1>{title}</h1>
       <p>
-        Maak uw account aan voor <strong>{invitation.email}</strong>. Daarna werkt u mee aan de dossiers van{" "}
-        {invitation.organisationName}.
+        Maak uw account aan voor <strong>{invitation.email}</strong>. Daarna werkt u mee aan de dossiers van {invitation.organisationName}.
       </p>
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { resetPassword } from "~/auth/accounts.server";
 import { ErrorSummary, useZodForm } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { newPasswordFormSchema } from "~/auth/password-form";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
+import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw wachtwoord | Subsidieportaal AgII" }];
 
@@ -14,11 +14,12 @@ const LABELS = { password: "Nieuw wachtwoord", confirmPassword: "Herhaal het nie
 const SECRET = ["password", "confirmPassword"];
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { formData, parsed } = await parseForm(request, newPasswordFormSchema, { secretFields: SECRET });
+  const post = await readFormPost(request, { secretFields: SECRET });
+  const parsed = post.parse(newPasswordFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await resetPassword(params.token ?? "", parsed.data.password);
-  if (!result.ok) return data(formFailure({ form: result.message }, formData, SECRET), { status: 400 });
-  return redirect("/aanmelden?hersteld=1");
+  if (!result.ok) return data(post.fail({ form: result.message }), { status: 400 });
+  throw await redirectWithNotice("/aanmelden", "Uw wachtwoord is gewijzigd. U kunt zich nu aanmelden.");
 }
 
 export default function ResetPasswordPage() {

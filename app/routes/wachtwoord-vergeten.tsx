@@ -4,8 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import * as z from "zod";
 import { requestResetLink } from "~/auth/reset-request.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import { parseForm } from "~/utils/form-post.server";
-import { formFailure } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
 import { emailField } from "~/utils/schemas";
 import { publicUrl } from "~/utils/url.server";
 
@@ -15,10 +14,11 @@ const forgotSchema = z.object({ email: emailField });
 const LABELS = { email: "E-mailadres" };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { formData, parsed } = await parseForm(request, forgotSchema);
+  const post = await readFormPost(request);
+  const parsed = post.parse(forgotSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await requestResetLink({ email: parsed.data.email, ip: context.clientIp, linkTo: (path) => publicUrl(request, path) });
-  if (!result.ok) return data(formFailure({ form: result.message }, formData), { status: 429 });
+  if (!result.ok) return data(post.fail({ form: result.message }), { status: 429 });
   return { ok: true as const, email: parsed.data.email };
 }
 
@@ -34,8 +34,8 @@ export default function ForgotPasswordPage() {
       <section>
         <h1>Controleer uw mailbox</h1>
         <p className="notice" role="status">
-          Als er een account bestaat voor {actionData.email}, ontvangt u binnen enkele minuten een e-mail met een
-          link om een nieuw wachtwoord te kiezen. De link is één uur geldig.
+          Als er een account bestaat voor {actionData.email}, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw
+          wachtwoord te kiezen. De link is één uur geldig.
         </p>
       </section>
     );

@@ -42,19 +42,25 @@ export function databaseRateLimitStore(
       { hits: decode.int, resetAt: decode.float },
       await (await sqlDb()).query(sql`SELECT "hits", "resetAt" FROM "RateLimitCounter" WHERE "key" = ${`${name}:${key}`}`),
     );
-    return row && row.resetAt > at ? { counted: row.hits, pending: 0, resetAt: row.resetAt } : { counted: 0, pending: 0, resetAt: at + windowMs };
+    return row && row.resetAt > at
+      ? { counted: row.hits, pending: 0, resetAt: row.resetAt }
+      : { counted: 0, pending: 0, resetAt: at + windowMs };
   }
 
   /** Writes this instance's counts and reads every instance's totals back. */
   async function write(): Promise<void> {
     const at = now().getTime();
     for (const [key, counter] of counters) if (counter.pending === 0 && counter.resetAt <= at) counters.delete(key);
-    const batch = [...counters].filter(([, counter]) => counter.pending !== 0).map(([key, counter]) => ({ key, counter, hits: counter.pending }));
+    const batch = [...counters]
+      .filter(([, counter]) => counter.pending !== 0)
+      .map(([key, counter]) => ({ key, counter, hits: counter.pending }));
     const quiet = [...counters].filter(([, counter]) => counter.pending === 0);
     if (quiet.length > 0) {
       const rows = decodeRows(
         { key: decode.text, hits: decode.int, resetAt: decode.float },
-        await (await sqlDb()).query(sql`
+        await (
+          await sqlDb()
+        ).query(sql`
           SELECT "key", "hits", "resetAt" FROM "RateLimitCounter" WHERE "key" IN (${list(quiet.map(([key]) => `${name}:${key}`))})`),
       );
       for (const row of rows) {

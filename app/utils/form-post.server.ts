@@ -1,20 +1,18 @@
 import { data } from "@remix-run/node";
-import type { z } from "zod";
-import { parseFormData, type FormFailure } from "./forms";
 
 /**
- * Every action reads its form through this module, so every action answers a post that is not
- * a form (JSON, text/plain, no content type, a broken body) the same way: with a Dutch message
- * and a 4xx status, never a 500. Forms without files are urlencoded, as browsers and Remix
- * send them; multipart is for the routes that take files (app/attachments/upload.server.ts).
+ * Every action reads its form through this module (by way of readFormPost in
+ * ./read-form-post.server.ts), so every action answers a post that is not a form (JSON,
+ * text/plain, no content type, a broken body) the same way: with a Dutch message and a 4xx
+ * status, never a 500. Forms without files are urlencoded, as browsers and Remix send them;
+ * multipart is for the routes that take files (app/attachments/upload.server.ts).
  */
 
 /** A form without files is at most this large; server.js enforces the same while streaming. */
 export const MAX_FORM_BYTES = 1024 * 1024;
 
 export const FORM_POST_MESSAGES = {
-  notAForm:
-    "Dit verzoek werd niet als formulier verstuurd en kon niet verwerkt worden. Gebruik het formulier op de pagina.",
+  notAForm: "Dit verzoek werd niet als formulier verstuurd en kon niet verwerkt worden. Gebruik het formulier op de pagina.",
   noFiles: "Dit formulier neemt geen bestanden aan. Gebruik het formulier op de pagina.",
   tooLarge: "U verstuurde meer dan 1 MB in één formulier. Kort uw teksten in en probeer opnieuw.",
   malformed: "Het formulier kon niet gelezen worden. Laad de pagina opnieuw en probeer nog eens.",
@@ -25,7 +23,8 @@ const MULTIPART = "multipart/form-data";
 
 /** The media type of a request without its parameters, lower case; "" when there is none. */
 export function mediaType(request: Request): string {
-  return (request.headers.get("content-type") ?? "").split(";", 1)[0]!.trim().toLowerCase();
+  const [type = ""] = (request.headers.get("content-type") ?? "").split(";", 1);
+  return type.trim().toLowerCase();
 }
 
 export function isMultipart(request: Request): boolean {
@@ -41,16 +40,6 @@ export async function readForm(request: Request): Promise<FormData> {
   const formData = new FormData();
   for (const [name, value] of new URLSearchParams(text)) formData.append(name, value);
   return formData;
-}
-
-/** Reads a form post without files and checks it against a zod schema (see parseFormData). */
-export async function parseForm<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  options: { secretFields?: readonly string[] } = {},
-): Promise<{ formData: FormData; parsed: { ok: true; data: z.output<S> } | FormFailure }> {
-  const formData = await readForm(request);
-  return { formData, parsed: parseFormData(schema, formData, options) };
 }
 
 /** The whole body, refused with 413 once it passes `maxBytes` (server.js usually stops it first). */

@@ -20,7 +20,7 @@ const ENTITIES: Record<string, string> = {
 
 /** Escapes text for use in element content and in quoted attribute values. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+  return String(value ?? "").replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
 type Interpolation = SafeHtml | string | number | null | undefined | false | Interpolation[];

@@ -1,3 +1,5 @@
+import { isRecord } from "./guards";
+
 /**
  * A JSON object stored in a text column (settings, answers), read where one bad row must not
  * break a whole page: anything that is not a JSON object reads as {}.
@@ -5,7 +7,7 @@
 export function parseJsonObject(json: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(json);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return isRecord(value) ? value : {};
   } catch {
     return {};
   }

@@ -13,9 +13,7 @@ export type Inline =
   | { type: "em"; children: Inline[] }
   | { type: "link"; href: string; children: Inline[] };
 
-export type Block =
-  | { type: "paragraph"; children: Inline[] }
-  | { type: "list"; ordered: boolean; items: Inline[][] };
+export type Block = { type: "paragraph"; children: Inline[] } | { type: "list"; ordered: boolean; items: Inline[][] };
 
 const BULLET = /^\s{0,3}[-*]\s+(.*)$/;
 const NUMBERED = /^\s{0,3}\d{1,9}[.)]\s+(.*)$/;
@@ -47,12 +45,12 @@ function parseSpans(text: string): Inline[] {
     const [whole, strong, em, linkText, linkHref] = match;
     if (strong !== undefined) out.push({ type: "strong", children: parseSpans(strong) });
     else if (em !== undefined) out.push({ type: "em", children: parseSpans(em) });
-    else {
-      const href = safeHref(linkHref!);
+    else if (linkText !== undefined && linkHref !== undefined) {
+      const href = safeHref(linkHref);
       // A link to anything but http(s) stays visible as its text, without the target.
-      if (href) out.push({ type: "link", href, children: parseSpans(linkText!) });
-      else out.push(...parseSpans(linkText!));
-    }
+      if (href) out.push({ type: "link", href, children: parseSpans(linkText) });
+      else out.push(...parseSpans(linkText));
+    } else out.push({ type: "text", text: whole }); // INLINE has no other alternative
     rest = rest.slice(match.index + whole.length);
   }
   return mergeText(out);
@@ -70,7 +68,9 @@ function mergeText(nodes: Inline[]): Inline[] {
 
 /** The lines of one paragraph, joined by line breaks. */
 function parseLines(lines: string[]): Inline[] {
-  return lines.flatMap((line, index): Inline[] => (index === 0 ? parseSpans(line.trim()) : [{ type: "break" }, ...parseSpans(line.trim())]));
+  return lines.flatMap((line, index): Inline[] =>
+    index === 0 ? parseSpans(line.trim()) : [{ type: "break" }, ...parseSpans(line.trim())],
+  );
 }
 
 export function parseMarkdown(source: string): Block[] {
@@ -95,10 +95,10 @@ export function parseMarkdown(source: string): Block[] {
       const ordered = numbered !== null;
       if (paragraph.length > 0 || (list && list.ordered !== ordered)) flush();
       list ??= { ordered, items: [] };
-      list.items.push([item[1]!]);
+      list.items.push([item[1] ?? ""]);
     } else if (list && /^\s+/.test(line)) {
       // An indented line continues the list item above it.
-      list.items[list.items.length - 1]!.push(line);
+      list.items.at(-1)?.push(line);
     } else {
       if (list) flush();
       paragraph.push(line);

@@ -25,3 +25,13 @@ export function perRequest<T>(key: RequestKey<T>, compute: () => T): T {
   // Only perRequest writes the store, and always a value of the key's own type.
   return store.get(key) as T;
 }
+
+/**
+ * perRequest for what loaders read: shared by the loaders of one request (GET, HEAD), computed
+ * anew for an action. An action may change what it read; the loaders that run after it in the
+ * same HTTP request (a form posted without JavaScript) get a GET request of their own from
+ * Remix, and so never see a value read before the action wrote.
+ */
+export function perLoaderRequest<T>(request: Request, key: RequestKey<T>, compute: () => T): T {
+  return request.method === "GET" || request.method === "HEAD" ? perRequest(key, compute) : compute();
+}

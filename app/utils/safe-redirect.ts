@@ -23,7 +23,8 @@ export function safeRedirect(to: unknown, fallback = "/"): string {
 export function isSafeRedirect(to: unknown): to is string {
   if (typeof to !== "string" || to.length === 0 || to.length > MAX_LENGTH) return false;
   if (!to.startsWith("/") || !ALLOWED.test(to) || BAD_ESCAPE.test(to)) return false;
-  if (!isSafePath(to.split(/[?#]/, 1)[0]!)) return false;
+  const [path = ""] = to.split(/[?#]/, 1);
+  if (!isSafePath(path)) return false;
   // Last line of defence: resolved against an origin, it must stay on that origin.
   const resolved = new URL(to, ORIGIN);
   return resolved.origin === ORIGIN && !resolved.pathname.startsWith("//");

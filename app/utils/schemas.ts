@@ -34,7 +34,10 @@ export function requiredText(max = 200, options: TextOptions = {}) {
 
 /** A text that may stay empty (absent, or "" after trimming white space). */
 export function optionalText(max = 200, options: TextOptions = {}) {
-  const text = z.string().trim().max(max, options.tooLong ?? `Gebruik hoogstens ${max} tekens.`);
+  const text = z
+    .string()
+    .trim()
+    .max(max, options.tooLong ?? `Gebruik hoogstens ${max} tekens.`);
   return withoutControlCharacters(text, options).optional();
 }
 
@@ -48,5 +51,5 @@ export const emailField = z
 
 /** A checkbox group: the form post repeats the name, once per ticked box (or not at all). */
 export function repeated<T extends z.ZodType>(item: T) {
-  return z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+  return z.preprocess((value): unknown => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 }

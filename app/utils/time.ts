@@ -80,7 +80,8 @@ export function calendarDates(from: string, to: string): string[] {
   const last = DateTime.fromISO(to, { zone: ZONE });
   // Calendar arithmetic, not 24-hour steps: a DST day is still one day.
   for (let day = DateTime.fromISO(from, { zone: ZONE }); day <= last; day = day.plus({ days: 1 })) {
-    dates.push(day.toISODate()!);
+    const date = day.toISODate();
+    if (date) dates.push(date); // null only for an invalid date, which the loop never reaches
   }
   return dates;
 }

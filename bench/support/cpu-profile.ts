@@ -9,12 +9,18 @@ type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; 
 const CATEGORIES: Array<[string, (url: string, name: string) => boolean]> = [
   ["Prisma query compiler (wasm)", (url) => url.startsWith("wasm://") || url.includes("query_compiler")],
   ["Prisma client runtime", (url) => url.includes("@prisma/client/runtime")],
-  ["database adapter and driver", (url) => /@prisma\/(adapter-|driver-adapter)|better-sqlite3|node_modules\/pg|pg-protocol|postgres-/.test(url)],
+  [
+    "database adapter and driver",
+    (url) => /@prisma\/(adapter-|driver-adapter)|better-sqlite3|node_modules\/pg|pg-protocol|postgres-/.test(url),
+  ],
   ["React server render", (url) => url.includes("react-dom") || url.includes("/react/")],
   ["Remix", (url) => url.includes("@remix-run") || url.includes("turbo-stream")],
   ["portal code (build/)", (url) => url.includes("/build/index.js")],
   ["zod", (url) => url.includes("/zod/")],
-  ["Express and middleware", (url) => /node_modules\/(express|helmet|compression|express-rate-limit|body-parser|router|send|serve-static)/.test(url)],
+  [
+    "Express and middleware",
+    (url) => /node_modules\/(express|helmet|compression|express-rate-limit|body-parser|router|send|serve-static)/.test(url),
+  ],
   ["other packages", (url) => url.includes("node_modules")],
   ["garbage collection", (_url, name) => name === "(garbage collector)"],
   ["idle", (_url, name) => name === "(idle)"],

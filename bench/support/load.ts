@@ -12,7 +12,11 @@ export function stats(samples: number[]): Stats {
 }
 
 /** Runs `work` for every item with `concurrency` clients, like that many users at once. */
-export async function withClients<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<number> {
+export async function withClients<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(

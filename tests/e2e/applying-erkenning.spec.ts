@@ -2,7 +2,17 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../../seeds/demo-users";
 import { expectAccessible, login, waitForHydration } from "./support/helpers";
-import { ATTACHMENTS, demoReference, demoRound, expectReceipt, expectReceiptMail, expectStep, expectSummaryValue, saveAndContinue, stepHeading } from "./support/wizard";
+import {
+  ATTACHMENTS,
+  demoReference,
+  demoRound,
+  expectReceipt,
+  expectReceiptMail,
+  expectStep,
+  expectSummaryValue,
+  saveAndContinue,
+  stepHeading,
+} from "./support/wizard";
 
 // vzw Brugwerk has no dossier in the open recognition demo round (vzw Tussenruimte has: seeds/sample-dossiers.ts).
 const brugwerk = DEMO_USERS.find((u) => u.email === "lotte.maes@brugwerk.example")!;
@@ -73,14 +83,18 @@ test("a partner organisation applies for recognition with its statutes and annua
   await expect(other.getByRole("status").filter({ hasText: "Uw antwoorden zijn bewaard." })).toBeVisible();
   await otherContext.close();
 
-  await page.getByRole("textbox", { name: "Meerjarig actieplan" }).fill("2027: vormingen in tien gemeenten. 2028: praktijkgids en intervisie.");
+  await page
+    .getByRole("textbox", { name: "Meerjarig actieplan" })
+    .fill("2027: vormingen in tien gemeenten. 2028: praktijkgids en intervisie.");
   await page.getByLabel("Jaarlijkse begroting voor deze opdracht").fill("120.000");
   await page.getByLabel("Toelichting bij de begroting").fill("1,6 VTE en werkingsmiddelen voor vormingen.");
   await page.locator(".wizard-actions").getByRole("button", { name: "Tussentijds bewaren" }).click();
   const conflict = page.getByRole("alert").filter({ hasText: "Uw wijzigingen zijn nog niet bewaard" });
   await expect(conflict).toContainText("Lotte Maes heeft deze stap bewaard");
   await expect(conflict.getByRole("row", { name: /Meerjarig actieplan/ })).toContainText("Versie uit het andere venster.");
-  await expect(page.getByRole("textbox", { name: "Meerjarig actieplan" })).toHaveValue("2027: vormingen in tien gemeenten. 2028: praktijkgids en intervisie.");
+  await expect(page.getByRole("textbox", { name: "Meerjarig actieplan" })).toHaveValue(
+    "2027: vormingen in tien gemeenten. 2028: praktijkgids en intervisie.",
+  );
   await expectAccessible(page);
   // Keeping this version: saving again replaces the other one, on purpose.
   await page.locator(".wizard-actions").getByRole("button", { name: "Tussentijds bewaren" }).click();
@@ -108,7 +122,10 @@ test("a partner organisation applies for recognition with its statutes and annua
   await page.getByRole("group", { name: "Medewerker 1" }).getByLabel("Tewerkstelling in VTE").fill("0,9");
   await page.locator(".wizard-actions").getByRole("button", { name: "Tussentijds bewaren" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Uw antwoorden zijn bewaard." })).toBeVisible();
-  await page.getByRole("navigation", { name: "Stappen van de aanvraag" }).getByRole("link", { name: /Overzicht en indienen/ }).click();
+  await page
+    .getByRole("navigation", { name: "Stappen van de aanvraag" })
+    .getByRole("link", { name: /Overzicht en indienen/ })
+    .click();
   await expectSummaryValue(page, "Medewerker 1 – Tewerkstelling in VTE", "0,9");
 
   await page.getByRole("button", { name: "Aanvraag indienen" }).click();

@@ -1,7 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../../seeds/demo-users";
 import { expectAccessible, login, waitForHydration } from "./support/helpers";
-import { computedLine, demoReference, demoRound, expectReceipt, expectReceiptMail, expectStep, expectSummaryValue, saveAndContinue, stepHeading } from "./support/wizard";
+import {
+  computedLine,
+  demoReference,
+  demoRound,
+  expectReceipt,
+  expectReceiptMail,
+  expectStep,
+  expectSummaryValue,
+  saveAndContinue,
+  stepHeading,
+} from "./support/wizard";
 
 // Stad Gent has no dossier in the open Oefenkansen demo round yet (Antwerpen has: seeds/sample-dossiers.ts).
 const gent = DEMO_USERS.find((u) => u.email === "jan.declercq@gent.example")!;
@@ -73,10 +83,22 @@ test("an official completes and submits an Oefenkansen Nederlands application wi
   await page.getByRole("button", { name: "Activiteit toevoegen" }).click();
   const first = page.getByRole("group", { name: "Activiteit 1" });
   await expect(first.getByLabel("Soort activiteit")).toBeFocused();
-  await fillActivity(page, 1, { kind: "Taalcafé of conversatietafel", description: "Wekelijks taalcafé", group: "Inburgeraars", level: "A2", location: "Bibliotheek De Krook" });
+  await fillActivity(page, 1, {
+    kind: "Taalcafé of conversatietafel",
+    description: "Wekelijks taalcafé",
+    group: "Inburgeraars",
+    level: "A2",
+    location: "Bibliotheek De Krook",
+  });
   await page.getByRole("button", { name: "Activiteit toevoegen" }).click();
   await expect(page.getByRole("group", { name: "Activiteit 2" }).getByLabel("Soort activiteit")).toBeFocused();
-  await fillActivity(page, 2, { kind: "Oefenen met ouders op school", description: "Oefengroep voor ouders", group: "Ouders", level: "A1", location: "Basisscholen" });
+  await fillActivity(page, 2, {
+    kind: "Oefenen met ouders op school",
+    description: "Oefengroep voor ouders",
+    group: "Ouders",
+    level: "A1",
+    location: "Basisscholen",
+  });
   await expect(first.getByLabel("Korte omschrijving")).toHaveValue("Wekelijks taalcafé");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Activiteit 2 verwijderen" }).click();
@@ -108,7 +130,10 @@ test("an official completes and submits an Oefenkansen Nederlands application wi
   await expectStep(page, 5, STEPS, "Rekeningnummer");
   await page.getByLabel("Rekeningnummer (IBAN)").fill("BE68 5390 0754 7034");
   await page.getByLabel("Naam van de rekeninghouder").fill("Stad Gent");
-  await page.getByRole("group", { name: /gewoonlijk subsidies ontvangt/ }).getByLabel("Ja").check();
+  await page
+    .getByRole("group", { name: /gewoonlijk subsidies ontvangt/ })
+    .getByLabel("Ja")
+    .check();
   await expectAccessible(page);
   await saveAndContinue(page);
   await expectStep(page, 6, STEPS, "Verklaring en bijlagen");
@@ -131,7 +156,10 @@ test("an official completes and submits an Oefenkansen Nederlands application wi
   await page.getByLabel("Naam van de rekeninghouder").fill("Stad Gent – Dienst Samenleven");
   await saveAndContinue(page);
   await expect(stepHeading(page, 6, STEPS, "Verklaring en bijlagen")).toBeVisible();
-  await page.getByRole("navigation", { name: "Stappen van de aanvraag" }).getByRole("link", { name: /Overzicht en indienen/ }).click();
+  await page
+    .getByRole("navigation", { name: "Stappen van de aanvraag" })
+    .getByRole("link", { name: /Overzicht en indienen/ })
+    .click();
   await expectSummaryValue(page, "Naam van de rekeninghouder", "Stad Gent – Dienst Samenleven");
 
   await page.getByRole("button", { name: "Aanvraag indienen" }).click();

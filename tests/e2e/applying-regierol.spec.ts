@@ -4,7 +4,17 @@ import { expect, test } from "@playwright/test";
 import { DEMO_USERS } from "../../seeds/demo-users";
 import { expectAccessible, waitForHydration } from "./support/helpers";
 import { tabTo, typeInto } from "./support/keyboard";
-import { ATTACHMENTS, computedLine, demoReference, demoRound, expectReceipt, expectReceiptMail, expectStep, expectSummaryValue, stepHeading } from "./support/wizard";
+import {
+  ATTACHMENTS,
+  computedLine,
+  demoReference,
+  demoRound,
+  expectReceipt,
+  expectReceiptMail,
+  expectStep,
+  expectSummaryValue,
+  stepHeading,
+} from "./support/wizard";
 
 // Stad Leuven has no dossier in the open Regierol demo round (Gent has: seeds/sample-dossiers.ts).
 const leuven = DEMO_USERS.find((u) => u.email === "sara.janssens@leuven.example")!;
@@ -55,7 +65,9 @@ test("an official submits the Regierol meerjarenplan with the keyboard only", as
   const summary = page.getByRole("alert").filter({ hasText: "Er is een probleem" });
   await expect(summary).toBeFocused();
   await expect(summary).toContainText("Strategisch meerjarenplan 2026-2031: Voeg een bestand toe.");
-  await expect(page.getByLabel("Samenvatting van uw aanpak")).toHaveValue("Leuven neemt de regierol op met vroegsignalering en een LIVC-R.");
+  await expect(page.getByLabel("Samenvatting van uw aanpak")).toHaveValue(
+    "Leuven neemt de regierol op met vroegsignalering en een LIVC-R.",
+  );
   await expectAccessible(page);
   await keys.press("Tab");
   await expect(summary.getByRole("link", { name: /^Strategisch meerjarenplan/ })).toBeFocused();
@@ -64,7 +76,11 @@ test("an official submits the Regierol meerjarenplan with the keyboard only", as
   await expect(planInput).toBeFocused();
   // Space on a file input opens the operating system's file dialog, which a browser test
   // cannot reach: the file is set directly on the focused input instead.
-  await planInput.setInputFiles({ name: "meerjarenplan-leuven.pdf", mimeType: "application/pdf", buffer: readFileSync(path.join(ATTACHMENTS, "statuten.pdf")) });
+  await planInput.setInputFiles({
+    name: "meerjarenplan-leuven.pdf",
+    mimeType: "application/pdf",
+    buffer: readFileSync(path.join(ATTACHMENTS, "statuten.pdf")),
+  });
   await tabTo(page, next);
   await keys.press("Enter");
 
@@ -144,7 +160,11 @@ test("an official submits the Regierol meerjarenplan with the keyboard only", as
   await expect(page.getByRole("link", { name: /^Wijzigen \(/ })).toHaveCount(STEPS);
   await expect(page.getByText("7 van 7 stappen volledig")).toBeVisible();
   await expectSummaryValue(page, "Strategisch meerjarenplan 2026-2031", "meerjarenplan-leuven.pdf");
-  await expectSummaryValue(page, "Beleidsprioriteit 1 – Beleidsprioriteit", "Casusoverleg in een lokale integrale veiligheidscel radicalisering (LIVC-R)");
+  await expectSummaryValue(
+    page,
+    "Beleidsprioriteit 1 – Beleidsprioriteit",
+    "Casusoverleg in een lokale integrale veiligheidscel radicalisering (LIVC-R)",
+  );
   await expectAccessible(page);
   await tabTo(page, page.getByRole("link", { name: "Wijzigen (Gevraagde financiering)" }));
   await keys.press("Enter");

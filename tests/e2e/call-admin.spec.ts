@@ -87,10 +87,19 @@ test("an administrator creates a call, an official applies in it, staff see the 
   await expectAccessible(page);
   await goAndCheck(page, "/beheer/programmas/nieuw", "Programma toevoegen");
   await goAndCheck(page, "/beheer/formulieren", "Formulieren");
-  await goAndCheck(page, "/beheer/formulieren/sociale-cohesie/1", "Aanvraag projectsubsidie Sociale cohesie en participatie in een diverse samenleving");
+  await goAndCheck(
+    page,
+    "/beheer/formulieren/sociale-cohesie/1",
+    "Aanvraag projectsubsidie Sociale cohesie en participatie in een diverse samenleving",
+  );
   await goAndCheck(page, "/beheer/formulieren/nieuw", "Formulierversie toevoegen");
   await page.getByLabel("Definitie (JSON)").fill(
-    JSON.stringify({ key: "proef-e2e", version: 1, title: "Proef", steps: [{ id: "een", title: "Eén", fields: [{ type: "text", name: "naam", label: "Naam" }] }] }),
+    JSON.stringify({
+      key: "proef-e2e",
+      version: 1,
+      title: "Proef",
+      steps: [{ id: "een", title: "Eén", fields: [{ type: "text", name: "naam", label: "Naam" }] }],
+    }),
   );
   await page.getByRole("button", { name: "Voorbeeld tonen" }).click();
   await expect(page.getByRole("heading", { name: "Stap 1: Eén" })).toBeVisible();
@@ -108,7 +117,11 @@ test("an administrator creates a call, an official applies in it, staff see the 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Stap 1 van 6: Organisatie en contactpersoon");
   await waitForHydration(page);
 
-  const next = () => page.getByRole("button", { name: /^Bewaren en (verder|naar het overzicht)$/ }).last().click();
+  const next = () =>
+    page
+      .getByRole("button", { name: /^Bewaren en (verder|naar het overzicht)$/ })
+      .last()
+      .click();
   await page.getByLabel("Naam van de organisatie").fill("vzw Brugwerk");
   await page.getByLabel("Rechtsvorm").selectOption({ label: "Vereniging zonder winstoogmerk (vzw)" });
   await page.getByLabel("Ondernemingsnummer (KBO)").fill("0123.456.749");
@@ -134,7 +147,10 @@ test("an administrator creates a call, an official applies in it, staff see the 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Stap 5 van 6");
   await page.getByLabel("Rekeningnummer (IBAN)").fill("BE68 5390 0754 7034");
   await page.getByLabel("Naam van de rekeninghouder").fill("vzw Brugwerk");
-  await page.getByRole("group", { name: /gewoonlijk subsidies/ }).getByLabel("Ja").check();
+  await page
+    .getByRole("group", { name: /gewoonlijk subsidies/ })
+    .getByLabel("Ja")
+    .check();
   await next();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Stap 6 van 6");
   await page.getByLabel(/Ik verklaar op eer/).check();

@@ -16,7 +16,11 @@ test.describe.configure({ mode: "serial" });
 
 async function openGentDemoDossier(page: Page) {
   await page.goto("/te-beoordelen");
-  await page.getByRole("link", { name: /^RAD-\d{4}-\d{4}$/ }).filter({ hasNotText: "2026" }).first().click();
+  await page
+    .getByRole("link", { name: /^RAD-\d{4}-\d{4}$/ })
+    .filter({ hasNotText: "2026" })
+    .first()
+    .click();
   await page.getByRole("link", { name: "Beoordeling en beslissing" }).click();
   await waitForHydration(page);
 }

@@ -74,9 +74,7 @@ describe("dossier pages", () => {
   it("sends anonymous visitors to the login page and back", async () => {
     const response = await new HttpClient(server.url).get(`/dossiers/${antwerpenApplication.id}`);
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(
-      `/aanmelden?redirectTo=${encodeURIComponent(`/dossiers/${antwerpenApplication.id}`)}`,
-    );
+    expect(response.headers.get("location")).toBe(`/aanmelden?redirectTo=${encodeURIComponent(`/dossiers/${antwerpenApplication.id}`)}`);
   });
 });
 

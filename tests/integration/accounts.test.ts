@@ -272,7 +272,9 @@ describe("invitations", () => {
       ok: false,
       message: "Er bestaat al een account met dit e-mailadres. Meld u eerst aan.",
     });
-    expect(await prisma.membership.count({ where: { organisationId: organisation.id, userId: { in: [invited.id, someoneElse.id] } } })).toBe(0);
+    expect(
+      await prisma.membership.count({ where: { organisationId: organisation.id, userId: { in: [invited.id, someoneElse.id] } } }),
+    ).toBe(0);
 
     // The refusals did not use up the link: the right person can still accept it.
     expect(await acceptInvitation(token, { loggedInUserId: invited.id })).toEqual({
@@ -295,7 +297,12 @@ describe("invitations", () => {
 
     const auditBefore = await prisma.auditEvent.count();
     expect(
-      await inviteColleague(asInviter(inviter), merged.id, { email: "maarten@lierde.example", firstName: "Maarten", lastName: "Laat" }, linkTo),
+      await inviteColleague(
+        asInviter(inviter),
+        merged.id,
+        { email: "maarten@lierde.example", firstName: "Maarten", lastName: "Laat" },
+        linkTo,
+      ),
     ).toEqual({ ok: false, field: "form", message: "Deze organisatie is opgegaan in een fusie en kan geen leden meer uitnodigen." });
     expect(await prisma.emailOutbox.count({ where: { toAddress: "maarten@lierde.example" } })).toBe(0);
     expect(await prisma.auditEvent.count()).toBe(auditBefore);
@@ -311,7 +318,12 @@ describe("invitations", () => {
     const organisation = await createOrganisation(prisma, { name: "Gemeente Wijnegem" });
     const inviter = await createUser(prisma, { memberOf: [organisation.id] });
     const start = now();
-    await inviteColleague(asInviter(inviter), organisation.id, { email: "nele@wijnegem.example", firstName: "Nele", lastName: "Traag" }, linkTo);
+    await inviteColleague(
+      asInviter(inviter),
+      organisation.id,
+      { email: "nele@wijnegem.example", firstName: "Nele", lastName: "Traag" },
+      linkTo,
+    );
     const token = tokenIn((await mailTo("nele@wijnegem.example"))[0]!, "uitnodiging");
     setNow(new Date(start.getTime() + 7 * 24 * 60 * MINUTE + 1_000));
     expect(await describeInvitation(token)).toBeNull();
@@ -324,11 +336,20 @@ describe("invitations", () => {
   it("writes an audit event for every invitation and every acceptance", async () => {
     const organisation = await createOrganisation(prisma, { name: "Vzw Samenleven", kind: "VZW" });
     const inviter = await createUser(prisma, { memberOf: [organisation.id] });
-    const audit = () =>
-      prisma.auditEvent.findMany({ where: { organisationId: organisation.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const audit = () => prisma.auditEvent.findMany({ where: { organisationId: organisation.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
 
-    await inviteColleague(asInviter(inviter), organisation.id, { email: "olivia@samenleven.example", firstName: "Olivia", lastName: "Een" }, linkTo);
-    await inviteColleague(asInviter(inviter), organisation.id, { email: "pieter@samenleven.example", firstName: "Pieter", lastName: "Twee" }, linkTo);
+    await inviteColleague(
+      asInviter(inviter),
+      organisation.id,
+      { email: "olivia@samenleven.example", firstName: "Olivia", lastName: "Een" },
+      linkTo,
+    );
+    await inviteColleague(
+      asInviter(inviter),
+      organisation.id,
+      { email: "pieter@samenleven.example", firstName: "Pieter", lastName: "Twee" },
+      linkTo,
+    );
     const invitations = await audit();
     expect(invitations).toHaveLength(2);
     for (const event of invitations) {
@@ -371,16 +392,19 @@ describe("the audit trail", () => {
   it("refuses UPDATE and DELETE, even as raw SQL", async () => {
     const organisation = await createOrganisation(prisma, { name: "Gemeente Schilde" });
     const inviter = await createUser(prisma, { memberOf: [organisation.id] });
-    await inviteColleague(asInviter(inviter), organisation.id, { email: "quinten@schilde.example", firstName: "Quinten", lastName: "Q" }, linkTo);
+    await inviteColleague(
+      asInviter(inviter),
+      organisation.id,
+      { email: "quinten@schilde.example", firstName: "Quinten", lastName: "Q" },
+      linkTo,
+    );
     const [event] = await prisma.auditEvent.findMany({ where: { organisationId: organisation.id } });
     expect(event).toBeDefined();
 
-    await expect(
-      prisma.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'vervalst' WHERE "id" = ${event!.id}`,
-    ).rejects.toThrow(/AuditEvent is append-only/);
-    await expect(prisma.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${event!.id}`).rejects.toThrow(
+    await expect(prisma.$executeRaw`UPDATE "AuditEvent" SET "reason" = 'vervalst' WHERE "id" = ${event!.id}`).rejects.toThrow(
       /AuditEvent is append-only/,
     );
+    await expect(prisma.$executeRaw`DELETE FROM "AuditEvent" WHERE "id" = ${event!.id}`).rejects.toThrow(/AuditEvent is append-only/);
     await expect(prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/AuditEvent is append-only/);
     await expect(prisma.auditEvent.update({ where: { id: event!.id }, data: { reason: "vervalst" } })).rejects.toThrow();
     await expect(prisma.auditEvent.deleteMany()).rejects.toThrow();

@@ -36,7 +36,10 @@ beforeAll(async () => {
     [`/beheer/organisaties/${antwerpen.id}`, { firstName: "Eve", lastName: "Indringer", email: "eve@indringer.example" }],
     [`/beheer/gebruikers/${target.id}`, { intent: "roles", roles: "ADMIN" }],
     [`/beheer/gebruikers/${target.id}`, { intent: "deactivate", reason: "Geen reden" }],
-    ["/beheer/fusies", { intent: "confirm", predecessorNisCodes: "11007", successorMode: "existing", successorNisCode: "11002", mergedOn: "2025-01-01" }],
+    [
+      "/beheer/fusies",
+      { intent: "confirm", predecessorNisCodes: "11007", successorMode: "existing", successorNisCode: "11002", mergedOn: "2025-01-01" },
+    ],
     ["/beheer/gemeenten", {}],
   ];
   void borsbeek;

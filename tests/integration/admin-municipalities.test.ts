@@ -12,10 +12,19 @@ let client: HttpClient;
 beforeAll(async () => {
   // A partly outdated portal: one municipality under an old name, one in the wrong province,
   // one merged predecessor that is not in the list (it must be left alone).
-  const pajottegem = await db.organisation.create({ data: { name: "Pajottegem (voorlopig)", kind: "GEMEENTE", nisCode: "23106", province: "Vlaams-Brabant" } });
+  const pajottegem = await db.organisation.create({
+    data: { name: "Pajottegem (voorlopig)", kind: "GEMEENTE", nisCode: "23106", province: "Vlaams-Brabant" },
+  });
   await db.organisation.create({ data: { name: "Gent", kind: "GEMEENTE", nisCode: "44021", province: "Antwerpen" } });
   await db.organisation.create({
-    data: { name: "Herne", kind: "GEMEENTE", nisCode: "23032", province: "Vlaams-Brabant", successorId: pajottegem.id, mergedAt: new Date("2024-12-31T23:00:00Z") },
+    data: {
+      name: "Herne",
+      kind: "GEMEENTE",
+      nisCode: "23032",
+      province: "Vlaams-Brabant",
+      successorId: pajottegem.id,
+      mergedAt: new Date("2024-12-31T23:00:00Z"),
+    },
   });
   const admin = await createUser(db, { staffRoles: ["ADMIN"] });
   server = await startServer();

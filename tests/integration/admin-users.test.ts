@@ -55,13 +55,19 @@ describe("login bookkeeping", () => {
 describe("deactivating and reactivating an account", () => {
   it("stops the user's open session at once, refuses their login and keeps their organisation's dossiers", async () => {
     const official = await createUser(db, { email: "vertrekt@antwerpen.example", memberOf: [antwerpen.id] });
-    const call = await createProgrammeAndCall(db, { opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2027-01-01T00:00:00Z") });
+    const call = await createProgrammeAndCall(db, {
+      opensAt: new Date("2026-01-01T00:00:00Z"),
+      closesAt: new Date("2027-01-01T00:00:00Z"),
+    });
     const dossier = await createApplication(db, { callId: call.id, organisationId: antwerpen.id });
     const session = new HttpClient(server.url, PUBLIC_URL);
     await session.login(official.email, official.password);
     expect((await session.get("/mijn-dossiers")).status).toBe(200);
 
-    const response = await adminClient.post(`/beheer/gebruikers/${official.id}`, { intent: "deactivate", reason: "Heeft de stad verlaten." });
+    const response = await adminClient.post(`/beheer/gebruikers/${official.id}`, {
+      intent: "deactivate",
+      reason: "Heeft de stad verlaten.",
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Het account is gedeactiveerd. Open sessies zijn beëindigd.");
 
@@ -118,7 +124,11 @@ describe("staff roles", () => {
 
     const response = await adminClient.post(
       `/beheer/gebruikers/${colleague.id}`,
-      new URLSearchParams([["intent", "roles"], ["roles", "REVIEWER"], ["roles", "DECIDER"]]),
+      new URLSearchParams([
+        ["intent", "roles"],
+        ["roles", "REVIEWER"],
+        ["roles", "DECIDER"],
+      ]),
     );
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("De rollen zijn bijgewerkt.");
@@ -169,7 +179,11 @@ describe("staff roles", () => {
 
 describe("partner organisations", () => {
   it("refuses an invalid KBO number with the Dutch message and keeps the typed values", async () => {
-    const response = await adminClient.post("/beheer/organisaties/nieuw", { name: "vzw Samen Sterk", kind: "VZW", kboNumber: "0123.456.789" });
+    const response = await adminClient.post("/beheer/organisaties/nieuw", {
+      name: "vzw Samen Sterk",
+      kind: "VZW",
+      kboNumber: "0123.456.789",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Geef een geldig ondernemingsnummer op (formaat 0123.456.749).");
@@ -188,7 +202,10 @@ describe("partner organisations", () => {
     expect(response.status).toBe(302);
     const organisation = await db.organisation.findUniqueOrThrow({ where: { kboNumber: "0412345614" } });
     expect(organisation).toMatchObject({ name: "vzw Samen Sterk", kind: "VZW", province: "Limburg", nisCode: null });
-    expect(response.headers.get("location")).toBe(`/beheer/organisaties/${organisation.id}?aangemaakt=1`);
+    expect(response.headers.get("location")).toBe(`/beheer/organisaties/${organisation.id}`);
+    expect(await (await adminClient.get(`/beheer/organisaties/${organisation.id}`)).text()).toContain(
+      "De organisatie is toegevoegd. Nodig nu een eerste gebruiker uit.",
+    );
     expect(await auditFor(organisation.id, "organisation.created")).toHaveLength(1);
 
     const found = await (await adminClient.get("/beheer/organisaties?q=0412.345.614")).text();
@@ -196,8 +213,12 @@ describe("partner organisations", () => {
     expect(found).toContain("0412.345.614");
     expect(found).toContain("1 organisatie gevonden.");
     // Case does not matter for names; filters combine.
-    expect(await (await adminClient.get("/beheer/organisaties?q=samen+sterk&soort=VZW&provincie=Limburg")).text()).toContain("1 organisatie gevonden.");
-    expect(await (await adminClient.get("/beheer/organisaties?q=samen+sterk&provincie=Antwerpen")).text()).toContain("0 organisaties gevonden.");
+    expect(await (await adminClient.get("/beheer/organisaties?q=samen+sterk&soort=VZW&provincie=Limburg")).text()).toContain(
+      "1 organisatie gevonden.",
+    );
+    expect(await (await adminClient.get("/beheer/organisaties?q=samen+sterk&provincie=Antwerpen")).text()).toContain(
+      "0 organisaties gevonden.",
+    );
 
     const twice = await adminClient.post("/beheer/organisaties/nieuw", { name: "vzw Dubbel", kind: "OTHER", kboNumber: "0412345614" });
     expect(twice.status).toBe(400);

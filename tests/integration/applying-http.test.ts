@@ -63,9 +63,7 @@ describe("applying for Oefenkansen Nederlands", () => {
     const client = await signedIn(vzwMember);
     const response = await client.post(`/oproepen/${call.id}`, {});
     expect(response.status).toBe(403);
-    expect(await response.text()).toContain(
-      "Een vzw kan geen aanvraag indienen voor deze oproep. Ze staat open voor: gemeente, ocmw.",
-    );
+    expect(await response.text()).toContain("Een vzw kan geen aanvraag indienen voor deze oproep. Ze staat open voor: gemeente, ocmw.");
     expect(await db.application.count({ where: { callId: call.id } })).toBe(0);
   });
 
@@ -90,7 +88,13 @@ describe("applying for Oefenkansen Nederlands", () => {
     const client = await signedIn(official);
     const path = `/dossiers/${applicationId}/stap/rekening`;
     const { base } = await openStep(client, path);
-    const response = await client.post(path, { ...base, intent: "next", iban: "BE00 1234", rekeninghouder: "", gebruikelijkeRekening: "ja" });
+    const response = await client.post(path, {
+      ...base,
+      intent: "next",
+      iban: "BE00 1234",
+      rekeninghouder: "",
+      gebruikelijkeRekening: "ja",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Er is een probleem");
@@ -128,7 +132,12 @@ describe("applying for Oefenkansen Nederlands", () => {
       baseVersion: /name="baseVersion" value="(\d+)"/.exec(html)![1]!,
       baseFingerprint: /name="baseFingerprint" value="([0-9a-f]+)"/.exec(html)![1]!,
     };
-    const chosen = await bert.post(path, { ...conflictBase, intent: "save", ...OEFENKANSEN_ANSWERS["huidig-aanbod"], huidigAanbod: "Bert schrijft iets anders." });
+    const chosen = await bert.post(path, {
+      ...conflictBase,
+      intent: "save",
+      ...OEFENKANSEN_ANSWERS["huidig-aanbod"],
+      huidigAanbod: "Bert schrijft iets anders.",
+    });
     expect(chosen.status).toBe(200);
     const after = JSON.parse((await db.application.findUniqueOrThrow({ where: { id: applicationId } })).data);
     expect(after.huidigAanbod).toBe("Bert schrijft iets anders.");
@@ -157,9 +166,17 @@ describe("applying for Oefenkansen Nederlands", () => {
     const bert = await signedIn(colleague);
     const anPage = await openStep(an, `/dossiers/${applicationId}/stap/organisatie`);
     const bertPage = await openStep(bert, `/dossiers/${applicationId}/stap/rekening`);
-    const anSave = await an.post(`/dossiers/${applicationId}/stap/organisatie`, { ...anPage.base, intent: "next", ...OEFENKANSEN_ANSWERS.organisatie });
+    const anSave = await an.post(`/dossiers/${applicationId}/stap/organisatie`, {
+      ...anPage.base,
+      intent: "next",
+      ...OEFENKANSEN_ANSWERS.organisatie,
+    });
     expect(anSave.status).toBe(302);
-    const bertSave = await bert.post(`/dossiers/${applicationId}/stap/rekening`, { ...bertPage.base, intent: "next", ...OEFENKANSEN_ANSWERS.rekening });
+    const bertSave = await bert.post(`/dossiers/${applicationId}/stap/rekening`, {
+      ...bertPage.base,
+      intent: "next",
+      ...OEFENKANSEN_ANSWERS.rekening,
+    });
     expect(bertSave.status).toBe(302);
     const stored = JSON.parse((await db.application.findUniqueOrThrow({ where: { id: applicationId } })).data);
     expect(stored.contactFunctie).toBe("Coördinator integratie");

@@ -4,12 +4,7 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  listAttachments,
-  removeAttachment,
-  storeAttachment,
-  type StoreResult,
-} from "~/attachments/attachments.server";
+import { listAttachments, removeAttachment, storeAttachment, type StoreResult } from "~/attachments/attachments.server";
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, wrongTypeMessage, type AttachmentKind } from "~/attachments/file-types";
 import { tempDir, uploadDir } from "~/attachments/storage.server";
 import { readMultipartForm, type UploadedFile } from "~/attachments/upload.server";
@@ -211,8 +206,7 @@ describe("readMultipartForm", () => {
     const thrown = await readMultipartForm(request).catch((error: unknown) => error);
     expect(thrown).toMatchObject({
       data: {
-        message:
-          "U verstuurde in één keer meer dan 100 MB. Voeg de bestanden één voor één toe, of kies kleinere bestanden.",
+        message: "U verstuurde in één keer meer dan 100 MB. Voeg de bestanden één voor één toe, of kies kleinere bestanden.",
       },
       init: { status: 413 },
     });
@@ -229,10 +223,7 @@ describe("readMultipartForm", () => {
   });
 
   it("refuses a malformed body with a Dutch message and removes what it wrote", async () => {
-    const body = Buffer.concat([
-      Buffer.from('--grens\r\nContent-Disposition: form-data; name="a"; filename="a.pdf"\r\n\r\n'),
-      pdfBytes,
-    ]);
+    const body = Buffer.concat([Buffer.from('--grens\r\nContent-Disposition: form-data; name="a"; filename="a.pdf"\r\n\r\n'), pdfBytes]);
     const thrown = await readMultipartForm(rawPost(body)).catch((error: unknown) => error);
     expect(thrown).toMatchObject({
       data: { message: "Het formulier kon niet gelezen worden. Laad de pagina opnieuw en probeer nog eens." },
@@ -276,9 +267,7 @@ describe("storeAttachment", () => {
 
   it("accepts XLSX and ODS for annual accounts, not for a PDF-only field", async () => {
     const xlsx = await uploadOne(new File([fixture("begroting.xlsx")], "jaarrekening.xlsx"), "pdf-or-spreadsheet");
-    expect(xlsx.ok && xlsx.attachment.mimeType).toBe(
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    );
+    expect(xlsx.ok && xlsx.attachment.mimeType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const ods = await uploadOne(new File([fixture("begroting.ods")], "jaarrekening.ods"), "pdf-or-spreadsheet");
     expect(ods.ok && ods.attachment.mimeType).toBe("application/vnd.oasis.opendocument.spreadsheet");
     expect(await uploadOne(new File([fixture("begroting.xlsx")], "plan.xlsx"), "pdf")).toEqual({
@@ -291,8 +280,7 @@ describe("storeAttachment", () => {
     const result = await uploadOne(new File([fixture("statuten.docx")], "jaarrekening.xlsx"), "pdf-or-spreadsheet");
     expect(result).toEqual({
       ok: false,
-      message:
-        "Dit bestand is geen PDF-, XLSX- of ODS-bestand. Kies een PDF-document of een rekenblad in XLSX- of ODS-formaat.",
+      message: "Dit bestand is geen PDF-, XLSX- of ODS-bestand. Kies een PDF-document of een rekenblad in XLSX- of ODS-formaat.",
     });
   });
 
@@ -314,8 +302,7 @@ describe("storeAttachment", () => {
     const { files } = await readMultipartForm(rawPost(body));
     expect(await store(files[0]!, "pdf")).toEqual({
       ok: false,
-      message:
-        "De naam van het bestand kan niet gelezen worden. Geef het bestand een eenvoudige naam en kies het opnieuw.",
+      message: "De naam van het bestand kan niet gelezen worden. Geef het bestand een eenvoudige naam en kies het opnieuw.",
     });
   });
 
@@ -433,9 +420,7 @@ describe("GET /bijlagen/:id", () => {
   it("sends anonymous visitors to the login page and back", async () => {
     const response = await new HttpClient(server.url).get(`/bijlagen/${attachmentId}`);
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(
-      `/aanmelden?redirectTo=${encodeURIComponent(`/bijlagen/${attachmentId}`)}`,
-    );
+    expect(response.headers.get("location")).toBe(`/aanmelden?redirectTo=${encodeURIComponent(`/bijlagen/${attachmentId}`)}`);
   });
 
   it("answers 500 with a Dutch message when the stored file is gone, and audits nothing", async () => {
@@ -445,9 +430,7 @@ describe("GET /bijlagen/:id", () => {
     await rm(path.join(uploadDir(), row.storedName));
     const response = await (await clientFor(reviewer)).get(`/bijlagen/${row.id}`);
     expect(response.status).toBe(500);
-    expect(await response.text()).toBe(
-      "Het bestand van deze bijlage is niet beschikbaar. Neem contact op met de helpdesk.",
-    );
+    expect(await response.text()).toBe("Het bestand van deze bijlage is niet beschikbaar. Neem contact op met de helpdesk.");
     expect(await db.auditEvent.count({ where: { entityId: row.id, action: "attachment.download" } })).toBe(0);
   });
 

@@ -47,7 +47,9 @@ describe("backup and restore", () => {
 
     const restored = createPrismaClient(restoredUrl);
     try {
-      expect(await restored.user.findUnique({ where: { email: official.email }, select: { email: true } })).toEqual({ email: official.email });
+      expect(await restored.user.findUnique({ where: { email: official.email }, select: { email: true } })).toEqual({
+        email: official.email,
+      });
       expect(await restored.organisation.count({ where: { name: "Gemeente Back-up" } })).toBe(1);
     } finally {
       await restored.$disconnect();

@@ -76,9 +76,21 @@ const BODIES: Body[] = [
 ];
 const BROKEN_MULTIPART: Body[] = [
   { name: "multipart without boundary", contentType: "multipart/form-data", body: "--grens\r\n" },
-  { name: "multipart with another boundary", contentType: "multipart/form-data; boundary=anders", body: '--grens\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--grens--\r\n' },
-  { name: "truncated multipart", contentType: "multipart/form-data; boundary=grens", body: '--grens\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave' },
-  { name: "multipart with a nameless part", contentType: "multipart/form-data; boundary=grens", body: "--grens\r\nContent-Type: text/plain\r\n\r\nx\r\n--grens--\r\n" },
+  {
+    name: "multipart with another boundary",
+    contentType: "multipart/form-data; boundary=anders",
+    body: '--grens\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--grens--\r\n',
+  },
+  {
+    name: "truncated multipart",
+    contentType: "multipart/form-data; boundary=grens",
+    body: '--grens\r\nContent-Disposition: form-data; name="intent"\r\n\r\nsave',
+  },
+  {
+    name: "multipart with a nameless part",
+    contentType: "multipart/form-data; boundary=grens",
+    body: "--grens\r\nContent-Type: text/plain\r\n\r\nx\r\n--grens--\r\n",
+  },
 ];
 
 function post(client: HttpClient, path: string, { contentType, body }: Body): Promise<Response> {

@@ -137,8 +137,13 @@ describe("forms without files", () => {
 });
 
 describe("uploads", () => {
-  const uploadHeaders = () => ({ "content-type": "multipart/form-data; boundary=grens", accept: "text/html", cookie: official.cookieHeader() });
-  const filePart = '--grens\r\nContent-Disposition: form-data; name="bijlagen"; filename="groot.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n';
+  const uploadHeaders = () => ({
+    "content-type": "multipart/form-data; boundary=grens",
+    accept: "text/html",
+    cookie: official.cookieHeader(),
+  });
+  const filePart =
+    '--grens\r\nContent-Disposition: form-data; name="bijlagen"; filename="groot.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n';
 
   it("refuse a post declared over 100 MB at once", async () => {
     const answer = await streamingPost(server.url, stepPath, {

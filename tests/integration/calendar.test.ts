@@ -20,7 +20,10 @@ beforeAll(async () => {
   const summer = await createProgrammeAndCall(db, { opensAt: startOfDay("2026-05-01"), closesAt: endOfDay("2026-06-30") });
   await db.call.update({ where: { id: summer.id }, data: { title: LONG_TITLE } });
   const closedPending = await createProgrammeAndCall(db, { opensAt: startOfDay("2025-11-03"), closesAt: endOfDay("2025-12-19") });
-  await db.call.update({ where: { id: closedPending.id }, data: { title: "Gesloten, beslissing volgt", decisionDueAt: endOfDay("2026-01-30") } });
+  await db.call.update({
+    where: { id: closedPending.id },
+    data: { title: "Gesloten, beslissing volgt", decisionDueAt: endOfDay("2026-01-30") },
+  });
   const done = await createProgrammeAndCall(db, { opensAt: startOfDay("2025-09-15"), closesAt: endOfDay("2025-10-31") });
   await db.call.update({ where: { id: done.id }, data: { title: "Helemaal voorbij", decisionDueAt: endOfDay("2025-12-15") } });
   Object.assign(ids, { winter: winter.id, summer: summer.id, closedPending: closedPending.id, done: done.id });
@@ -43,7 +46,10 @@ function unescapeText(value: string): string {
 
 /** Unfolds and parses an iCalendar text into nested components (enough for this feed). */
 function parse(text: string): Component {
-  const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
   const root: Component = { type: "ROOT", properties: [], components: [] };
   const stack = [root];
   for (const line of lines) {

@@ -43,7 +43,8 @@ beforeAll(async () => {
     const organisation = await createOrganisation(db, { name: `Gemeente ${name}` });
     const count = name === "A" ? 2 : 1;
     members[name] = [];
-    for (let i = 0; i < count; i += 1) members[name]!.push(await createUser(db, { email: `lid${i}.${name.toLowerCase()}@gemeente.example`, memberOf: [organisation.id] }));
+    for (let i = 0; i < count; i += 1)
+      members[name]!.push(await createUser(db, { email: `lid${i}.${name.toLowerCase()}@gemeente.example`, memberOf: [organisation.id] }));
     if (name === "A") await createUser(db, { email: "weg.a@gemeente.example", memberOf: [organisation.id], deactivated: true });
     if (name === "A" || name === "B") await createApplication(db, { callId: openCall.id, organisationId: organisation.id });
     if (name === "C") await createApplication(db, { callId: openCall.id, organisationId: organisation.id, status: "SUBMITTED" });
@@ -51,7 +52,11 @@ beforeAll(async () => {
   outsiders.official = { email: members.D![0]!.email, password: "correct-horse-battery-staple" };
 
   // A call with only a draft: its form version may still change.
-  quietCall = await createProgrammeAndCall(db, { code: "QUI", opensAt: new Date(Date.now() - DAY), closesAt: new Date(Date.now() + 20 * DAY) });
+  quietCall = await createProgrammeAndCall(db, {
+    code: "QUI",
+    opensAt: new Date(Date.now() - DAY),
+    closesAt: new Date(Date.now() + 20 * DAY),
+  });
   const quietOrganisation = await createOrganisation(db, { name: "Gemeente Stil" });
   await createApplication(db, { callId: quietCall.id, organisationId: quietOrganisation.id });
   server = await startServer();
@@ -206,15 +211,30 @@ describe("programmes", () => {
     });
     expect(created.status).toBe(302);
     const programme = await db.programme.findUniqueOrThrow({ where: { code: "WDM" } });
-    expect(created.headers.get("location")).toBe(`/beheer/programmas/${programme.id}?opgeslagen=1`);
-    const edited = await client.post(`/beheer/programmas/${programme.id}`, { name: "Wij Doen Mee!", description: "Netwerk", kind: "FUNDING", legalBasis: "Decreet" });
+    expect(created.headers.get("location")).toBe(`/beheer/programmas/${programme.id}`);
+    expect(await text(await client.get(`/beheer/programmas/${programme.id}`))).toContain("Het programma is opgeslagen.");
+    const edited = await client.post(`/beheer/programmas/${programme.id}`, {
+      name: "Wij Doen Mee!",
+      description: "Netwerk",
+      kind: "FUNDING",
+      legalBasis: "Decreet",
+    });
     expect(edited.status).toBe(200);
-    expect(await db.programme.findUniqueOrThrow({ where: { id: programme.id } })).toMatchObject({ name: "Wij Doen Mee!", kind: "FUNDING", code: "WDM" });
+    expect(await db.programme.findUniqueOrThrow({ where: { id: programme.id } })).toMatchObject({
+      name: "Wij Doen Mee!",
+      kind: "FUNDING",
+      code: "WDM",
+    });
     const audit = await db.auditEvent.findMany({ where: { entityId: programme.id }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["programme.created", "programme.updated"]);
     expect(JSON.parse(audit[1]!.before!)).toEqual({ name: "Wij Doen Mee", description: "Netwerkprogramma", kind: "RECOGNITION" });
 
-    const locked = await client.post(`/beheer/programmas/${programmeId}`, { name: "Programma OPN", description: "Testprogramma", kind: "RECOGNITION", legalBasis: "Testbesluit" });
+    const locked = await client.post(`/beheer/programmas/${programmeId}`, {
+      name: "Programma OPN",
+      description: "Testprogramma",
+      kind: "RECOGNITION",
+      legalBasis: "Testbesluit",
+    });
     expect(locked.status).toBe(400);
     expect(await text(locked)).toContain("De soort kan niet meer wijzigen: er zijn al dossiers in dit programma.");
   });
@@ -248,7 +268,7 @@ describe("creating a call", () => {
     const response = await client.post("/beheer/oproepen/nieuw", newCallPost());
     expect(response.status).toBe(302);
     const call = await db.call.findFirstOrThrow({ where: { year: 2098 }, include: { eligibleKinds: true } });
-    expect(response.headers.get("location")).toBe(`/beheer/oproepen/${call.id}?aangemaakt=1`);
+    expect(response.headers.get("location")).toBe(`/beheer/oproepen/${call.id}`);
     expect(call.opensAt).toEqual(brusselsWallClock(day(60), "09:00"));
     // "23:59" counts up to and including 23:59:59.999 Brussels time.
     expect(call.closesAt).toEqual(endOfDay(day(120)));
@@ -262,9 +282,12 @@ describe("creating a call", () => {
     });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: call.id } });
     expect(audit.action).toBe("call.created");
-    const page = await text(await client.get(`/beheer/oproepen/${call.id}?aangemaakt=1`));
+    const page = await text(await client.get(`/beheer/oproepen/${call.id}`));
+    expect(page).toContain("De oproep is aangemaakt.");
     expect(page).toContain('value="23:59"');
     expect(page).toContain(`value="${day(120)}"`);
+    // The notice is for the page the post led to, once.
+    expect(await text(await client.get(`/beheer/oproepen/${call.id}`))).not.toContain("De oproep is aangemaakt.");
   });
 });
 
@@ -272,7 +295,10 @@ describe("editing a call", () => {
   it("refuses a new form version once a dossier was submitted", async () => {
     const client = await adminClient();
     const before = await db.call.findUniqueOrThrow({ where: { id: openCall.id } });
-    const response = await client.post(`/beheer/oproepen/${openCall.id}`, await editPost(openCall.id, { formVersion: "sociale-cohesie@1", title: "Nieuwe titel" }));
+    const response = await client.post(
+      `/beheer/oproepen/${openCall.id}`,
+      await editPost(openCall.id, { formVersion: "sociale-cohesie@1", title: "Nieuwe titel" }),
+    );
     expect(response.status).toBe(400);
     expect(await text(response)).toContain(
       "Het formulier van deze oproep ligt vast: er is al 1 dossier verstuurd. Een nieuwe formulierversie hoort bij een nieuwe oproep; bestaande dossiers houden hun versie.",
@@ -282,7 +308,10 @@ describe("editing a call", () => {
 
   it("allows a new form version while there are only drafts, which keep theirs", async () => {
     const client = await adminClient();
-    const response = await client.post(`/beheer/oproepen/${quietCall.id}`, await editPost(quietCall.id, { formVersion: "sociale-cohesie@1" }));
+    const response = await client.post(
+      `/beheer/oproepen/${quietCall.id}`,
+      await editPost(quietCall.id, { formVersion: "sociale-cohesie@1" }),
+    );
     expect(response.status).toBe(200);
     expect(await db.call.findUniqueOrThrow({ where: { id: quietCall.id } })).toMatchObject({ formKey: "sociale-cohesie", formVersion: 1 });
     const draft = await db.application.findFirstOrThrow({ where: { callId: quietCall.id } });
@@ -301,7 +330,9 @@ describe("editing a call", () => {
       await editPost(openCall.id, { closesDate: newDeadline, closesTime: "23:59", changeNote: "Meer tijd door de <fusies>." }),
     );
     expect(response.status).toBe(200);
-    expect(await text(response)).toContain("De oproep is bijgewerkt. 3 e-mails over de gewijzigde data staan klaar voor de aanvragers met een concept.");
+    expect(await text(response)).toContain(
+      "De oproep is bijgewerkt. 3 e-mails over de gewijzigde data staan klaar voor de aanvragers met een concept.",
+    );
     const after = await db.call.findUniqueOrThrow({ where: { id: openCall.id } });
     expect(brusselsDate(after.closesAt)).toBe(newDeadline);
     // Other settings keys stay as they were.
@@ -375,8 +406,9 @@ describe("form versions", () => {
 
     const saved = await client.post("/beheer/formulieren/nieuw", { intent: "save", definition: json });
     expect(saved.status).toBe(302);
-    expect(saved.headers.get("location")).toBe("/beheer/formulieren/proef/1?opgeslagen=1");
+    expect(saved.headers.get("location")).toBe("/beheer/formulieren/proef/1");
     const page = await text(await client.get("/beheer/formulieren/proef/1"));
+    expect(page).toContain("De formulierversie is opgeslagen. Kies ze bij een oproep om ze te gebruiken.");
     expect(page).toContain("Naam van het project");
     expect(page).toContain("Opgeslagen als gegevens (JSON)");
     expect(page).not.toContain("<textarea");
@@ -392,7 +424,10 @@ describe("the public call page", () => {
   it("renders the description's markdown and escapes any HTML in it", async () => {
     await db.call.update({
       where: { id: quietCall.id },
-      data: { description: 'Lees **dit**.\n\n<script>alert("x")</script> [klik](javascript:alert(1)) [AgII](https://www.integratie-inburgering.be)' },
+      data: {
+        description:
+          'Lees **dit**.\n\n<script>alert("x")</script> [klik](javascript:alert(1)) [AgII](https://www.integratie-inburgering.be)',
+      },
     });
     const html = await text(await new HttpClient(server.url).get(`/oproepen/${quietCall.id}`));
     expect(html).toContain("Lees <strong>dit</strong>.");

@@ -45,12 +45,37 @@ const SPECS: Spec[] = [
     decidedAt: "2026-04-15T12:00:00Z",
     iban: "be68 5390 0754 7034",
   },
-  { name: 'vzw "De Brug"; Gent', kboNumber: "0456123494", province: "Oost-Vlaanderen", status: "PROPOSED", requested: 1_500_000, proposed: 1_200_000, iban: "BE00 0000 0000 0000" },
+  {
+    name: 'vzw "De Brug"; Gent',
+    kboNumber: "0456123494",
+    province: "Oost-Vlaanderen",
+    status: "PROPOSED",
+    requested: 1_500_000,
+    proposed: 1_200_000,
+    iban: "BE00 0000 0000 0000",
+  },
   { name: '=HYPERLINK("http://kwaad.example")', kboNumber: "0823145661", status: "IN_REVIEW", requested: 500_000 },
   { name: "Hasselt", nisCode: "71022", province: "Limburg", status: "INFO_REQUESTED", requested: 900_000, lateAnswer: true },
   { name: "Leuven", nisCode: "24062", province: "Vlaams-Brabant", status: "SUBMITTED", requested: 1_000_000 },
-  { name: "Brugge", nisCode: "31005", province: "West-Vlaanderen", status: "PARTIALLY_APPROVED", requested: 1_400_000, proposed: 700_000, granted: 700_000, decidedAt: "2026-04-16T08:00:00Z" },
-  { name: "Genk", nisCode: "71016", province: "Limburg", status: "REFUSED", requested: 300_000, proposed: 0, decidedAt: "2026-04-17T08:00:00Z" },
+  {
+    name: "Brugge",
+    nisCode: "31005",
+    province: "West-Vlaanderen",
+    status: "PARTIALLY_APPROVED",
+    requested: 1_400_000,
+    proposed: 700_000,
+    granted: 700_000,
+    decidedAt: "2026-04-16T08:00:00Z",
+  },
+  {
+    name: "Genk",
+    nisCode: "71016",
+    province: "Limburg",
+    status: "REFUSED",
+    requested: 300_000,
+    proposed: 0,
+    decidedAt: "2026-04-17T08:00:00Z",
+  },
   { name: "Aalst", nisCode: "41002", province: "Oost-Vlaanderen", status: "WITHDRAWN", requested: 250_000 },
   { name: "Mechelen", nisCode: "12025", province: "Antwerpen", status: "DRAFT", requested: 100_000 },
 ];
@@ -59,20 +84,32 @@ beforeAll(async () => {
   people.reviewer = await createUser(db, { staffRoles: ["REVIEWER"] });
   people.decider = await createUser(db, { staffRoles: ["DECIDER"] });
   people.admin = await createUser(db, { staffRoles: ["ADMIN"] });
-  const call = await createProgrammeAndCall(db, { code: "QEX", opensAt: new Date("2025-10-01T00:00:00Z"), closesAt: endOfDay("2026-01-15") });
+  const call = await createProgrammeAndCall(db, {
+    code: "QEX",
+    opensAt: new Date("2025-10-01T00:00:00Z"),
+    closesAt: endOfDay("2026-01-15"),
+  });
   await db.call.update({
     where: { id: call.id },
     data: { title: "Oproep voor de export", decisionDueAt: endOfDay("2026-04-30"), budgetCents: 10_000_000 },
   });
   callId = call.id;
-  const recognition = await createProgrammeAndCall(db, { code: "QER", opensAt: new Date("2025-10-01T00:00:00Z"), closesAt: endOfDay("2026-01-15") });
+  const recognition = await createProgrammeAndCall(db, {
+    code: "QER",
+    opensAt: new Date("2025-10-01T00:00:00Z"),
+    closesAt: endOfDay("2026-01-15"),
+  });
   await db.programme.update({ where: { id: recognition.programmeId }, data: { kind: "RECOGNITION" } });
   recognitionCallId = recognition.id;
 
   let sequence = 0;
   for (const spec of SPECS) {
     const organisation = await createOrganisation(db, { name: spec.name, nisCode: spec.nisCode, province: spec.province });
-    if (spec.kboNumber) await db.organisation.update({ where: { id: organisation.id }, data: { kind: "VZW", kboNumber: spec.kboNumber, province: spec.province ?? null } });
+    if (spec.kboNumber)
+      await db.organisation.update({
+        where: { id: organisation.id },
+        data: { kind: "VZW", kboNumber: spec.kboNumber, province: spec.province ?? null },
+      });
     if (spec.name === "Gent") people.official = await createUser(db, { memberOf: [organisation.id] });
     const submitted = spec.status !== "DRAFT";
     const application = await db.application.create({
@@ -93,7 +130,12 @@ beforeAll(async () => {
     });
     if (spec.lateAnswer) {
       await db.informationRequest.create({
-        data: { applicationId: application.id, questions: "Welke partners?", dueAt: endOfDay("2026-04-15"), requestedById: people.reviewer.id },
+        data: {
+          applicationId: application.id,
+          questions: "Welke partners?",
+          dueAt: endOfDay("2026-04-15"),
+          requestedById: people.reviewer.id,
+        },
       });
     }
   }
@@ -116,7 +158,12 @@ const exportAudits = () => db.auditEvent.findMany({ where: { action: "call.expor
 describe("the call overview", () => {
   it("adds up the envelope, granted, proposed and remaining amounts and the undecided dossiers", async () => {
     const overview = (await callOverview(callId, NOW, db))!;
-    expect(overview.budget).toEqual({ envelopeCents: 10_000_000, grantedCents: 2_500_000, proposedCents: 1_200_000, remainingCents: 7_500_000 });
+    expect(overview.budget).toEqual({
+      envelopeCents: 10_000_000,
+      grantedCents: 2_500_000,
+      proposedCents: 1_200_000,
+      remainingCents: 7_500_000,
+    });
     expect(overview.deadline).toEqual({ dueAt: "2026-04-30T21:59:59.999Z", daysLeft: 10, undecided: 4, overdue: 1 });
     expect(overview.submitted).toBe(8);
     expect(Object.fromEntries(overview.statusCounts.map((c) => [c.status, c.count]))).toEqual({
@@ -131,7 +178,11 @@ describe("the call overview", () => {
       WITHDRAWN: 1,
     });
     // After the decision date every undecided dossier is overdue.
-    expect((await callOverview(callId, new Date("2026-05-02T10:00:00Z"), db))!.deadline).toMatchObject({ daysLeft: -2, undecided: 4, overdue: 4 });
+    expect((await callOverview(callId, new Date("2026-05-02T10:00:00Z"), db))!.deadline).toMatchObject({
+      daysLeft: -2,
+      undecided: 4,
+      overdue: 4,
+    });
     expect(await callOverview("bestaat-niet", NOW, db)).toBeNull();
   });
 
@@ -187,7 +238,16 @@ describe("the CSV export for the finance system", () => {
     const [header, ...rows] = readCsv(text.slice(1));
     expect(header).toEqual([...EXPORT_COLUMNS]);
     expect(rows).toHaveLength(8);
-    expect(rows.map((r) => r[0])).toEqual(["QEX-2026-0001", "QEX-2026-0002", "QEX-2026-0003", "QEX-2026-0004", "QEX-2026-0005", "QEX-2026-0006", "QEX-2026-0007", "QEX-2026-0008"]);
+    expect(rows.map((r) => r[0])).toEqual([
+      "QEX-2026-0001",
+      "QEX-2026-0002",
+      "QEX-2026-0003",
+      "QEX-2026-0004",
+      "QEX-2026-0005",
+      "QEX-2026-0006",
+      "QEX-2026-0007",
+      "QEX-2026-0008",
+    ]);
     expect(rows.some((r) => r[1] === "Mechelen")).toBe(false); // the draft
 
     const row = (name: string) => Object.fromEntries(EXPORT_COLUMNS.map((column, i) => [column, rows.find((r) => r[1] === name)![i]]));
@@ -207,7 +267,13 @@ describe("the CSV export for the finance system", () => {
       beslist_op: "2026-04-15T14:00:00+02:00",
       iban: "BE68539007547034",
     });
-    expect(row('vzw "De Brug"; Gent')).toMatchObject({ kbo_nummer: "0456.123.494", status_omschrijving: "Voorstel tot beslissing", toegekend_cent: "", beslist_op: "", iban: "" });
+    expect(row('vzw "De Brug"; Gent')).toMatchObject({
+      kbo_nummer: "0456.123.494",
+      status_omschrijving: "Voorstel tot beslissing",
+      toegekend_cent: "",
+      beslist_op: "",
+      iban: "",
+    });
     expect(row("Genk")).toMatchObject({ status: "REFUSED", voorgesteld_cent: "0", toegekend_cent: "" });
     expect(row("Brugge")).toMatchObject({ status: "PARTIALLY_APPROVED", toegekend_cent: "700000" });
     // Quoting as RFC 4180 wants it, and no formula for a spreadsheet to run.

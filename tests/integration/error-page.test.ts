@@ -30,7 +30,20 @@ describe("unexpected server errors", () => {
     expect(html).toContain("Er liep iets onverwachts fout aan onze kant.");
     expect(html).toContain(`<strong class="reference">${requestId}</strong>`);
     // Neither the page nor the data serialised into it for hydration carries the cause.
-    for (const leak of ["no such table", "does not exist", "TableDoesNotExist", "P2021", "Prisma", "prisma", "SQLite", "PostgreSQL", "main.Call", "public.Call", "node_modules", "build/index.js"]) {
+    for (const leak of [
+      "no such table",
+      "does not exist",
+      "TableDoesNotExist",
+      "P2021",
+      "Prisma",
+      "prisma",
+      "SQLite",
+      "PostgreSQL",
+      "main.Call",
+      "public.Call",
+      "node_modules",
+      "build/index.js",
+    ]) {
       expect(html, leak).not.toContain(leak);
     }
     expect(html).not.toMatch(/\bat \S+ \(|\bat (file|node):|\.js:\d+:\d+/); // stack frames
@@ -44,7 +57,12 @@ describe("unexpected server errors", () => {
     expect(response.status).toBe(500);
     const requestId = response.headers.get("x-request-id")!;
     await response.text();
-    const logged = await waitFor(() => server.output().split("\n").find((line) => line.includes(`[fout ${requestId}]`)));
+    const logged = await waitFor(() =>
+      server
+        .output()
+        .split("\n")
+        .find((line) => line.includes(`[fout ${requestId}]`)),
+    );
     expect(logged).toContain(`[fout ${requestId}] GET /oproepen`);
     // The details the page leaves out are in the log, right after the reference.
     const entry = server.output().slice(server.output().indexOf(`[fout ${requestId}]`));
@@ -84,7 +102,12 @@ describe("unexpected server errors for a logged-in visitor", () => {
       for (const leak of ["does not exist", "TableDoesNotExist", "P2021", "Prisma", "main.Session"]) {
         expect(html, leak).not.toContain(leak);
       }
-      const line = await waitFor(() => server.output().split("\n").find((l) => l.includes(`[fout ${requestId}]`)));
+      const line = await waitFor(() =>
+        server
+          .output()
+          .split("\n")
+          .find((l) => l.includes(`[fout ${requestId}]`)),
+      );
       expect(line).toContain(`[fout ${requestId}] GET ${path}`);
     });
   }

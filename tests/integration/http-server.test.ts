@@ -152,7 +152,11 @@ describe("connections", () => {
 });
 
 describe("script clients (curl, monitoring, bots)", () => {
-  for (const userAgent of ["curl/8.5.0", "python-requests/2.32.3", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"]) {
+  for (const userAgent of [
+    "curl/8.5.0",
+    "python-requests/2.32.3",
+    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+  ]) {
     it(`get the complete page and the outcome of a committed action: ${userAgent}`, async () => {
       const page = await fetch(new URL("/aanmelden", server.url), { headers: { "user-agent": userAgent } });
       expect(page.status).toBe(200);

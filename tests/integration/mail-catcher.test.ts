@@ -119,7 +119,11 @@ describe("mail catcher", () => {
 
   it("escapes HTML from the message in every page", async () => {
     const evil = `<script>alert("x")</script> & <img src=x onerror=alert(1)>`;
-    await send(evil, { text: "<b>vet</b>", html: `<p onclick="steal()">Hallo</p><script>alert(2)</script>`, idempotencyKey: "catcher:evil" });
+    await send(evil, {
+      text: "<b>vet</b>",
+      html: `<p onclick="steal()">Hallo</p><script>alert(2)</script>`,
+      idempotencyKey: "catcher:evil",
+    });
     const [message] = await catcher.waitForMessages();
     expect(message!.subject).toBe(evil);
 

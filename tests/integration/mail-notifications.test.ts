@@ -61,7 +61,10 @@ async function municipality() {
   const bert = await member("bert");
   const carla = await member("carla", { deactivated: true });
   const dirk = await member("dirk");
-  await prisma.membership.update({ where: { userId_organisationId: { userId: bert.id, organisationId: organisation.id } }, data: { emailOptIn: false } });
+  await prisma.membership.update({
+    where: { userId_organisationId: { userId: bert.id, organisationId: organisation.id } },
+    data: { emailOptIn: false },
+  });
   const application = await createApplication(prisma, { callId: call.id, organisationId: organisation.id });
   return { organisation, an, bert, carla, dirk, application, reference: `TST-2026-${String(counter).padStart(4, "0")}` };
 }
@@ -119,7 +122,13 @@ describe("e-mails on status changes", () => {
     await createUser(prisma, { email: d.an.email.toUpperCase(), memberOf: [d.organisation.id] });
     await submitDossier(prisma, d.application.id, d.an.id, d.reference);
     const again = await prisma.$transaction((tx) =>
-      enqueueStatusEmails(tx, { applicationId: d.application.id, from: "DRAFT", to: "SUBMITTED", actorUserId: d.an.id, actorRole: "APPLICANT" }),
+      enqueueStatusEmails(tx, {
+        applicationId: d.application.id,
+        from: "DRAFT",
+        to: "SUBMITTED",
+        actorUserId: d.an.id,
+        actorRole: "APPLICANT",
+      }),
     );
     expect(again).toBe(2); // handed over again, but the keys already exist
     expect(await prisma.emailOutbox.count({ where: { applicationId: d.application.id } })).toBe(2);
@@ -133,7 +142,10 @@ describe("e-mails on status changes", () => {
       prisma.$transaction(async (tx) => {
         await tx.application.update({ where: { id: d.application.id }, data: { reference: d.reference, submittedById: d.an.id } });
         const { transitionApplication } = await import("~/applications/transition.server");
-        await transitionApplication({ applicationId: d.application.id, to: "SUBMITTED", actor: { userId: d.an.id, role: "APPLICANT" } }, tx);
+        await transitionApplication(
+          { applicationId: d.application.id, to: "SUBMITTED", actor: { userId: d.an.id, role: "APPLICANT" } },
+          tx,
+        );
         throw new Error("opslag van de bijlage mislukt");
       }),
     ).rejects.toThrow("opslag van de bijlage mislukt");
@@ -191,7 +203,12 @@ describe("e-mails on status changes", () => {
     catcher.clear();
 
     await prisma.application.update({ where: { id: d.application.id }, data: { requestedCents: 5_000_000, grantedCents: 3_750_000 } });
-    await move(d.application.id, "PARTIALLY_APPROVED", { userId: decider.id, role: "DECIDER" }, "Het gevraagde bereik is te hoog ingeschat.");
+    await move(
+      d.application.id,
+      "PARTIALLY_APPROVED",
+      { userId: decider.id, role: "DECIDER" },
+      "Het gevraagde bereik is te hoog ingeschat.",
+    );
     const messages = await arrived(2);
     expect(countPerAddress(messages)).toEqual({ [d.an.email]: 1, [d.dirk.email]: 1 });
     for (const message of messages) {
@@ -216,7 +233,10 @@ describe("e-mails on status changes", () => {
 
   it("a positive decision in a recognition programme is a recognition e-mail, with its letter", async () => {
     const d = await municipality();
-    await prisma.programme.update({ where: { id: call.programmeId }, data: { kind: "RECOGNITION", name: "Erkenning partnerorganisaties" } });
+    await prisma.programme.update({
+      where: { id: call.programmeId },
+      data: { kind: "RECOGNITION", name: "Erkenning partnerorganisaties" },
+    });
     try {
       await submitDossier(prisma, d.application.id, d.an.id, d.reference);
       await move(d.application.id, "IN_REVIEW", { userId: reviewers[0]!.id, role: "REVIEWER" });
@@ -257,7 +277,9 @@ describe("e-mails on status changes", () => {
       await tx.deadlineExtension.create({
         data: { callId: call.id, organisationId: d.organisation.id, closesAt, reason: "Fusie van gemeenten.", grantedById: admin.id },
       });
-      expect(await notifyExtensionGranted(tx, { callId: call.id, organisationId: d.organisation.id, closesAt, reason: "Fusie van gemeenten." })).toBe(2);
+      expect(
+        await notifyExtensionGranted(tx, { callId: call.id, organisationId: d.organisation.id, closesAt, reason: "Fusie van gemeenten." }),
+      ).toBe(2);
       // Same extension twice: same keys, nothing new.
       await notifyExtensionGranted(tx, { callId: call.id, organisationId: d.organisation.id, closesAt, reason: "Fusie van gemeenten." });
     });
@@ -272,7 +294,9 @@ describe("e-mails on status changes", () => {
     const organisation = await createOrganisation(prisma, { name: "Gemeente Nog Niets" });
     const member = await createUser(prisma, { email: "lid@nog-niets.example", memberOf: [organisation.id] });
     const closesAt = endOfDay("2027-01-15");
-    await prisma.$transaction((tx) => notifyExtensionGranted(tx, { callId: call.id, organisationId: organisation.id, closesAt, reason: "Overmacht." }));
+    await prisma.$transaction((tx) =>
+      notifyExtensionGranted(tx, { callId: call.id, organisationId: organisation.id, closesAt, reason: "Overmacht." }),
+    );
     const [message] = await arrived(1, (m) => m.to.includes(member.email));
     expect(message!.text).toContain("Dossier: nog geen aanvraag gestart");
     expect(message!.text).toContain(`${BASE}/mijn-dossiers`);
@@ -313,7 +337,12 @@ describe("with the SMTP server down", () => {
       expect(await drainAll()).toBe(6);
       expect(await drainAll()).toBe(0);
       await back.waitForMessages(() => true, { count: 6 });
-      const expected = Object.fromEntries(dossiers.flatMap((d) => [[d.an.email, 1], [d.dirk.email, 1]]));
+      const expected = Object.fromEntries(
+        dossiers.flatMap((d) => [
+          [d.an.email, 1],
+          [d.dirk.email, 1],
+        ]),
+      );
       expect(countPerAddress(back.messages())).toEqual(expected);
       expect(new Set(back.messages().map((m) => m.messageId)).size).toBe(6);
       const rows = await prisma.emailOutbox.findMany({ where: { applicationId: { in: ids } } });

@@ -59,6 +59,23 @@ function outboxRow(key: string) {
   return prisma.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey: key } });
 }
 
+/**
+ * Keeps this process's event loop about fully busy until `until` (performance.now() time), in
+ * 10 ms slices with room for I/O in between, as a web server is during a deadline's burst.
+ * With `done`, checked between slices, it stops early once that holds.
+ */
+async function keepEventLoopBusy(until: number, done?: () => Promise<boolean>): Promise<string> {
+  while (performance.now() < until) {
+    const sliceEnd = Math.min(until, performance.now() + 10);
+    while (performance.now() < sliceEnd) {
+      // work, as a render would
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    if (done && (await done())) return "done before the busy spell ended";
+  }
+  return "busy spell over";
+}
+
 describe("e-mail outbox", () => {
   it("delivers a queued message once, with the right recipient, subject and text", async () => {
     await enqueue(resetMail("reset:1", "an.peeters@gemeente.example"));
@@ -173,10 +190,22 @@ describe("e-mail outbox", () => {
   it("takes over a message left in SENDING by a crashed worker once its lock expired", async () => {
     const base = { template: "password-reset", subject: "Achtergebleven", textBody: "tekst", htmlBody: "<p>html</p>" };
     await prisma.emailOutbox.create({
-      data: { ...base, idempotencyKey: "crashed", toAddress: "frank@vgc.example", status: "SENDING", lockedUntil: new Date(now().getTime() - 1_000) },
+      data: {
+        ...base,
+        idempotencyKey: "crashed",
+        toAddress: "frank@vgc.example",
+        status: "SENDING",
+        lockedUntil: new Date(now().getTime() - 1_000),
+      },
     });
     await prisma.emailOutbox.create({
-      data: { ...base, idempotencyKey: "busy", toAddress: "greet@vgc.example", status: "SENDING", lockedUntil: new Date(now().getTime() + LOCK_MS) },
+      data: {
+        ...base,
+        idempotencyKey: "busy",
+        toAddress: "greet@vgc.example",
+        status: "SENDING",
+        lockedUntil: new Date(now().getTime() + LOCK_MS),
+      },
     });
 
     expect(await drainOutbox()).toEqual({ sent: 1, failed: 0, retried: 0 });
@@ -210,6 +239,34 @@ describe("e-mail outbox", () => {
       await worker.stop();
     }
     expect((await outboxRow("reset:worker")).status).toBe("SENT");
+  });
+
+  it("waits while its process is busy serving, and sends once it is quiet", async () => {
+    const busyUntil = performance.now() + 1_000;
+    const busy = keepEventLoopBusy(busyUntil);
+    const worker = startOutboxWorker({ intervalMs: 20, yieldTo: { windowMs: 50, maxWaitMs: 10_000 } });
+    try {
+      await enqueue(resetMail("reset:busy", "ivo@gemeente.example"));
+      await busy;
+      expect((await outboxRow("reset:busy")).status).toBe("PENDING");
+      await catcher.waitForMessages((m) => m.to.includes("ivo@gemeente.example"), { timeoutMs: 5_000 });
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("sends during a busy spell without yieldTo, and after maxWaitMs with it", async () => {
+    for (const yieldTo of [undefined, { windowMs: 50, maxWaitMs: 300 }]) {
+      const key = `reset:busy-${yieldTo ? "capped" : "plain"}`;
+      await enqueue(resetMail(key, "ivo@gemeente.example"));
+      const busy = keepEventLoopBusy(performance.now() + 3_000, async () => (await outboxRow(key)).status === "SENT");
+      const worker = startOutboxWorker({ intervalMs: 20, yieldTo });
+      try {
+        expect(await busy).toBe("done before the busy spell ended");
+      } finally {
+        await worker.stop();
+      }
+    }
   });
 
   it("reports counts per status and the oldest waiting message", async () => {

@@ -30,12 +30,34 @@ beforeAll(async () => {
   dossier = await createApplication(db, { callId: call.id, organisationId: antwerpen.id });
   await db.application.update({ where: { id: dossier.id }, data: { reference: "OEF-2026-0042" } });
 
-  await queue({ idempotencyKey: "an:1", to: an.email, userId: an.id, applicationId: dossier.id, subject: "Ontvangstbewijs voor An", text: "Tekst voor An <b>vet</b>" });
-  await queue({ idempotencyKey: "bert:1", to: bert.email, applicationId: dossier.id, subject: "Ontvangstbewijs voor Bert", text: "Tekst voor Bert" });
-  await queue({ idempotencyKey: "an:reset", template: "password-reset", to: an.email, subject: "Uw wachtwoord herstellen", text: "https://portaal.example/wachtwoord-herstellen/GEHEIM-TOKEN" });
+  await queue({
+    idempotencyKey: "an:1",
+    to: an.email,
+    userId: an.id,
+    applicationId: dossier.id,
+    subject: "Ontvangstbewijs voor An",
+    text: "Tekst voor An <b>vet</b>",
+  });
+  await queue({
+    idempotencyKey: "bert:1",
+    to: bert.email,
+    applicationId: dossier.id,
+    subject: "Ontvangstbewijs voor Bert",
+    text: "Tekst voor Bert",
+  });
+  await queue({
+    idempotencyKey: "an:reset",
+    template: "password-reset",
+    to: an.email,
+    subject: "Uw wachtwoord herstellen",
+    text: "https://portaal.example/wachtwoord-herstellen/GEHEIM-TOKEN",
+  });
   const failed = await queue({ idempotencyKey: "bert:failed", to: bert.email, subject: "Mislukt bericht", text: "Tekst" });
   failedId = failed.id;
-  await db.emailOutbox.update({ where: { id: failedId }, data: { status: "FAILED", attempts: 8, lastError: "ECONNECTION: Connection closed <onverwacht>" } });
+  await db.emailOutbox.update({
+    where: { id: failedId },
+    data: { status: "FAILED", attempts: 8, lastError: "ECONNECTION: Connection closed <onverwacht>" },
+  });
 
   // No worker or scheduler in this server: the statuses stay as the test set them.
   server = await startServer({ OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" });

@@ -33,9 +33,7 @@ async function callClosingOn(date: string, decisionDue?: string) {
   return createProgrammeAndCall(prisma, {
     opensAt: new Date("2026-01-01T00:00:00Z"),
     closesAt: endOfDay(date),
-  }).then((call) =>
-    decisionDue ? prisma.call.update({ where: { id: call.id }, data: { decisionDueAt: endOfDay(decisionDue) } }) : call,
-  );
+  }).then((call) => (decisionDue ? prisma.call.update({ where: { id: call.id }, data: { decisionDueAt: endOfDay(decisionDue) } }) : call));
 }
 
 /** An organisation with one opted-in and one opted-out member, and a dossier in the call. */
@@ -112,7 +110,13 @@ describe("draft reminders", () => {
     const draft = await organisationWithDossier(call.id);
     const admin = await createUser(prisma, { staffRoles: ["ADMIN"] });
     await prisma.deadlineExtension.create({
-      data: { callId: call.id, organisationId: draft.organisation.id, closesAt: endOfDay("2026-05-20"), reason: "Fusie.", grantedById: admin.id },
+      data: {
+        callId: call.id,
+        organisationId: draft.organisation.id,
+        closesAt: endOfDay("2026-05-20"),
+        reason: "Fusie.",
+        grantedById: admin.id,
+      },
     });
     // The call's own reminder days pass without a reminder for this organisation.
     await runScheduler(new Date("2026-04-28T08:00:00Z"));
@@ -155,7 +159,10 @@ describe("decision deadline reminders", () => {
     await createUser(prisma, { email: "nadia@agii.example", staffRoles: ["ADMIN"] });
     await createUser(prisma, { email: "weg@agii.example", staffRoles: ["REVIEWER"], deactivated: true });
     const staffReminders = () =>
-      prisma.emailOutbox.findMany({ where: { template: "decision-deadline-reminder", textBody: { contains: call.title } }, orderBy: { toAddress: "asc" } });
+      prisma.emailOutbox.findMany({
+        where: { template: "decision-deadline-reminder", textBody: { contains: call.title } },
+        orderBy: { toAddress: "asc" },
+      });
 
     await runScheduler(new Date("2026-04-16T06:59:00Z")); // 08:59 CEST, 14 days before
     expect(await staffReminders()).toHaveLength(0);

@@ -98,7 +98,14 @@ async function silentServer(): Promise<{ port: number; received: () => number }>
 
 async function queue(key: string) {
   return prisma.$transaction((tx) =>
-    enqueueEmail(tx, { idempotencyKey: key, template: "test", to: "lies@gemeente.example", subject: `Onderwerp ${key}`, text: "Tekst", html: "<p>Tekst</p>" }),
+    enqueueEmail(tx, {
+      idempotencyKey: key,
+      template: "test",
+      to: "lies@gemeente.example",
+      subject: `Onderwerp ${key}`,
+      text: "Tekst",
+      html: "<p>Tekst</p>",
+    }),
   );
 }
 
@@ -161,7 +168,13 @@ describe("SMTP outcomes", () => {
     closers.push(() => catcher.close());
     process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
     const session = await SmtpSession.open();
-    const mail = await composeMail({ to: "lies@gemeente.example", subject: "Half", text: "Tekst", html: "<p>Tekst</p>", idempotencyKey: "half" });
+    const mail = await composeMail({
+      to: "lies@gemeente.example",
+      subject: "Half",
+      text: "Tekst",
+      html: "<p>Tekst</p>",
+      idempotencyKey: "half",
+    });
     const outcome = await session.send(mail, async () => {
       throw new Error("claim verloren");
     });

@@ -29,7 +29,13 @@ afterAll(async () => {
 function startWorker(generation: number): ChildProcess {
   const clock = new Date(Date.now() + generation * (LOCK_MS + 60_000)).toISOString();
   const child = spawn(process.execPath, ["--import", "tsx", "app/mail/worker-cli.ts"], {
-    env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, OUTBOX_INTERVAL_MS: "20", PORTAL_CLOCK: clock, NODE_ENV: "test" },
+    env: {
+      ...process.env,
+      SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+      OUTBOX_INTERVAL_MS: "20",
+      PORTAL_CLOCK: clock,
+      NODE_ENV: "test",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);

@@ -46,7 +46,13 @@ beforeAll(async () => {
   dossiers.botsgem1 = await createApplication(db, { callId: call1.id, organisationId: org.Botsgem!.id });
   dossiers.botsgem4 = await createApplication(db, { callId: call4.id, organisationId: org.Botsgem!.id });
   await db.deadlineExtension.create({
-    data: { callId: call2.id, organisationId: org.Gooik!.id, closesAt: new Date("2027-07-01T00:00:00Z"), reason: "Overmacht", grantedById: "x" },
+    data: {
+      callId: call2.id,
+      organisationId: org.Gooik!.id,
+      closesAt: new Date("2027-07-01T00:00:00Z"),
+      reason: "Overmacht",
+      grantedById: "x",
+    },
   });
 
   members.galmaarden = await createUser(db, { email: "an@galmaarden.example", memberOf: [org.Galmaarden!.id] });
@@ -54,7 +60,15 @@ beforeAll(async () => {
   members.twoPredecessors = await createUser(db, { email: "chris@herne.example", memberOf: [org.Herne!.id, org.Galmaarden!.id] });
   // Some history before the merger: it must survive untouched.
   await db.auditEvent.create({
-    data: { actorRole: "APPLICANT", action: "application.status", entityType: "Application", entityId: dossiers.galmaarden.id, applicationId: dossiers.galmaarden.id, organisationId: org.Galmaarden!.id, after: '{"status":"SUBMITTED"}' },
+    data: {
+      actorRole: "APPLICANT",
+      action: "application.status",
+      entityType: "Application",
+      entityId: dossiers.galmaarden.id,
+      applicationId: dossiers.galmaarden.id,
+      organisationId: org.Galmaarden!.id,
+      after: '{"status":"SUBMITTED"}',
+    },
   });
 
   const adminUser = await createUser(db, { staffRoles: ["ADMIN"] });
@@ -88,7 +102,9 @@ describe("refusals that change nothing", () => {
     const html = await text(response);
     const [call1, , , call4] = calls;
     // Calls in alphabetical order of their titles.
-    const conflicts = [`${call1!.title} (Botsgem, Galmaarden)`, `${call4!.title} (Botsgem, Pajottegem)`].sort((a, b) => a.localeCompare(b, "nl"));
+    const conflicts = [`${call1!.title} (Botsgem, Galmaarden)`, `${call4!.title} (Botsgem, Pajottegem)`].sort((a, b) =>
+      a.localeCompare(b, "nl"),
+    );
     expect(html).toContain(
       `De fusie is niet uitgevoerd: per oproep kan een organisatie maar één dossier hebben, en in deze oproepen heeft meer dan één fusiepartner een dossier: ${conflicts.join("; ")}. Er is niets gewijzigd.`,
     );
@@ -133,11 +149,22 @@ describe("Galmaarden + Gooik + Herne -> Pajottegem", () => {
     expect(after.applications.map((a) => a.id).sort()).toEqual(before.applications.map((a) => a.id).sort());
     const predecessorIds = [org.Galmaarden!.id, org.Gooik!.id, org.Herne!.id];
     expect(after.applications.filter((a) => predecessorIds.includes(a.organisationId))).toEqual([]);
-    for (const [key, from] of [["galmaarden", "Galmaarden"], ["gooik", "Gooik"], ["herne", "Herne"]] as const) {
+    for (const [key, from] of [
+      ["galmaarden", "Galmaarden"],
+      ["gooik", "Gooik"],
+      ["herne", "Herne"],
+    ] as const) {
       const moved = after.applications.find((a) => a.id === dossiers[key]!.id)!;
       const old = before.applications.find((a) => a.id === dossiers[key]!.id)!;
       expect(moved).toMatchObject({ organisationId: org.Pajottegem!.id, transferredFromId: org[from]!.id, version: old.version + 1 });
-      expect({ ...moved, organisationId: old.organisationId, transferredFromId: null, transferredAt: null, version: old.version, updatedAt: old.updatedAt }).toEqual(old);
+      expect({
+        ...moved,
+        organisationId: old.organisationId,
+        transferredFromId: null,
+        transferredAt: null,
+        version: old.version,
+        updatedAt: old.updatedAt,
+      }).toEqual(old);
       const events = after.audit.filter((e) => e.action === "application.transferred" && e.applicationId === moved.id);
       expect(events).toHaveLength(1);
       expect(JSON.parse(events[0]!.before!)).toEqual({ organisationId: org[from]!.id, organisationName: from });
@@ -147,7 +174,9 @@ describe("Galmaarden + Gooik + Herne -> Pajottegem", () => {
     expect(owners.size).toBe(after.applications.length);
     // Untouched: the successor's own dossier and the other municipalities'.
     for (const key of ["pajottegem", "botsgem1", "botsgem4"]) {
-      expect(after.applications.find((a) => a.id === dossiers[key]!.id)).toEqual(before.applications.find((a) => a.id === dossiers[key]!.id));
+      expect(after.applications.find((a) => a.id === dossiers[key]!.id)).toEqual(
+        before.applications.find((a) => a.id === dossiers[key]!.id),
+      );
     }
   });
 
@@ -161,7 +190,11 @@ describe("Galmaarden + Gooik + Herne -> Pajottegem", () => {
   });
 
   it("makes every member of a predecessor a member of Pajottegem once, keeping the old memberships", () => {
-    const of = (userId: string) => after.memberships.filter((m) => m.userId === userId).map((m) => m.organisationId).sort();
+    const of = (userId: string) =>
+      after.memberships
+        .filter((m) => m.userId === userId)
+        .map((m) => m.organisationId)
+        .sort();
     expect(of(members.galmaarden!.id)).toEqual([org.Galmaarden!.id, org.Pajottegem!.id].sort());
     expect(of(members.both!.id)).toEqual([org.Gooik!.id, org.Pajottegem!.id].sort());
     expect(of(members.twoPredecessors!.id)).toEqual([org.Galmaarden!.id, org.Herne!.id, org.Pajottegem!.id].sort());
@@ -175,7 +208,10 @@ describe("Galmaarden + Gooik + Herne -> Pajottegem", () => {
 
   it("only appends to the audit trail", () => {
     expect(after.audit.slice(0, before.audit.length)).toEqual(before.audit);
-    const actions = after.audit.slice(before.audit.length).map((e) => e.action).sort();
+    const actions = after.audit
+      .slice(before.audit.length)
+      .map((e) => e.action)
+      .sort();
     expect(actions).toEqual([
       "application.transferred",
       "application.transferred",

@@ -39,7 +39,9 @@ async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>)
 }
 
 async function shadowDatabases(url: string): Promise<string[]> {
-  const { rows } = await onServer(url, (c) => c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'prisma\\_shadow\\_%'"));
+  const { rows } = await onServer(url, (c) =>
+    c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'prisma\\_shadow\\_%'"),
+  );
   return rows.map((row) => row.datname);
 }
 
@@ -57,7 +59,10 @@ describe("schema and migrations", () => {
     if (provider === "postgresql") {
       // The history was replayed in a shadow database of the adapter's own, which it dropped
       // again; the database the CLI was pointed at got nothing.
-      expect(await onServer(scratch, (c) => c.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))).toHaveProperty("rows", []);
+      expect(await onServer(scratch, (c) => c.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"))).toHaveProperty(
+        "rows",
+        [],
+      );
       expect(await shadowDatabases(scratch)).toEqual(shadowsBefore);
     }
   }, 120_000);

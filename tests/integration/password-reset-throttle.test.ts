@@ -20,7 +20,11 @@ const freshIp = () => `198.51.100.${++ipCounter}`;
 beforeAll(async () => {
   catcher = await startMailCatcher();
   known = await createUser(db, { email: "an.peeters@leuven.example" });
-  server = await startServer({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, TRUST_PROXY_HOPS: "1", RESET_LIMIT_PER_IP_PER_HOUR: "20" });
+  server = await startServer({
+    SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+    TRUST_PROXY_HOPS: "1",
+    RESET_LIMIT_PER_IP_PER_HOUR: "20",
+  });
 });
 
 afterAll(async () => {
@@ -58,7 +62,9 @@ describe("password reset requests", () => {
       expect(answer.status).toBe(200);
       expect(answer.main).toBe(answers.known[0]!.main);
     }
-    expect(answers.known[0]!.main).toContain("Als er een account bestaat voor <!-- --><adres><!-- -->, ontvangt u binnen enkele minuten een e-mail");
+    expect(answers.known[0]!.main).toContain(
+      "Als er een account bestaat voor <!-- --><adres><!-- -->, ontvangt u binnen enkele minuten een e-mail",
+    );
 
     const messages = await catcher.waitForMessages((m) => m.to.includes(known.email), { count: RESET_EMAILS_PER_ADDRESS_PER_HOUR });
     await outboxSettled(known.email);

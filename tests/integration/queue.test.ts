@@ -83,7 +83,10 @@ beforeAll(async () => {
 
   const organisations = [];
   for (const spec of ORGANISATIONS) {
-    organisations.push({ ...spec, id: (await createOrganisation(db, { name: spec.name, nisCode: spec.nisCode ?? undefined, province: spec.province })).id });
+    organisations.push({
+      ...spec,
+      id: (await createOrganisation(db, { name: spec.name, nisCode: spec.nisCode ?? undefined, province: spec.province })).id,
+    });
   }
   official = await createUser(db, { memberOf: [organisations[0]!.id] });
 
@@ -193,7 +196,10 @@ describe("the queue query (real SQLite)", () => {
       [{ callId: calls.ahead.id, status: "alle" }, (d) => d.callKey === "ahead"],
       [{ programme: "QLA" }, (d) => d.callKey === "late" && isUndecided(d)],
       [{ province: "Limburg", status: "alle" }, (d) => d.organisation.province === "Limburg"],
-      [{ province: "Oost-Vlaanderen", status: "IN_REVIEW" }, (d) => d.organisation.province === "Oost-Vlaanderen" && d.status === "IN_REVIEW"],
+      [
+        { province: "Oost-Vlaanderen", status: "IN_REVIEW" },
+        (d) => d.organisation.province === "Oost-Vlaanderen" && d.status === "IN_REVIEW",
+      ],
     ];
     for (const [filter, predicate] of cases) {
       const expected = submitted().filter(predicate).sort(bySubmitted);
@@ -205,12 +211,30 @@ describe("the queue query (real SQLite)", () => {
 
   it("filters by assignee: me, unassigned, or a named reviewer, and names them", async () => {
     const mine = await run({ assignee: "mij", status: "alle" });
-    expect(refs(mine.rows)).toEqual(refsOf(submitted().filter((d) => d.assigneeId === me.id).sort(bySubmitted)));
+    expect(refs(mine.rows)).toEqual(
+      refsOf(
+        submitted()
+          .filter((d) => d.assigneeId === me.id)
+          .sort(bySubmitted),
+      ),
+    );
     const nobody = await run({ assignee: "niemand", status: "alle" });
-    expect(refs(nobody.rows)).toEqual(refsOf(submitted().filter((d) => d.assigneeId === null).sort(bySubmitted)));
+    expect(refs(nobody.rows)).toEqual(
+      refsOf(
+        submitted()
+          .filter((d) => d.assigneeId === null)
+          .sort(bySubmitted),
+      ),
+    );
     expect(nobody.rows.every((r) => r.assigneeName === null)).toBe(true);
     const theirs = await run({ assignee: colleague.id, status: "alle" });
-    expect(refs(theirs.rows)).toEqual(refsOf(submitted().filter((d) => d.assigneeId === colleague.id).sort(bySubmitted)));
+    expect(refs(theirs.rows)).toEqual(
+      refsOf(
+        submitted()
+          .filter((d) => d.assigneeId === colleague.id)
+          .sort(bySubmitted),
+      ),
+    );
     expect(new Set(theirs.rows.map((r) => r.assigneeName))).toEqual(new Set(["Jan Collega"]));
   });
 
@@ -233,10 +257,18 @@ describe("the queue query (real SQLite)", () => {
 
   it("searches a dossier number (exactly when complete, in any case), an organisation name or a NIS code", async () => {
     const target = submitted().find((d) => d.callKey === "ahead" && d.reference!.endsWith("0003"))!;
-    expect(refs((await run({ q: target.reference!.toLowerCase().replace("-0003", "-3"), status: "alle" })).rows)).toEqual([target.reference]);
+    expect(refs((await run({ q: target.reference!.toLowerCase().replace("-0003", "-3"), status: "alle" })).rows)).toEqual([
+      target.reference,
+    ]);
     expect((await run({ q: "QAH-2026", status: "alle" })).total).toBe(submitted().filter((d) => d.callKey === "ahead").length);
     const gent = await run({ q: "gent", status: "alle" });
-    expect(refs(gent.rows)).toEqual(refsOf(submitted().filter((d) => /gent/i.test(d.organisation.name)).sort(bySubmitted)));
+    expect(refs(gent.rows)).toEqual(
+      refsOf(
+        submitted()
+          .filter((d) => /gent/i.test(d.organisation.name))
+          .sort(bySubmitted),
+      ),
+    );
     expect(new Set(gent.rows.map((r) => r.organisationName))).toEqual(new Set(["Gent", "OCMW Gent"]));
     const nis = await run({ q: "71016", status: "alle" });
     expect(new Set(nis.rows.map((r) => r.organisationName))).toEqual(new Set(["Genk"]));
@@ -252,7 +284,13 @@ describe("the queue query (real SQLite)", () => {
     const name = (d: Dossier) => d.organisation.name;
     const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const amount = (dir: 1 | -1) => (a: Dossier, b: Dossier) =>
-      a.requestedCents === null ? (b.requestedCents === null ? bySubmitted(a, b) : 1) : b.requestedCents === null ? -1 : dir * (a.requestedCents - b.requestedCents) || bySubmitted(a, b);
+      a.requestedCents === null
+        ? b.requestedCents === null
+          ? bySubmitted(a, b)
+          : 1
+        : b.requestedCents === null
+          ? -1
+          : dir * (a.requestedCents - b.requestedCents) || bySubmitted(a, b);
     const due = (dir: 1 | -1) => (a: Dossier, b: Dossier) => {
       const x = calls[a.callKey].decisionDueAt;
       const y = calls[b.callKey].decisionDueAt;

@@ -116,7 +116,12 @@ beforeAll(async () => {
     earlier.id,
     "vzw Geweigerd",
     "REFUSED",
-    answers({ themas: ["radicalisering"], provincies: ["Antwerpen"], facetten: ["regie"], aanbod: "Geheim aanbod van de geweigerde kandidaat." }),
+    answers({
+      themas: ["radicalisering"],
+      provincies: ["Antwerpen"],
+      facetten: ["regie"],
+      aanbod: "Geheim aanbod van de geweigerde kandidaat.",
+    }),
   );
   await candidate(
     earlier.id,
@@ -146,14 +151,39 @@ beforeAll(async () => {
     "IN_REVIEW",
     answers({ themas: ["radicalisering"], provincies: ["Antwerpen"], facetten: ["regie"] }),
   );
-  await candidate(overlapCall.id, "vzw Concept", "DRAFT", answers({ themas: ["polarisatie"], provincies: ["Oost-Vlaanderen"], facetten: ["weerbaarheid"] }));
-  await candidate(overlapCall.id, "vzw Ingetrokken", "WITHDRAWN", answers({ themas: ["polarisatie"], provincies: ["Oost-Vlaanderen"], facetten: ["weerbaarheid"] }));
+  await candidate(
+    overlapCall.id,
+    "vzw Concept",
+    "DRAFT",
+    answers({ themas: ["polarisatie"], provincies: ["Oost-Vlaanderen"], facetten: ["weerbaarheid"] }),
+  );
+  await candidate(
+    overlapCall.id,
+    "vzw Ingetrokken",
+    "WITHDRAWN",
+    answers({ themas: ["polarisatie"], provincies: ["Oost-Vlaanderen"], facetten: ["weerbaarheid"] }),
+  );
 
   // A round whose candidates divide the work without overlap (also with the recognised ones).
   disjointCall = await recognition({ recognitionStartsOn: "2027-01-01" });
-  await candidate(disjointCall.id, "vzw Noord", "SUBMITTED", answers({ themas: ["polarisatie"], provincies: ["Antwerpen"], facetten: ["weerbaarheid"] }));
-  await candidate(disjointCall.id, "vzw Zuid", "SUBMITTED", answers({ themas: ["polarisatie"], provincies: ["Limburg"], facetten: ["weerbaarheid"] }));
-  await candidate(disjointCall.id, "vzw Oost", "SUBMITTED", answers({ themas: ["terrorisme"], provincies: ["Antwerpen"], facetten: ["weerbaarheid"] }));
+  await candidate(
+    disjointCall.id,
+    "vzw Noord",
+    "SUBMITTED",
+    answers({ themas: ["polarisatie"], provincies: ["Antwerpen"], facetten: ["weerbaarheid"] }),
+  );
+  await candidate(
+    disjointCall.id,
+    "vzw Zuid",
+    "SUBMITTED",
+    answers({ themas: ["polarisatie"], provincies: ["Limburg"], facetten: ["weerbaarheid"] }),
+  );
+  await candidate(
+    disjointCall.id,
+    "vzw Oost",
+    "SUBMITTED",
+    answers({ themas: ["terrorisme"], provincies: ["Antwerpen"], facetten: ["weerbaarheid"] }),
+  );
 
   // An approved dossier of a funding programme is no recognition.
   fundingCall = await createProgrammeAndCall(db, {
@@ -347,7 +377,15 @@ describe("public register of partner organisations", () => {
     for (const path of ["/partnerorganisaties", "/partnerorganisaties.data"]) {
       const body = await (await new HttpClient(server.url).get(path)).text();
       expect(body, path).toContain("vzw Erkend Nu");
-      for (const secret of ["contact@erkend-nu.example", "Geheime", "0470123456", "98765", "Vertrouwelijke functie", "Master criminologie", ids["vzw Erkend Nu"]!]) {
+      for (const secret of [
+        "contact@erkend-nu.example",
+        "Geheime",
+        "0470123456",
+        "98765",
+        "Vertrouwelijke functie",
+        "Master criminologie",
+        ids["vzw Erkend Nu"]!,
+      ]) {
         expect(body, `${path}: ${secret}`).not.toContain(secret);
       }
     }

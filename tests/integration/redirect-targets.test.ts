@@ -47,7 +47,11 @@ describe("POST /aanmelden with redirectTo", () => {
   );
 
   it.each(SAME_SITE_PATHS)("logs in and goes to %s", async (path) => {
-    const response = await new HttpClient(server.url).post("/aanmelden", { email: official.email, password: official.password, redirectTo: path });
+    const response = await new HttpClient(server.url).post("/aanmelden", {
+      email: official.email,
+      password: official.password,
+      redirectTo: path,
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(path);
   });

@@ -45,10 +45,16 @@ async function submittedDossier(callId = call.id) {
 }
 
 /** Takes a dossier into review, scores it and proposes. */
-async function proposed(applicationId: string, outcome: "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED" = "APPROVED", amountCents: number | null = null) {
+async function proposed(
+  applicationId: string,
+  outcome: "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED" = "APPROVED",
+  amountCents: number | null = null,
+) {
   expect(await assignApplication({ viewer: reviewer, applicationId, assigneeId: reviewer.userId })).toEqual({ ok: true });
   expect(await saveAssessment({ viewer: reviewer, applicationId, scores: SCORES })).toEqual({ ok: true });
-  expect(await proposeDecision({ viewer: reviewer, applicationId, outcome, amountCents, motivation: "Voldoet aan de criteria." })).toEqual({ ok: true });
+  expect(await proposeDecision({ viewer: reviewer, applicationId, outcome, amountCents, motivation: "Voldoet aan de criteria." })).toEqual({
+    ok: true,
+  });
 }
 
 beforeAll(async () => {
@@ -79,30 +85,49 @@ describe("from submitted to decided", () => {
       message: REVIEW_MESSAGES.reassignReason,
     });
     expect(await saveAssessment({ viewer: reviewer, applicationId: id, scores: SCORES.slice(0, 2) })).toEqual({ ok: true });
-    expect(await proposeDecision({ viewer: reviewer, applicationId: id, outcome: "APPROVED", amountCents: null, motivation: "x" })).toEqual({
-      ok: false,
-      message: REVIEW_MESSAGES.assessmentIncomplete,
-    });
-    expect(await requestInformation({ viewer: reviewer, applicationId: id, questions: "Hoeveel leerders per activiteit?", dueDate: "2099-12-31" })).toEqual({
+    expect(await proposeDecision({ viewer: reviewer, applicationId: id, outcome: "APPROVED", amountCents: null, motivation: "x" })).toEqual(
+      {
+        ok: false,
+        message: REVIEW_MESSAGES.assessmentIncomplete,
+      },
+    );
+    expect(
+      await requestInformation({
+        viewer: reviewer,
+        applicationId: id,
+        questions: "Hoeveel leerders per activiteit?",
+        dueDate: "2099-12-31",
+      }),
+    ).toEqual({
       ok: true,
     });
-    expect(await answerInformationRequest({ viewer: applicant, applicationId: id, answer: "Ongeveer 150 per activiteit.", files: [] })).toEqual({
+    expect(
+      await answerInformationRequest({ viewer: applicant, applicationId: id, answer: "Ongeveer 150 per activiteit.", files: [] }),
+    ).toEqual({
       ok: true,
     });
     expect(await saveAssessment({ viewer: reviewer, applicationId: id, scores: SCORES })).toEqual({ ok: true });
     expect(
-      await proposeDecision({ viewer: reviewer, applicationId: id, outcome: "PARTIALLY_APPROVED", amountCents: 1_200_000, motivation: "Bereik deels onderbouwd." }),
+      await proposeDecision({
+        viewer: reviewer,
+        applicationId: id,
+        outcome: "PARTIALLY_APPROVED",
+        amountCents: 1_200_000,
+        motivation: "Bereik deels onderbouwd.",
+      }),
     ).toEqual({ ok: true });
-    expect(await decideProposal({ viewer: decider, applicationId: id, choice: "decide", motivation: "Conform het voorstel." })).toEqual({ ok: true });
+    expect(await decideProposal({ viewer: decider, applicationId: id, choice: "decide", motivation: "Conform het voorstel." })).toEqual({
+      ok: true,
+    });
 
     const decided = await prisma.application.findUniqueOrThrow({ where: { id } });
     expect(decided).toMatchObject({ status: "PARTIALLY_APPROVED", grantedCents: 1_200_000, decisionMotivation: "Conform het voorstel." });
     const history = await prisma.informationRequest.findMany({ where: { applicationId: id } });
     expect(history.map((r) => [r.questions, r.answer])).toEqual([["Hoeveel leerders per activiteit?", "Ongeveer 150 per activiteit."]]);
 
-    const actions = (await prisma.auditEvent.findMany({ where: { applicationId: id }, orderBy: [{ at: "asc" }, { id: "asc" }], skip: auditBefore })).map((e) =>
-      e.action === "application.status" ? `status:${JSON.parse(e.after!).status}` : e.action,
-    );
+    const actions = (
+      await prisma.auditEvent.findMany({ where: { applicationId: id }, orderBy: [{ at: "asc" }, { id: "asc" }], skip: auditBefore })
+    ).map((e) => (e.action === "application.status" ? `status:${JSON.parse(e.after!).status}` : e.action));
     expect(actions).toEqual([
       "application.assigned",
       "status:IN_REVIEW",
@@ -119,7 +144,10 @@ describe("from submitted to decided", () => {
     // The letter is stored with the dossier and attached to the applicant's decision e-mail.
     const letter = await prisma.attachment.findFirstOrThrow({ where: { applicationId: id, fieldKey: DECISION_LETTER_FIELD } });
     expect(letter.mimeType).toBe("application/pdf");
-    const mail = await prisma.emailOutbox.findFirstOrThrow({ where: { applicationId: id, template: "decision" }, include: { attachments: true } });
+    const mail = await prisma.emailOutbox.findFirstOrThrow({
+      where: { applicationId: id, template: "decision" },
+      include: { attachments: true },
+    });
     expect(mail.attachments[0]!.filename).toBe(letter.fileName);
   });
 
@@ -127,8 +155,16 @@ describe("from submitted to decided", () => {
     const { application } = await submittedDossier();
     await assignApplication({ viewer: reviewerAndDecider, applicationId: application.id, assigneeId: reviewerAndDecider.userId });
     await saveAssessment({ viewer: reviewerAndDecider, applicationId: application.id, scores: SCORES });
-    await proposeDecision({ viewer: reviewerAndDecider, applicationId: application.id, outcome: "APPROVED", amountCents: null, motivation: "Goed." });
-    expect(await decideProposal({ viewer: reviewerAndDecider, applicationId: application.id, choice: "decide", motivation: "Ok." })).toEqual({
+    await proposeDecision({
+      viewer: reviewerAndDecider,
+      applicationId: application.id,
+      outcome: "APPROVED",
+      amountCents: null,
+      motivation: "Goed.",
+    });
+    expect(
+      await decideProposal({ viewer: reviewerAndDecider, applicationId: application.id, choice: "decide", motivation: "Ok." }),
+    ).toEqual({
       ok: false,
       message: "U hebt dit voorstel zelf gedaan. Een andere beslisser moet erover beslissen (vier-ogenprincipe).",
     });
@@ -170,8 +206,18 @@ describe("from submitted to decided", () => {
     await assignApplication({ viewer: reviewer, applicationId: application.id, assigneeId: reviewer.userId });
     await saveAssessment({ viewer: reviewer, applicationId: application.id, scores: SCORES });
     expect(
-      await proposeDecision({ viewer: reviewer, applicationId: application.id, outcome: "PARTIALLY_APPROVED", amountCents: 1_800_000, motivation: "x" }),
-    ).toEqual({ ok: false, field: "amount", message: "Een gedeeltelijke goedkeuring is meer dan € 0,00 en minder dan het gevraagde bedrag (€ 18.000,00)." });
+      await proposeDecision({
+        viewer: reviewer,
+        applicationId: application.id,
+        outcome: "PARTIALLY_APPROVED",
+        amountCents: 1_800_000,
+        motivation: "x",
+      }),
+    ).toEqual({
+      ok: false,
+      field: "amount",
+      message: "Een gedeeltelijke goedkeuring is meer dan € 0,00 en minder dan het gevraagde bedrag (€ 18.000,00).",
+    });
   });
 });
 
@@ -193,15 +239,34 @@ describe("what the applicant sees", () => {
       settings: { letter: { contact: { name: "Team Oefenkansen", email: "oefenkansen@agii.example" } } },
     });
     const organisation = await prisma.organisation.create({
-      data: { name: organisationName, kind: "VZW", province: "Oost-Vlaanderen", addressStreet: "Sleepstraat 12", addressPostalCode: "9000", addressCity: "Gent" },
+      data: {
+        name: organisationName,
+        kind: "VZW",
+        province: "Oost-Vlaanderen",
+        addressStreet: "Sleepstraat 12",
+        addressPostalCode: "9000",
+        addressCity: "Gent",
+      },
     });
     const user = await createUser(prisma, { memberOf: [organisation.id] });
     const application = await createApplication(prisma, { callId: own.id, organisationId: organisation.id, data: oefenkansenDraft() });
-    expect((await submitApplication({ viewer: await viewer(user, organisation.id), applicationId: application.id, baseVersion: 1 })).status).toBe("submitted");
+    expect(
+      (await submitApplication({ viewer: await viewer(user, organisation.id), applicationId: application.id, baseVersion: 1 })).status,
+    ).toBe("submitted");
     const named = await createUser(prisma, { staffRoles: ["DECIDER"] });
-    await prisma.user.update({ where: { id: named.id }, data: { firstName: "Łukasz", lastName: "Wiśniewski", jobTitle: "afdelingshoofd Lokaal Integratiebeleid" } });
+    await prisma.user.update({
+      where: { id: named.id },
+      data: { firstName: "Łukasz", lastName: "Wiśniewski", jobTitle: "afdelingshoofd Lokaal Integratiebeleid" },
+    });
     await proposed(application.id);
-    expect(await decideProposal({ viewer: await viewer(named), applicationId: application.id, choice: "decide", motivation: "Conform het voorstel." })).toEqual({ ok: true });
+    expect(
+      await decideProposal({
+        viewer: await viewer(named),
+        applicationId: application.id,
+        choice: "decide",
+        motivation: "Conform het voorstel.",
+      }),
+    ).toEqual({ ok: true });
 
     const letter = await prisma.attachment.findFirstOrThrow({ where: { applicationId: application.id, fieldKey: DECISION_LETTER_FIELD } });
     const client = new HttpClient(server.url);
@@ -231,7 +296,13 @@ describe("what the applicant sees", () => {
       scores: SCORES.map((s) => ({ ...s, motivation: "GEHEIME-SCOREMOTIVERING" })),
     });
     await addReviewNote({ viewer: reviewer, applicationId: application.id, text: "GEHEIME-NOTITIE over de aanvrager" });
-    await proposeDecision({ viewer: reviewer, applicationId: application.id, outcome: "REFUSED", amountCents: null, motivation: "GEHEIM-VOORSTEL" });
+    await proposeDecision({
+      viewer: reviewer,
+      applicationId: application.id,
+      outcome: "REFUSED",
+      amountCents: null,
+      motivation: "GEHEIM-VOORSTEL",
+    });
 
     const client = new HttpClient(server.url);
     await client.login(user.email, user.password);
@@ -239,7 +310,8 @@ describe("what the applicant sees", () => {
       const response = await client.get(path);
       expect(response.status, path).toBe(200);
       const body = await response.text();
-      for (const secret of ["GEHEIME-SCOREMOTIVERING", "GEHEIME-NOTITIE", "GEHEIM-VOORSTEL"]) expect(body, `${path}: ${secret}`).not.toContain(secret);
+      for (const secret of ["GEHEIME-SCOREMOTIVERING", "GEHEIME-NOTITIE", "GEHEIM-VOORSTEL"])
+        expect(body, `${path}: ${secret}`).not.toContain(secret);
     }
     const review = await client.get(`/dossiers/${application.id}/beoordeling`);
     expect(review.status).toBe(403);

@@ -207,8 +207,7 @@ describe("demo data", () => {
       expect(call.eligibleKinds.map((k) => k.organisationKind).sort()).toEqual(
         historic.eligibleKinds.map((k) => k.organisationKind).sort(),
       );
-      const expectedSettings =
-        code === "ERK" ? { recognitionStartsOn: `${call.year}-01-01` } : JSON.parse(historic.settings);
+      const expectedSettings = code === "ERK" ? { recognitionStartsOn: `${call.year}-01-01` } : JSON.parse(historic.settings);
       expect(JSON.parse(call.settings)).toEqual(expectedSettings);
     }
     // 20 March 2027 is winter time; the OEF round closes on 4 May 2027, in summer time.
@@ -226,7 +225,9 @@ describe("demo data", () => {
       expect(user, demoUser.email).not.toBeNull();
       expect([user!.firstName, user!.lastName]).toEqual([demoUser.firstName, demoUser.lastName]);
       expect(user!.staffRoles.map((r) => r.role).sort()).toEqual([...demoUser.staffRoles].sort());
-      const keys = user!.memberships.map((m) => (m.organisation.nisCode ? `nis:${m.organisation.nisCode}` : `kbo:${m.organisation.kboNumber}`));
+      const keys = user!.memberships.map((m) =>
+        m.organisation.nisCode ? `nis:${m.organisation.nisCode}` : `kbo:${m.organisation.kboNumber}`,
+      );
       const expected = demoUser.memberOf.map((k) => ("nisCode" in k ? `nis:${k.nisCode}` : `kbo:${k.kboNumber}`));
       expect(keys.sort()).toEqual(expected.sort());
       expect(user!.password?.hash.startsWith("scrypt$")).toBe(true);
@@ -405,7 +406,12 @@ describe("demo data", () => {
       expect(attachment.createdAt.getTime()).toBeGreaterThanOrEqual(application.createdAt.getTime());
       if (application.submittedAt) expect(attachment.createdAt.getTime()).toBeLessThan(application.submittedAt.getTime());
       const upload = await prisma.auditEvent.findFirst({ where: { action: "attachment.upload", entityId: attachment.id } });
-      expect(upload).toMatchObject({ actorId: attachment.uploadedById, actorRole: "APPLICANT", applicationId: application.id, at: attachment.createdAt });
+      expect(upload).toMatchObject({
+        actorId: attachment.uploadedById,
+        actorRole: "APPLICANT",
+        applicationId: application.id,
+        at: attachment.createdAt,
+      });
     }
     // One file on disk per attachment (the uploads and the decision letters), nothing else (besides the temp folder).
     expect((await uploadedFiles()).filter((name) => name !== "tmp")).toHaveLength(await prisma.attachment.count());
@@ -462,7 +468,9 @@ describe("demo data", () => {
         expect(createHash("sha256").update(body).digest("hex")).toBe(attachment.sha256);
       }
       // The decided dossier's letter is on the dossier page, and opens as the letter to Leuven.
-      const letter = await prisma.attachment.findFirstOrThrow({ where: { applicationId: application.id, fieldKey: DECISION_LETTER_FIELD } });
+      const letter = await prisma.attachment.findFirstOrThrow({
+        where: { applicationId: application.id, fieldKey: DECISION_LETTER_FIELD },
+      });
       expect(await (await client.get(`/dossiers/${application.id}`)).text()).toContain(`/bijlagen/${letter.id}`);
       const download = await client.get(`/bijlagen/${letter.id}`);
       expect(download.status).toBe(200);
@@ -491,7 +499,11 @@ describe("demo data", () => {
     for (const application of decided) {
       expect(application.attachments, application.reference!).toHaveLength(1);
       const [letter] = application.attachments;
-      expect(letter).toMatchObject({ fileName: `beslissing-${application.reference}.pdf`, mimeType: "application/pdf", uploadedById: application.decidedById });
+      expect(letter).toMatchObject({
+        fileName: `beslissing-${application.reference}.pdf`,
+        mimeType: "application/pdf",
+        uploadedById: application.decidedById,
+      });
       expect(letter!.createdAt.getTime()).toBeGreaterThanOrEqual(application.decidedAt!.getTime());
       const bytes = await readFile(storedPath(letter!.storedName));
       expect(createHash("sha256").update(bytes).digest("hex")).toBe(letter!.sha256);
@@ -506,8 +518,7 @@ describe("demo data", () => {
 
   describe("refusing a sample dossier the portal could not have produced", () => {
     const dossiers = sampleDossiers(NOW);
-    const find = (callKey: string, key: string) =>
-      dossiers.find((d) => d.callKey === callKey && Object.values(d.organisation)[0] === key)!;
+    const find = (callKey: string, key: string) => dossiers.find((d) => d.callKey === callKey && Object.values(d.organisation)[0] === key)!;
     const leuven = find("RAD-2026", "24062");
 
     async function contextFor(dossier: SampleDossier, hasApplicant = true) {

@@ -1,9 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  applicationDetail,
-  forApplicant,
-  listOrganisationApplications,
-} from "~/applications/applications.server";
+import { applicationDetail, forApplicant, listOrganisationApplications } from "~/applications/applications.server";
 import { transitionApplication, type TransitionInput } from "~/applications/transition.server";
 import { prisma } from "~/db.server";
 import type { ApplicationStatus } from "~/domain/application-status";

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { eligibilityFor, saveStep, startApplication } from "~/applications/drafts.server";
 import { DRAFT_MESSAGES } from "~/applications/editability";
 import { EXTENSION_MESSAGES, grantExtension } from "~/applications/extensions.server";
@@ -154,7 +154,9 @@ describe("an extension for one organisation", () => {
     const { application, viewer } = await readyDossier(REGIEROL_CLOSES);
     const reviewer = await viewerFor(await createUser(prisma, { staffRoles: ["REVIEWER"] }), null);
     setNow(new Date("2026-01-10T10:00:00+01:00"));
-    expect(await grantExtension({ viewer: reviewer, applicationId: application.id, date: "2026-01-15", time: "12:00", reason: "x" })).toEqual({
+    expect(
+      await grantExtension({ viewer: reviewer, applicationId: application.id, date: "2026-01-15", time: "12:00", reason: "x" }),
+    ).toEqual({
       ok: false,
       field: "date",
       message: EXTENSION_MESSAGES.beforeCallDeadline(REGIEROL_CLOSES),
@@ -192,7 +194,10 @@ describe("submitting", () => {
 
   it("refuses an incomplete draft and says which steps miss what", async () => {
     const { application, viewer } = await readyDossier(new Date("2030-01-01T00:00:00Z"));
-    await prisma.application.update({ where: { id: application.id }, data: { data: JSON.stringify({ ...oefenkansenDraft(), iban: "BE00" }) } });
+    await prisma.application.update({
+      where: { id: application.id },
+      data: { data: JSON.stringify({ ...oefenkansenDraft(), iban: "BE00" }) },
+    });
     const result = await submitApplication({ viewer, applicationId: application.id, baseVersion: 1 });
     expect(result).toEqual({ status: "incomplete", issuesByStep: { rekening: [{ path: ["iban"], message: "Geef een geldig IBAN op." }] } });
   });
@@ -231,7 +236,11 @@ describe("who may start an application", () => {
   it("refuses an organisation kind the call is not for, with the message", async () => {
     const vzw = await createOrganisation(prisma, { name: "Vzw Brug", kind: "VZW" });
     const user = await createUser(prisma, { memberOf: [vzw.id] });
-    const call = await createProgrammeAndCall(prisma, { opensAt: new Date("2020-01-01"), closesAt: new Date("2030-01-01"), eligibleKinds: ["GEMEENTE", "VGC"] });
+    const call = await createProgrammeAndCall(prisma, {
+      opensAt: new Date("2020-01-01"),
+      closesAt: new Date("2030-01-01"),
+      eligibleKinds: ["GEMEENTE", "VGC"],
+    });
     const result = await startApplication(await viewerFor(user, vzw.id), call.id);
     expect(result).toEqual({
       ok: false,
@@ -242,7 +251,14 @@ describe("who may start an application", () => {
   it("refuses a municipality that merged into another, naming the successor", async () => {
     const pajottegem = await createOrganisation(prisma, { name: "Pajottegem", nisCode: "23106" });
     const gooik = await prisma.organisation.create({
-      data: { name: "Gooik", kind: "GEMEENTE", nisCode: "23024", province: "Vlaams-Brabant", successorId: pajottegem.id, mergedAt: new Date("2025-01-01") },
+      data: {
+        name: "Gooik",
+        kind: "GEMEENTE",
+        nisCode: "23024",
+        province: "Vlaams-Brabant",
+        successorId: pajottegem.id,
+        mergedAt: new Date("2025-01-01"),
+      },
     });
     const user = await createUser(prisma, { memberOf: [gooik.id] });
     const call = await createProgrammeAndCall(prisma, { opensAt: new Date("2020-01-01"), closesAt: new Date("2030-01-01") });

@@ -19,7 +19,10 @@ beforeAll(async () => {
   const leuven = await createOrganisation(db, { name: "Stad Leuven", nisCode: "24062", province: "Vlaams-Brabant" });
   const call = await createProgrammeAndCall(db, { opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2030-01-01T00:00:00Z") });
   draftId = (await createApplication(db, { callId: call.id, organisationId: leuven.id })).id;
-  const second = await createProgrammeAndCall(db, { opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2030-01-01T00:00:00Z") });
+  const second = await createProgrammeAndCall(db, {
+    opensAt: new Date("2026-01-01T00:00:00Z"),
+    closesAt: new Date("2030-01-01T00:00:00Z"),
+  });
   withdrawnId = (await createApplication(db, { callId: second.id, organisationId: leuven.id })).id;
   const official = await createUser(db, { email: "an@leuven.example", memberOf: [leuven.id] });
   server = await startServer();
@@ -40,7 +43,11 @@ function expectFieldError(html: string, field: string, label: string, message: s
 
 describe("control characters in text fields", () => {
   it("refuses them in the invitation form, and counts a name of only NUL as empty", async () => {
-    const response = await client.post("/organisatie?index", { email: "bert@leuven.example", firstName: "\u0000", lastName: "Pee\u0007ters" });
+    const response = await client.post("/organisatie?index", {
+      email: "bert@leuven.example",
+      firstName: "\u0000",
+      lastName: "Pee\u0007ters",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expectFieldError(html, "firstName", "Voornaam", REQUIRED);

@@ -76,7 +76,10 @@ describe.runIf(postgres)("two instances on one PostgreSQL database", () => {
     const answers = await Promise.all(
       dossiers.flatMap((dossier) =>
         servers.map((server) =>
-          post(server, `/dossiers/${dossier.applicationId}/beoordeling`, burst.reviewerCookie, { form: "assign", assigneeId: burst.reviewerId }),
+          post(server, `/dossiers/${dossier.applicationId}/beoordeling`, burst.reviewerCookie, {
+            form: "assign",
+            assigneeId: burst.reviewerId,
+          }),
         ),
       ),
     );
@@ -107,7 +110,9 @@ describe.runIf(postgres)("two instances on one PostgreSQL database", () => {
 
   it("shares the rate-limit counters: attempts on both instances count together", async () => {
     const limited = await Promise.all(
-      servers.map(() => startServer({ RATE_LIMIT_AUTH_PER_MINUTE: "6", RATE_LIMIT_SYNC_MS: "50", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" })),
+      servers.map(() =>
+        startServer({ RATE_LIMIT_AUTH_PER_MINUTE: "6", RATE_LIMIT_SYNC_MS: "50", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" }),
+      ),
     );
     try {
       const statuses: number[] = [];

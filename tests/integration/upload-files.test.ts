@@ -62,7 +62,8 @@ describe("the sweep of upload temp files", () => {
     await client.login(official.email, official.password);
     const before = new Set(await readdir(tempDir()));
     // An upload that is still arriving when the server dies: its temp file stays behind.
-    const filePart = '--grens\r\nContent-Disposition: form-data; name="bijlagen"; filename="plan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n';
+    const filePart =
+      '--grens\r\nContent-Disposition: form-data; name="bijlagen"; filename="plan.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n';
     const body = generatedBody(50 * 1024 * 1024, filePart);
     const upload = streamingPost(first.url, `/dossiers/${applicationId}/stap/verklaring`, {
       body,
@@ -100,7 +101,16 @@ describe("npm run files:check", () => {
     const storedName = randomBytes(16).toString("hex");
     if (withFile) await writeFile(path.join(uploadDir(), storedName), "%PDF-1.7\n");
     return db.attachment.create({
-      data: { applicationId, fieldKey: "bijlagen", fileName, storedName, mimeType: "application/pdf", sizeBytes: 9, sha256: "0".repeat(64), uploadedById: uploaderId },
+      data: {
+        applicationId,
+        fieldKey: "bijlagen",
+        fileName,
+        storedName,
+        mimeType: "application/pdf",
+        sizeBytes: 9,
+        sha256: "0".repeat(64),
+        uploadedById: uploaderId,
+      },
     });
   }
 

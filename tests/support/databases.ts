@@ -28,7 +28,10 @@ async function onServer<T>(url: string, work: (client: pg.Client) => Promise<T>)
 
 /** PostgreSQL names: lower case, at most 63 characters. */
 function databaseName(prefix: string, label: string): string {
-  return `${prefix}_${label}`.toLowerCase().replace(/[^a-z0-9_]/g, "_").slice(0, 63);
+  return `${prefix}_${label}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, "_")
+    .slice(0, 63);
 }
 
 export type DatabaseSet = {
@@ -87,7 +90,9 @@ export async function cloneDatabase(set: DatabaseSet, templateUrl: string, label
 export async function dropDatabases(set: DatabaseSet): Promise<void> {
   if (databaseProvider(set.baseUrl) === "sqlite") return;
   await onServer(set.baseUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${set.prefix}\\_%`]);
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${set.prefix}\\_%`,
+    ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

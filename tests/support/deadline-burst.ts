@@ -86,7 +86,12 @@ export async function prepareBurst(
           createdById: official.userId,
         },
       });
-      dossiers.push({ applicationId: application.id, organisationId: official.organisationId, version: application.version, cookie: official.cookie });
+      dossiers.push({
+        applicationId: application.id,
+        organisationId: official.organisationId,
+        version: application.version,
+        cookie: official.cookie,
+      });
     }
     calls[code] = { callId: call.id, dossiers };
   }

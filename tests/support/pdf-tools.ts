@@ -54,7 +54,10 @@ function parseFonts(table: string): PdfFont[] {
     .slice(2)
     .filter((line) => line.trim())
     .map((line) => {
-      const match = /^(.+?)\s+(Type 1C?|Type 3|TrueType|CID Type 0C?|CID TrueType|Type 1 \(OT\)|CID Type 0 \(OT\))\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+/.exec(line);
+      const match =
+        /^(.+?)\s+(Type 1C?|Type 3|TrueType|CID Type 0C?|CID TrueType|Type 1 \(OT\)|CID Type 0 \(OT\))\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+/.exec(
+          line,
+        );
       if (!match) throw new Error(`pdffonts-regel niet begrepen: ${line}`);
       return { name: match[1]!, type: match[2]!, embedded: match[4] === "yes", subset: match[5] === "yes", unicode: match[6] === "yes" };
     });

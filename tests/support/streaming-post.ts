@@ -52,7 +52,14 @@ export function streamingPost(
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { origin: url.origin, ...options.headers };
     if (options.declaredLength !== undefined) headers["content-length"] = String(options.declaredLength);
-    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: "POST", headers, agent: false });
+    const request = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname + url.search,
+      method: "POST",
+      headers,
+      agent: false,
+    });
     let settled = false;
     request.on("response", (response) => {
       const answeredAfterMs = performance.now() - started;

@@ -2,12 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { contentDisposition, sanitiseFileName } from "~/attachments/file-name";
-import {
-  ATTACHMENT_KINDS,
-  formatFileSize,
-  parseRemoveAttachmentIntent,
-  removeAttachmentIntent,
-} from "~/attachments/file-types";
+import { ATTACHMENT_KINDS, formatFileSize, parseRemoveAttachmentIntent, removeAttachmentIntent } from "~/attachments/file-types";
 import { FileField } from "~/components/file-field";
 
 describe("sanitiseFileName", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callFormSchema, callFormToInput, callFormValuesFromPost, callToFormValues } from "~/calls/call-form";
+import { callFormSchema, callFormToInput, callToFormValues } from "~/calls/call-form";
 import {
   CALL_RULE_MESSAGES,
   changedDates,
@@ -12,7 +12,7 @@ import {
   keepUnchangedMinute,
   opensAtFromWallClock,
 } from "~/calls/call-rules";
-import { issuesToFieldErrors } from "~/utils/forms";
+import { formInput, issuesToFieldErrors } from "~/utils/forms";
 
 const at = (iso: string) => new Date(iso);
 
@@ -143,7 +143,7 @@ describe("the call form", () => {
   };
 
   it("reads checkboxes and rubric rows from a post and converts to instants, cents and settings", () => {
-    const parsed = callFormSchema.parse(callFormValuesFromPost(post()));
+    const parsed = callFormSchema.parse(formInput(callFormSchema, post()));
     const input = callFormToInput(parsed);
     expect(input.eligibleKinds).toEqual(["GEMEENTE", "OCMW"]);
     expect(input.rubric).toEqual([
@@ -162,20 +162,20 @@ describe("the call form", () => {
     const form = post();
     form.set("closesDate", "2027-01-03");
     form.set("decisionDate", "2027-01-01");
-    const result = callFormSchema.safeParse(callFormValuesFromPost(form));
+    const result = callFormSchema.safeParse(formInput(callFormSchema, form));
     expect(result.success).toBe(false);
     expect(issuesToFieldErrors(result.error!.issues)).toEqual({
       decisionTime: "Geef zowel een datum als een uur op, of laat beide leeg.",
       closesDate: "De sluitingsdatum moet na de openingsdatum liggen.",
     });
     form.set("decisionTime", "12:00");
-    const again = callFormSchema.safeParse(callFormValuesFromPost(form));
+    const again = callFormSchema.safeParse(formInput(callFormSchema, form));
     expect(issuesToFieldErrors(again.error!.issues)).toEqual({
       closesDate: "De sluitingsdatum moet na de openingsdatum liggen.",
       decisionDate: "De beslissingsdatum mag niet voor de sluitingsdatum liggen.",
     });
     form.set("closesDate", "2027-02-15");
-    const third = callFormSchema.safeParse(callFormValuesFromPost(form));
+    const third = callFormSchema.safeParse(formInput(callFormSchema, form));
     expect(issuesToFieldErrors(third.error!.issues)).toEqual({
       decisionDate: "De beslissingsdatum mag niet voor de sluitingsdatum liggen.",
     });
@@ -187,7 +187,7 @@ describe("the call form", () => {
     form.set("rubric.0.maxScore", "11");
     form.delete("eligibleKinds");
     form.set("programmeId", "");
-    const result = callFormSchema.safeParse(callFormValuesFromPost(form));
+    const result = callFormSchema.safeParse(formInput(callFormSchema, form));
     expect(issuesToFieldErrors(result.error!.issues)).toEqual({
       programmeId: "Kies een programma.",
       eligibleKinds: "Kies minstens één soort organisatie.",
@@ -230,7 +230,9 @@ describe("keepUnchangedMinute", () => {
   it("keeps the stored instant when the same minute is typed back, and takes a new minute", () => {
     const stored = at("2026-02-16T22:59:59.999Z");
     expect(keepUnchangedMinute(stored, at("2026-02-16T22:59:00.000Z"))).toBe(stored);
-    expect(keepUnchangedMinute(at("2026-01-04T23:00:12.345Z"), at("2026-01-04T23:00:00.000Z"))!.toISOString()).toBe("2026-01-04T23:00:12.345Z");
+    expect(keepUnchangedMinute(at("2026-01-04T23:00:12.345Z"), at("2026-01-04T23:00:00.000Z"))!.toISOString()).toBe(
+      "2026-01-04T23:00:12.345Z",
+    );
     expect(keepUnchangedMinute(stored, at("2026-02-17T22:59:59.999Z"))!.toISOString()).toBe("2026-02-17T22:59:59.999Z");
     expect(keepUnchangedMinute(null, stored)).toBe(stored);
     expect(keepUnchangedMinute(stored, null)).toBeNull();

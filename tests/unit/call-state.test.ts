@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { DRAFT_MESSAGES, draftEditability, WITHDRAW_MESSAGES, withdrawability } from "~/applications/editability";
 import { callPhase, DEADLINE_WARNING_MS, isDeadlineNear } from "~/calls/call-state";
+import { combineDeadline, isPastDeadline } from "~/calls/deadline";
+import type { ApplicationStatus } from "~/domain/application-status";
 import { endOfDay, startOfDay } from "~/utils/time";
 
 // Instants are written as Brussels wall-clock times with their UTC offset, so the tests do not
@@ -93,5 +96,46 @@ describe("isDeadlineNear", () => {
     expect(isDeadlineNear(closesAt, at("2026-01-01T09:00:00+01:00"))).toBe(false);
     expect(isDeadlineNear(closesAt, at("2026-01-16T00:00:00+01:00"))).toBe(false);
     expect(isDeadlineNear(closesAt.toISOString(), at("2026-01-15T12:00:00+01:00"))).toBe(true);
+  });
+});
+
+describe("isPastDeadline: the one comparison behind every deadline decision", () => {
+  const closesAt = endOfDay("2026-01-15");
+
+  it("keeps the last instant itself on time and refuses the next millisecond", () => {
+    expect(isPastDeadline(closesAt, closesAt)).toBe(false);
+    expect(isPastDeadline(closesAt, at("2026-01-15T23:59:59.999+01:00"))).toBe(false);
+    expect(isPastDeadline(closesAt, at("2026-01-16T00:00:00+01:00"))).toBe(true);
+    expect(isPastDeadline(closesAt.toISOString(), at("2026-01-16T00:00:00+01:00"))).toBe(true);
+  });
+
+  it("takes an organisation's later extension, never an earlier one", () => {
+    const call = endOfDay("2026-01-15");
+    expect(combineDeadline(call, endOfDay("2026-01-22"))).toEqual({ closesAt: endOfDay("2026-01-22"), extended: true, callClosesAt: call });
+    expect(combineDeadline(call, endOfDay("2026-01-10"))).toEqual({ closesAt: call, extended: false, callClosesAt: call });
+    expect(combineDeadline(call, null)).toEqual({ closesAt: call, extended: false, callClosesAt: call });
+  });
+});
+
+describe("draft editing and withdrawal follow the same deadline", () => {
+  const window = { opensAt: startOfDay("2025-12-01"), closesAt: endOfDay("2026-01-15") };
+  const draft = (at: Date) => draftEditability({ ...window, status: "DRAFT", at, canEdit: true });
+  const withdraw = (status: ApplicationStatus, at: Date) => withdrawability({ status, closesAt: window.closesAt, at, canEdit: true });
+
+  it("edits from the opening up to and including the last instant", () => {
+    expect(draft(at("2025-11-30T23:59:59.999+01:00"))).toEqual({ editable: false, message: DRAFT_MESSAGES.notOpenYet });
+    expect(draft(at("2026-01-15T23:59:59.999+01:00"))).toEqual({ editable: true });
+    expect(draft(at("2026-01-16T00:00:00+01:00"))).toEqual({ editable: false, message: DRAFT_MESSAGES.deadlinePassed });
+  });
+
+  it("withdraws a draft or a submitted dossier up to the deadline, nothing else", () => {
+    expect(withdraw("DRAFT", at("2026-01-15T23:59:59.999+01:00"))).toEqual({ ok: true });
+    expect(withdraw("SUBMITTED", at("2026-01-15T23:59:59.999+01:00"))).toEqual({ ok: true });
+    expect(withdraw("SUBMITTED", at("2026-01-16T00:00:00+01:00"))).toEqual({ ok: false, message: WITHDRAW_MESSAGES.withdrawAfterDeadline });
+    expect(withdraw("IN_REVIEW", at("2026-01-10T12:00:00+01:00"))).toEqual({ ok: false, message: WITHDRAW_MESSAGES.notWithdrawable });
+    expect(withdrawability({ status: "DRAFT", closesAt: window.closesAt, at: at("2026-01-10T12:00:00+01:00"), canEdit: false })).toEqual({
+      ok: false,
+      message: DRAFT_MESSAGES.notMember,
+    });
   });
 });

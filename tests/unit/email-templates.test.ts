@@ -41,14 +41,21 @@ describe("call dates changed", () => {
     const { callDatesChangedEmail } = await import("../../emails/call-dates-changed");
     const mail = callDatesChangedEmail({
       firstName: "An",
-      dossier: { reference: null, organisationName: "Gemeente <Zot>", callTitle: "Oproep & co", dossierUrl: "https://portaal.example/dossiers/d1" },
+      dossier: {
+        reference: null,
+        organisationName: "Gemeente <Zot>",
+        callTitle: "Oproep & co",
+        dossierUrl: "https://portaal.example/dossiers/d1",
+      },
       changes: [{ label: "Indienen tot", before: new Date("2026-02-16T22:59:59.999Z"), after: new Date("2026-02-28T22:59:59.999Z") }],
       closesAt: new Date("2026-03-06T22:59:59.999Z"),
       extended: true,
       note: "Door de <b>fusies</b>.",
     });
     expect(mail.subject).toBe("Gewijzigde data voor Oproep & co");
-    expect(mail.text).toContain("- Indienen tot: 16 februari 2026 om 23:59 (Belgische tijd) wordt 28 februari 2026 om 23:59 (Belgische tijd)");
+    expect(mail.text).toContain(
+      "- Indienen tot: 16 februari 2026 om 23:59 (Belgische tijd) wordt 28 februari 2026 om 23:59 (Belgische tijd)",
+    );
     expect(mail.text).toContain("U kunt de aanvraag versturen tot 6 maart 2026 om 23:59 (Belgische tijd). Dat is de verlengde termijn");
     expect(mail.text).toContain("    Door de <b>fusies</b>.");
     expect(mail.text).toContain("https://portaal.example/dossiers/d1");

@@ -12,7 +12,9 @@ describe("amounts as Belgians type them", () => {
     ["18.000,00", 1_800_000],
   ])("%s is %i cents", (input, cents) => expect(parseEuroToCents(input)).toBe(cents));
 
-  it.each(["", "abc", "1,2,3", "12,345", "-5", "1.23.4,00", "12,3456"])("refuses %j", (input) => expect(parseEuroToCents(input)).toBeNull());
+  it.each(["", "abc", "1,2,3", "12,345", "-5", "1.23.4,00", "12,3456"])("refuses %j", (input) =>
+    expect(parseEuroToCents(input)).toBeNull(),
+  );
 });
 
 describe("IBAN", () => {
@@ -35,7 +37,9 @@ describe("Belgian phone numbers", () => {
     ["+32 2 553 32 11", "+3225533211"],
     ["0032 470/12.34.56", "+32470123456"],
   ])("%s becomes %s", (input, expected) => expect(normaliseBelgianPhone(input)).toBe(expected));
-  it.each(["12345", "+31 20 123 4567", "0270 12 34 56", "016 27 20"])("refuses %s", (input) => expect(normaliseBelgianPhone(input)).toBeNull());
+  it.each(["12345", "+31 20 123 4567", "0270 12 34 56", "016 27 20"])("refuses %s", (input) =>
+    expect(normaliseBelgianPhone(input)).toBeNull(),
+  );
 });
 
 describe("whole numbers", () => {

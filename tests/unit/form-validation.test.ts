@@ -4,7 +4,8 @@ import { regierolV1 } from "~/forms/definitions/regierol";
 import { findForm, listForms } from "~/forms/registry";
 import type { Step } from "~/forms/types";
 import { stepSchema, validateForm, validateStep } from "~/forms/validation";
-import { valuesFromFormData } from "~/forms/values";
+import { stepAnswersSchema } from "~/forms/step-post.server";
+import { parseFormData } from "~/utils/forms";
 import { oefenkansenDraft } from "../support/answers";
 
 const settings = oefenkansenV1.parseSettings({});
@@ -78,9 +79,7 @@ describe("validation of a step", () => {
       },
     ]);
     const capped = validateStep(budget, { ...oefenkansenDraft(), verwachteLeerders: "5000" }, settings, none);
-    expect(budget.computed![0]!.value(capped.parsed, settings)).toBe(
-      "€ 135.000,00 (2.250 leerders × € 60,00, hoogstens 2.250 leerders)",
-    );
+    expect(budget.computed![0]!.value(capped.parsed, settings)).toBe("€ 135.000,00 (2.250 leerders × € 60,00, hoogstens 2.250 leerders)");
   });
 
   it("refuses the same regierol policy priority twice", () => {
@@ -110,7 +109,9 @@ describe("reading a plain form post", () => {
     form.append("activiteiten.0.doelgroep", "ouders");
     form.append("activiteiten.0.doelgroep", "werknemers");
     form.append("activiteiten.1.locatie", "Bib");
-    const values = valuesFromFormData(step(oefenkansenV1, "activiteiten").fields, form);
+    const parsed = parseFormData(stepAnswersSchema(step(oefenkansenV1, "activiteiten").fields), form);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const values = parsed.data;
     const rows = values.activiteiten as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(2);
     expect(rows[0]!.doelgroep).toEqual(["ouders", "werknemers"]);

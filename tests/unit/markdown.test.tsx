@@ -37,7 +37,9 @@ describe("the markdown of call descriptions", () => {
   });
 
   it("keeps the text readable without markup", () => {
-    expect(markdownToPlainText("**Let op:** lees\n- de [oproep](https://x.be)\n- de bijlage")).toBe("Let op: lees\n\nde oproep; de bijlage");
+    expect(markdownToPlainText("**Let op:** lees\n- de [oproep](https://x.be)\n- de bijlage")).toBe(
+      "Let op: lees\n\nde oproep; de bijlage",
+    );
   });
 });
 
@@ -69,7 +71,10 @@ describe("what an attacker might type", () => {
     const html = render('[klik](https://example.be/"onmouseover="alert(1))');
     expect(html).not.toMatch(/<a[^>]*\sonmouseover=/);
     const link = parseMarkdown('[klik](https://example.be/"><script>)')[0];
-    expect(link).toEqual({ type: "paragraph", children: [{ type: "link", href: "https://example.be/%22%3E%3Cscript%3E", children: [{ type: "text", text: "klik" }] }] });
+    expect(link).toEqual({
+      type: "paragraph",
+      children: [{ type: "link", href: "https://example.be/%22%3E%3Cscript%3E", children: [{ type: "text", text: "klik" }] }],
+    });
     expect(render('[klik](https://example.be/"><script>)')).toContain('href="https://example.be/%22%3E%3Cscript%3E"');
   });
 

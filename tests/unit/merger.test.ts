@@ -53,7 +53,8 @@ describe("the merger form", () => {
     expect(paths).toContainEqual(["successorName", "Dit veld is verplicht."]);
     expect(paths).toContainEqual(["successorProvince", "Gelieve een optie te kiezen."]);
     expect(
-      mergerFormSchema.parse({ ...valid, successorMode: "new", successorName: "Pajottegem", successorProvince: "Vlaams-Brabant" }).successor,
+      mergerFormSchema.parse({ ...valid, successorMode: "new", successorName: "Pajottegem", successorProvince: "Vlaams-Brabant" })
+        .successor,
     ).toEqual({ mode: "new", nisCode: "23106", name: "Pajottegem", province: "Vlaams-Brabant" });
   });
 
@@ -83,7 +84,10 @@ describe("checking the parties", () => {
   });
 
   it("refuses a predecessor that was merged before, naming its successor", () => {
-    const errors = checkMergerParties({ ...base, predecessors: [gemeente("Galmaarden", "23023", "Pajottegem"), gemeente("Gooik", "23024")] });
+    const errors = checkMergerParties({
+      ...base,
+      predecessors: [gemeente("Galmaarden", "23023", "Pajottegem"), gemeente("Gooik", "23024")],
+    });
     expect(errors.predecessorNisCodes).toBe("Galmaarden is al opgegaan in Pajottegem en kan geen tweede keer fuseren.");
   });
 

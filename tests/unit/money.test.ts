@@ -15,9 +15,7 @@ describe("formatCents", () => {
 
   it("uses plain ASCII separators: a normal space after the euro sign and no no-break spaces", () => {
     const text = formatCents(1234567);
-    expect([...text].map((char) => char.codePointAt(0))).toEqual([
-      0x20ac, 0x20, 0x31, 0x32, 0x2e, 0x33, 0x34, 0x35, 0x2c, 0x36, 0x37,
-    ]);
+    expect([...text].map((char) => char.codePointAt(0))).toEqual([0x20ac, 0x20, 0x31, 0x32, 0x2e, 0x33, 0x34, 0x35, 0x2c, 0x36, 0x37]);
     expect(text).not.toMatch(/[\u00a0\u202f]/);
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { addresseeOf } from "~/documents/addressee";
-import { decisionLetterFilename, decisionLetterPdf, DEFAULT_SIGNATORY_TITLE, type DecisionLetterInput } from "~/documents/decision-letter.server";
+import {
+  decisionLetterFilename,
+  decisionLetterPdf,
+  DEFAULT_SIGNATORY_TITLE,
+  type DecisionLetterInput,
+} from "~/documents/decision-letter.server";
 import { letterSettingsOf, letterTextsFor } from "~/documents/letter-texts";
 import { renderPdf } from "~/documents/pdf.server";
 import { letterPartsOfAnswers } from "~/review/letter.server";
@@ -32,8 +37,18 @@ function letter(overrides: Partial<DecisionLetterInput> = {}): DecisionLetterInp
     organisation: { name: ORGANISATION, kind: "VZW", address: { street: "Sleepstraat 12", postalCode: "9000", city: "Gent" } },
     declaredAddress: null,
     contactPerson: { name: "Ayşe Yılmaz", role: "coördinator" },
-    programme: { code: "SOC", name: "Sociale cohesie en participatie in een diverse samenleving", kind: "FUNDING", legalBasis: "Decreet van 7 juni 2013 betreffende het Vlaamse integratie- en inburgeringsbeleid" },
-    call: { title: "Sociale cohesie – oproep 2026", opensAt: new Date("2026-01-04T23:00:00Z"), closesAt: new Date("2026-02-16T22:59:59.999Z"), letter: {} },
+    programme: {
+      code: "SOC",
+      name: "Sociale cohesie en participatie in een diverse samenleving",
+      kind: "FUNDING",
+      legalBasis: "Decreet van 7 juni 2013 betreffende het Vlaamse integratie- en inburgeringsbeleid",
+    },
+    call: {
+      title: "Sociale cohesie – oproep 2026",
+      opensAt: new Date("2026-01-04T23:00:00Z"),
+      closesAt: new Date("2026-02-16T22:59:59.999Z"),
+      letter: {},
+    },
     outcome: "APPROVED",
     requestedCents: 1_234_567,
     grantedCents: 1_234_567,
@@ -80,14 +95,23 @@ describe("PDF writer", () => {
   it("continues on new pages, numbering every page at its foot", async () => {
     const long = Array.from({ length: 900 }, (_, i) => `woord${i}`).join(" ");
     const pdf = await inspectPdf(
-      await renderPdf({ title: "Lang", author: "AgII", subject: "Lang", createdAt: new Date(), footer: "Lange proef", blocks: [{ kind: "paragraph", text: long }] }),
+      await renderPdf({
+        title: "Lang",
+        author: "AgII",
+        subject: "Lang",
+        createdAt: new Date(),
+        footer: "Lange proef",
+        blocks: [{ kind: "paragraph", text: long }],
+      }),
     );
     expectArchivable(pdf, "Lang");
     const pages = Number(pdf.info["Pages"]);
     expect(pages).toBeGreaterThan(1);
     for (let page = 1; page <= pages; page++) expect(pdf.text).toContain(`Lange proef · pagina ${page} van ${pages}`);
     // Every word once, in order: nothing lost at a page break (the page numbers are in between).
-    const words = flowed(pdf.text).split(" ").filter((word) => word.startsWith("woord"));
+    const words = flowed(pdf.text)
+      .split(" ")
+      .filter((word) => word.startsWith("woord"));
     expect(words.join(" ")).toBe(long);
   });
 
@@ -95,7 +119,14 @@ describe("PDF writer", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       const pdf = await inspectPdf(
-        await renderPdf({ title: "Schrift", author: "AgII", subject: "Schrift", createdAt: new Date(), footer: "Schrift", blocks: [{ kind: "paragraph", text: "Vzw 中文 Dar" }] }),
+        await renderPdf({
+          title: "Schrift",
+          author: "AgII",
+          subject: "Schrift",
+          createdAt: new Date(),
+          footer: "Schrift",
+          blocks: [{ kind: "paragraph", text: "Vzw 中文 Dar" }],
+        }),
       );
       expectArchivable(pdf, "Schrift");
       expect(pdf.text).toContain("Vzw \uFFFD\uFFFD Dar");
@@ -107,16 +138,27 @@ describe("PDF writer", () => {
 
   it("extracts every letter as itself, also after a glyph was reached through another character (ĳ, then j)", async () => {
     const render = (text: string) =>
-      renderPdf({ title: "Glyphs", author: "AgII", subject: "Glyphs", createdAt: new Date(), footer: "Glyphs", blocks: [{ kind: "paragraph", text }] });
+      renderPdf({
+        title: "Glyphs",
+        author: "AgII",
+        subject: "Glyphs",
+        createdAt: new Date(),
+        footer: "Glyphs",
+        blocks: [{ kind: "paragraph", text }],
+      });
     const first = await inspectPdf(await render("Ĳzendijke en ĳs staan eerst in dit document, vóór jaar en januari."));
-    const second = await inspectPdf(await render("Een volgend document: het jaar, de maand juni, duidelijke afspraken, betreffende de financiering."));
+    const second = await inspectPdf(
+      await render("Een volgend document: het jaar, de maand juni, duidelijke afspraken, betreffende de financiering."),
+    );
     expect(first.text).toContain("Ĳzendijke en ĳs staan eerst in dit document, vóór jaar en januari.");
     // Ligatures (ff, fi) extract as the letters they join.
     expect(second.text).toContain("Een volgend document: het jaar, de maand juni, duidelijke afspraken, betreffende de financiering.");
   });
 
   it("refuses metadata that would break the XMP packet", async () => {
-    await expect(renderPdf({ title: "A & B", author: "AgII", subject: "x", createdAt: new Date(), footer: "x", blocks: [] })).rejects.toThrow(/&/);
+    await expect(
+      renderPdf({ title: "A & B", author: "AgII", subject: "x", createdAt: new Date(), footer: "x", blocks: [] }),
+    ).rejects.toThrow(/&/);
   });
 });
 
@@ -171,7 +213,12 @@ describe("decision letter", () => {
         letter({
           reference: "RAD-2026-0003",
           organisation: { name: "Gent", kind: "GEMEENTE", address: { street: "Botermarkt 1", postalCode: "9000", city: "Gent" } },
-          programme: { code: "RAD", name: "Lokale regierol", kind: "FUNDING", legalBasis: "Decreet van 2024 betreffende de preventie van gewelddadige radicalisering" },
+          programme: {
+            code: "RAD",
+            name: "Lokale regierol",
+            kind: "FUNDING",
+            legalBasis: "Decreet van 2024 betreffende de preventie van gewelddadige radicalisering",
+          },
           outcome: "REFUSED",
           grantedCents: 0,
           signatory: { name: "Pieter Claes", jobTitle: null },
@@ -192,7 +239,12 @@ describe("decision letter", () => {
     const pdf = await inspectPdf(
       await decisionLetterPdf(
         letter({
-          programme: { code: "ERK", name: "Erkenning partnerorganisaties", kind: "RECOGNITION", legalBasis: "Decreet van 2024; erkenning van partnerorganisaties" },
+          programme: {
+            code: "ERK",
+            name: "Erkenning partnerorganisaties",
+            kind: "RECOGNITION",
+            legalBasis: "Decreet van 2024; erkenning van partnerorganisaties",
+          },
           requestedCents: null,
           grantedCents: null,
           recognitionPeriod: { startsOn: "2026-01-01", endsOn: "2030-12-31" },
@@ -210,7 +262,10 @@ describe("decision letter", () => {
   it("uses the call's own contact and texts when the call has them", async () => {
     const settings = letterSettingsOf({
       amountPerPlanCents: 2_500_000,
-      letter: { contact: { name: "Team Sociale Cohesie", email: "cohesie@agii.example", phone: "02 123 45 67" }, appealRoutes: ["Eigen beroepsweg."] },
+      letter: {
+        contact: { name: "Team Sociale Cohesie", email: "cohesie@agii.example", phone: "02 123 45 67" },
+        appealRoutes: ["Eigen beroepsweg."],
+      },
     });
     const text = flowed((await inspectPdf(await decisionLetterPdf(letter({ call: { ...letter().call, letter: settings } })))).text);
     expect(text).toContain("Contact: Team Sociale Cohesie, cohesie@agii.example, 02 123 45 67");
@@ -233,21 +288,31 @@ describe("letter texts and addressee", () => {
 
   it("addresses each kind of organisation to its board, with the address on record or else the declared one", () => {
     const base = { address: null, declaredAddress: null, contactPerson: null };
-    expect(addresseeOf({ ...base, organisationName: "OCMW Leuven", organisationKind: "OCMW" }).board).toBe("Aan het vast bureau van OCMW Leuven");
+    expect(addresseeOf({ ...base, organisationName: "OCMW Leuven", organisationKind: "OCMW" }).board).toBe(
+      "Aan het vast bureau van OCMW Leuven",
+    );
     expect(addresseeOf({ ...base, organisationName: "Vlaamse Gemeenschapscommissie", organisationKind: "VGC" }).board).toBe(
       "Aan het College van de Vlaamse Gemeenschapscommissie",
     );
-    expect(addresseeOf({ ...base, organisationName: "vzw Brugwerk", organisationKind: "VZW", declaredAddress: "Langestraat 5, 8000 Brugge" }).lines).toEqual([
-      "Langestraat 5, 8000 Brugge",
-    ]);
+    expect(
+      addresseeOf({ ...base, organisationName: "vzw Brugwerk", organisationKind: "VZW", declaredAddress: "Langestraat 5, 8000 Brugge" })
+        .lines,
+    ).toEqual(["Langestraat 5, 8000 Brugge"]);
   });
 
   it("reads the contact person and the address from the answers, ignoring answers of another shape", () => {
-    expect(letterPartsOfAnswers(JSON.stringify({ contactVoornaam: "Lotte", contactAchternaam: "Maes", contactFunctie: "coördinator", adres: "Langestraat 5" }))).toEqual({
+    expect(
+      letterPartsOfAnswers(
+        JSON.stringify({ contactVoornaam: "Lotte", contactAchternaam: "Maes", contactFunctie: "coördinator", adres: "Langestraat 5" }),
+      ),
+    ).toEqual({
       contactPerson: { name: "Lotte Maes", role: "coördinator" },
       declaredAddress: "Langestraat 5",
     });
-    expect(letterPartsOfAnswers(JSON.stringify({ contactVoornaam: 42, adres: ["x"] }))).toEqual({ contactPerson: null, declaredAddress: null });
+    expect(letterPartsOfAnswers(JSON.stringify({ contactVoornaam: 42, adres: ["x"] }))).toEqual({
+      contactPerson: null,
+      declaredAddress: null,
+    });
     expect(letterPartsOfAnswers("geen json")).toEqual({ contactPerson: null, declaredAddress: null });
   });
 });

@@ -6,10 +6,11 @@ import {
   canInviteInto,
   canViewApplication,
   homePath,
+  REPORT_ROLES,
   isStaff,
   type Viewer,
 } from "~/domain/permissions";
-import type { StaffRole } from "~/domain/roles";
+import { STAFF_ROLES, type StaffRole } from "~/domain/roles";
 
 const ANTWERPEN = "org-antwerpen";
 const GENT = "org-gent";
@@ -34,7 +35,12 @@ function viewer(input: { staffRoles?: StaffRole[]; memberships?: Array<[string, 
 }
 
 const official = viewer({ memberships: [[ANTWERPEN, false]] });
-const mergedOfficial = viewer({ memberships: [[ANTWERPEN, false], [BORSBEEK, true]] });
+const mergedOfficial = viewer({
+  memberships: [
+    [ANTWERPEN, false],
+    [BORSBEEK, true],
+  ],
+});
 const onlyMerged = viewer({ memberships: [[BORSBEEK, true]] });
 const reviewer = viewer({ staffRoles: ["REVIEWER"] });
 const decider = viewer({ staffRoles: ["DECIDER"] });
@@ -135,5 +141,11 @@ describe("canViewReports", () => {
   it("lets every AgII role see the reports, and no official or merged member", () => {
     expect([reviewer, decider, admin].map(canViewReports)).toEqual([true, true, true]);
     expect([official, mergedOfficial, onlyMerged, nobody].map(canViewReports)).toEqual([false, false, false, false]);
+  });
+});
+
+describe("named role lists", () => {
+  it("gives reports to every AgII role", () => {
+    expect([...REPORT_ROLES].sort()).toEqual([...STAFF_ROLES].sort());
   });
 });

@@ -14,13 +14,22 @@ const parse = (query: string) => parseQueueSearch(new URLSearchParams(query));
 
 describe("parseQueueSearch", () => {
   it("gives the defaults for an empty query string: undecided dossiers, oldest submission first, page 1", () => {
-    expect(parse("")).toEqual({ ...DEFAULT_QUEUE_FILTER, q: undefined, programme: undefined, callId: undefined, province: undefined, assignee: undefined });
+    expect(parse("")).toEqual({
+      ...DEFAULT_QUEUE_FILTER,
+      q: undefined,
+      programme: undefined,
+      callId: undefined,
+      province: undefined,
+      assignee: undefined,
+    });
     expect(statusesFor(parse("").status)).toEqual(["SUBMITTED", "IN_REVIEW", "INFO_REQUESTED", "PROPOSED"]);
   });
 
   it("reads every filter from its Dutch parameter", () => {
     expect(
-      parse("q=Gent&programma=RAD&oproep=call1&status=PROPOSED&provincie=Oost-Vlaanderen&toegewezen=mij&achterstand=ja&sorteer=bedrag&volgorde=af&pagina=3"),
+      parse(
+        "q=Gent&programma=RAD&oproep=call1&status=PROPOSED&provincie=Oost-Vlaanderen&toegewezen=mij&achterstand=ja&sorteer=bedrag&volgorde=af&pagina=3",
+      ),
     ).toEqual({
       q: "Gent",
       programme: "RAD",
@@ -39,7 +48,13 @@ describe("parseQueueSearch", () => {
     const filter = parse(
       "status=DRAFT&provincie=Brabant&sorteer=naam&volgorde=omhoog&pagina=-4&achterstand=misschien&programma=rad;drop&oproep=%3Cscript%3E&toegewezen=a%20b",
     );
-    expect(filter).toMatchObject({ ...DEFAULT_QUEUE_FILTER, province: undefined, programme: undefined, callId: undefined, assignee: undefined });
+    expect(filter).toMatchObject({
+      ...DEFAULT_QUEUE_FILTER,
+      province: undefined,
+      programme: undefined,
+      callId: undefined,
+      assignee: undefined,
+    });
     for (const page of ["0", "abc", "1.5", "1e99", "99999999999"]) expect(parse(`pagina=${page}`).page).toBe(1);
   });
 
@@ -81,10 +96,22 @@ describe("resolveQueueFilter", () => {
 describe("queueSearch", () => {
   it("leaves defaults out and round-trips through parseQueueSearch", () => {
     expect(queueSearch(DEFAULT_QUEUE_FILTER)).toBe("");
-    const filter = { ...DEFAULT_QUEUE_FILTER, q: "Sint-Niklaas & co", province: "Limburg" as const, overdue: true, sort: "organisatie" as const, page: 4 };
+    const filter = {
+      ...DEFAULT_QUEUE_FILTER,
+      q: "Sint-Niklaas & co",
+      province: "Limburg" as const,
+      overdue: true,
+      sort: "organisatie" as const,
+      page: 4,
+    };
     const search = queueSearch(filter);
     expect(search).toBe("?q=Sint-Niklaas+%26+co&provincie=Limburg&achterstand=ja&sorteer=organisatie&pagina=4");
-    expect(parseQueueSearch(new URLSearchParams(search))).toEqual({ ...filter, programme: undefined, callId: undefined, assignee: undefined });
+    expect(parseQueueSearch(new URLSearchParams(search))).toEqual({
+      ...filter,
+      programme: undefined,
+      callId: undefined,
+      assignee: undefined,
+    });
   });
 
   it("overrides the page and drops page 1", () => {

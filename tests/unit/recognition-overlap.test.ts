@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { erkenningV1 } from "~/forms/definitions/erkenning";
 import type { AnyFormDefinition } from "~/forms/registry";
 import { COMPARED_STATUSES, findOverlaps, takesPartInOverlap, type CoverageEntry } from "~/review/recognition-overlap";
-import {
-  formatRecognitionPeriod,
-  inForceOnOrAfter,
-  parseAnswers,
-  publicWebsite,
-  recognitionProfile,
-} from "~/review/recognition-profile";
+import { formatRecognitionPeriod, inForceOnOrAfter, parseAnswers, publicWebsite, recognitionProfile } from "~/review/recognition-profile";
 
 const ORDER = {
   themes: ["radicalisering", "extremisme", "terrorisme", "polarisatie"],
@@ -22,11 +16,23 @@ function entry(id: string, input: Partial<Omit<CoverageEntry, "id">> = {}): Cove
 
 describe("findOverlaps", () => {
   it("finds two candidates with the same theme, province and facet", () => {
-    const brugwerk = entry("brugwerk", { themes: ["polarisatie", "radicalisering"], provinces: ["Oost-Vlaanderen", "West-Vlaanderen"], facets: ["weerbaarheid"] });
-    const tussenruimte = entry("tussenruimte", { themes: ["polarisatie"], provinces: ["Oost-Vlaanderen", "Vlaams-Brabant"], facets: ["weerbaarheid", "online"] });
+    const brugwerk = entry("brugwerk", {
+      themes: ["polarisatie", "radicalisering"],
+      provinces: ["Oost-Vlaanderen", "West-Vlaanderen"],
+      facets: ["weerbaarheid"],
+    });
+    const tussenruimte = entry("tussenruimte", {
+      themes: ["polarisatie"],
+      provinces: ["Oost-Vlaanderen", "Vlaams-Brabant"],
+      facets: ["weerbaarheid", "online"],
+    });
     const report = findOverlaps([brugwerk, tussenruimte], ORDER);
-    expect(report.tasks).toEqual([{ theme: "polarisatie", province: "Oost-Vlaanderen", facet: "weerbaarheid", memberIds: ["brugwerk", "tussenruimte"] }]);
-    expect(report.groups).toEqual([{ theme: "polarisatie", province: "Oost-Vlaanderen", facets: ["weerbaarheid"], memberIds: ["brugwerk", "tussenruimte"] }]);
+    expect(report.tasks).toEqual([
+      { theme: "polarisatie", province: "Oost-Vlaanderen", facet: "weerbaarheid", memberIds: ["brugwerk", "tussenruimte"] },
+    ]);
+    expect(report.groups).toEqual([
+      { theme: "polarisatie", province: "Oost-Vlaanderen", facets: ["weerbaarheid"], memberIds: ["brugwerk", "tussenruimte"] },
+    ]);
     expect(report.involved.themes.polarisatie).toEqual(["brugwerk", "tussenruimte"]);
     expect(report.involved.themes.radicalisering).toEqual([]);
     expect(report.involved.provinces["Oost-Vlaanderen"]).toEqual(["brugwerk", "tussenruimte"]);
@@ -90,7 +96,10 @@ describe("findOverlaps", () => {
   it("ignores values the form does not know and lists tasks in the form's order", () => {
     const a = entry("a", { themes: ["polarisatie", "onbekend"], provinces: ["Limburg", "Antwerpen", "Nergensland"], facets: ["regie"] });
     const b = entry("b", { themes: ["onbekend", "polarisatie"], provinces: ["Antwerpen", "Limburg", "Nergensland"], facets: ["regie"] });
-    expect(findOverlaps([a, b], ORDER).tasks.map((t) => `${t.theme}/${t.province}`)).toEqual(["polarisatie/Antwerpen", "polarisatie/Limburg"]);
+    expect(findOverlaps([a, b], ORDER).tasks.map((t) => `${t.theme}/${t.province}`)).toEqual([
+      "polarisatie/Antwerpen",
+      "polarisatie/Limburg",
+    ]);
   });
 });
 

@@ -69,7 +69,13 @@ describe("submissionSeries", () => {
       { date: "2025-10-27", count: 1, cumulative: 5 },
       { date: "2025-10-28", count: 1, cumulative: 6 },
     ]);
-    expect(series).toMatchObject({ firstDate: "2025-10-22", deadlineDate: "2025-10-28", lastDate: "2025-10-28", total: 6, afterDeadline: 0 });
+    expect(series).toMatchObject({
+      firstDate: "2025-10-22",
+      deadlineDate: "2025-10-28",
+      lastDate: "2025-10-28",
+      total: 6,
+      afterDeadline: 0,
+    });
   });
 
   it("counts the 23-hour day of the spring change as one day", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv } from "~/reports/csv";
+import { csvField, toCsv } from "~/utils/csv";
 import { buildCallReport } from "~/reports/report";
 import { REPORT_TABLE_FILES, reportTableKeyForFile, reportTables, tableCsvRows } from "~/reports/tables";
 import { budgetFigures } from "~/review/budget";
@@ -7,7 +7,13 @@ import { endOfDay, startOfDay } from "~/utils/time";
 
 describe("toCsv", () => {
   it("starts with a byte order mark, separates with ';' and ends lines with CRLF", () => {
-    const csv = toCsv(["Status", "Aantal dossiers"], [["Verstuurd", 3], ["Geweigerd", 0]]);
+    const csv = toCsv(
+      ["Status", "Aantal dossiers"],
+      [
+        ["Verstuurd", 3],
+        ["Geweigerd", 0],
+      ],
+    );
     expect(csv).toBe("\uFEFFStatus;Aantal dossiers\r\nVerstuurd;3\r\nGeweigerd;0\r\n");
   });
 
@@ -43,8 +49,22 @@ describe("report tables", () => {
       eligibleKinds: ["GEMEENTE", "VGC"],
     },
     dossiers: [
-      { organisationId: "o1", status: "APPROVED", submittedAt: new Date("2025-11-03T09:00:00Z"), requestedCents: 1_800_000, grantedCents: 1_500_050, decidedAt: new Date("2025-12-01T10:00:00Z") },
-      { organisationId: "o2", status: "IN_REVIEW", submittedAt: new Date("2025-11-05T22:00:00Z"), requestedCents: 900_000, grantedCents: null, decidedAt: null },
+      {
+        organisationId: "o1",
+        status: "APPROVED",
+        submittedAt: new Date("2025-11-03T09:00:00Z"),
+        requestedCents: 1_800_000,
+        grantedCents: 1_500_050,
+        decidedAt: new Date("2025-12-01T10:00:00Z"),
+      },
+      {
+        organisationId: "o2",
+        status: "IN_REVIEW",
+        submittedAt: new Date("2025-11-05T22:00:00Z"),
+        requestedCents: 900_000,
+        grantedCents: null,
+        decidedAt: null,
+      },
       { organisationId: "o3", status: "DRAFT", submittedAt: null, requestedCents: null, grantedCents: null, decidedAt: null },
     ],
     organisations: [

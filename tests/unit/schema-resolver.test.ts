@@ -40,10 +40,23 @@ const erkenningV1 = getForm("erkenning", 1);
 /** Wrong answers per step; an empty step shows the messages for what is required. */
 const WRONG: Array<[AnyFormDefinition, string, RawValues]> = [
   [oefenkansenV1, "organisatie", { contactEmail: "an.peeters@", contactTelefoon: "12", aanvraagVorm: "samen-met-iemand" }],
-  [oefenkansenV1, "begroting", { verwachteLeerders: "12,5", personeelskosten: "dertig", gevraagdBedrag: "-5", begrotingToelichting: "x".repeat(5000) }],
+  [
+    oefenkansenV1,
+    "begroting",
+    { verwachteLeerders: "12,5", personeelskosten: "dertig", gevraagdBedrag: "-5", begrotingToelichting: "x".repeat(5000) },
+  ],
   [oefenkansenV1, "rekening", { iban: "BE00 0000 0000 0000", rekeninghouder: " ", gebruikelijkeRekening: "misschien" }],
   [oefenkansenV1, "activiteiten", { activiteiten: [{ soort: "taalcafe" }, { omschrijving: "Wandelgroep", doelgroep: ["niemand"] }] }],
-  [regierolV1, "prioriteiten", { prioriteiten: [{ prioriteit: "regie", acties: "a", indicatoren: "b", begrotingslijnen: "AP 1" }, { prioriteit: "regie", acties: "a", indicatoren: "b", begrotingslijnen: "AP 1" }] }],
+  [
+    regierolV1,
+    "prioriteiten",
+    {
+      prioriteiten: [
+        { prioriteit: "regie", acties: "a", indicatoren: "b", begrotingslijnen: "AP 1" },
+        { prioriteit: "regie", acties: "a", indicatoren: "b", begrotingslijnen: "AP 1" },
+      ],
+    },
+  ],
   [regierolV1, "financiering", { gevraagdBedrag: "25.000,001" }],
   [erkenningV1, "organisatie", { kboNummer: "0123.456.789", website: "ftp://voorbeeld.be", rechtsvorm: "bestaat-niet" }],
 ];
@@ -53,7 +66,10 @@ describe("the browser's resolver says what the server says", () => {
     for (const form of FORMS) {
       for (const step of form.steps) {
         const expected = wizardServerErrors(form, step.id, {});
-        expect(await browserErrors(stepSchema(step, form.parseSettings({}), { attachmentCounts: {} }), {}), `${form.key}/${step.id}`).toEqual(expected);
+        expect(
+          await browserErrors(stepSchema(step, form.parseSettings({}), { attachmentCounts: {} }), {}),
+          `${form.key}/${step.id}`,
+        ).toEqual(expected);
       }
     }
   });
@@ -63,7 +79,10 @@ describe("the browser's resolver says what the server says", () => {
       const step = form.steps.find((s) => s.id === stepId)!;
       const expected = wizardServerErrors(form, stepId, values);
       expect(Object.keys(expected).length, `${form.key}/${stepId} has problems`).toBeGreaterThan(0);
-      expect(await browserErrors(stepSchema(step, form.parseSettings({}), { attachmentCounts: {} }), values), `${form.key}/${stepId}`).toEqual(expected);
+      expect(
+        await browserErrors(stepSchema(step, form.parseSettings({}), { attachmentCounts: {} }), values),
+        `${form.key}/${stepId}`,
+      ).toEqual(expected);
     }
   });
 

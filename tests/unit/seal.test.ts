@@ -18,7 +18,12 @@ const letter = (seal: DecisionLetterInput["seal"]): DecisionLetterInput => ({
   declaredAddress: null,
   contactPerson: null,
   programme: { code: "OEF", name: "Oefenkansen Nederlands", kind: "FUNDING", legalBasis: "Decreet van 7 juni 2013" },
-  call: { title: "Oefenkansen Nederlands 2026", opensAt: new Date("2025-11-02T23:00:00Z"), closesAt: new Date("2025-12-19T22:59:59.999Z"), letter: {} },
+  call: {
+    title: "Oefenkansen Nederlands 2026",
+    opensAt: new Date("2025-11-02T23:00:00Z"),
+    closesAt: new Date("2025-12-19T22:59:59.999Z"),
+    letter: {},
+  },
   outcome: "APPROVED",
   requestedCents: 13_500_000,
   grantedCents: 13_500_000,

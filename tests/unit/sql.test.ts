@@ -4,7 +4,7 @@ import { decode, decodeRows, list, nullable, sql } from "~/db/sql";
 
 describe("SQL statements for both databases", () => {
   it("numbers the placeholders per provider and keeps values out of the text", () => {
-    const id = "x'; DROP TABLE \"Application\"; --";
+    const id = 'x\'; DROP TABLE "Application"; --';
     const statement = sql`SELECT "id" FROM "Application" WHERE "id" = ${id} AND "status" IN (${list(["DRAFT", "SUBMITTED"])})`;
     expect(statement.compile("sqlite")).toEqual({
       text: `SELECT "id" FROM "Application" WHERE "id" = ? AND "status" IN (?, ?)`,
@@ -17,7 +17,9 @@ describe("SQL statements for both databases", () => {
     const where = sql`WHERE "userId" = ${"u1"} AND "at" > ${new Date(0)}`;
     const statement = sql`SELECT 1 FROM "Session" ${where} UNION ALL SELECT 2 FROM "Session" ${where} LIMIT ${5}`;
     const { text, values } = statement.compile("postgresql");
-    expect(text).toBe(`SELECT 1 FROM "Session" WHERE "userId" = $1 AND "at" > $2 UNION ALL SELECT 2 FROM "Session" WHERE "userId" = $3 AND "at" > $4 LIMIT $5`);
+    expect(text).toBe(
+      `SELECT 1 FROM "Session" WHERE "userId" = $1 AND "at" > $2 UNION ALL SELECT 2 FROM "Session" WHERE "userId" = $3 AND "at" > $4 LIMIT $5`,
+    );
     expect(values).toEqual(["u1", new Date(0), "u1", new Date(0), 5]);
     expect(sql`${sql``}SELECT 1`.compile("sqlite").text).toBe("SELECT 1");
   });

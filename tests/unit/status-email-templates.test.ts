@@ -90,7 +90,13 @@ const templates: Array<[string, () => EmailContent]> = [
   [
     "recognition granted",
     () =>
-      recognitionGrantedEmail({ firstName: "Lotte", dossier, programmeName: "Erkenning partnerorganisaties", motivation: HOSTILE, letterFilename: "brief.pdf" }),
+      recognitionGrantedEmail({
+        firstName: "Lotte",
+        dossier,
+        programmeName: "Erkenning partnerorganisaties",
+        motivation: HOSTILE,
+        letterFilename: "brief.pdf",
+      }),
   ],
   ["withdrawn", () => withdrawnEmail({ firstName: "An", dossier, withdrawnByName: HOSTILE })],
   ["reopened", () => reopenedEmail({ firstName: "An", dossier, reason: HOSTILE, resubmitUntil: new Date("2026-01-15T22:59:59.999Z") })],

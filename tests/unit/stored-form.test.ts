@@ -29,7 +29,11 @@ describe("a form version stored as data", () => {
       requestedAmountField: "naam",
       steps: [
         { id: "een", title: "Een", fields: [{ type: "text", name: "naam", label: "Naam" }, { block: "contactpersoon" }] },
-        { id: "twee", title: "Twee", fields: [{ type: "text", name: "naam", label: "Nog eens", showIf: { field: "elders", equals: "ja" } }] },
+        {
+          id: "twee",
+          title: "Twee",
+          fields: [{ type: "text", name: "naam", label: "Nog eens", showIf: { field: "elders", equals: "ja" } }],
+        },
       ],
     };
     const result = storedFormSchema.safeParse(broken);

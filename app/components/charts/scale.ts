@@ -6,6 +6,9 @@ export function niceTicks(max: number): number[] {
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(top / 5)));
   const step = [1, 2, 5, 10].map((f) => f * magnitude).find((s) => Math.ceil(top / s) <= 5) ?? 10 * magnitude;
   const ticks: number[] = [];
-  for (let value = 0; ticks.at(-1) === undefined || ticks.at(-1)! < top; value += step) ticks.push(value);
+  for (let value = 0; ; value += step) {
+    ticks.push(value);
+    if (value >= top) break;
+  }
   return ticks;
 }

@@ -1,5 +1,6 @@
 import { daysBetweenDates, formatShortDate } from "~/utils/time";
 import { niceTicks } from "./scale";
+import { defined } from "~/utils/invariant";
 
 /**
  * A running total per calendar day as a step line, plain SVG rendered on the server. Each day
@@ -36,7 +37,7 @@ export function StepChart({
   const plotWidth = WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const ticks = niceTicks(Math.max(0, ...points.map((p) => p.cumulative)));
-  const top = ticks.at(-1)!;
+  const top = defined(ticks.at(-1), "the top tick (niceTicks gives at least one)");
   const x = (dayIndex: number) => LEFT + (dayIndex / dayCount) * plotWidth;
   const y = (value: number) => TOP + plotHeight - (value / top) * plotHeight;
 
@@ -112,7 +113,9 @@ function axisDates(firstDate: string, lastDate: string, deadlineDate: string, da
   if (lastDate !== deadlineDate) labels.push({ date: lastDate, dayIndex: dayCount, anchor: "start" });
   // Room per label: about an eighth of the axis.
   const minGap = Math.max(2, Math.ceil(dayCount * 0.12));
-  const [year, month] = firstDate.split("-").map(Number) as [number, number];
+  // An ISO date: "2026-01-15".
+  const year = Number(firstDate.slice(0, 4));
+  const month = Number(firstDate.slice(5, 7));
   for (let m = month + 1, y = year; ; m++) {
     if (m > 12) {
       m = 1;

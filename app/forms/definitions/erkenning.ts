@@ -1,13 +1,7 @@
 // zod/mini: form definitions are loaded by the wizard in the browser (docs/decisions/0027).
 import * as z from "zod/mini";
 import { formatKboNumber } from "~/domain/kbo";
-import {
-  budgetJustificationFields,
-  contactPersonFields,
-  declarationFields,
-  otherSubsidiesField,
-  prefillContactPerson,
-} from "../blocks";
+import { budgetJustificationFields, contactPersonFields, declarationFields, otherSubsidiesField, prefillContactPerson } from "../blocks";
 import { PROVINCE_OPTIONS, REGIEROL_PRIORITIES } from "../options";
 import type { FormDefinition } from "../types";
 
@@ -33,7 +27,14 @@ export const erkenningV1: FormDefinition<ErkenningSettings> = {
       id: "organisatie",
       title: "Organisatie en contactpersoon",
       fields: [
-        { type: "text", name: "organisatieNaam", label: "Naam van de organisatie", required: true, maxLength: 200, autoComplete: "organization" },
+        {
+          type: "text",
+          name: "organisatieNaam",
+          label: "Naam van de organisatie",
+          required: true,
+          maxLength: 200,
+          autoComplete: "organization",
+        },
         {
           type: "select",
           name: "rechtsvorm",
@@ -47,7 +48,14 @@ export const erkenningV1: FormDefinition<ErkenningSettings> = {
           ],
         },
         { type: "kbo", name: "kboNummer", label: "Ondernemingsnummer (KBO)", required: true, hint: "Formaat 0123.456.749." },
-        { type: "text", name: "adres", label: "Adres van de maatschappelijke zetel", required: true, maxLength: 300, autoComplete: "street-address" },
+        {
+          type: "text",
+          name: "adres",
+          label: "Adres van de maatschappelijke zetel",
+          required: true,
+          maxLength: 300,
+          autoComplete: "street-address",
+        },
         { type: "url", name: "website", label: "Website" },
         ...contactPersonFields(),
       ],
@@ -56,7 +64,15 @@ export const erkenningV1: FormDefinition<ErkenningSettings> = {
       id: "documenten",
       title: "Statuten en jaarrekening",
       fields: [
-        { type: "file", name: "statuten", label: "Statuten", hint: "De gecoördineerde statuten, als PDF.", accept: "pdf", maxFiles: 1, required: true },
+        {
+          type: "file",
+          name: "statuten",
+          label: "Statuten",
+          hint: "De gecoördineerde statuten, als PDF.",
+          accept: "pdf",
+          maxFiles: 1,
+          required: true,
+        },
         {
           type: "file",
           name: "jaarrekening",
@@ -140,8 +156,22 @@ export const erkenningV1: FormDefinition<ErkenningSettings> = {
       id: "actieplan",
       title: "Meerjarig actieplan en begroting",
       fields: [
-        { type: "textarea", name: "actieplan", label: "Meerjarig actieplan", hint: "Doelstellingen, acties en planning per jaar.", required: true, maxLength: 3000 },
-        { type: "file", name: "actieplanBestand", label: "Actieplan als document", hint: "Het actieplan als document, bv. met een planning per jaar.", accept: "pdf", maxFiles: 1 },
+        {
+          type: "textarea",
+          name: "actieplan",
+          label: "Meerjarig actieplan",
+          hint: "Doelstellingen, acties en planning per jaar.",
+          required: true,
+          maxLength: 3000,
+        },
+        {
+          type: "file",
+          name: "actieplanBestand",
+          label: "Actieplan als document",
+          hint: "Het actieplan als document, bv. met een planning per jaar.",
+          accept: "pdf",
+          maxFiles: 1,
+        },
         { type: "money", name: "jaarbudget", label: "Jaarlijkse begroting voor deze opdracht", required: true },
         ...budgetJustificationFields(),
         otherSubsidiesField(),
@@ -154,7 +184,8 @@ export const erkenningV1: FormDefinition<ErkenningSettings> = {
         {
           type: "declaration",
           name: "verklaringGeenBelangenconflict",
-          label: "De organisatie en haar medewerkers hebben geen belangenconflict met de opdracht van partnerorganisatie, en melden een belangenconflict dat later ontstaat onmiddellijk aan het agentschap.",
+          label:
+            "De organisatie en haar medewerkers hebben geen belangenconflict met de opdracht van partnerorganisatie, en melden een belangenconflict dat later ontstaat onmiddellijk aan het agentschap.",
           required: true,
         },
       ]),

@@ -22,7 +22,10 @@ const settingsSchema = z.object({
 });
 export type OefenkansenSettings = z.infer<typeof settingsSchema>;
 
-const numberValue = (values: ParsedValues, name: string) => (typeof values[name] === "number" ? (values[name] as number) : null);
+const numberValue = (values: ParsedValues, name: string) => {
+  const value = values[name];
+  return typeof value === "number" ? value : null;
+};
 
 export function maxContributionCents(values: ParsedValues, settings: OefenkansenSettings): number | null {
   const learners = numberValue(values, "verwachteLeerders");
@@ -180,7 +183,7 @@ export const oefenkansenV1: FormDefinition<OefenkansenSettings> = {
           label: "Maximale Vlaamse bijdrage",
           value: (values, settings) => {
             const max = maxContributionCents(values, settings);
-            const learners = values.verwachteLeerders as number | null;
+            const learners = numberValue(values, "verwachteLeerders");
             if (max === null || learners === null) return null;
             return `${formatCents(max)} (${formatCount(Math.min(learners, settings.maxLearners))} leerders × ${formatCents(settings.ratePerLearnerCents)}, hoogstens ${formatCount(settings.maxLearners)} leerders)`;
           },

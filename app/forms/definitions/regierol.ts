@@ -85,7 +85,7 @@ export const regierolV1: FormDefinition<RegierolSettings> = {
       ],
       rules: [
         (values, { issue }) => {
-          const rows = (values.prioriteiten as Array<Record<string, unknown>> | null) ?? [];
+          const rows = Array.isArray(values.prioriteiten) ? values.prioriteiten.filter((row) => typeof row === "object") : [];
           const seen = new Set<unknown>();
           rows.forEach((row, index) => {
             if (row.prioriteit && seen.has(row.prioriteit)) {
@@ -129,15 +129,15 @@ export const regierolV1: FormDefinition<RegierolSettings> = {
     {
       id: "financiering",
       title: "Gevraagde financiering",
-      fields: [
-        { type: "money", name: "gevraagdBedrag", label: "Gevraagd bedrag", required: true },
-        ...budgetJustificationFields(),
-      ],
+      fields: [{ type: "money", name: "gevraagdBedrag", label: "Gevraagd bedrag", required: true }, ...budgetJustificationFields()],
       computed: [{ label: "Maximaal bedrag per actieplan", value: (_values, settings) => formatCents(settings.amountPerPlanCents) }],
       rules: [
         (values, { settings, issue }) => {
           if (typeof values.gevraagdBedrag === "number" && values.gevraagdBedrag > settings.amountPerPlanCents) {
-            issue(["gevraagdBedrag"], `Het gevraagde bedrag is hoger dan het maximum van ${formatCents(settings.amountPerPlanCents)} per actieplan.`);
+            issue(
+              ["gevraagdBedrag"],
+              `Het gevraagde bedrag is hoger dan het maximum van ${formatCents(settings.amountPerPlanCents)} per actieplan.`,
+            );
           }
         },
       ],

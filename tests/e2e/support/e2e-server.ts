@@ -46,6 +46,6 @@ const stop = async () => {
   await catcher.close();
   process.exit(0);
 };
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
 server.on("exit", (code) => process.exit(code ?? 1));

@@ -8,15 +8,55 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.locator("html[data-hydrated='true']").waitFor();
 }
 
+/** A phone's width (WCAG 1.4.10 reflow is judged at 320 CSS px; 390 is a common phone) and a laptop's. */
+export const CHECKED_WIDTHS = [390, 1366] as const;
+
 /**
- * Fails the test on any axe violation of WCAG 2.1 A/AA on the current page. Legacy mode runs
- * the same rules in the page itself instead of opening a blank page per check to merge the
- * results of cross-origin frames (the portal has none): about half the time per check.
+ * At each of CHECKED_WIDTHS: fails when the page scrolls sideways (axe does not check reflow)
+ * or has any axe violation of WCAG 2.1 A/AA, then puts the viewport back. Legacy mode runs the
+ * rules in the page itself instead of opening a blank page per check to merge the results of
+ * cross-origin frames (the portal has none): about half the time per check.
  */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).setLegacyMode(true).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe op ${page.url()}`).toEqual([]);
+  const original = page.viewportSize();
+  try {
+    for (const width of CHECKED_WIDTHS) {
+      await page.setViewportSize({ width, height: original?.height ?? 720 });
+      await expectNoSidewaysScroll(page, width);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).setLegacyMode(true).analyze();
+      const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      expect(summary, `axe op ${page.url()} bij ${width} px`).toEqual([]);
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
+}
+
+/** The document is no wider than the window; the message names the elements that stick out. */
+async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
+  const { scrollWidth, innerWidth, outside } = await page.evaluate(() => {
+    const scrollWidth = document.documentElement.scrollWidth;
+    const outside: string[] = [];
+    const clipped = (element: Element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    if (scrollWidth > window.innerWidth) {
+      for (const element of document.body.querySelectorAll("*")) {
+        const box = element.getBoundingClientRect();
+        // Either the element sticks out, or its own text does (a long word in a narrow box).
+        const right = box.left + Math.max(box.width, element.scrollWidth);
+        if (box.width === 0 || right <= window.innerWidth + 0.5 || clipped(element)) continue;
+        const classes = typeof element.className === "string" && element.className ? `.${element.className.split(" ").join(".")}` : "";
+        outside.push(`${element.tagName.toLowerCase()}${classes} (${Math.round(right)} px)`);
+        if (outside.length === 5) break;
+      }
+    }
+    return { scrollWidth, innerWidth: window.innerWidth, outside };
+  });
+  expect(scrollWidth, `${page.url()} scrollt zijwaarts bij ${width} px: ${outside.join(", ")}`).toBeLessThanOrEqual(innerWidth);
 }
 
 export async function login(page: Page, user: Pick<DemoUser, "email" | "password">): Promise<void> {

@@ -37,7 +37,10 @@ export async function expectStep(page: Page, index: number, total: number, title
 export async function saveAndContinue(page: Page, last = false): Promise<void> {
   const before = page.url();
   // The step's own button, not the hidden one that makes Enter in a field mean "continue".
-  await page.locator(".wizard-actions").getByRole("button", { name: last ? "Bewaren en naar het overzicht" : "Bewaren en verder" }).click();
+  await page
+    .locator(".wizard-actions")
+    .getByRole("button", { name: last ? "Bewaren en naar het overzicht" : "Bewaren en verder" })
+    .click();
   await page.waitForURL((url) => url.href !== before);
 }
 
@@ -84,4 +87,3 @@ export async function expectReceiptMail(to: string, reference: string, contentHa
   expect(mail.text).toContain(contentHash);
   expect(mail.text).toMatch(/\/dossiers\/\w+\/ontvangstbewijs/);
 }
-

@@ -1,0 +1,178 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { organisationForAdmin } from "~/admin/organisations.server";
+import { statusLabel } from "~/applications/status-labels";
+import { inviteColleague } from "~/auth/accounts.server";
+import { inviteFormSchema } from "~/auth/invite-form";
+import { notFound, requireStaff } from "~/auth/viewer.server";
+import { InviteForm } from "~/components/invite-form";
+import { TableRegion } from "~/components/table-region";
+import { applicationStatusSchema } from "~/domain/application-status";
+import { ORGANISATION_KIND_LABELS, formatKboNumber } from "~/domain/organisation";
+import { readFormPost } from "~/utils/read-form-post.server";
+import { formatDate, formatDateTime } from "~/utils/time-format";
+import { publicUrl } from "~/utils/url.server";
+import { lookup } from "~/utils/guards";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? "Organisatie"} | Beheer | Subsidieportaal AgII` },
+];
+
+const NOT_FOUND = "Deze organisatie bestaat niet.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request, "ADMIN");
+  const organisation = await organisationForAdmin(params.organisationId ?? "");
+  if (!organisation) notFound(NOT_FOUND);
+  return { organisation };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, "ADMIN");
+  const organisationId = params.organisationId ?? "";
+  const organisation = await organisationForAdmin(organisationId);
+  if (!organisation) notFound(NOT_FOUND);
+  const post = await readFormPost(request);
+  const parsed = post.parse(inviteFormSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await inviteColleague(viewer, organisationId, parsed.data, (path) => publicUrl(request, path), {
+    actorRole: "ADMIN",
+  });
+  if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
+  return { ok: true as const, invited: parsed.data.email };
+}
+
+export default function AdminOrganisationPage() {
+  const { organisation } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData && !actionData.ok ? actionData : undefined;
+  return (
+    <section>
+      <p>
+        <Link to="/beheer/organisaties">Terug naar de organisaties</Link>
+      </p>
+      <h1>{organisation.name}</h1>
+      {organisation.successor ? (
+        <p className="notice notice--warning">
+          Deze organisatie is opgegaan in{" "}
+          <Link to={`/beheer/organisaties/${organisation.successor.id}`}>{organisation.successor.name}</Link>
+          {organisation.mergedAt ? ` op ${formatDate(organisation.mergedAt)}` : ""}. Ze is alleen nog te lezen.
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>Soort</dt>
+        <dd>{lookup(ORGANISATION_KIND_LABELS, organisation.kind) ?? organisation.kind}</dd>
+        <dt>NIS-code</dt>
+        <dd>{organisation.nisCode ?? "—"}</dd>
+        <dt>Ondernemingsnummer</dt>
+        <dd>{organisation.kboNumber ? formatKboNumber(organisation.kboNumber) : "—"}</dd>
+        <dt>Provincie</dt>
+        <dd>{organisation.province ?? "—"}</dd>
+        {organisation.predecessors.length > 0 ? (
+          <>
+            <dt>Ontstaan uit</dt>
+            <dd>
+              {organisation.predecessors.map((p, index) => (
+                <span key={p.id}>
+                  {index > 0 ? ", " : ""}
+                  <Link to={`/beheer/organisaties/${p.id}`}>{p.name}</Link>
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2>Leden</h2>
+      {organisation.members.length === 0 ? (
+        <p>Deze organisatie heeft nog geen leden.</p>
+      ) : (
+        <TableRegion label={`Leden van ${organisation.name}`}>
+          <table>
+            <caption className="visually-hidden">Leden van {organisation.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Naam</th>
+                <th scope="col">E-mailadres</th>
+                <th scope="col">Laatst aangemeld</th>
+                <th scope="col">Account</th>
+              </tr>
+            </thead>
+            <tbody>
+              {organisation.members.map((member) => (
+                <tr key={member.id}>
+                  <td>
+                    <Link to={`/beheer/gebruikers/${member.id}`}>
+                      {member.firstName} {member.lastName}
+                    </Link>
+                  </td>
+                  <td>{member.email}</td>
+                  <td>{member.lastLoginAt ? formatDateTime(member.lastLoginAt) : "nooit"}</td>
+                  <td>{member.deactivatedAt ? "Gedeactiveerd" : "Actief"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+
+      {organisation.invitations.length > 0 ? (
+        <>
+          <h2>Openstaande uitnodigingen</h2>
+          <ul>
+            {organisation.invitations.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email}, geldig tot {formatDateTime(invitation.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>Dossiers</h2>
+      {organisation.applications.length === 0 ? (
+        <p>Deze organisatie heeft geen dossiers.</p>
+      ) : (
+        <TableRegion label={`Dossiers van ${organisation.name}`}>
+          <table>
+            <caption className="visually-hidden">Dossiers van {organisation.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Dossier</th>
+                <th scope="col">Oproep</th>
+                <th scope="col">Status</th>
+                <th scope="col">Overgedragen van</th>
+              </tr>
+            </thead>
+            <tbody>
+              {organisation.applications.map((application) => (
+                <tr key={application.id}>
+                  <td>
+                    <Link to={`/dossiers/${application.id}`}>{application.reference ?? "Concept"}</Link>
+                  </td>
+                  <td>{application.callTitle}</td>
+                  <td>{statusLabel(applicationStatusSchema.parse(application.status), application.programmeKind)}</td>
+                  <td>{application.transferredFrom ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+
+      {organisation.successor ? null : (
+        <>
+          <h2>Iemand uitnodigen</h2>
+          <p>De uitgenodigde krijgt een e-mail met een link die 7 dagen geldig is.</p>
+          {actionData?.ok ? (
+            <p className="notice" role="status">
+              {`De uitnodiging is verstuurd naar ${actionData.invited}.`}
+            </p>
+          ) : null}
+          <InviteForm failure={failure} />
+        </>
+      )}
+    </section>
+  );
+}
