@@ -101,6 +101,7 @@ async function receiveFile(part: FilePart, maxBytes: number): Promise<UploadedFi
   let handle: FileHandle | null = await open(tempPath, "wx", 0o600);
   let size = 0;
   try {
+    // busboy's file streams have no encoding set, so they yield Buffers; the type says any.
     for await (const chunk of part.stream as AsyncIterable<Buffer>) {
       size += chunk.byteLength;
       if (!handle) continue;
