@@ -20,7 +20,9 @@ ${SIGNATURE_TEXT}`,
     htmlBody: html`
       ${paragraph(`Beste ${firstName},`)}
       ${paragraph(html`${dossier.organisationName} heeft de gevraagde bijkomende informatie bezorgd. Het dossier staat opnieuw op <strong>In behandeling</strong>.`)}
-      ${dossierFactsHtml(dossier)} ${linkBlock(dossier.dossierUrl, "Dossier openen")} ${signature()}
+      ${dossierFactsHtml(dossier)}
+      ${linkBlock(dossier.dossierUrl, "Dossier openen")}
+      ${signature()}
     `,
   });
 }

@@ -51,7 +51,9 @@ ${SIGNATURE_TEXT}`,
       </ul>
       ${input.note ? html`${paragraph("Toelichting van het agentschap:")}${quote(input.note)}` : ""}
       ${paragraph(html`U kunt de aanvraag versturen tot <strong>${deadline}</strong> (Belgische tijd).${extendedNote}`)}
-      ${dossierFactsHtml(dossier, facts)} ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")} ${signature()}
+      ${dossierFactsHtml(dossier, facts)}
+      ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")}
+      ${signature()}
     `,
   });
 }

@@ -48,9 +48,7 @@ ${SIGNATURE_TEXT}`,
       <ul style="margin:0 0 16px 0;padding-left:24px;">
         ${listed.map(
           (d) =>
-            html`<li>
-              <a href="${d.url}" style="color:#0b4f8a;">${d.reference ?? "zonder referentie"}</a>, ${d.organisationName} (${d.statusLabel})
-            </li>`,
+            html`<li><a href="${d.url}" style="color:#0b4f8a;">${d.reference ?? "zonder referentie"}</a>, ${d.organisationName} (${d.statusLabel})</li>`,
         )}
       </ul>
       ${more ? paragraph(more) : ""}
@@ -59,7 +57,8 @@ ${SIGNATURE_TEXT}`,
         ["Beslissen uiterlijk op", due],
         ["Zonder beslissing", String(count)],
       ])}
-      ${linkBlock(input.worklistUrl, "Naar de dossiers")} ${signature()}
+      ${linkBlock(input.worklistUrl, "Naar de dossiers")}
+      ${signature()}
     `,
   });
 }

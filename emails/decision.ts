@@ -64,8 +64,13 @@ ${dossier.dossierUrl}
 
 ${SIGNATURE_TEXT}`,
     htmlBody: html`
-      ${paragraph(`Beste ${input.firstName},`)} ${paragraph(html`<strong>${words.sentence}</strong>`)} ${dossierFactsHtml(dossier, facts)}
-      ${paragraph("Motivering:")} ${quote(input.motivation)} ${paragraph(letter)} ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
+      ${paragraph(`Beste ${input.firstName},`)}
+      ${paragraph(html`<strong>${words.sentence}</strong>`)}
+      ${dossierFactsHtml(dossier, facts)}
+      ${paragraph("Motivering:")}
+      ${quote(input.motivation)}
+      ${paragraph(letter)}
+      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
       ${signature()}
     `,
   });

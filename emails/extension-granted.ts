@@ -38,8 +38,11 @@ ${SIGNATURE_TEXT}`,
     htmlBody: html`
       ${paragraph(`Beste ${input.firstName},`)}
       ${paragraph(html`Het agentschap verlengt de termijn waarbinnen ${dossier.organisationName} een aanvraag kan versturen voor <strong>${dossier.callTitle}</strong>. U kunt nu versturen tot <strong>${until}</strong> (Belgische tijd).`)}
-      ${paragraph("De reden van de verlenging:")} ${quote(input.reason)} ${dossierFactsHtml(dossier, facts)}
-      ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")} ${signature()}
+      ${paragraph("De reden van de verlenging:")}
+      ${quote(input.reason)}
+      ${dossierFactsHtml(dossier, facts)}
+      ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")}
+      ${signature()}
     `,
   });
 }

@@ -24,8 +24,11 @@ ${SIGNATURE_TEXT}`,
     htmlBody: html`
       ${paragraph(`Beste ${firstName},`)}
       ${paragraph("Om uw aanvraag verder te beoordelen, heeft het agentschap bijkomende informatie nodig. De vraag van de beoordelaar:")}
-      ${quote(question)} ${dossierFactsHtml(dossier)} ${linkBlock(dossier.dossierUrl, "Vraag beantwoorden")}
-      ${paragraph("Zolang de vraag niet beantwoord is, ligt de beoordeling van uw aanvraag stil.")} ${signature()}
+      ${quote(question)}
+      ${dossierFactsHtml(dossier)}
+      ${linkBlock(dossier.dossierUrl, "Vraag beantwoorden")}
+      ${paragraph("Zolang de vraag niet beantwoord is, ligt de beoordeling van uw aanvraag stil.")}
+      ${signature()}
     `,
   });
 }

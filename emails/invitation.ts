@@ -31,10 +31,10 @@ Agentschap Integratie en Inburgering`,
       ${paragraph("Goeddag,")}
       ${paragraph(html`${inviterName} nodigt u uit om mee de subsidiedossiers van <strong>${organisationName}</strong> te beheren in het Subsidieportaal van het Agentschap Integratie en Inburgering.`)}
       ${paragraph(buttonLink(acceptUrl, "Uitnodiging aanvaarden"))}
-      ${paragraph(html`Werkt de knop niet? Kopieer dan deze link in uw browser:<br /><a href="${acceptUrl}" style="color:#0b4f8a;word-break:break-all;">${acceptUrl}</a>`)}
+      ${paragraph(html`Werkt de knop niet? Kopieer dan deze link in uw browser:<br><a href="${acceptUrl}" style="color:#0b4f8a;word-break:break-all;">${acceptUrl}</a>`)}
       ${paragraph(html`Hebt u nog geen account? Dan maakt u er via dezelfde link een aan. De uitnodiging is geldig tot <strong>${until}</strong> (Belgische tijd) en werkt maar één keer.`)}
       ${paragraph(`Kent u ${inviterName} niet of verwachtte u deze uitnodiging niet? Dan mag u deze e-mail negeren.`)}
-      ${paragraph(html`Met vriendelijke groeten,<br />Agentschap Integratie en Inburgering`)}
+      ${paragraph(html`Met vriendelijke groeten,<br>Agentschap Integratie en Inburgering`)}
     `,
   });
 }

@@ -24,10 +24,10 @@ Agentschap Integratie en Inburgering`,
       ${paragraph(`Beste ${firstName},`)}
       ${paragraph("U vroeg om uw wachtwoord voor het Subsidieportaal te herstellen. Via de knop hieronder kiest u een nieuw wachtwoord.")}
       ${paragraph(buttonLink(resetUrl, "Nieuw wachtwoord kiezen"))}
-      ${paragraph(html`Werkt de knop niet? Kopieer dan deze link in uw browser:<br /><a href="${resetUrl}" style="color:#0b4f8a;word-break:break-all;">${resetUrl}</a>`)}
+      ${paragraph(html`Werkt de knop niet? Kopieer dan deze link in uw browser:<br><a href="${resetUrl}" style="color:#0b4f8a;word-break:break-all;">${resetUrl}</a>`)}
       ${paragraph(html`De link is geldig tot <strong>${until}</strong> (Belgische tijd) en werkt maar één keer.`)}
       ${paragraph("Hebt u dit niet gevraagd? Dan mag u deze e-mail negeren. Uw huidige wachtwoord blijft gewoon geldig.")}
-      ${paragraph(html`Met vriendelijke groeten,<br />Agentschap Integratie en Inburgering`)}
+      ${paragraph(html`Met vriendelijke groeten,<br>Agentschap Integratie en Inburgering`)}
     `,
   });
 }

@@ -22,7 +22,10 @@ ${SIGNATURE_TEXT}`,
     htmlBody: html`
       ${paragraph(`Beste ${firstName},`)}
       ${paragraph(html`Een beslisser heeft het voorstel tot beslissing teruggestuurd. Het dossier staat opnieuw op <strong>In behandeling</strong>. De reden:`)}
-      ${quote(reason)} ${dossierFactsHtml(dossier)} ${linkBlock(dossier.dossierUrl, "Dossier openen")} ${signature()}
+      ${quote(reason)}
+      ${dossierFactsHtml(dossier)}
+      ${linkBlock(dossier.dossierUrl, "Dossier openen")}
+      ${signature()}
     `,
   });
 }

@@ -24,8 +24,11 @@ ${SIGNATURE_TEXT}`,
     htmlBody: html`
       ${paragraph(`Beste ${firstName},`)}
       ${paragraph("Een beoordelaar heeft een voorstel tot beslissing gemaakt. Een beslisser die het voorstel niet zelf maakte, neemt de beslissing.")}
-      ${paragraph("Motivering van het voorstel:")} ${quote(motivation)} ${dossierFactsHtml(dossier)}
-      ${linkBlock(dossier.dossierUrl, "Dossier openen")} ${signature()}
+      ${paragraph("Motivering van het voorstel:")}
+      ${quote(motivation)}
+      ${dossierFactsHtml(dossier)}
+      ${linkBlock(dossier.dossierUrl, "Dossier openen")}
+      ${signature()}
     `,
   });
 }

@@ -36,8 +36,12 @@ ${SIGNATURE_TEXT}`,
     htmlBody: html`
       ${paragraph(`Beste ${input.firstName},`)}
       ${paragraph(html`<strong>Het agentschap erkent ${dossier.organisationName} als partnerorganisatie</strong> (${input.programmeName}). Proficiat!`)}
-      ${dossierFactsHtml(dossier, [["Beslissing", "erkend"]])} ${paragraph("Motivering:")} ${quote(input.motivation)} ${paragraph(letter)}
-      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")} ${signature()}
+      ${dossierFactsHtml(dossier, [["Beslissing", "erkend"]])}
+      ${paragraph("Motivering:")}
+      ${quote(input.motivation)}
+      ${paragraph(letter)}
+      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
+      ${signature()}
     `,
   });
 }

@@ -34,7 +34,10 @@ ${SIGNATURE_TEXT}`,
     htmlBody: html`
       ${paragraph(`Beste ${firstName},`)}
       ${paragraph(`Het agentschap heeft de verstuurde aanvraag van ${dossier.organisationName} teruggezet naar concept. De reden:`)}
-      ${quote(reason)} ${paragraph(deadline)} ${dossierFactsHtml(dossier)} ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")}
+      ${quote(reason)}
+      ${paragraph(deadline)}
+      ${dossierFactsHtml(dossier)}
+      ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")}
       ${signature()}
     `,
   });

@@ -21,8 +21,11 @@ ${dossier.dossierUrl}
 
 ${SIGNATURE_TEXT}`,
     htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)} ${paragraph(`${lead} Heeft de beoordelaar een vraag, dan krijgt u daarover een e-mail.`)}
-      ${dossierFactsHtml(dossier)} ${linkBlock(dossier.dossierUrl, "Dossier bekijken")} ${signature()}
+      ${paragraph(`Beste ${firstName},`)}
+      ${paragraph(`${lead} Heeft de beoordelaar een vraag, dan krijgt u daarover een e-mail.`)}
+      ${dossierFactsHtml(dossier)}
+      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
+      ${signature()}
     `,
   });
 }

@@ -23,7 +23,8 @@ ${SIGNATURE_TEXT}`,
     htmlBody: html`
       ${paragraph(`Beste ${firstName},`)}
       ${paragraph(html`De aanvraag van ${dossier.organisationName} voor <strong>${dossier.callTitle}</strong> werd ingetrokken${by}. Het agentschap behandelt ze niet verder.`)}
-      ${dossierFactsHtml(dossier)} ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
+      ${dossierFactsHtml(dossier)}
+      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
       ${paragraph("Was dit niet de bedoeling? Neem dan zo snel mogelijk contact op met het agentschap en vermeld het dossier.")}
       ${signature()}
     `,

@@ -93,30 +93,21 @@ function inboxPage(messages: CaughtMessage[]): SafeHtml {
       newestFirst.length === 0
         ? html`<p>Er zijn nog geen berichten.</p>`
         : html`
-            <table>
-              <caption>
-                ${plural(newestFirst.length, "bericht", "berichten")}, nieuwste eerst
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Ontvangen</th>
-                  <th scope="col">Aan</th>
-                  <th scope="col">Onderwerp</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${newestFirst.map(
-                  (message) =>
-                    html`<tr>
-                      <td>${timeElement(message.date, formatTimestamp)}</td>
-                      <td>${message.to.join(", ")}</td>
-                      <td><a href="/berichten/${encodeURIComponent(message.id)}">${message.subject || "(geen onderwerp)"}</a></td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-            <form method="post" action="/wissen"><button type="submit">Alle berichten wissen</button></form>
-          `
+          <table>
+            <caption>${plural(newestFirst.length, "bericht", "berichten")}, nieuwste eerst</caption>
+            <thead><tr><th scope="col">Ontvangen</th><th scope="col">Aan</th><th scope="col">Onderwerp</th></tr></thead>
+            <tbody>
+              ${newestFirst.map(
+                (message) => html`<tr>
+                  <td>${timeElement(message.date, formatTimestamp)}</td>
+                  <td>${message.to.join(", ")}</td>
+                  <td><a href="/berichten/${encodeURIComponent(message.id)}">${message.subject || "(geen onderwerp)"}</a></td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+          <form method="post" action="/wissen"><button type="submit">Alle berichten wissen</button></form>
+        `
     }
   `;
 }
@@ -127,14 +118,10 @@ function messagePage(message: CaughtMessage): SafeHtml {
     <p><a href="/">Terug naar het postvak</a></p>
     <h1>${message.subject || "(geen onderwerp)"}</h1>
     <dl>
-      <dt>Van</dt>
-      <dd>${message.from}</dd>
-      <dt>Aan</dt>
-      <dd>${message.to.join(", ")}</dd>
-      <dt>Datum</dt>
-      <dd>${timeElement(message.date, formatDateTime)}</dd>
-      <dt>Message-ID</dt>
-      <dd><code>${message.messageId ?? "(geen)"}</code></dd>
+      <dt>Van</dt><dd>${message.from}</dd>
+      <dt>Aan</dt><dd>${message.to.join(", ")}</dd>
+      <dt>Datum</dt><dd>${timeElement(message.date, formatDateTime)}</dd>
+      <dt>Message-ID</dt><dd><code>${message.messageId ?? "(geen)"}</code></dd>
     </dl>
     <h2>Tekst</h2>
     <pre>${message.text || "(geen tekstversie)"}</pre>
@@ -150,21 +137,18 @@ function messagePage(message: CaughtMessage): SafeHtml {
       message.attachments.length === 0
         ? html`<p>Geen bijlagen.</p>`
         : html`<ul>
-            ${message.attachments.map(
-              (attachment, index) =>
-                html`<li>
-                  <a href="${base}/bijlagen/${index}" download="${attachment.filename}">${attachment.filename}</a>
-                  (${attachment.contentType}, ${formatSize(attachment.size)})
-                </li>`,
-            )}
-          </ul>`
+          ${message.attachments.map(
+            (attachment, index) =>
+              html`<li><a href="${base}/bijlagen/${index}" download="${attachment.filename}">${attachment.filename}</a>
+                (${attachment.contentType}, ${formatSize(attachment.size)})</li>`,
+          )}
+        </ul>`
     }
   `;
 }
 
 function notFoundPage(): SafeHtml {
-  return html`<h1>Niet gevonden</h1>
-    <p>Dit bericht bestaat niet (meer). <a href="/">Terug naar het postvak</a></p>`;
+  return html`<h1>Niet gevonden</h1><p>Dit bericht bestaat niet (meer). <a href="/">Terug naar het postvak</a></p>`;
 }
 
 function timeElement(date: Date, format: (date: Date) => string): SafeHtml {
@@ -215,23 +199,21 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-
 
 function sendPage(res: ServerResponse, status: number, title: string, body: SafeHtml): void {
   const page = html`<!doctype html>
-    <html lang="nl">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title === INBOX_TITLE ? title : `${title} · ${INBOX_TITLE}`}</title>
-        <style>
-          ${new SafeHtml(STYLE)}
-        </style>
-      </head>
-      <body>
-        <header>
-          <span class="agency">Agentschap Integratie en Inburgering — Subsidieportaal</span>
-          <span class="name">${INBOX_TITLE}</span>
-        </header>
-        <main>${body}</main>
-      </body>
-    </html>`;
+<html lang="nl">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${title === INBOX_TITLE ? title : `${title} · ${INBOX_TITLE}`}</title>
+    <style>${new SafeHtml(STYLE)}</style>
+  </head>
+  <body>
+    <header>
+      <span class="agency">Agentschap Integratie en Inburgering — Subsidieportaal</span>
+      <span class="name">${INBOX_TITLE}</span>
+    </header>
+    <main>${body}</main>
+  </body>
+</html>`;
   res.writeHead(status, {
     "Content-Type": "text/html; charset=utf-8",
     "Content-Security-Policy": CSP,

@@ -75,8 +75,11 @@ async function statementsOf(client: HttpClient, path: string): Promise<string[]>
  * A read of the dossier's own row (by its id), by the fast lane (`FROM "Application" a … WHERE
  * a."id" = ?`) or by Prisma; not the sums over a call's dossiers that the review page shows.
  */
+// SQLite's and PostgreSQL's spelling: `main` or "public", backticks or double quotes, ? or $1.
 const readsDossierRow = (statement: string) =>
-  /^sql: +SELECT .* FROM [`"](main[`"]\.[`"])?Application[`"].* WHERE \(?(a\."id"|`main`\.`Application`\.`id`|"id") = \?/.test(statement);
+  /^sql: +SELECT .* FROM [`"]((main|public)[`"]\.[`"])?Application[`"].* WHERE \(?(a\."id"|[`"](main|public)[`"]\.[`"]Application[`"]\.[`"]id[`"]|"id") = (\?|\$\d+)/.test(
+    statement,
+  );
 
 // Before the dossier layout and the per-request read (2026-12-02) these pages ran 12, 3, 3, 7,
 // 3, 16 and 12 statements and read the dossier's row 4, 1, 1, 2, 1, 2 and 4 times.
