@@ -25,15 +25,6 @@ export const ACCESSIBILITY_STATEMENT = {
     "horizontaal scrollen, en de formulieren worden met het toetsenbord alleen doorlopen.",
   knownProblems: [
     {
-      title: "Beslissingsbrieven in PDF",
-      description:
-        "De beslissingsbrief die u als PDF ontvangt, is geen getagd PDF-document en vermeldt zijn taal niet. Een " +
-        "schermlezer leest de tekst voor zonder koppen of structuur, en namen met letters buiten het West-Europese " +
-        "alfabet kunnen verkeerd worden weergegeven.",
-      criteria: ["1.3.1 Info en relaties", "3.1.1 Taal van de pagina"],
-      alternative: "De beslissing en haar motivering staan ook als tekst op de pagina van uw dossier in het portaal.",
-    },
-    {
       title: "Geen melding tijdens langere acties",
       description:
         "Bij indienen of beslissen kan het enkele seconden duren voor het portaal antwoordt. De knop wordt dan " +
