@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { combineDeadline } from "~/calls/deadline";
 import { decode, decodeRows, nullable, sql } from "~/db/sql";
-import { asSqlDb, type AnyDb } from "~/db/sql.server";
+import { asSqlDb, type AnyDb, type SqlDb } from "~/db/sql.server";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { requireForm, storedFormJson } from "~/forms/form-store.server";
 import type { AnyFormDefinition } from "~/forms/registry";
@@ -56,6 +56,7 @@ const DOSSIER_COLUMNS = {
   lastSavedByLastName: nullable(decode.text),
   submittedByFirstName: nullable(decode.text),
   submittedByLastName: nullable(decode.text),
+  attachments: decode.text,
 };
 
 const ATTACHMENT_COLUMNS = {
@@ -88,14 +89,35 @@ function fullName(firstName: string | null, lastName: string | null): string | n
 }
 
 /**
+ * The dossier's live attachments as one JSON text column (oldest first), so that the dossier
+ * and its files come back in one statement. PostgreSQL's timestamps carry no zone in JSON, so
+ * they are turned into UTC instants first; SQLite stores them as ISO text with their offset.
+ */
+function attachmentsJson(provider: SqlDb["provider"]) {
+  if (provider === "postgresql") {
+    return sql`(SELECT COALESCE(json_agg(json_build_object('id', t."id", 'fieldKey', t."fieldKey", 'fileName', t."fileName",
+        'sizeBytes', t."sizeBytes", 'sha256', t."sha256", 'createdAt', t."createdAt" AT TIME ZONE 'UTC') ORDER BY t."createdAt", t."id"), '[]')::text
+      FROM "Attachment" t WHERE t."applicationId" = a."id" AND t."deletedAt" IS NULL)`;
+  }
+  return sql`(SELECT json_group_array(json_object('id', t."id", 'fieldKey', t."fieldKey", 'fileName', t."fileName",
+        'sizeBytes', t."sizeBytes", 'sha256', t."sha256", 'createdAt', t."createdAt") ORDER BY t."createdAt", t."id")
+      FROM "Attachment" t WHERE t."applicationId" = a."id" AND t."deletedAt" IS NULL)`;
+}
+
+function decodeAttachments(json: string) {
+  const parsed: unknown = JSON.parse(json);
+  if (!Array.isArray(parsed)) throw new TypeError("Bijlagen: een JSON-lijst verwacht.");
+  return decodeRows(ATTACHMENT_COLUMNS, parsed);
+}
+
+/**
  * Everything the dossier's pages need about it: the content as typed, the form version it was
- * started with, the call's settings, the deadline that applies to this organisation, and the
- * state of its review and decision. Two statements on the fast lane (every wizard page, autosave
- * and submit reads it), or on `db` (a transaction that has to see its own writes).
+ * started with, the call's settings, the deadline that applies to this organisation, its files,
+ * and the state of its review and decision. One statement on the fast lane (every wizard page,
+ * autosave and submit reads it), or on `db` (a transaction that has to see its own writes).
  */
 export async function loadDossier(applicationId: string, db?: AnyDb) {
   const on = await asSqlDb(db);
-  // One after the other: inside a transaction both share one PostgreSQL connection.
   const [row] = decodeRows(
     DOSSIER_COLUMNS,
     await on.query(sql`
@@ -109,19 +131,15 @@ export async function loadDossier(applicationId: string, db?: AnyDb) {
         p."code" AS "programmeCode", p."name" AS "programmeName", p."kind" AS "programmeKind",
         e."closesAt" AS "extensionClosesAt",
         ls."firstName" AS "lastSavedByFirstName", ls."lastName" AS "lastSavedByLastName",
-        sb."firstName" AS "submittedByFirstName", sb."lastName" AS "submittedByLastName"
+        sb."firstName" AS "submittedByFirstName", sb."lastName" AS "submittedByLastName",
+        ${attachmentsJson(on.provider)} AS "attachments"
       ${DOSSIER_FROM}
       LEFT JOIN "User" ls ON ls."id" = a."lastSavedById"
       LEFT JOIN "User" sb ON sb."id" = a."submittedById"
       WHERE a."id" = ${applicationId}`),
   );
   if (!row) throw new DossierNotFoundError(applicationId);
-  const attachments = decodeRows(
-    ATTACHMENT_COLUMNS,
-    await on.query(sql`
-      SELECT "id", "fieldKey", "fileName", "sizeBytes", "sha256", "createdAt" FROM "Attachment"
-      WHERE "applicationId" = ${applicationId} AND "deletedAt" IS NULL ORDER BY "createdAt" ASC, "id" ASC`),
-  );
+  const attachments = decodeAttachments(row.attachments);
   const [form, storedForm] = await Promise.all([requireForm(row.formKey, row.formVersion), storedFormJson(row.formKey, row.formVersion)]);
   const deadline = combineDeadline(row.callClosesAt, row.extensionClosesAt);
   return {

@@ -68,22 +68,40 @@ export async function submitApplication(input: {
   const requestedCents = dossier.form.requestedCents(validation.parsed, dossier.settings);
   try {
     return await sqlTransaction(async (db) => {
-      const stamped = await db.execute(sql`
-        UPDATE "Application" SET "contentHash" = ${contentHash}, "submittedAt" = ${at}, "submittedById" = ${input.viewer.userId},
-          "requestedCents" = ${requestedCents}, "updatedAt" = ${now()}
-        WHERE "id" = ${dossier.id} AND "status" = 'DRAFT' AND "version" = ${dossier.version}`);
-      if (stamped !== 1) throw new Refusal({ status: "refused", message: SUBMISSION_MESSAGES.stale });
       const moved = await moveApplication(
         {
           applicationId: dossier.id,
           to: "SUBMITTED",
           actor: { userId: input.viewer.userId, role: "APPLICANT" },
-          // The stamp above matched the draft's status and version: it is the draft as read.
           current: { status: "DRAFT", organisationId: dossier.organisationId },
+          // One statement stamps and moves the draft, on the condition that it is the version read.
+          submission: {
+            version: dossier.version,
+            stamp: sql`"contentHash" = ${contentHash}, "submittedAt" = ${at}, "submittedById" = ${input.viewer.userId}, "requestedCents" = ${requestedCents}`,
+            known: {
+              id: dossier.id,
+              callId: dossier.callId,
+              organisationId: dossier.organisationId,
+              reference: null,
+              submittedAt: at,
+              submittedById: input.viewer.userId,
+              contentHash,
+              requestedCents,
+              grantedCents: dossier.grantedCents,
+              organisationName: dossier.organisation.name,
+              callTitle: dossier.call.title,
+              callClosesAt: dossier.call.closesAt,
+              programmeName: dossier.call.programme.name,
+              programmeKind: dossier.call.programme.kind,
+              extensionClosesAt: dossier.deadlineExtended ? dossier.closesAt : null,
+              submitterFirstName: input.viewer.firstName,
+              submitterLastName: input.viewer.lastName,
+            },
+          },
         },
         db,
       );
-      if (!moved.ok) throw new Refusal({ status: "refused", message: moved.message });
+      if (!moved.ok) throw new Refusal({ status: "refused", message: SUBMISSION_MESSAGES.stale });
       // The call's row numbers its dossiers one at a time, so it is taken last: on PostgreSQL the
       // other submits of the call wait for it only during these last three statements.
       const [numbered] = decodeRows(

@@ -1,10 +1,10 @@
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
-import { decode, decodeRows, sql } from "~/db/sql";
+import { decode, decodeRows, sql, type Sql } from "~/db/sql";
 import { asSqlDb, type AnyDb } from "~/db/sql.server";
 import { applicationStatusSchema, checkTransition, type ApplicationStatus } from "~/domain/application-status";
 import type { ActorRole } from "~/domain/roles";
-import { prepareStatusEmails, type PreparedStatusEmails } from "~/mail/notifications.server";
+import { prepareStatusEmails, type KnownDossier, type PreparedStatusEmails } from "~/mail/notifications.server";
 import { now } from "~/utils/clock.server";
 
 export type TransitionInput = {
@@ -17,6 +17,11 @@ export type TransitionInput = {
    * which spares reading them again; the update stays conditional on that status.
    */
   current?: { status: ApplicationStatus; organisationId: string };
+  /**
+   * Only the submit: the version it read (the move then applies to the dossier exactly as read),
+   * the columns its stamp sets in the same statement, and what it knows for the e-mails.
+   */
+  submission?: { version: number; stamp: Sql; known: KnownDossier };
 };
 
 export type TransitionResult = { ok: true; from: ApplicationStatus; version: number } | { ok: false; message: string };
@@ -57,11 +62,12 @@ export async function moveApplication(input: TransitionInput, db: AnyDb): Promis
   const reason = input.reason?.trim();
   if (check.needsReason && !reason) return { ok: false, message: "Geef een motivering op." };
   const at = now();
+  const submission = input.submission;
   const [moved] = decodeRows(
     { version: decode.int },
     await on.query(sql`
-      UPDATE "Application" SET "status" = ${input.to}, "version" = "version" + 1, "updatedAt" = ${at}
-      WHERE "id" = ${input.applicationId} AND "status" = ${from}
+      UPDATE "Application" SET "status" = ${input.to}, "version" = "version" + 1, "updatedAt" = ${at}${submission ? sql`, ${submission.stamp}` : sql``}
+      WHERE "id" = ${input.applicationId} AND "status" = ${from}${submission ? sql` AND "version" = ${submission.version}` : sql``}
       RETURNING "version"`),
   );
   if (!moved) return { ok: false, message: "Het dossier werd intussen door iemand anders gewijzigd. Laad de pagina opnieuw." };
@@ -78,13 +84,17 @@ export async function moveApplication(input: TransitionInput, db: AnyDb): Promis
     reason,
     at,
   });
-  const emails = await prepareStatusEmails(on, {
-    applicationId: input.applicationId,
-    from,
-    to: input.to,
-    reason,
-    actorUserId: input.actor.userId,
-    actorRole: input.actor.role,
-  });
+  const emails = await prepareStatusEmails(
+    on,
+    {
+      applicationId: input.applicationId,
+      from,
+      to: input.to,
+      reason,
+      actorUserId: input.actor.userId,
+      actorRole: input.actor.role,
+    },
+    submission && { ...submission.known, version: moved.version },
+  );
   return { ok: true, from, version: moved.version, emails };
 }

@@ -85,6 +85,8 @@ async function loadDossier(on: SqlDb, applicationId: string) {
   return row;
 }
 type Dossier = Awaited<ReturnType<typeof loadDossier>>;
+/** What a caller that just wrote the dossier already knows of it, all but its new version. */
+export type KnownDossier = Omit<Dossier, "version">;
 
 function dossierInfo(dossier: Dossier): DossierInfo {
   return {
@@ -119,10 +121,11 @@ export type PreparedStatusEmails = {
  * Does the reading for `enqueueStatusEmails` (the dossier, the recipients) and leaves the
  * writing for later in the same transaction: the submit prepares its receipt before it takes
  * the call's row to number the dossier, and holds that lock only for the last statements.
+ * `known`: the dossier as the caller has just written it (the submit), which spares reading it.
  */
-export async function prepareStatusEmails(db: AnyDb, change: StatusChange): Promise<PreparedStatusEmails> {
+export async function prepareStatusEmails(db: AnyDb, change: StatusChange, known?: Dossier): Promise<PreparedStatusEmails> {
   const on = await asSqlDb(db);
-  const dossier = await loadDossier(on, change.applicationId);
+  const dossier = known ?? (await loadDossier(on, change.applicationId));
   const plans = await plansFor(on, dossier, change);
   return {
     async queue(numbered) {

@@ -56,9 +56,19 @@ async function queueDraftReminders(db: PrismaClient, at: Date): Promise<number> 
       ORDER BY a."id"`),
   );
   let queued = 0;
+  // Drafts share a handful of deadlines; Brussels calendar arithmetic costs about 0.2 ms, and
+  // on deadline day this loop runs over every draft without giving the requests a turn.
+  const dueByDeadline = new Map<number, number | null>();
+  const due = (closesAt: Date): number | null => {
+    const known = dueByDeadline.get(closesAt.getTime());
+    if (known !== undefined) return known;
+    const daysBefore = dueReminder(closesAt, at, DRAFT_REMINDER_DAYS);
+    dueByDeadline.set(closesAt.getTime(), daysBefore);
+    return daysBefore;
+  };
   for (const draft of drafts) {
     const { closesAt, extended } = combineDeadline(draft.callClosesAt, draft.extensionClosesAt);
-    const daysBefore = dueReminder(closesAt, at, DRAFT_REMINDER_DAYS);
+    const daysBefore = due(closesAt);
     if (daysBefore === null) continue;
     const dossier = {
       reference: draft.reference,
