@@ -1,6 +1,6 @@
 // Small load-generation helpers for the benchmarks: latency statistics, a pool of concurrent
-// clients, the CPU time of another process, and a free port. Figures only; nothing asserts.
-import { readFileSync } from "node:fs";
+// clients, the CPU time of another process (and its children), and a free port. Figures only; nothing asserts.
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 export type Stats = { count: number; p50: number; p95: number; p99: number; max: number };
@@ -30,18 +30,50 @@ export async function withClients<T>(
   return performance.now() - started;
 }
 
-/** User + system CPU time of a process so far, in milliseconds (Linux /proc). */
+/** The process and its descendants (a server with WEB_CONCURRENCY > 1 has web processes under it). */
+function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (let index = 0; index < pids.length; index += 1) {
+    const tasks = `/proc/${pids[index]}/task`;
+    for (const task of safeList(tasks)) pids.push(...safeRead(`${tasks}/${task}/children`).split(" ").filter(Boolean).map(Number));
+  }
+  return pids;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return []; // the process has just ended
+  }
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
+/** User + system CPU time of a process and its descendants so far, in milliseconds (Linux /proc). */
 export function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after the command name (which may hold spaces) start after the last ")".
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  let ticks = 0;
+  for (const one of processTree(pid)) {
+    const stat = safeRead(`/proc/${one}/stat`);
+    if (!stat) continue;
+    // Fields after the command name (which may hold spaces) start after the last ")".
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  }
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
+/** Resident memory of a process and its descendants, in MB. */
 export function processRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  let kb = 0;
+  for (const one of processTree(pid)) kb += Number(/VmRSS:\s+(\d+)/.exec(safeRead(`/proc/${one}/status`))?.[1] ?? 0);
+  return kb / 1024;
 }
 
 export function freePort(): Promise<number> {
