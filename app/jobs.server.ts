@@ -60,7 +60,7 @@ async function sweepTempFiles(): Promise<void> {
 }
 
 /** Background work beside the web server: the e-mail outbox, reminders, tidying sessions, counters and temp files. */
-export async function startBackgroundJobs(): Promise<() => Promise<void>> {
+export async function startBackgroundJobs(web: { requestPeak?: () => number } = {}): Promise<() => Promise<void>> {
   await configureDatabase();
   const purge = () =>
     Promise.all([purgeExpiredSessions(), purgeExpiredRateLimits()]).catch((error: unknown) =>
@@ -75,7 +75,10 @@ export async function startBackgroundJobs(): Promise<() => Promise<void>> {
   const worker =
     process.env.OUTBOX_WORKER === "off"
       ? null
-      : startOutboxWorker({ intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 2_000), yieldTo: { maxWaitMs: OUTBOX_MAX_YIELD_MS } });
+      : startOutboxWorker({
+          intervalMs: Number(process.env.OUTBOX_INTERVAL_MS ?? 2_000),
+          yieldTo: { maxWaitMs: OUTBOX_MAX_YIELD_MS, requestPeak: web.requestPeak },
+        });
   const scheduler = process.env.REMINDER_SCHEDULER === "off" ? null : startReminderScheduler();
   return async () => {
     clearInterval(purgeTimer);

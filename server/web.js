@@ -71,6 +71,21 @@ if (publicFiles.length > 0)
     express.static("public", { maxAge: "1h", index: false }),
   );
 
+// Requests in hand now, and the most at once since the background jobs last asked: the e-mail
+// worker in this process waits while the portal is busy (docs/decisions/0046).
+const requests = { open: 0, peak: 0 };
+app.use((req, res, next) => {
+  requests.open += 1;
+  requests.peak = Math.max(requests.peak, requests.open);
+  res.once("close", () => (requests.open -= 1));
+  next();
+});
+function requestPeak() {
+  const peak = requests.peak;
+  requests.peak = requests.open;
+  return peak;
+}
+
 // Pages are read (GET, HEAD) and forms posted (POST); Remix would answer anything else with a
 // logged 405.
 app.use((req, res, next) => {
@@ -148,7 +163,7 @@ const server = applyTimeouts(
   }),
 );
 
-const stopJobs = await build.entry.module.startBackgroundJobs?.();
+const stopJobs = await build.entry.module.startBackgroundJobs?.({ requestPeak });
 
 function shutdown() {
   server.close(async () => {

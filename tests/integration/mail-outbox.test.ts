@@ -255,6 +255,29 @@ describe("e-mail outbox", () => {
     }
   });
 
+  it("waits while the web server has many requests open, even with its thread idle", async () => {
+    // Submits waiting on PostgreSQL leave the thread idle between their statements: the number
+    // of requests open is what tells the worker that a burst is going on.
+    let open = 40;
+    let peak = open;
+    const requestPeak = () => {
+      const seen = peak;
+      peak = open;
+      return seen;
+    };
+    const worker = startOutboxWorker({ intervalMs: 20, yieldTo: { windowMs: 50, maxWaitMs: 10_000, requestPeak } });
+    try {
+      await enqueue(resetMail("reset:open", "ivo@gemeente.example"));
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await outboxRow("reset:open")).status).toBe("PENDING");
+      // A few requests at once is everyday traffic, not a burst.
+      open = 3;
+      await catcher.waitForMessages((m) => m.to.includes("ivo@gemeente.example"), { timeoutMs: 5_000 });
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("sends during a busy spell without yieldTo, and after maxWaitMs with it", async () => {
     for (const yieldTo of [undefined, { windowMs: 50, maxWaitMs: 300 }]) {
       const key = `reset:busy-${yieldTo ? "capped" : "plain"}`;
