@@ -1,6 +1,6 @@
 // Several web processes on one machine (WEB_CONCURRENCY), for PostgreSQL: one Node.js process
 // uses one core, and at a deadline the portal's own JavaScript is what the submits wait for
-// (docs/decisions/0047). The primary only starts, watches and stops its web processes; Node's
+// (docs/decisions/0048). The primary only starts, watches and stops its web processes; Node's
 // cluster module hands the connections to them in turn.
 import cluster from "node:cluster";
 
