@@ -56,6 +56,12 @@ function safeRead(file: string): string {
   }
 }
 
+/** The parent of a process, or null when it is not on this machine (Linux /proc). */
+export function parentPid(pid: number): number | null {
+  const stat = safeRead(`/proc/${pid}/stat`);
+  return stat ? Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) : null;
+}
+
 /** User + system CPU time of a process and its descendants so far, in milliseconds (Linux /proc). */
 export function processCpuMs(pid: number): number {
   let ticks = 0;
@@ -64,7 +70,9 @@ export function processCpuMs(pid: number): number {
     if (!stat) continue;
     // Fields after the command name (which may hold spaces) start after the last ")".
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    // utime, stime, and cutime, cstime of children that ended (fields 14 to 17): PostgreSQL's
+    // backends end with their connection and are counted in their postmaster's.
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
   }
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
