@@ -1,6 +1,7 @@
 // What the server treats specially per route, as the route module says in its `handle`, so that
 // the list lives next to the route: `acceptsFiles: true` (uploads, server/body-limit.js) and
-// `queuedPosts: true` (posts handled a few at a time, server/admission.js).
+// `queuedPosts: true` and `queuedReads: true` (posts, or page views, handled a few at a time,
+// server/admission.js).
 
 /** A matcher for request paths (also Remix's `.data` requests) of the routes whose handle has `flag`. */
 function routesFlagged(build, flag) {
@@ -15,6 +16,7 @@ function routesFlagged(build, flag) {
 
 export const routesAcceptingFiles = (build) => routesFlagged(build, "acceptsFiles");
 export const routesWithQueuedPosts = (build) => routesFlagged(build, "queuedPosts");
+export const routesWithQueuedReads = (build) => routesFlagged(build, "queuedReads");
 
 function fullPath(routes, route) {
   const segments = [];

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { bodyLimit } from "./body-limit.js";
 import { admission } from "./admission.js";
-import { routesAcceptingFiles, routesWithQueuedPosts } from "./file-routes.js";
+import { routesAcceptingFiles, routesWithQueuedPosts, routesWithQueuedReads } from "./file-routes.js";
 import { originCheck } from "./origin-check.js";
 import { refuse } from "./refusal.js";
 import { createRemixHandler } from "./remix-handler.js";
@@ -127,8 +127,12 @@ app.use(
 );
 app.use(limiter("all", Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600)));
 
-// Submits at a deadline: a few at a time, the others wait their turn (server/admission.js).
-app.use(admission({ limit: Number(process.env.SUBMIT_CONCURRENCY ?? 8), matches: routesWithQueuedPosts(build) }));
+// Submits at a deadline: a few at a time, the others wait their turn (server/admission.js); the
+// receipts they lead to likewise, in a queue of their own, so that autosaves are not left
+// waiting behind a hundred receipts on the one thread.
+const heavyAtOnce = Number(process.env.SUBMIT_CONCURRENCY ?? 8);
+app.use(admission({ limit: heavyAtOnce, matches: routesWithQueuedPosts(build) }));
+app.use(admission({ limit: heavyAtOnce, matches: routesWithQueuedReads(build), methods: ["GET", "HEAD"] }));
 
 app.all(
   "*",

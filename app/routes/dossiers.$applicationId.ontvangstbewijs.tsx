@@ -12,6 +12,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Ontvangstbewijs ${data?.reference ?? ""} | Subsidieportaal AgII` },
 ];
 
+// Every submit at a deadline lands here: a few at a time, beside the submits (server/admission.js).
+export const handle = { queuedReads: true };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { dossier: application } = await requireDossierAccess(request, params.applicationId ?? "");
   const receipt = await receiptPage(application.id, application);
