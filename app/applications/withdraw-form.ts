@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { optionalText } from "~/utils/schemas";
 
 /** Withdrawing an application: an optional reason, for the browser and the action alike. */

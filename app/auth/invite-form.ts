@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { emailField, requiredText } from "~/utils/schemas";
 
 /** Inviting someone into an organisation (by a member or an administrator): one schema for browser and server. */

@@ -1,10 +1,10 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ORGANISATION_KINDS } from "~/domain/organisation";
 import { FORM_MESSAGES } from "~/forms/messages";
 import { centsToInput, parseEuroToCents } from "~/forms/parse";
 import type { Criterion } from "~/review/rubric";
 import type { FormInput, FormInputValue } from "~/utils/forms";
-import { optionalText, REQUIRED, requiredText } from "~/utils/schemas";
+import { optionalText, preprocess, REQUIRED, requiredText } from "~/utils/schemas";
 import { brusselsDate, brusselsTime } from "~/utils/time";
 import { CALL_RULE_MESSAGES, checkCallDates, deadlineFromWallClock, opensAtFromWallClock, type FormRef } from "./call-rules";
 import { defined } from "~/utils/invariant";
@@ -31,59 +31,53 @@ export const CALL_FORM_MESSAGES = {
   positiveInteger: "Geef een geheel getal groter dan 0 op.",
 } as const;
 
-const requiredDate = z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(DATE, CALL_FORM_MESSAGES.date);
-const requiredTime = z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(TIME, CALL_FORM_MESSAGES.time);
-const optionalDate = z.string().trim().regex(DATE, CALL_FORM_MESSAGES.date).or(z.literal("")).optional();
-const optionalTime = z.string().trim().regex(TIME, CALL_FORM_MESSAGES.time).or(z.literal("")).optional();
-const optionalEuro = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || (parseEuroToCents(value) ?? 0) > 0, FORM_MESSAGES.money)
-  .optional();
-const optionalPositiveInteger = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || /^[1-9]\d{0,8}$/.test(value), CALL_FORM_MESSAGES.positiveInteger)
-  .optional();
+const requiredDate = z.string({ error: REQUIRED }).check(z.trim(), z.minLength(1, REQUIRED), z.regex(DATE, CALL_FORM_MESSAGES.date));
+const requiredTime = z.string({ error: REQUIRED }).check(z.trim(), z.minLength(1, REQUIRED), z.regex(TIME, CALL_FORM_MESSAGES.time));
+const optionalDate = z.optional(z.union([z.string().check(z.trim(), z.regex(DATE, CALL_FORM_MESSAGES.date)), z.literal("")]));
+const optionalTime = z.optional(z.union([z.string().check(z.trim(), z.regex(TIME, CALL_FORM_MESSAGES.time)), z.literal("")]));
+const optionalEuro = z.optional(
+  z.string().check(
+    z.trim(),
+    z.refine((value) => value === "" || (parseEuroToCents(value) ?? 0) > 0, FORM_MESSAGES.money),
+  ),
+);
+const optionalPositiveInteger = z.optional(
+  z.string().check(
+    z.trim(),
+    z.refine((value) => value === "" || /^[1-9]\d{0,8}$/.test(value), CALL_FORM_MESSAGES.positiveInteger),
+  ),
+);
 
 /** Checkboxes arrive as one string, several strings, or nothing (and `false` from react-hook-form). */
 const asArray = (value: string | string[] | false | null | undefined) =>
   value === undefined || value === null || value === false ? [] : Array.isArray(value) ? value : [value];
 
 export const criterionFormSchema = z.object({
-  key: z
-    .string({ error: REQUIRED })
-    .trim()
-    .min(1, REQUIRED)
-    .regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey),
+  key: z.string({ error: REQUIRED }).check(z.trim(), z.minLength(1, REQUIRED), z.regex(/^[a-z0-9-]+$/, CALL_FORM_MESSAGES.criterionKey)),
   label: requiredText(200),
   description: optionalText(1000, { multiline: true }),
-  maxScore: z
-    .string({ error: REQUIRED })
-    .trim()
-    .regex(/^([1-9]|10)$/, CALL_FORM_MESSAGES.maxScore),
+  maxScore: z.string({ error: REQUIRED }).check(z.trim(), z.regex(/^([1-9]|10)$/, CALL_FORM_MESSAGES.maxScore)),
 });
 
 export const callFormSchema = z
   .object({
     /** Only when a call is created: a call stays in its programme (its dossier references). */
-    programmeId: z.string({ error: CALL_FORM_MESSAGES.programme }).trim().min(1, CALL_FORM_MESSAGES.programme).optional(),
+    programmeId: z.optional(
+      z.string({ error: CALL_FORM_MESSAGES.programme }).check(z.trim(), z.minLength(1, CALL_FORM_MESSAGES.programme)),
+    ),
     title: requiredText(200),
     description: requiredText(10_000, { multiline: true }),
-    year: z
-      .string({ error: REQUIRED })
-      .trim()
-      .regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year),
+    year: z.string({ error: REQUIRED }).check(z.trim(), z.regex(/^20\d{2}$/, CALL_FORM_MESSAGES.year)),
     opensDate: requiredDate,
     opensTime: requiredTime,
     closesDate: requiredDate,
     closesTime: requiredTime,
     decisionDate: optionalDate,
     decisionTime: optionalTime,
-    eligibleKinds: z.preprocess(asArray, z.array(z.enum(ORGANISATION_KINDS)).min(1, CALL_FORM_MESSAGES.eligibleKinds)),
+    eligibleKinds: preprocess(asArray, z.array(z.enum(ORGANISATION_KINDS)).check(z.minLength(1, CALL_FORM_MESSAGES.eligibleKinds))),
     budget: optionalEuro,
-    formVersion: z.string({ error: CALL_FORM_MESSAGES.formVersion }).regex(/^[a-z0-9-]+@\d+$/, CALL_FORM_MESSAGES.formVersion),
-    rubric: z.array(criterionFormSchema, { error: CALL_FORM_MESSAGES.rubricEmpty }).min(1, CALL_FORM_MESSAGES.rubricEmpty),
+    formVersion: z.string({ error: CALL_FORM_MESSAGES.formVersion }).check(z.regex(/^[a-z0-9-]+@\d+$/, CALL_FORM_MESSAGES.formVersion)),
+    rubric: z.array(criterionFormSchema, { error: CALL_FORM_MESSAGES.rubricEmpty }).check(z.minLength(1, CALL_FORM_MESSAGES.rubricEmpty)),
     ratePerLearner: optionalEuro,
     maxLearners: optionalPositiveInteger,
     amountPerPlan: optionalEuro,
@@ -91,40 +85,42 @@ export const callFormSchema = z
     /** Told to applicants with a draft when dates change after opening. */
     changeNote: optionalText(1000, { multiline: true }),
   })
-  .superRefine((form, ctx) => {
-    // Runs after field errors too (zod 4): only compare what could be read.
-    const decisionGiven = Boolean(form.decisionDate) || Boolean(form.decisionTime);
-    if (decisionGiven && (!form.decisionDate || !form.decisionTime)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [form.decisionDate ? "decisionTime" : "decisionDate"],
-        message: CALL_FORM_MESSAGES.decisionIncomplete,
-      });
-    }
-    const moment = (date: string | undefined, time: string | undefined, read: typeof opensAtFromWallClock, path: string) => {
-      if (!date || !time || !DATE.test(date) || !TIME.test(time)) return undefined;
-      const instant = read(date, time);
-      if (!instant) ctx.addIssue({ code: "custom", path: [path], message: CALL_RULE_MESSAGES.invalidMoment });
-      return instant ?? undefined;
-    };
-    const opensAt = moment(form.opensDate, form.opensTime, opensAtFromWallClock, "opensDate");
-    const closesAt = moment(form.closesDate, form.closesTime, deadlineFromWallClock, "closesDate");
-    const decisionDueAt = moment(form.decisionDate, form.decisionTime, deadlineFromWallClock, "decisionDate");
-    if (opensAt && closesAt) {
-      for (const issue of checkCallDates({ opensAt, closesAt, decisionDueAt: decisionDueAt ?? null })) {
-        ctx.addIssue({ code: "custom", path: [issue.field === "closesAt" ? "closesDate" : "decisionDate"], message: issue.message });
+  .check(
+    z.superRefine((form, ctx) => {
+      // Runs after field errors too (zod 4): only compare what could be read.
+      const decisionGiven = Boolean(form.decisionDate) || Boolean(form.decisionTime);
+      if (decisionGiven && (!form.decisionDate || !form.decisionTime)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [form.decisionDate ? "decisionTime" : "decisionDate"],
+          message: CALL_FORM_MESSAGES.decisionIncomplete,
+        });
       }
-    }
-    const rubric = Array.isArray(form.rubric) ? form.rubric : [];
-    const seen = new Set<string>();
-    rubric.forEach((criterion, index) => {
-      const key = criterion?.key?.trim();
-      if (!key) return;
-      if (seen.has(key))
-        ctx.addIssue({ code: "custom", path: ["rubric", index, "key"], message: CALL_RULE_MESSAGES.duplicateCriterionKey(key) });
-      seen.add(key);
-    });
-  });
+      const moment = (date: string | undefined, time: string | undefined, read: typeof opensAtFromWallClock, path: string) => {
+        if (!date || !time || !DATE.test(date) || !TIME.test(time)) return undefined;
+        const instant = read(date, time);
+        if (!instant) ctx.addIssue({ code: "custom", path: [path], message: CALL_RULE_MESSAGES.invalidMoment });
+        return instant ?? undefined;
+      };
+      const opensAt = moment(form.opensDate, form.opensTime, opensAtFromWallClock, "opensDate");
+      const closesAt = moment(form.closesDate, form.closesTime, deadlineFromWallClock, "closesDate");
+      const decisionDueAt = moment(form.decisionDate, form.decisionTime, deadlineFromWallClock, "decisionDate");
+      if (opensAt && closesAt) {
+        for (const issue of checkCallDates({ opensAt, closesAt, decisionDueAt: decisionDueAt ?? null })) {
+          ctx.addIssue({ code: "custom", path: [issue.field === "closesAt" ? "closesDate" : "decisionDate"], message: issue.message });
+        }
+      }
+      const rubric = Array.isArray(form.rubric) ? form.rubric : [];
+      const seen = new Set<string>();
+      rubric.forEach((criterion, index) => {
+        const key = criterion?.key?.trim();
+        if (!key) return;
+        if (seen.has(key))
+          ctx.addIssue({ code: "custom", path: ["rubric", index, "key"], message: CALL_RULE_MESSAGES.duplicateCriterionKey(key) });
+        seen.add(key);
+      });
+    }),
+  );
 
 export type CallFormValues = z.input<typeof callFormSchema>;
 export type CallFormData = z.output<typeof callFormSchema>;

@@ -1,7 +1,7 @@
 import { useSubmit } from "@remix-run/react";
 import { forwardRef, useEffect, useRef, type FormEvent, type InputHTMLAttributes, type MouseEvent, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import type { $ZodType, input, output } from "zod/v4/core";
 import type { FieldErrors } from "~/utils/forms";
 import { schemaResolver } from "~/utils/schema-resolver";
 import { isRecord } from "~/utils/guards";
@@ -10,11 +10,11 @@ import { isRecord } from "~/utils/guards";
  * react-hook-form with the form's zod schema in the browser; the same schema runs in the
  * action. Inputs stay uncontrolled and named, so the form also posts without JavaScript.
  */
-export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
+export function useZodForm<S extends $ZodType<FieldValues, FieldValues>>(
   schema: S,
-  options: { defaultValues?: DefaultValues<z.input<S>>; serverErrors?: FieldErrors } = {},
+  options: { defaultValues?: DefaultValues<input<S>>; serverErrors?: FieldErrors } = {},
 ) {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({
+  const form = useForm<input<S>, unknown, output<S>>({
     resolver: schemaResolver(schema),
     mode: "onSubmit",
     // The error summary takes focus instead (it links to each field).
@@ -34,7 +34,7 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   // React ignores what a handler returns; handleSubmit's promise is dropped on purpose.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => void handleSubmit(event);
   /** Props for a field: registration, the value to render on the server (no-JS), its error. */
-  const field = (name: Path<z.input<S>>) => {
+  const field = (name: Path<input<S>>) => {
     const value = isRecord(options.defaultValues) ? options.defaultValues[name] : undefined;
     return {
       ...form.register(name),

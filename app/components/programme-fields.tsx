@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
-import * as z from "zod";
+import type { $ZodType, input } from "zod/v4/core";
 import {
   PROGRAMME_KIND_LABELS,
   PROGRAMME_KINDS,
   PROGRAMME_LABELS,
+  programmeCreateSchema,
   programmeFormSchema,
   type ProgrammeFormData,
 } from "~/programmes/programme-form";
@@ -28,8 +29,8 @@ export function ProgrammeForm({
 }) {
   // On the edit page the code is not posted: it cannot change.
   // Both read the same fields; the create schema only makes the code required.
-  const schema: z.ZodType<ProgrammeFormData, z.input<typeof programmeFormSchema>> = mode === "create"
-    ? programmeFormSchema.extend({ code: programmeFormSchema.shape.code.unwrap() })
+  const schema: $ZodType<ProgrammeFormData, input<typeof programmeFormSchema>> = mode === "create"
+    ? programmeCreateSchema
     : programmeFormSchema;
   const form = useZodForm(schema, {
     defaultValues: {

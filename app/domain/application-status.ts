@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { ActorRole } from "./roles";
 import { isOneOf } from "~/utils/guards";
 

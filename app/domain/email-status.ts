@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Life of an e-mail in the outbox (EmailOutbox.status). */
 export const EMAIL_STATUSES = ["PENDING", "SENDING", "SENT", "FAILED"] as const;

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { optionalText, REQUIRED } from "~/utils/schemas";
 import { nisCodeSchema, provinceSchema } from "./organisation";
 import { defined } from "~/utils/invariant";
@@ -20,39 +20,43 @@ function splitCodes(input: string): string[] {
     .filter(Boolean);
 }
 
-export const mergerFormSchema = z
-  .object({
-    predecessorNisCodes: z.string({ error: REQUIRED }).trim().min(1, REQUIRED),
-    successorMode: z.enum(["existing", "new"], { error: CHOOSE }),
-    successorNisCode: nisCodeSchema,
-    successorName: optionalText(200),
-    successorProvince: z.string().optional(),
-    mergedOn: z
-      .string({ error: REQUIRED })
-      .min(1, REQUIRED)
-      .pipe(z.iso.date({ error: "Geef een geldige datum op." })),
-  })
-  .superRefine((input, ctx) => {
-    const codes = splitCodes(input.predecessorNisCodes);
-    if (codes.some((code) => !/^\d{5}$/.test(code))) {
-      ctx.addIssue({ code: "custom", path: ["predecessorNisCodes"], message: "Geef NIS-codes van 5 cijfers op, gescheiden door komma's." });
-    } else if (new Set(codes).size !== codes.length) {
-      ctx.addIssue({ code: "custom", path: ["predecessorNisCodes"], message: "Elke NIS-code mag maar één keer voorkomen." });
-    } else if (codes.includes(input.successorNisCode)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["successorNisCode"],
-        message: "De nieuwe gemeente kan niet ook een van de fusiegemeenten zijn.",
-      });
-    }
-    if (input.successorMode === "new") {
-      if (!input.successorName) ctx.addIssue({ code: "custom", path: ["successorName"], message: REQUIRED });
-      if (!provinceSchema.safeParse(input.successorProvince).success) {
-        ctx.addIssue({ code: "custom", path: ["successorProvince"], message: CHOOSE });
-      }
-    }
-  })
-  .transform((input) => ({
+export const mergerFormSchema = z.pipe(
+  z
+    .object({
+      predecessorNisCodes: z.string({ error: REQUIRED }).check(z.trim(), z.minLength(1, REQUIRED)),
+      successorMode: z.enum(["existing", "new"], { error: CHOOSE }),
+      successorNisCode: nisCodeSchema,
+      successorName: optionalText(200),
+      successorProvince: z.optional(z.string()),
+      mergedOn: z.pipe(z.string({ error: REQUIRED }).check(z.minLength(1, REQUIRED)), z.iso.date({ error: "Geef een geldige datum op." })),
+    })
+    .check(
+      z.superRefine((input, ctx) => {
+        const codes = splitCodes(input.predecessorNisCodes);
+        if (codes.some((code) => !/^\d{5}$/.test(code))) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["predecessorNisCodes"],
+            message: "Geef NIS-codes van 5 cijfers op, gescheiden door komma's.",
+          });
+        } else if (new Set(codes).size !== codes.length) {
+          ctx.addIssue({ code: "custom", path: ["predecessorNisCodes"], message: "Elke NIS-code mag maar één keer voorkomen." });
+        } else if (codes.includes(input.successorNisCode)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["successorNisCode"],
+            message: "De nieuwe gemeente kan niet ook een van de fusiegemeenten zijn.",
+          });
+        }
+        if (input.successorMode === "new") {
+          if (!input.successorName) ctx.addIssue({ code: "custom", path: ["successorName"], message: REQUIRED });
+          if (!provinceSchema.safeParse(input.successorProvince).success) {
+            ctx.addIssue({ code: "custom", path: ["successorProvince"], message: CHOOSE });
+          }
+        }
+      }),
+    ),
+  z.transform((input) => ({
     predecessorNisCodes: splitCodes(input.predecessorNisCodes),
     successor:
       input.successorMode === "existing"
@@ -64,7 +68,8 @@ export const mergerFormSchema = z
             province: provinceSchema.parse(input.successorProvince),
           } as const),
     mergedOn: input.mergedOn,
-  }));
+  })),
+);
 export type MergerInput = z.output<typeof mergerFormSchema>;
 
 export type MergerOrganisation = {

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isValidKboNumber, normaliseKboNumber } from "./kbo";
 import { PROVINCES } from "./provinces";
 
@@ -25,16 +25,12 @@ export const LOCAL_GOVERNMENT_KINDS: readonly OrganisationKind[] = ["GEMEENTE", 
 
 export const provinceSchema = z.enum(PROVINCES);
 
-export const nisCodeSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{5}$/, "Een NIS-code bestaat uit 5 cijfers.");
+export const nisCodeSchema = z.string().check(z.trim(), z.regex(/^\d{5}$/, "Een NIS-code bestaat uit 5 cijfers."));
 
-export const kboNumberSchema = z
-  .string()
-  .trim()
-  .refine(isValidKboNumber, "Geef een geldig ondernemingsnummer op (formaat 0123.456.749).")
-  .transform(normaliseKboNumber);
+export const kboNumberSchema = z.pipe(
+  z.string().check(z.trim(), z.refine(isValidKboNumber, "Geef een geldig ondernemingsnummer op (formaat 0123.456.749).")),
+  z.transform(normaliseKboNumber),
+);
 
 /** Organisations a partner organisation can be created as by an administrator. */
 export const PARTNER_KINDS = ["VZW", "OTHER"] as const satisfies readonly OrganisationKind[];

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Roles of AgII staff. A user can hold several; officials hold none (they have memberships). */
 export const STAFF_ROLES = ["REVIEWER", "DECIDER", "ADMIN"] as const;

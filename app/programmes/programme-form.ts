@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 
 /** Programmes: what a positive decision means (money or a recognition). */
@@ -20,18 +20,15 @@ export const PROGRAMME_MESSAGES = {
 
 /** The administrators' form for a programme; `code` is only read when a programme is created. */
 export const programmeFormSchema = z.object({
-  code: z
-    .string({ error: REQUIRED })
-    .trim()
-    .min(1, REQUIRED)
-    .regex(/^[A-Z]{3}$/, PROGRAMME_MESSAGES.code)
-    .optional(),
+  code: z.optional(z.string({ error: REQUIRED }).check(z.trim(), z.minLength(1, REQUIRED), z.regex(/^[A-Z]{3}$/, PROGRAMME_MESSAGES.code))),
   name: requiredText(200),
   description: requiredText(5000, { multiline: true }),
   kind: z.enum(PROGRAMME_KINDS, { error: PROGRAMME_MESSAGES.kind }),
   legalBasis: requiredText(2000, { multiline: true }),
 });
 export type ProgrammeFormData = z.output<typeof programmeFormSchema>;
+/** The same fields on the new page, where the code is required. */
+export const programmeCreateSchema = z.extend(programmeFormSchema, { code: programmeFormSchema.shape.code.def.innerType });
 
 export const PROGRAMME_LABELS = {
   code: "Code",

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   APPLICATION_STATUS_LABELS,
   DECIDED_STATUSES,
@@ -84,30 +84,30 @@ export const DEFAULT_QUEUE_FILTER: QueueFilter = {
   page: 1,
 };
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
 // Anything unknown or malformed falls back to the default: an edited address never fails.
 const querySchema = z.object({
   // Prisma's `contains` on SQLite passes % and _ on as LIKE wildcards, unescaped
   // (prisma/orm#23611); they occur in no dossier number or organisation name, so they go.
-  q: z
-    .string()
-    .transform((value) => value.replace(/[%_]/g, " ").trim().replace(/\s+/g, " ").slice(0, 100))
-    .optional()
-    .catch(undefined),
-  programma: z
-    .string()
-    .regex(/^[A-Z0-9]{1,10}$/)
-    .optional()
-    .catch(undefined),
-  oproep: idSchema.optional().catch(undefined),
-  status: z.enum([...QUEUE_STATUSES, ...QUEUE_STATUS_GROUPS]).catch(DEFAULT_QUEUE_FILTER.status),
-  provincie: provinceSchema.optional().catch(undefined),
-  toegewezen: idSchema.optional().catch(undefined),
-  achterstand: z.literal("ja").optional().catch(undefined),
-  sorteer: z.enum(QUEUE_SORTS).catch(DEFAULT_QUEUE_FILTER.sort),
-  volgorde: z.enum(QUEUE_DIRECTIONS).catch(DEFAULT_QUEUE_FILTER.direction),
-  pagina: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  q: z.catch(
+    z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((value: string) => value.replace(/[%_]/g, " ").trim().replace(/\s+/g, " ").slice(0, 100)),
+      ),
+    ),
+    undefined,
+  ),
+  programma: z.catch(z.optional(z.string().check(z.regex(/^[A-Z0-9]{1,10}$/))), undefined),
+  oproep: z.catch(z.optional(idSchema), undefined),
+  status: z.catch(z.enum([...QUEUE_STATUSES, ...QUEUE_STATUS_GROUPS]), DEFAULT_QUEUE_FILTER.status),
+  provincie: z.catch(z.optional(provinceSchema), undefined),
+  toegewezen: z.catch(z.optional(idSchema), undefined),
+  achterstand: z.catch(z.optional(z.literal("ja")), undefined),
+  sorteer: z.catch(z.enum(QUEUE_SORTS), DEFAULT_QUEUE_FILTER.sort),
+  volgorde: z.catch(z.enum(QUEUE_DIRECTIONS), DEFAULT_QUEUE_FILTER.direction),
+  pagina: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 1),
 });
 
 /** Reads the filter from a query string. Never throws. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isRecord } from "~/utils/guards";
 
 /**
@@ -6,13 +6,13 @@ import { isRecord } from "~/utils/guards";
  * default per form. Every criterion is scored 1-5 with a mandatory motivation.
  */
 export const criterionSchema = z.object({
-  key: z.string().regex(/^[a-z0-9-]+$/),
-  label: z.string().min(1),
-  description: z.string().default(""),
-  maxScore: z.number().int().min(1).max(10).default(5),
+  key: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  label: z.string().check(z.minLength(1)),
+  description: z._default(z.string(), ""),
+  maxScore: z._default(z.int().check(z.gte(1), z.lte(10)), 5),
 });
 export type Criterion = z.infer<typeof criterionSchema>;
-export const rubricSchema = z.array(criterionSchema).min(1);
+export const rubricSchema = z.array(criterionSchema).check(z.minLength(1));
 
 const DEFAULT_RUBRICS: Record<string, Criterion[]> = {
   oefenkansen: [

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { allowedNextStatuses, type ApplicationStatus } from "~/domain/application-status";
 import { ASSIGNMENT_ROLES, hasRole, type Viewer } from "~/domain/permissions";
 import { formatCents } from "~/utils/money";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { authenticate, LOGIN_MESSAGES } from "~/auth/login.server";
 import { createUserSession } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
@@ -14,9 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Aanmelden | Subsidieportaal A
 
 const loginSchema = z.object({
   email: emailField,
-  password: z.string({ error: REQUIRED }).min(1, REQUIRED),
+  password: z.string({ error: REQUIRED }).check(z.minLength(1, REQUIRED)),
   // Whatever arrives here, createUserSession keeps only a same-site path.
-  redirectTo: z.string().optional().catch(undefined),
+  redirectTo: z.catch(z.optional(z.string()), undefined),
 });
 
 const LABELS = { email: "E-mailadres", password: "Wachtwoord" };

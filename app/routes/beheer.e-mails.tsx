@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { requireStaff } from "~/auth/viewer.server";
 import { EMAIL_STATUS_LABELS } from "~/domain/email-status";
 import { outboxOverview, retryEmail } from "~/mail/admin.server";
@@ -11,7 +11,7 @@ import { TableRegion } from "~/components/table-region";
 
 export const meta: MetaFunction = () => [{ title: "E-mails | Beheer | Subsidieportaal AgII" }];
 
-const retrySchema = z.object({ intent: z.literal("retry"), emailId: z.string().min(1).max(100) });
+const retrySchema = z.object({ intent: z.literal("retry"), emailId: z.string().check(z.minLength(1), z.maxLength(100)) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ADMIN");

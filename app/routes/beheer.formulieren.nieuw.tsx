@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { addFormVersion, previewFormJson } from "~/admin/form-versions.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
@@ -19,7 +19,7 @@ const schema = z.object({
 });
 const LABELS = { definition: "Definitie (JSON)" };
 /** The form and the button that sent it: "save", or else "preview". */
-const postSchema = schema.extend({ intent: z.enum(["preview", "save"]).catch("preview") });
+const postSchema = z.extend(schema, { intent: z.catch(z.enum(["preview", "save"]), "preview") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ADMIN");

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { requireStaff } from "~/auth/viewer.server";
 import { RadioGroup, SelectField } from "~/components/admin-fields";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The merger form and the button that sent it: "confirm", or else "preview". */
-const mergerPostSchema = z.object({ intent: z.enum(["preview", "confirm"]).catch("preview") }).and(mergerFormSchema);
+const mergerPostSchema = z.intersection(z.object({ intent: z.catch(z.enum(["preview", "confirm"]), "preview") }), mergerFormSchema);
 
 /** Two steps: "preview" checks and shows what will happen, "confirm" does it (checking again). */
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { searchUsers } from "~/admin/users.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { SearchField, SelectField } from "~/components/admin-fields";
@@ -12,13 +12,10 @@ import { TableRegion } from "~/components/table-region";
 export const meta: MetaFunction = () => [{ title: "Gebruikers | Beheer | Subsidieportaal AgII" }];
 
 const filterSchema = z.object({
-  q: z.string().max(100).optional().catch(undefined),
-  status: z.enum(["active", "deactivated"]).optional().catch(undefined),
-  rol: z
-    .union([staffRoleSchema, z.literal("NONE")])
-    .optional()
-    .catch(undefined),
-  pagina: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  q: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+  status: z.catch(z.optional(z.enum(["active", "deactivated"])), undefined),
+  rol: z.catch(z.optional(z.union([staffRoleSchema, z.literal("NONE")])), undefined),
+  pagina: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000))), undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

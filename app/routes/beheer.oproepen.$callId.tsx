@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { callEditorOptions, callForAdmin, updateCall } from "~/calls/call-admin.server";
 import { callFormSchema, callFormToInput, callFormValuesFromInput, callToFormValues } from "~/calls/call-form";
@@ -27,12 +27,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const call = await callForAdmin(params.callId ?? "");
   if (!call) notFound(NOT_FOUND);
   // The programme of a call does not change (its dossier references carry the code): whatever is posted, it stays.
-  const schema = callFormSchema.safeExtend({
-    programmeId: z
-      .string()
-      .optional()
-      .catch(undefined)
-      .transform(() => call.programmeId),
+  const schema = z.safeExtend(callFormSchema, {
+    programmeId: z.pipe(
+      z.catch(z.optional(z.string()), undefined),
+      z.transform(() => call.programmeId),
+    ),
   });
   const post = await readFormPost(request);
   const parsed = post.parse(schema);

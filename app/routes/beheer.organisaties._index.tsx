@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { searchOrganisations } from "~/admin/organisations.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { SearchField, SelectField } from "~/components/admin-fields";
@@ -21,11 +21,11 @@ export const meta: MetaFunction = () => [{ title: "Organisaties | Beheer | Subsi
 
 // Filters come from the address bar: anything unknown is ignored rather than refused.
 const filterSchema = z.object({
-  q: z.string().max(100).optional().catch(undefined),
-  soort: organisationKindSchema.optional().catch(undefined),
-  provincie: provinceSchema.optional().catch(undefined),
-  status: z.enum(["active", "merged"]).optional().catch(undefined),
-  pagina: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  q: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+  soort: z.catch(z.optional(organisationKindSchema), undefined),
+  provincie: z.catch(z.optional(provinceSchema), undefined),
+  status: z.catch(z.optional(z.enum(["active", "merged"])), undefined),
+  pagina: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000))), undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { createPartnerOrganisation } from "~/admin/organisations.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { RadioGroup, SelectField } from "~/components/admin-fields";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
-import { kboNumberSchema, ORGANISATION_KIND_LABELS, PARTNER_KINDS, PROVINCES, provinceSchema } from "~/domain/organisation";
+import { kboNumberSchema, ORGANISATION_KIND_LABELS, PARTNER_KINDS, PROVINCES, provinceSchema, type Province } from "~/domain/organisation";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 import { isOneOf } from "~/utils/guards";
@@ -17,11 +17,11 @@ export const meta: MetaFunction = () => [{ title: "Partnerorganisatie toevoegen 
 const partnerSchema = z.object({
   name: requiredText(200),
   kind: z.enum(PARTNER_KINDS, { error: "Gelieve een optie te kiezen." }),
-  kboNumber: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).pipe(kboNumberSchema),
-  province: z
-    .union([z.literal(""), provinceSchema], { error: "Gelieve een optie te kiezen." })
-    .optional()
-    .transform((value) => value || undefined),
+  kboNumber: z.pipe(z.string({ error: REQUIRED }).check(z.trim(), z.minLength(1, REQUIRED)), kboNumberSchema),
+  province: z.pipe(
+    z.optional(z.union([z.literal(""), provinceSchema], { error: "Gelieve een optie te kiezen." })),
+    z.transform((value: "" | Province | undefined) => value || undefined),
+  ),
 });
 
 const LABELS = { name: "Naam", kind: "Soort", kboNumber: "Ondernemingsnummer", province: "Provincie" };

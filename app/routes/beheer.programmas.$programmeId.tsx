@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { ProgrammeForm } from "~/components/programme-fields";
+import * as z from "zod/mini";
 import { programmeFormSchema } from "~/programmes/programme-form";
 import { programmeForAdmin, updateProgramme } from "~/programmes/programmes.server";
 import { readFormPost } from "~/utils/read-form-post.server";
@@ -13,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const NOT_FOUND = "Dit programma bestaat niet.";
-const editSchema = programmeFormSchema.omit({ code: true });
+const editSchema = z.omit(programmeFormSchema, { code: true });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ADMIN");

@@ -3,14 +3,12 @@ import { data } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { requireStaff } from "~/auth/viewer.server";
 import { ProgrammeForm } from "~/components/programme-fields";
-import { programmeFormSchema } from "~/programmes/programme-form";
+import { programmeCreateSchema } from "~/programmes/programme-form";
 import { createProgramme } from "~/programmes/programmes.server";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction = () => [{ title: "Programma toevoegen | Beheer | Subsidieportaal AgII" }];
-
-const createSchema = programmeFormSchema.extend({ code: programmeFormSchema.shape.code.unwrap() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, "ADMIN");
@@ -20,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
   const post = await readFormPost(request);
-  const parsed = post.parse(createSchema);
+  const parsed = post.parse(programmeCreateSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await createProgramme(viewer, parsed.data);
   if (!result.ok) return data(post.fail(result.errors), { status: 400 });

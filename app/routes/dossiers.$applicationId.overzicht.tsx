@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { SUBMISSION_MESSAGES, submitApplication } from "~/applications/submission.server";
 import { summaryPage } from "~/applications/wizard.server";
 import { requireDossierAccess } from "~/auth/viewer.server";

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { getCookieSession, sessionStorage } from "~/auth/session.server";
 import { forbidden, requireViewer } from "~/auth/viewer.server";
 import { isMemberOf } from "~/domain/permissions";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
-const switchSchema = z.object({ organisationId: z.string().min(1), returnTo: z.string().optional().catch(undefined) });
+const switchSchema = z.object({ organisationId: z.string().check(z.minLength(1)), returnTo: z.catch(z.optional(z.string()), undefined) });
 
 export async function loader() {
   return redirect("/mijn-dossiers");

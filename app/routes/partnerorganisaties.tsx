@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { SelectField } from "~/components/admin-fields";
 import { partnerRegister, registerFilterOptions, type PartnerRegisterEntry } from "~/review/partner-register.server";
 import { DIMENSION_HEADINGS, type RecognitionDimension } from "~/review/recognition-profile";
@@ -13,11 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Erkende partnerorganisaties |
 export async function loader({ request }: LoaderFunctionArgs) {
   const { provinces, themes } = registerFilterOptions();
   const oneOf = (options: Array<{ value: string }>) =>
-    z
-      .string()
-      .refine((value) => options.some((option) => option.value === value))
-      .optional()
-      .catch(undefined);
+    z.catch(z.optional(z.string().check(z.refine((value) => options.some((option) => option.value === value)))), undefined);
   const search = new URL(request.url).searchParams;
   const filter = z
     .object({ provincie: oneOf(provinces), thema: oneOf(themes) })

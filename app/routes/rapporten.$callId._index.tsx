@@ -1,6 +1,6 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { REPORT_ROLES } from "~/domain/permissions";
 import { BarChart } from "~/components/charts/bar-chart";
@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // Live figures: never served from a cache, so a submission shows at the next load.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
-const paramsSchema = z.object({ callId: z.string().min(1) });
+const paramsSchema = z.object({ callId: z.string().check(z.minLength(1)) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, ...REPORT_ROLES);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { RecognitionMatrix } from "~/components/recognition-matrix";
 import { STAFF_ROLES } from "~/domain/roles";
@@ -11,7 +11,7 @@ import { formatDate, startOfDay } from "~/utils/time";
 export const meta: MetaFunction = () => [{ title: "Kandidaten vergelijken | Erkenningen | Subsidieportaal AgII" }];
 
 // Which candidates to compare comes from the address bar (a GET form): unknown ids are ignored.
-const selectionSchema = z.array(z.string().max(64)).max(500).catch([]);
+const selectionSchema = z.catch(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(500)), []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, ...STAFF_ROLES);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { acceptInvitation, describeInvitation, INVALID_LINK_MESSAGE } from "~/auth/accounts.server";
 import { newPasswordFields, passwordsMatch, PASSWORDS_DIFFER } from "~/auth/password-form";
 import { createUserSession, getCookieSession, sessionStorage } from "~/auth/session.server";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Uitnodiging | Subsidieportaal
 
 const newAccountSchema = z
   .object({ firstName: requiredText(100), lastName: requiredText(100), ...newPasswordFields })
-  .refine(passwordsMatch, PASSWORDS_DIFFER);
+  .check(z.refine(passwordsMatch, PASSWORDS_DIFFER));
 
 const LABELS = {
   firstName: "Voornaam",

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { requestResetLink } from "~/auth/reset-request.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { readFormPost } from "~/utils/read-form-post.server";

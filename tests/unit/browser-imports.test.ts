@@ -18,4 +18,18 @@ describe("imports that decide what the browser downloads", () => {
       .map(([file]) => file);
     expect(offenders).toEqual([]);
   });
+
+  it("uses zod/mini, not zod classic, except in the modules only the server runs", () => {
+    // One zod classic schema in any page's browser code keeps most of zod's core (JSON Schema
+    // included) in the chunk the wizard loads: about 10 kB gzipped (docs/decisions/0027).
+    // These modules are not *.server.ts, but no browser bundle includes them (checked in the
+    // build's metafile): the server's form reader, the stored-form reader, the letters' texts
+    // and a resource route. A module that moves into the browser must move to zod/mini first.
+    const serverOnly = ["documents/letter-texts.ts", "forms/stored-form.ts", "routes/rapporten.$callId.$file.ts", "utils/forms.ts"];
+    const classic = browserModules()
+      .filter(([, source]) => /^import\s+(?!type\b)[^;]*\s+from\s+"zod"/m.test(source))
+      .map(([file]) => file)
+      .sort();
+    expect(classic).toEqual(serverOnly);
+  });
 });

@@ -87,7 +87,7 @@ describe("the browser's resolver says what the server says", () => {
   });
 
   it("for the staff forms, including zod's own (Dutch) wording of a limit", async () => {
-    const cases: Array<[z.ZodType<FieldValues, FieldValues>, Record<string, string>]> = [
+    const cases: Array<[z.core.$ZodType<FieldValues, FieldValues>, Record<string, string>]> = [
       [assignFormSchema, { assigneeId: "", reason: "r".repeat(1001) }],
       [informationFormSchema, { questions: "", dueDate: "morgen" }],
       [proposalFormSchema, { outcome: "misschien", amount: "veel", motivation: " " }],

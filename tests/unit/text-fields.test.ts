@@ -18,7 +18,8 @@ const FORBIDDEN = [
   0x7f,
 ].map((code) => String.fromCharCode(code));
 
-const messages = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
+// Classic or zod/mini: the shared fields are zod/mini, the schemas built from them here classic.
+const messages = (schema: z.core.$ZodType, value: unknown) => z.safeParse(schema, value).error?.issues.map((issue) => issue.message) ?? [];
 
 describe("requiredText", () => {
   const single = requiredText(100);
