@@ -288,6 +288,57 @@ describe("logging out", () => {
   });
 });
 
+describe("passwords beside the identity provider", () => {
+  it("are refused for staff and for organisations whose members the IdP manages", async () => {
+    const staff = await createUser(db, { staffRoles: ["ADMIN"] });
+    const official = await createUser(db, { memberOf: [leuven.id] });
+    for (const user of [staff, official]) {
+      const response = await new HttpClient(server.url).post("/aanmelden", { email: user.email, password: user.password });
+      expect(response.status).toBe(400);
+      expect(await pageText(response)).toContain("Meld u aan met uw overheidsaccount");
+    }
+  });
+
+  it("work for an organisation an administrator allowed them for, whose members can then be invited", async () => {
+    const partner = await db.organisation.create({
+      data: { name: "vzw Brugwerk", kind: "VZW", kboNumber: "0456123494", province: "Oost-Vlaanderen" },
+    });
+    const member = await createUser(db, { memberOf: [partner.id] });
+    expect((await new HttpClient(server.url).post("/aanmelden", { email: member.email, password: member.password })).status).toBe(400);
+
+    const admin = identity([`${DEFAULT_ROLE_CODES.admin}:0316380940`], { email: "beheerder@agii.example" });
+    const { portal } = await login(admin);
+    const page = await (await portal.get(`/beheer/organisaties/${partner.id}`)).text();
+    expect(page).toContain("Deze leden komen uit het gebruikersbeheer van de organisatie (ACM/IDM)");
+    expect(page).not.toContain("Iemand uitnodigen");
+    const allowed = await portal.post(`/beheer/organisaties/${partner.id}`, { intent: "password-login", allowed: "ja" });
+    expect(allowed.status).toBe(200);
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: partner.id } })).toMatchObject({ passwordLoginAllowed: true });
+    expect(await (await portal.get(`/beheer/organisaties/${partner.id}`)).text()).toContain("Iemand uitnodigen");
+
+    const client = new HttpClient(server.url);
+    await client.login(member.email, member.password);
+    expect(await (await client.get("/organisatie")).text()).toContain("Een collega uitnodigen");
+  });
+
+  it("show an IdP-managed organisation's members read-only, and its administrators' staff roles too", async () => {
+    const person = identity([applicant("24062")]);
+    const { portal } = await login(person);
+    const page = await pageText(await portal.get("/organisatie"));
+    expect(page).toContain("worden beheerd in het gebruikersbeheer van de organisatie (ACM/IDM)");
+    expect(page).not.toContain("Een collega uitnodigen");
+    const invite = await portal.post("/organisatie", { email: "nieuw@leuven.example", firstName: "Nieuw", lastName: "Lid" });
+    expect(invite.status).toBe(400);
+
+    const admin = identity([`${DEFAULT_ROLE_CODES.admin}:0316380940`], { email: "beheerder2@agii.example" });
+    const adminBrowser = (await login(admin)).portal;
+    const user = await db.user.findUniqueOrThrow({ where: { oidcSubject: admin.sub } });
+    expect(await pageText(await adminBrowser.get(`/beheer/gebruikers/${user.id}`))).toContain("komen uit het gebruikersbeheer (ACM/IDM)");
+    const change = await adminBrowser.post(`/beheer/gebruikers/${user.id}`, { intent: "roles", roles: "REVIEWER" });
+    expect(change.status).toBe(400);
+  });
+});
+
 describe("configuration", () => {
   it("does not start in production with an incomplete set", async () => {
     const error = await startServer({
