@@ -73,6 +73,8 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     // The claims in the ID token itself, as ACM/IDM hands them to a relying party.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    // Seconds; a working day for the IdP's own session, like the portal's (0004).
+    ttl: { Interaction: 600, Session: 12 * 3600, Grant: 12 * 3600, AccessToken: 600, IdToken: 600 },
     // oidc-provider refuses to call loopback addresses (SSRF protection); the portal's
     // back-channel logout is on 127.0.0.1 here, so that one origin, and only it, is allowed.
     fetch: (url, init) => {
