@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_BASE_URL, E2E_MAIL_HTTP_PORT, E2E_MAIL_SMTP_PORT, E2E_PORT } from "./tests/e2e/support/ports";
+import { E2E_BASE_URL, E2E_IDP_PORT, E2E_MAIL_HTTP_PORT, E2E_MAIL_SMTP_PORT, E2E_OIDC, E2E_PORT } from "./tests/e2e/support/ports";
 
 // Debian's Chromium (Playwright cannot download browsers here); the flags keep it off the
 // closed network (see ../shared/toolchain.md).
@@ -37,6 +37,12 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
-    env: { E2E_PORT: String(E2E_PORT), E2E_MAIL_SMTP_PORT: String(E2E_MAIL_SMTP_PORT), E2E_MAIL_HTTP_PORT: String(E2E_MAIL_HTTP_PORT) },
+    env: {
+      E2E_PORT: String(E2E_PORT),
+      E2E_MAIL_SMTP_PORT: String(E2E_MAIL_SMTP_PORT),
+      E2E_MAIL_HTTP_PORT: String(E2E_MAIL_HTTP_PORT),
+      E2E_IDP_PORT: String(E2E_IDP_PORT),
+      E2E_OIDC: E2E_OIDC ? "on" : "off",
+    },
   },
 });

@@ -88,3 +88,7 @@ export const requestBodyLimits = {
   form: { bytes: MAX_FORM_BYTES, title: "Dit formulier is te groot", message: FORM_POST_MESSAGES.tooLarge },
   upload: { bytes: MAX_REQUEST_BYTES, title: "Dit formulier is te groot", message: UPLOAD_MESSAGES.requestTooLarge },
 };
+
+/** For server.js: refuses to start with an incomplete OpenID Connect configuration (docs/decisions/0047). */
+export { checkOidcConfiguration } from "./auth/oidc.server";
+export { BACKCHANNEL_LOGOUT_PATH } from "./auth/oidc-config";

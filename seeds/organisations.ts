@@ -15,6 +15,8 @@ export type DemoOrganisation = {
   name: string;
   kind: OrganisationKind;
   province: Province;
+  /** No access to ACM/IDM: its members log in with a password (set at creation only, then the administrators' choice) */
+  passwordLoginAllowed?: boolean;
 } & PostalAddress;
 
 const address = (addressStreet: string, addressPostalCode: string, addressCity: string): PostalAddress => ({
@@ -49,6 +51,7 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     kboNumber: "0734581295",
     name: "vzw Tussenruimte",
     kind: "VZW",
+    passwordLoginAllowed: true,
     province: "Oost-Vlaanderen",
     ...address("Sleepstraat 62", "9000", "Gent"),
   },
@@ -97,11 +100,11 @@ export async function seedDemoOrganisations(
   organisations: readonly DemoOrganisation[] = DEMO_ORGANISATIONS,
 ): Promise<Tally> {
   const outcomes: Outcome[] = [];
-  for (const { kboNumber, ...desired } of organisations) {
+  for (const { kboNumber, passwordLoginAllowed, ...desired } of organisations) {
     if (!isValidKboNumber(kboNumber)) throw new Error(`Ongeldig ondernemingsnummer voor ${desired.name}: ${kboNumber}`);
     const existing = await prisma.organisation.findUnique({ where: { kboNumber } });
     if (!existing) {
-      await prisma.organisation.create({ data: { kboNumber, ...desired } });
+      await prisma.organisation.create({ data: { kboNumber, ...desired, passwordLoginAllowed: passwordLoginAllowed ?? false } });
       outcomes.push("created");
       continue;
     }

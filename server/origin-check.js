@@ -10,11 +10,16 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * without it (development, tests on a random port) those of the request itself. Its host must
  * also be the one the request was sent to: Remix compares those two itself and would answer a
  * mismatch with a 500 (server-runtime's throwIfPotentialCSRFAttack), so it is refused here.
+ * `exempt`: exact paths whose posts come from another server, not a browser (the identity
+ * provider's back-channel logout); they carry no session and prove themselves.
  */
-export function originCheck({ publicUrl }) {
+export function originCheck({ publicUrl, exempt = [] }) {
   const expected = publicUrl ? new URL(publicUrl).origin : null;
+  const exemptPaths = new Set(exempt);
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    // Posts that are not from a browser and prove themselves otherwise (exact paths only).
+    if (exemptPaths.has(req.path)) return next();
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
     let sameOrigin = false;

@@ -28,6 +28,14 @@ for (const name of ["SESSION_SECRET", "PUBLIC_URL"]) {
 }
 
 const build = await import("../build/index.js");
+
+// OpenID Connect (docs/decisions/0047): without OIDC_ISSUER passwords only; with it, a complete set.
+const oidc = build.entry.module.checkOidcConfiguration();
+if (!oidc.ok) {
+  console.error(`OpenID Connect: ${oidc.message} Het portaal start niet met een onvolledige configuratie (zie README, "Aanmelden").`);
+  process.exit(1);
+}
+const identityProvider = oidc.issuer ? new URL(oidc.issuer).origin : null;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", Number(process.env.TRUST_PROXY_HOPS ?? 0));
@@ -49,7 +57,8 @@ app.use(
         "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
         "connect-src": ["'self'"],
         "img-src": ["'self'", "data:"],
-        "form-action": ["'self'"],
+        // Logging out posts a form that ends at the identity provider's end_session endpoint.
+        "form-action": identityProvider ? ["'self'", identityProvider] : ["'self'"],
         "upgrade-insecure-requests": production ? [] : null,
       },
     },
@@ -101,7 +110,9 @@ app.use((req, res, next) => {
   refuse(req, res, 400, "Ongeldig adres", "Dit adres bestaat niet in deze vorm. Ga naar de startpagina en probeer opnieuw.");
 });
 
-app.use(originCheck({ publicUrl: process.env.PUBLIC_URL }));
+// The identity provider's back-channel logout is a server-to-server post without Origin: it
+// carries its own proof (a signed logout_token, checked in app/auth/oidc.server.ts).
+app.use(originCheck({ publicUrl: process.env.PUBLIC_URL, exempt: [build.entry.module.BACKCHANNEL_LOGOUT_PATH] }));
 
 // Every body is counted while it streams (server/body-limit.js, docs/decisions/0020); a declared
 // length over the limit is refused here, before anything else waits for the database.

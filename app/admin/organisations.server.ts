@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { normaliseKboNumber, type OrganisationKind, type Province } from "~/domain/organisation";
 import { now } from "~/utils/clock.server";
 import { containsIgnoringCase } from "~/db/search";
+import { identityProviderConfigured, membershipsManagedByIdp } from "~/auth/password-policy.server";
 
 /** Administrators' view of organisations: search, create a partner organisation, details. */
 
@@ -117,6 +118,7 @@ export async function organisationForAdmin(id: string) {
       kboNumber: true,
       province: true,
       mergedAt: true,
+      passwordLoginAllowed: true,
       successor: { select: { id: true, name: true } },
       predecessors: { select: { id: true, name: true, mergedAt: true }, orderBy: { name: "asc" } },
       memberships: {
@@ -150,6 +152,8 @@ export async function organisationForAdmin(id: string) {
   const nameOf = new Map(transferredFrom.map((o) => [o.id, o.name]));
   return {
     ...organisation,
+    managedByIdp: membershipsManagedByIdp(organisation),
+    identityProvider: identityProviderConfigured(),
     mergedAt: organisation.mergedAt?.toISOString() ?? null,
     predecessors: organisation.predecessors.map((p) => ({ ...p, mergedAt: p.mergedAt?.toISOString() ?? null })),
     memberships: undefined,
@@ -166,4 +170,26 @@ export async function organisationForAdmin(id: string) {
       transferredFrom: transferredFromId ? (nameOf.get(transferredFromId) ?? null) : null,
     })),
   };
+}
+
+/**
+ * Allows (or no longer allows) the members of an organisation to log in with a password while
+ * the identity provider is configured (docs/decisions/0047); one audit line.
+ */
+export async function setPasswordLoginAllowed(actorId: string, organisationId: string, allowed: boolean): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { passwordLoginAllowed: true } });
+    if (before.passwordLoginAllowed === allowed) return;
+    await tx.organisation.update({ where: { id: organisationId }, data: { passwordLoginAllowed: allowed } });
+    await recordAudit(tx, {
+      actorId,
+      actorRole: "ADMIN",
+      action: "organisation.password-login",
+      entityType: "Organisation",
+      entityId: organisationId,
+      organisationId,
+      before: { passwordLoginAllowed: before.passwordLoginAllowed },
+      after: { passwordLoginAllowed: allowed },
+    });
+  });
 }

@@ -5,6 +5,7 @@ import { prisma } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { now } from "~/utils/clock.server";
 import { hashPassword } from "./password.server";
+import { IDP_MANAGED_MEMBERS_MESSAGE, membershipsManagedByIdp } from "./password-policy.server";
 import {
   createVerification,
   findUsableVerification,
@@ -103,11 +104,13 @@ export async function inviteColleague(
   return prisma.$transaction(async (tx) => {
     const organisation = await tx.organisation.findUniqueOrThrow({
       where: { id: organisationId },
-      select: { id: true, name: true, successorId: true },
+      select: { id: true, name: true, successorId: true, passwordLoginAllowed: true },
     });
     if (organisation.successorId) {
       return { ok: false, field: "form", message: "Deze organisatie is opgegaan in een fusie en kan geen leden meer uitnodigen." };
     }
+    // An invitation ends in a password account: not where the IdP manages the members.
+    if (membershipsManagedByIdp(organisation)) return { ok: false, field: "form", message: IDP_MANAGED_MEMBERS_MESSAGE };
     const alreadyMember = await tx.membership.findFirst({
       where: { organisationId, user: { email: input.email } },
       select: { id: true },

@@ -36,23 +36,37 @@ export function getCookieSession(request: Request) {
 }
 
 export async function createUserSession(request: Request, userId: string, redirectTo: string | undefined) {
+  return startUserSession(request, userId, redirectTo);
+}
+
+/**
+ * A new Session row and a new cookie for a user who just logged in (with a password or through
+ * the identity provider, which passes its session id and ID token). A session the browser
+ * still carried ends: the session id always changes at login (no fixation).
+ */
+export async function startUserSession(
+  request: Request,
+  userId: string,
+  redirectTo: string | undefined,
+  oidc: { oidcSid: string | null; idToken: string } | null = null,
+) {
   const at = now();
-  const [session] = await prisma.$transaction([
-    prisma.session.create({ data: { userId, expiresAt: new Date(at.getTime() + SESSION_DURATION_MS) } }),
+  const previous = (await getCookieSession(request)).get("sessionId");
+  const [, session] = await prisma.$transaction([
+    prisma.session.deleteMany({ where: { id: typeof previous === "string" ? previous : "" } }),
+    prisma.session.create({
+      data: {
+        userId,
+        expiresAt: new Date(at.getTime() + SESSION_DURATION_MS),
+        oidcSid: oidc?.oidcSid ?? null,
+        idToken: oidc?.idToken ?? null,
+      },
+    }),
     prisma.user.update({ where: { id: userId }, data: { lastLoginAt: at } }),
   ]);
-  const cookieSession = await getCookieSession(request);
+  const cookieSession = await sessionStorage.getSession();
   cookieSession.set("sessionId", session.id);
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await sessionStorage.commitSession(cookieSession) },
-  });
-}
-
-export async function logout(request: Request, redirectTo = "/") {
-  const cookieSession = await getCookieSession(request);
-  const sessionId = cookieSession.get("sessionId");
-  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
-  return redirect(redirectTo, {
-    headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession) },
   });
 }

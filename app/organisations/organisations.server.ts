@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { membershipsManagedByIdp } from "~/auth/password-policy.server";
 import { now } from "~/utils/clock.server";
 
 /** Members and open invitations of one organisation, for its own members and for admins. */
@@ -6,7 +7,16 @@ export async function organisationOverview(organisationId: string) {
   const [organisation, members, invitations] = await Promise.all([
     prisma.organisation.findUniqueOrThrow({
       where: { id: organisationId },
-      select: { id: true, name: true, kind: true, nisCode: true, kboNumber: true, province: true, successor: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        nisCode: true,
+        kboNumber: true,
+        province: true,
+        passwordLoginAllowed: true,
+        successor: { select: { name: true } },
+      },
     }),
     prisma.membership.findMany({
       where: { organisationId },
@@ -21,6 +31,8 @@ export async function organisationOverview(organisationId: string) {
   ]);
   return {
     organisation,
+    /** The IdP manages the members (docs/decisions/0047): shown read-only, no invitations. */
+    managedByIdp: membershipsManagedByIdp(organisation),
     members: members.map(({ user }) => ({ ...user, deactivatedAt: user.deactivatedAt?.toISOString() ?? null })),
     invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
   };

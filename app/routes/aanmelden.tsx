@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import * as z from "zod/mini";
 import { authenticate, LOGIN_MESSAGES } from "~/auth/login.server";
+import { oidcConfig } from "~/auth/oidc.server";
 import { createUserSession } from "~/auth/session.server";
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
@@ -24,7 +25,7 @@ const LABELS = { email: "E-mailadres", password: "Wachtwoord" };
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (viewer) throw redirect(homePath(viewer));
-  return null;
+  return { idp: oidcConfig() !== null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,8 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
+  const { idp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo");
   const navigation = useNavigation();
   const form = useZodForm(loginSchema, {
     defaultValues: { email: actionData?.values.email ?? "" },
@@ -48,9 +51,25 @@ export default function LoginPage() {
   return (
     <section>
       <h1>Aanmelden</h1>
+      {idp ? (
+        <>
+          <p>Medewerkers van lokale besturen, organisaties en het agentschap melden zich aan met hun overheidsaccount.</p>
+          <p>
+            {/* A document navigation: the loader sends the browser on to the identity provider. */}
+            <Link
+              className="button"
+              reloadDocument
+              to={redirectTo ? `/aanmelden/overheid?${new URLSearchParams({ redirectTo })}` : "/aanmelden/overheid"}
+            >
+              Aanmelden met uw overheidsaccount
+            </Link>
+          </p>
+          <h2>Aanmelden met e-mailadres en wachtwoord</h2>
+        </>
+      ) : null}
       <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ""} />
         <TextField label={LABELS.email} type="email" autoComplete="username" required {...form.field("email")} />
         <TextField label={LABELS.password} type="password" autoComplete="current-password" required {...form.field("password")} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>

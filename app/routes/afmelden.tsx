@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { logout } from "~/auth/session.server";
+import { logoutEverywhere } from "~/auth/oidc.server";
 import { readFormPost } from "~/utils/read-form-post.server";
 
 // Logging out is a POST (a link could be triggered by another site); GET just goes home.
@@ -10,7 +10,8 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   await readFormPost(request); // the logout button's (empty) form; anything else is refused
-  return logout(request);
+  // A session that came from the identity provider also ends there (RP-initiated logout).
+  return logoutEverywhere(request);
 }
 
 // Never shown (the loader and the action redirect), but a route with a page renders its errors

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
 import { deactivateUser, reactivateUser, setStaffRoles, userForAdmin } from "~/admin/users.server";
+import { identityProviderConfigured } from "~/auth/password-policy.server";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
 import { ErrorSummary, useZodForm } from "~/components/forms";
@@ -33,8 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, "ADMIN");
   const detail = await userForAdmin(params.userId ?? "");
   if (!detail) notFound(NOT_FOUND);
-  return { ...detail, isSelf: viewer.userId === detail.user.id };
+  // Staff roles of an account that logs in through the IdP come from its claims (0047).
+  return { ...detail, isSelf: viewer.userId === detail.user.id, rolesFromIdp: identityProviderConfigured() };
 }
+
+const ROLES_FROM_IDP =
+  "De rollen van deze persoon komen uit het gebruikersbeheer (ACM/IDM) en worden bij elke aanmelding bijgewerkt: wijzig ze daar.";
 
 const INTENTS = ["deactivate", "reactivate", "roles"] as const;
 type Intent = (typeof INTENTS)[number];
@@ -51,6 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!chosen.ok) throw data({ message: "Onbekende actie." }, { status: 400 });
   const { intent } = chosen.data;
   if (intent === "roles") {
+    if (identityProviderConfigured()) return data({ intent, ...post.fail({ form: ROLES_FROM_IDP }) }, { status: 400 });
     const parsed = post.parse(rolesSchema);
     if (!parsed.ok) return data({ intent, ...post.fail({ form: "Kies geldige rollen." }) }, { status: 400 });
     const result = await setStaffRoles(viewer, userId, parsed.data.roles);
@@ -66,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminUserPage() {
-  const { user, history, isSelf } = useLoaderData<typeof loader>();
+  const { rolesFromIdp, user, history, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const statusIntent: Intent = user.deactivatedAt ? "reactivate" : "deactivate";
   const reasonFailure = actionData && !actionData.ok && actionData.intent === statusIntent ? actionData : undefined;
@@ -119,24 +125,32 @@ export default function AdminUserPage() {
           <p>{rolesFailure.errors.form}</p>
         </div>
       ) : null}
-      <Form method="post" className="stack">
-        <input type="hidden" name="intent" value="roles" />
-        <fieldset className="field">
-          <legend>Rollen</legend>
-          {STAFF_ROLES.map((role) => (
-            <label key={role} className="choice">
-              <input type="checkbox" name="roles" value={role} defaultChecked={user.staffRoles.includes(role)} /> {STAFF_ROLE_LABELS[role]}
-            </label>
-          ))}
-          {isSelf ? <p className="hint">Uw eigen beheerdersrol kunt u niet intrekken.</p> : null}
-          {user.memberships.length > 0 ? (
-            <p className="hint">Leden van een aanvragende organisatie kunnen geen rol bij het agentschap krijgen.</p>
-          ) : null}
-        </fieldset>
-        <button type="submit" className="button">
-          Rollen opslaan
-        </button>
-      </Form>
+      {rolesFromIdp ? (
+        <>
+          <p>{ROLES_FROM_IDP}</p>
+          <p>{user.staffRoles.length > 0 ? user.staffRoles.map((role) => STAFF_ROLE_LABELS[role]).join(", ") : "Geen rollen."}</p>
+        </>
+      ) : (
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="roles" />
+          <fieldset className="field">
+            <legend>Rollen</legend>
+            {STAFF_ROLES.map((role) => (
+              <label key={role} className="choice">
+                <input type="checkbox" name="roles" value={role} defaultChecked={user.staffRoles.includes(role)} />{" "}
+                {STAFF_ROLE_LABELS[role]}
+              </label>
+            ))}
+            {isSelf ? <p className="hint">Uw eigen beheerdersrol kunt u niet intrekken.</p> : null}
+            {user.memberships.length > 0 ? (
+              <p className="hint">Leden van een aanvragende organisatie kunnen geen rol bij het agentschap krijgen.</p>
+            ) : null}
+          </fieldset>
+          <button type="submit" className="button">
+            Rollen opslaan
+          </button>
+        </Form>
+      )}
 
       <h2>{user.deactivatedAt ? "Account opnieuw activeren" : "Account deactiveren"}</h2>
       {user.deactivatedAt ? (

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { organisationForAdmin } from "~/admin/organisations.server";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import * as z from "zod";
+import { organisationForAdmin, setPasswordLoginAllowed } from "~/admin/organisations.server";
 import { statusLabel } from "~/applications/status-labels";
 import { inviteColleague } from "~/auth/accounts.server";
 import { inviteFormSchema } from "~/auth/invite-form";
@@ -21,6 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const NOT_FOUND = "Deze organisatie bestaat niet.";
 
+const passwordLoginSchema = z.object({ intent: z.literal("password-login"), allowed: z.enum(["ja", "nee"]) });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireStaff(request, "ADMIN");
   const organisation = await organisationForAdmin(params.organisationId ?? "");
@@ -34,14 +37,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisation = await organisationForAdmin(organisationId);
   if (!organisation) notFound(NOT_FOUND);
   const post = await readFormPost(request);
+  if (post.values["intent"] === "password-login") {
+    const choice = post.parse(passwordLoginSchema);
+    if (!choice.ok) return data(choice, { status: 400 });
+    await setPasswordLoginAllowed(viewer.userId, organisationId, choice.data.allowed === "ja");
+    return { ok: true as const, passwordLogin: choice.data.allowed === "ja" };
+  }
   const parsed = post.parse(inviteFormSchema);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const result = await inviteColleague(viewer, organisationId, parsed.data, (path) => publicUrl(request, path), {
     actorRole: "ADMIN",
   });
   if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
-  return { ok: true as const, invited: parsed.data.email };
+  return { ok: true as const, invited: parsed.data.email, passwordLogin: undefined };
 }
+
+const IDP_MANAGED_MEMBERS_TEXT =
+  "Deze leden komen uit het gebruikersbeheer van de organisatie (ACM/IDM) en zijn hier alleen te lezen: wie daar de rol voor het subsidieportaal krijgt of verliest, is lid of niet meer bij de volgende aanmelding.";
 
 export default function AdminOrganisationPage() {
   const { organisation } = useLoaderData<typeof loader>();
@@ -84,7 +96,33 @@ export default function AdminOrganisationPage() {
         ) : null}
       </dl>
 
+      <h2>Aanmelden met een wachtwoord</h2>
+      <p>
+        {organisation.passwordLoginAllowed
+          ? "De leden van deze organisatie mogen zich ook met een wachtwoord aanmelden, en u kunt hen uitnodigen."
+          : "De leden van deze organisatie melden zich aan met hun overheidsaccount (ACM/IDM); hun lidmaatschap komt uit het gebruikersbeheer van de organisatie."}{" "}
+        Zet wachtwoorden alleen aan voor een organisatie zonder toegang tot ACM/IDM (bijvoorbeeld een vzw).
+        {organisation.identityProvider
+          ? ""
+          : " Zolang het portaal geen identiteitsprovider gebruikt, melden alle accounts zich met een wachtwoord aan."}
+      </p>
+      {actionData?.ok && actionData.passwordLogin !== undefined ? (
+        <p className="notice" role="status">
+          {actionData.passwordLogin
+            ? "Wachtwoorden zijn toegestaan voor deze organisatie."
+            : "Wachtwoorden zijn niet langer toegestaan voor deze organisatie."}
+        </p>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="password-login" />
+        <input type="hidden" name="allowed" value={organisation.passwordLoginAllowed ? "nee" : "ja"} />
+        <button type="submit" className="button button--secondary">
+          {organisation.passwordLoginAllowed ? "Wachtwoorden niet langer toestaan" : "Wachtwoorden toestaan"}
+        </button>
+      </Form>
+
       <h2>Leden</h2>
+      {organisation.managedByIdp ? <p>{IDP_MANAGED_MEMBERS_TEXT}</p> : null}
       {organisation.members.length === 0 ? (
         <p>Deze organisatie heeft nog geen leden.</p>
       ) : (
@@ -161,7 +199,7 @@ export default function AdminOrganisationPage() {
         </TableRegion>
       )}
 
-      {organisation.successor ? null : (
+      {organisation.successor || organisation.managedByIdp ? null : (
         <>
           <h2>Iemand uitnodigen</h2>
           <p>De uitgenodigde krijgt een e-mail met een link die 7 dagen geldig is.</p>

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { inviteColleague } from "~/auth/accounts.server";
 import { inviteFormSchema } from "~/auth/invite-form";
+import { IDP_MANAGED_MEMBERS_MESSAGE } from "~/auth/password-policy";
 import { forbidden, requireActiveOrganisation } from "~/auth/viewer.server";
 import { InviteForm } from "~/components/invite-form";
 import { ORGANISATION_KIND_LABELS, formatKboNumber } from "~/domain/organisation";
@@ -18,7 +19,8 @@ export const meta: MetaFunction = () => [{ title: "Mijn organisatie | Subsidiepo
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { viewer, membership } = await requireActiveOrganisation(request);
-  return { ...(await organisationOverview(membership.organisationId)), canInvite: canInviteInto(viewer, membership.organisationId) };
+  const overview = await organisationOverview(membership.organisationId);
+  return { ...overview, canInvite: !overview.managedByIdp && canInviteInto(viewer, membership.organisationId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, invitations, canInvite } = useLoaderData<typeof loader>();
+  const { organisation, members, invitations, canInvite, managedByIdp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = actionData && !actionData.ok ? actionData : undefined;
   return (
@@ -104,6 +106,12 @@ export default function OrganisationPage() {
         </>
       ) : null}
 
+      {managedByIdp ? (
+        <>
+          <h2>Een collega toevoegen</h2>
+          <p>{IDP_MANAGED_MEMBERS_MESSAGE}</p>
+        </>
+      ) : null}
       {canInvite ? (
         <>
           <h2>Een collega uitnodigen</h2>

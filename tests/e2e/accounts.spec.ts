@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS } from "../../seeds/demo-users";
-import { expectAccessible, login, waitForHydration, waitForMail } from "./support/helpers";
+import { expectAccessible, login, logout, waitForHydration, waitForMail } from "./support/helpers";
 
 const vgc = DEMO_USERS.find((u) => u.email === "karim.elamrani@vgc.example")!;
+// vzw Tussenruimte has no access to ACM/IDM in the demo data: its members keep passwords (0047).
+const tussenruimte = DEMO_USERS.find((u) => u.email === "tom.wouters@tussenruimte.example")!;
 
 test("logging in works with the keyboard only, with errors next to the fields", async ({ page }) => {
   await page.goto("/aanmelden");
@@ -22,32 +24,60 @@ test("logging in works with the keyboard only, with errors next to the fields", 
   await expect(page.getByLabel("E-mailadres")).toBeFocused();
   await expect(page.getByLabel("E-mailadres")).toHaveValue("geen-geldig-adres");
   await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.type(vgc.email);
+  await page.keyboard.type(tussenruimte.email);
   await page.keyboard.press("Tab");
-  await page.keyboard.type(vgc.password);
+  await page.keyboard.type(tussenruimte.password);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/mijn-dossiers");
+  await expect(page.getByText("U werkt namens vzw Tussenruimte.")).toBeVisible();
+});
+
+test("an official logs in through the identity provider, whose members are read-only in the portal", async ({ page }) => {
+  await page.goto("/aanmelden");
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "Aanmelden met uw overheidsaccount" }).click();
+  // The demo login page: labelled, and usable with the keyboard alone.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aanmelden bij de demo-identiteitsprovider");
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: /karim\.elamrani@vgc\.example/ }).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Aanmelden", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL("/mijn-dossiers");
   await expect(page.getByText("U werkt namens Vlaamse Gemeenschapscommissie.")).toBeVisible();
+  await page.getByRole("link", { name: "Mijn organisatie" }).click();
+  await expect(page.getByText(/worden beheerd in het gebruikersbeheer van de organisatie \(ACM\/IDM\)/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Uitnodiging versturen" })).toHaveCount(0);
+  await expectAccessible(page);
+  await logout(page);
+  // The password of an IdP-managed organisation's member no longer opens the portal.
+  await page.goto("/aanmelden");
+  await waitForHydration(page);
+  await page.getByLabel("E-mailadres").fill(vgc.email);
+  await page.getByLabel("Wachtwoord").fill(vgc.password);
+  await page.getByRole("button", { name: "Aanmelden" }).last().click();
+  await expect(page.getByRole("alert")).toContainText("Meld u aan met uw overheidsaccount");
 });
 
 test("an official invites a colleague, who creates an account and joins the organisation", async ({ page, context }) => {
-  await login(page, vgc);
+  await login(page, tussenruimte, { with: "password" });
   await page.getByRole("link", { name: "Mijn organisatie" }).click();
   await waitForHydration(page);
   await page.getByLabel("Voornaam").fill("Ilse");
   await page.getByLabel("Familienaam").fill("Wouters");
-  await page.getByLabel("E-mailadres").fill("ilse.wouters@vgc.example");
+  await page.getByLabel("E-mailadres").fill("ilse.wouters@tussenruimte.example");
   await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
-  await expect(page.getByRole("status")).toContainText("De uitnodiging is verstuurd naar ilse.wouters@vgc.example");
+  await expect(page.getByRole("status")).toContainText("De uitnodiging is verstuurd naar ilse.wouters@tussenruimte.example");
   await expectAccessible(page);
 
-  const mail = await waitForMail("ilse.wouters@vgc.example", /uitnodiging|uitgenodigd/i);
+  const mail = await waitForMail("ilse.wouters@tussenruimte.example", /uitnodiging|uitgenodigd/i);
   const link = /https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
   expect(link).toBeTruthy();
   await context.clearCookies();
   await page.goto(link!);
   await waitForHydration(page);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uitnodiging voor Vlaamse Gemeenschapscommissie");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Uitnodiging voor vzw Tussenruimte");
   await expectAccessible(page);
   await page.getByLabel("Voornaam").fill("Ilse");
   await page.getByLabel("Familienaam").fill("Wouters");
@@ -55,12 +85,12 @@ test("an official invites a colleague, who creates an account and joins the orga
   await page.getByLabel("Herhaal het wachtwoord").fill("ilse haar lange wachtwoord");
   await page.getByRole("button", { name: "Account aanmaken en aanvaarden" }).click();
   await expect(page).toHaveURL("/mijn-dossiers");
-  await expect(page.getByText("U werkt namens Vlaamse Gemeenschapscommissie.")).toBeVisible();
+  await expect(page.getByText("U werkt namens vzw Tussenruimte.")).toBeVisible();
 });
 
 test("a forgotten password is reset through an e-mailed one-time link", async ({ page, context }) => {
   // Runs last in this file: it changes the password of the account the tests above use.
-  const user = vgc;
+  const user = tussenruimte;
   await page.goto("/aanmelden");
   await page.getByRole("link", { name: "Wachtwoord vergeten?" }).click();
   await expectAccessible(page);
@@ -79,7 +109,7 @@ test("a forgotten password is reset through an e-mailed one-time link", async ({
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await expect(page.getByText("Uw wachtwoord is gewijzigd.")).toBeVisible();
 
-  await login(page, { email: user.email, password: "een nieuw lang wachtwoord" });
+  await login(page, { email: user.email, password: "een nieuw lang wachtwoord" }, { with: "password" });
   await expect(page).toHaveURL("/mijn-dossiers");
 
   // The link works once.

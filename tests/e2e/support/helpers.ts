@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import type { DemoUser } from "../../../seeds/demo-users";
-import { E2E_MAIL_URL } from "./ports";
+import { E2E_IDP_URL, E2E_MAIL_URL, E2E_OIDC } from "./ports";
 
 /** Waits until React has hydrated (root.tsx sets data-hydrated), so typing does not race it. */
 export async function waitForHydration(page: Page): Promise<void> {
@@ -59,7 +59,17 @@ async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> 
   expect(scrollWidth, `${page.url()} scrollt zijwaarts bij ${width} px: ${outside.join(", ")}`).toBeLessThanOrEqual(innerWidth);
 }
 
-export async function login(page: Page, user: Pick<DemoUser, "email" | "password">): Promise<void> {
+/**
+ * Logs in as a demo user: through the development identity provider when the E2E server uses
+ * one (the default, docs/decisions/0047), with the password otherwise or when asked
+ * (`{ with: "password" }`, for a member of an organisation that keeps passwords).
+ */
+export async function login(
+  page: Page,
+  user: Pick<DemoUser, "email" | "password">,
+  options: { with?: "idp" | "password" } = {},
+): Promise<void> {
+  if ((options.with ?? (E2E_OIDC ? "idp" : "password")) === "idp") return loginThroughIdp(page, user.email);
   await page.goto("/aanmelden");
   await waitForHydration(page);
   await page.getByLabel("E-mailadres").fill(user.email);
@@ -68,8 +78,24 @@ export async function login(page: Page, user: Pick<DemoUser, "email" | "password
   await page.waitForURL((url) => !url.pathname.startsWith("/aanmelden"));
 }
 
+/** "Aanmelden met uw overheidsaccount", then pick who you are on the identity provider's Dutch demo page. */
+export async function loginThroughIdp(page: Page, email: string): Promise<void> {
+  await page.goto("/aanmelden");
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "Aanmelden met uw overheidsaccount" }).click();
+  await page.waitForURL((url) => url.origin === E2E_IDP_URL);
+  await page.getByRole("radio", { name: new RegExp(`\\(${email.replaceAll(".", "\\.")}\\)`) }).check();
+  await page.getByRole("button", { name: "Aanmelden", exact: true }).click();
+  await page.waitForURL((url) => url.origin !== E2E_IDP_URL && !url.pathname.startsWith("/aanmelden"));
+}
+
+/** Logs out of the portal and, for a session from the identity provider, of the provider too. */
 export async function logout(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Afmelden" }).click();
+  await page.waitForURL((url) => url.origin === E2E_IDP_URL || url.pathname === "/");
+  if (new URL(page.url()).origin === E2E_IDP_URL) {
+    await page.getByRole("button", { name: "Ja, afmelden" }).click();
+  }
   await page.waitForURL("/");
 }
 
