@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { backchannelLogout, oidcConfig } from "~/auth/oidc.server";
 import { readFormPost } from "~/utils/read-form-post.server";
 
 // OpenID Connect back-channel logout: the identity provider (not a browser) posts a logout_token
 // here when a session there ends (server.js lets this one path through without Origin).
-const logoutSchema = z.object({ logout_token: z.string().min(1).max(16_000) });
+const logoutSchema = z.object({ logout_token: z.string().check(z.minLength(1), z.maxLength(16_000)) });
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { organisationForAdmin, setPasswordLoginAllowed } from "~/admin/organisations.server";
 import { statusLabel } from "~/applications/status-labels";
 import { inviteColleague } from "~/auth/accounts.server";
