@@ -19,7 +19,7 @@ import { configureDatabase, createPrismaClient, type PrismaClient } from "~/db.s
 import type { ApplicationStatus } from "~/domain/application-status";
 import type { Viewer } from "~/domain/permissions";
 import { callOverview, openDecisionDeadlines } from "~/review/call-overview.server";
-import { exportCallCsv } from "~/review/export.server";
+import { exportCall } from "~/review/export.server";
 import { DEFAULT_QUEUE_FILTER, type QueueFilter } from "~/review/queue";
 import { queuePage, queueShortcuts, type QueueContext } from "~/review/queue.server";
 import { addDays, endOfDay, startOfDay } from "~/utils/time";
@@ -339,7 +339,7 @@ async function main() {
       ["Snelkoppelingen (tellers per status)", () => queueShortcuts(context, db)],
       ["Beslissingstermijnen (dashboard)", () => openDecisionDeadlines(at, db)],
       ["Overzicht van een oproep", () => callOverview(current.id, at, db)],
-      ["CSV-export van een oproep (met audit)", () => exportCallCsv(viewer, current.id, db)],
+      ["CSV-export van een oproep (met audit)", () => exportCall(viewer, current.id, "csv", db)],
     ];
 
     const results = (await measureAll(cases.map(([, fn]) => fn))).map((figures, index) => ({ label: cases[index]![0], ...figures }));

@@ -76,15 +76,21 @@ const VTIMEZONE_BRUSSELS = [
 export type CalendarEvent = {
   /** Globally unique and stable across downloads, so calendars update instead of duplicating */
   uid: string;
+  /**
+   * Revision of the event (RFC 5545 3.8.7.4): must grow whenever its date changes, or a
+   * subscribed calendar may keep the old one. Never lower than an earlier download's.
+   */
+  sequence: number;
   /** When this event's information last changed (DTSTAMP and LAST-MODIFIED) */
   stamp: Date;
-  /** A deadline is an instant: the event has no duration (RFC 5545 3.6.1) */
   start: Date;
+  /** DTEND: written explicitly, so no client has to guess a length */
+  end: Date;
   summary: string;
   description?: string;
   url?: string;
-  /** Minutes before `start` for a reminder, if any */
-  alarmMinutesBefore?: number;
+  /** Minutes before `end` for a reminder, if any (RELATED=END: a deadline is the event's end) */
+  alarmMinutesBeforeEnd?: number;
 };
 
 export type Calendar = { productId: string; name: string; description?: string; events: readonly CalendarEvent[] };
@@ -95,19 +101,21 @@ function eventLines(event: CalendarEvent): string[] {
     `UID:${event.uid}`,
     `DTSTAMP:${formatUtc(event.stamp)}`,
     `LAST-MODIFIED:${formatUtc(event.stamp)}`,
+    `SEQUENCE:${event.sequence}`,
     `DTSTART;TZID=${CALENDAR_TIMEZONE}:${formatBrussels(event.start)}`,
+    `DTEND;TZID=${CALENDAR_TIMEZONE}:${formatBrussels(event.end)}`,
     `SUMMARY:${escapeText(event.summary)}`,
   ];
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   // URI values are not TEXT: they are written as they are (RFC 5545 3.3.13).
   if (event.url) lines.push(`URL:${event.url}`);
   lines.push("TRANSP:TRANSPARENT");
-  if (event.alarmMinutesBefore !== undefined) {
+  if (event.alarmMinutesBeforeEnd !== undefined) {
     lines.push(
       "BEGIN:VALARM",
       "ACTION:DISPLAY",
       `DESCRIPTION:${escapeText(event.summary)}`,
-      `TRIGGER:-PT${event.alarmMinutesBefore}M`,
+      `TRIGGER;RELATED=END:-PT${event.alarmMinutesBeforeEnd}M`,
       "END:VALARM",
     );
   }

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { statusLabel } from "~/applications/status-labels";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma, type PrismaClient } from "~/db.server";
@@ -8,28 +9,19 @@ import { isValidIban, normaliseIban } from "~/forms/parse";
 import { now } from "~/utils/clock.server";
 import { toCsv } from "~/utils/csv";
 import { parseJsonObject } from "~/utils/json";
-import { isoInBrussels } from "~/utils/time";
+import { csvCell, DATE_TIME_FORMAT, EURO_NUMBER_FORMAT, EXPORT_COLUMNS, XLSX_COLUMNS, xlsxCell, type ExportDossier } from "./export-table";
 
 /**
  * A call's dossiers and decisions for the agency's finance system, one row per submitted
- * dossier. Amounts are integer euro cents (column names end in `_cent`), as stored: no decimal
- * separator for a spreadsheet or an import to misread (docs/decisions/0016-staff-queue-and-finance-export.md).
+ * dossier, as CSV (people, Excel nl-BE) or XLSX (finance: typed euro cells); the columns are in
+ * ./export-table.ts (docs/decisions/0016-staff-queue-and-finance-export.md).
  */
-export const EXPORT_COLUMNS = [
-  "dossiernummer",
-  "organisatie",
-  "nis_code",
-  "kbo_nummer",
-  "provincie",
-  "status",
-  "status_omschrijving",
-  "gevraagd_cent",
-  "voorgesteld_cent",
-  "toegekend_cent",
-  "ingediend_op",
-  "beslist_op",
-  "iban",
-] as const;
+export type ExportFormat = "csv" | "xlsx";
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
 
 /** The IBAN from the dossier's answers, without spaces, or "" when there is none (or it is not valid). */
 export function ibanFromAnswers(data: string): string {
@@ -37,10 +29,10 @@ export function ibanFromAnswers(data: string): string {
   return typeof iban === "string" && isValidIban(iban) ? normaliseIban(iban) : "";
 }
 
-export type CallExport = { fileName: string; body: string; rows: number };
+export type CallExport = { fileName: string; body: Uint8Array<ArrayBuffer> | string; rows: number };
 
-/** Builds the CSV and records the download in the audit trail (`call.export`); null: no such call. */
-export async function exportCallCsv(viewer: Viewer, callId: string, db: PrismaClient = prisma): Promise<CallExport | null> {
+/** Reads the call's dossiers and records the download (`call.export`) in the same transaction; null: no such call. */
+async function readCallExport(viewer: Viewer, callId: string, format: ExportFormat, db: PrismaClient) {
   return db.$transaction(async (tx) => {
     const call = await tx.call.findUnique({
       where: { id: callId },
@@ -63,34 +55,69 @@ export async function exportCallCsv(viewer: Viewer, callId: string, db: PrismaCl
       },
       orderBy: [{ reference: "asc" }, { id: "asc" }],
     });
-    const rows = dossiers.map((d) => {
+    const rows = dossiers.map((d): ExportDossier => {
       const status = applicationStatusSchema.parse(d.status);
-      return [
-        d.reference,
-        d.organisation.name,
-        d.organisation.nisCode,
-        d.organisation.kboNumber ? formatKboNumber(d.organisation.kboNumber) : null,
-        d.organisation.province,
+      return {
+        reference: d.reference,
+        organisation: d.organisation.name,
+        nisCode: d.organisation.nisCode,
+        kboNumber: d.organisation.kboNumber ? formatKboNumber(d.organisation.kboNumber) : null,
+        province: d.organisation.province,
         status,
-        statusLabel(status, call.programme.kind),
-        d.requestedCents,
-        d.proposedCents,
-        d.grantedCents,
-        d.submittedAt ? isoInBrussels(d.submittedAt) : null,
-        d.decidedAt ? isoInBrussels(d.decidedAt) : null,
-        ibanFromAnswers(d.data),
-      ];
+        statusLabel: statusLabel(status, call.programme.kind),
+        requestedCents: d.requestedCents,
+        proposedCents: d.proposedCents,
+        grantedCents: d.grantedCents,
+        submittedAt: d.submittedAt,
+        decidedAt: d.decidedAt,
+        iban: ibanFromAnswers(d.data),
+      };
     });
-    const fileName = `dossiers-${call.programme.code}-${call.year}-${call.id}.csv`;
+    const fileName = `dossiers-${call.programme.code}-${call.year}-${call.id}.${format}`;
     await recordAudit(tx, {
       actorId: viewer.userId,
       actorRole: viewer.staffRoles[0] ?? "SYSTEM",
       action: "call.export",
       entityType: "Call",
       entityId: call.id,
-      after: { format: "csv", fileName, rows: rows.length },
+      after: { format, fileName, rows: rows.length },
       at: now(),
     });
-    return { fileName, body: toCsv(EXPORT_COLUMNS, rows), rows: rows.length };
+    return { fileName, rows };
   });
+}
+
+function renderCsv(rows: readonly ExportDossier[]): string {
+  return toCsv(
+    EXPORT_COLUMNS.map((c) => c.header),
+    rows.map((row) => EXPORT_COLUMNS.map((column) => csvCell(column, row))),
+  );
+}
+
+async function renderXlsx(rows: readonly ExportDossier[]): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Subsidieportaal AgII";
+  const sheet = workbook.addWorksheet("Dossiers", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = XLSX_COLUMNS.map((column) => ({
+    header: column.header,
+    width: column.width,
+    style: column.kind === "euro" ? { numFmt: EURO_NUMBER_FORMAT } : column.kind === "instant" ? { numFmt: DATE_TIME_FORMAT } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(XLSX_COLUMNS.map((column) => xlsxCell(column, row)));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: XLSX_COLUMNS.length } };
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The export file of a call in the asked format, its download audited; null: no such call. */
+export async function exportCall(
+  viewer: Viewer,
+  callId: string,
+  format: ExportFormat,
+  db: PrismaClient = prisma,
+): Promise<CallExport | null> {
+  const read = await readCallExport(viewer, callId, format, db);
+  if (!read) return null;
+  const body = format === "csv" ? renderCsv(read.rows) : await renderXlsx(read.rows);
+  return { fileName: read.fileName, body, rows: read.rows.length };
 }

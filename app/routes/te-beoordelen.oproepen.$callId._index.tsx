@@ -42,6 +42,11 @@ export default function CallOverviewPage() {
             Dossiers en beslissingen downloaden (CSV)
           </a>
         </li>
+        <li>
+          <a href={`/te-beoordelen/oproepen/${call.id}/export.xlsx`} className="button button--secondary" download>
+            Dossiers en beslissingen downloaden voor de boekhouding (Excel)
+          </a>
+        </li>
       </ul>
       <dl className="facts">
         <dt>Indienen</dt>

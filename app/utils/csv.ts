@@ -17,6 +17,8 @@ export type CsvValue = string | number | null | undefined;
  * apostrophe, which Excel shows as text. Our own text values (codes, ISO dates) never start so.
  */
 export function neutraliseFormula(text: string): string {
+  // A plain decimal-comma number ("-12,50") is no formula: left as is, a spreadsheet reads a number.
+  if (/^-?\d+(,\d+)?$/.test(text)) return text;
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

@@ -1,8 +1,10 @@
+import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { endOfDay, startOfDay } from "~/utils/time";
-import { createProgrammeAndCall } from "../support/fixtures";
+import { callEditForm } from "../support/call-edit-form";
+import { createProgrammeAndCall, createUser } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -127,18 +129,22 @@ describe("the deadline calendar feed", () => {
     for (const event of events()) expect(prop(event, "DTSTAMP")?.value).toMatch(/^\d{8}T\d{6}Z$/);
   });
 
-  it("puts a winter deadline at 23:59:59 Brussels time (UTC+1)", () => {
-    const start = prop(eventFor(ids.winter!, "indienen")!, "DTSTART")!;
-    expect(start.value).toBe("20260115T235959");
-    expect(instantOf(start).toISOString()).toBe("2026-01-15T22:59:59.000Z");
+  it("ends a winter deadline's event at 23:59:59 Brussels time (UTC+1), half an hour after it starts", () => {
+    const event = eventFor(ids.winter!, "indienen")!;
+    const end = prop(event, "DTEND")!;
+    expect(end.value).toBe("20260115T235959");
+    expect(instantOf(end).toISOString()).toBe("2026-01-15T22:59:59.000Z");
+    expect(prop(event, "DTSTART")!.value).toBe("20260115T233000");
+    expect(prop(event, "DURATION")).toBeUndefined(); // DTEND or DURATION, never both
   });
 
-  it("puts a summer deadline and decision at 23:59:59 Brussels time (UTC+2)", () => {
-    const deadline = prop(eventFor(ids.summer!, "indienen")!, "DTSTART")!;
+  it("ends a summer deadline's and decision's event at 23:59:59 Brussels time (UTC+2)", () => {
+    const deadline = prop(eventFor(ids.summer!, "indienen")!, "DTEND")!;
     expect(deadline.value).toBe("20260630T235959");
     expect(instantOf(deadline).toISOString()).toBe("2026-06-30T21:59:59.000Z");
-    const decision = prop(eventFor(ids.winter!, "beslissing")!, "DTSTART")!;
+    const decision = prop(eventFor(ids.winter!, "beslissing")!, "DTEND")!;
     expect(instantOf(decision).toISOString()).toBe("2026-04-30T21:59:59.000Z");
+    expect(prop(eventFor(ids.winter!, "beslissing")!, "DTSTART")!.value).toBe("20260430T233000");
   });
 
   it("escapes the text and links each event to the calls page", () => {
@@ -152,6 +158,8 @@ describe("the deadline calendar feed", () => {
     expect(description.split("\n")).toHaveLength(2);
     expect(prop(event, "URL")!.value).toBe(`https://portaal.example/oproepen/${ids.summer}`);
     expect(event.components.map((c) => c.type)).toEqual(["VALARM"]);
+    // 48 hours before the deadline, which is the event's end.
+    expect(prop(event.components[0]!, "TRIGGER")).toEqual({ name: "TRIGGER", params: { RELATED: "END" }, value: "-PT2880M" });
   });
 
   it("is linked from the calls page, which links to each call's page", async () => {
@@ -160,5 +168,60 @@ describe("the deadline calendar feed", () => {
     expect(page).toContain("Voeg de deadlines toe aan uw agenda");
     expect(page).toContain(`href="/oproepen/${ids.summer}"`);
     expect((await new HttpClient(server.url).get(`/oproepen/${ids.summer}`)).status).toBe(200);
+  });
+});
+
+/** The feed read by ical.js, with its VTIMEZONE registered so TZID times become instants. */
+async function feedEvents() {
+  const text = await (await new HttpClient(server.url).get("/oproepen/kalender.ics")).text();
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+  return calendar.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component));
+}
+
+describe("the feed read by a real iCalendar parser (ical.js)", () => {
+  const submission = (list: ICAL.Event[], callId: string) => list.find((e) => e.uid.startsWith(`oproep-${callId}-indienen@`))!;
+
+  it("has SEQUENCE, DTSTART and DTEND on every event, ending at the deadline", async () => {
+    const list = await feedEvents();
+    expect(list).toHaveLength(4);
+    for (const event of list) {
+      expect(event.component.hasProperty("sequence"), event.uid).toBe(true);
+      expect(event.component.hasProperty("dtend"), event.uid).toBe(true);
+      expect(event.sequence, event.uid).toBe(0);
+      expect(event.endDate.subtractDate(event.startDate).toSeconds(), event.uid).toBe(30 * 60 - 1);
+    }
+    expect(submission(list, ids.winter!).endDate.toJSDate().toISOString()).toBe("2026-01-15T22:59:59.000Z");
+  });
+
+  it("gives a deadline an administrator moves a higher SEQUENCE under the same UID; other edits do not", async () => {
+    const admin = await createUser(db, { staffRoles: ["ADMIN"] });
+    // The feed's server runs under PUBLIC_URL https://portaal.example: post as that origin.
+    const client = new HttpClient(server.url, "https://portaal.example");
+    await client.login(admin.email, admin.password);
+    const before = submission(await feedEvents(), ids.winter!);
+    const decisionBefore = (await feedEvents()).find((e) => e.uid === `oproep-${ids.winter}-beslissing@${before.uid.split("@")[1]}`)!;
+
+    const save = async (changes: Record<string, string>) => {
+      const response = await client.post(`/beheer/oproepen/${ids.winter}`, await callEditForm(db, ids.winter!, changes));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain("De oproep is bijgewerkt");
+    };
+    await save({ title: "Regierol 2026, nieuwe titel" });
+    const renamed = submission(await feedEvents(), ids.winter!);
+    expect(renamed.uid).toBe(before.uid);
+    expect(renamed.sequence).toBe(before.sequence);
+
+    await save({ closesDate: "2026-01-31", closesTime: "23:59" });
+    const moved = submission(await feedEvents(), ids.winter!);
+    expect(moved.uid).toBe(before.uid);
+    expect(moved.sequence).toBe(before.sequence + 1);
+    expect(moved.endDate.toJSDate().toISOString()).toBe("2026-01-31T22:59:59.000Z");
+
+    await save({ closesDate: "2026-02-06", closesTime: "23:59" });
+    const list = await feedEvents();
+    expect(submission(list, ids.winter!).sequence).toBe(before.sequence + 2);
+    // The decision date did not move: its event keeps its SEQUENCE.
+    expect(list.find((e) => e.uid === decisionBefore.uid)!.sequence).toBe(decisionBefore.sequence);
   });
 });

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callToFormValues } from "~/calls/call-form";
 import { createPrismaClient } from "~/db.server";
 import { saveStoredForm } from "~/forms/form-store.server";
-import { rubricFor } from "~/review/rubric";
 import { brusselsDate, brusselsWallClock, endOfDay } from "~/utils/time";
+import { callEditForm } from "../support/call-edit-form";
 import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
@@ -74,27 +73,7 @@ async function adminClient() {
 }
 
 /** The edit form of a call as the page would post it, with some fields changed. */
-async function editPost(callId: string, changes: Record<string, string> = {}) {
-  const call = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { eligibleKinds: true } });
-  const settings = JSON.parse(call.settings) as Record<string, unknown>;
-  const values = callToFormValues({
-    ...call,
-    settings,
-    eligibleKinds: call.eligibleKinds.map((k) => k.organisationKind),
-    rubric: rubricFor(call.formKey, settings),
-  });
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) {
-    if (name === "rubric" || name === "eligibleKinds" || name === "programmeId") continue;
-    body.set(name, String(value ?? ""));
-  }
-  for (const kind of values.eligibleKinds as string[]) body.append("eligibleKinds", kind);
-  (values.rubric as Array<Record<string, string>>).forEach((row, index) => {
-    for (const [field, value] of Object.entries(row)) body.set(`rubric.${index}.${field}`, value);
-  });
-  for (const [name, value] of Object.entries(changes)) body.set(name, value);
-  return body;
-}
+const editPost = (callId: string, changes: Record<string, string> = {}) => callEditForm(db, callId, changes);
 
 function newCallPost(changes: Record<string, string> = {}) {
   const body = new URLSearchParams({

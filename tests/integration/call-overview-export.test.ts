@@ -1,10 +1,11 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import type { ApplicationStatus } from "~/domain/application-status";
 import { callOverview } from "~/review/call-overview.server";
-import { EXPORT_COLUMNS } from "~/review/export.server";
+import { EXPORT_COLUMNS, XLSX_COLUMNS } from "~/review/export-table";
 import { endOfDay } from "~/utils/time";
-import { readCsv } from "../support/csv-reader";
 import { createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
@@ -203,6 +204,8 @@ describe("the call overview", () => {
       expect(page).toContain("1 dossier over tijd");
       expect(page).toContain(`href="/te-beoordelen?oproep=${callId}&amp;achterstand=ja"`);
       expect(page).toContain(`href="/te-beoordelen/oproepen/${callId}/export.csv"`);
+      expect(page).toContain(`href="/te-beoordelen/oproepen/${callId}/export.xlsx"`);
+      expect(page).toContain("Dossiers en beslissingen downloaden voor de boekhouding (Excel)");
     }
   });
 
@@ -235,8 +238,11 @@ describe("the CSV export for the finance system", () => {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.endsWith("\r\n")).toBe(true);
-    const [header, ...rows] = readCsv(text.slice(1));
-    expect(header).toEqual([...EXPORT_COLUMNS]);
+    // csv-parse as an independent reader: ";" between fields, CRLF, RFC 4180 quotes, strict.
+    const [header, ...rows] = parse(text, { bom: true, delimiter: ";", record_delimiter: "\r\n", relax_quotes: false }) as string[][];
+    const headers = EXPORT_COLUMNS.map((c) => c.header);
+    expect(header).toEqual(headers);
+    expect(header!.slice(7, 10)).toEqual(["Gevraagd bedrag (EUR)", "Voorgesteld bedrag (EUR)", "Toegekend bedrag (EUR)"]);
     expect(rows).toHaveLength(8);
     expect(rows.map((r) => r[0])).toEqual([
       "QEX-2026-0001",
@@ -250,32 +256,38 @@ describe("the CSV export for the finance system", () => {
     ]);
     expect(rows.some((r) => r[1] === "Mechelen")).toBe(false); // the draft
 
-    const row = (name: string) => Object.fromEntries(EXPORT_COLUMNS.map((column, i) => [column, rows.find((r) => r[1] === name)![i]]));
-    // Amounts in cents, dates with the Brussels offset (winter +01:00, summer +02:00), IBAN without spaces.
+    const row = (name: string) => Object.fromEntries(headers.map((column, i) => [column, rows.find((r) => r[1] === name)![i]]));
+    // Euros with a decimal comma (Excel nl-BE reads a number), the cents kept last for import
+    // tools, dates with the Brussels offset (winter +01:00, summer +02:00), IBAN without spaces.
     expect(row("Gent")).toEqual({
-      dossiernummer: "QEX-2026-0001",
-      organisatie: "Gent",
-      nis_code: "44021",
-      kbo_nummer: "",
-      provincie: "Oost-Vlaanderen",
-      status: "APPROVED",
-      status_omschrijving: "Goedgekeurd",
-      gevraagd_cent: "2000000",
-      voorgesteld_cent: "1800000",
-      toegekend_cent: "1800000",
-      ingediend_op: "2026-01-10T10:30:00+01:00",
-      beslist_op: "2026-04-15T14:00:00+02:00",
-      iban: "BE68539007547034",
+      Dossiernummer: "QEX-2026-0001",
+      Organisatie: "Gent",
+      "NIS-code": "44021",
+      Ondernemingsnummer: "",
+      Provincie: "Oost-Vlaanderen",
+      Statuscode: "APPROVED",
+      Status: "Goedgekeurd",
+      "Gevraagd bedrag (EUR)": "20000,00",
+      "Voorgesteld bedrag (EUR)": "18000,00",
+      "Toegekend bedrag (EUR)": "18000,00",
+      "Ingediend op (Belgische tijd)": "2026-01-10T10:30:00+01:00",
+      "Beslist op (Belgische tijd)": "2026-04-15T14:00:00+02:00",
+      IBAN: "BE68539007547034",
+      "Gevraagd bedrag (eurocent)": "2000000",
+      "Voorgesteld bedrag (eurocent)": "1800000",
+      "Toegekend bedrag (eurocent)": "1800000",
     });
     expect(row('vzw "De Brug"; Gent')).toMatchObject({
-      kbo_nummer: "0456.123.494",
-      status_omschrijving: "Voorstel tot beslissing",
-      toegekend_cent: "",
-      beslist_op: "",
-      iban: "",
+      Ondernemingsnummer: "0456.123.494",
+      Status: "Voorstel tot beslissing",
+      "Voorgesteld bedrag (EUR)": "12000,00",
+      "Toegekend bedrag (EUR)": "",
+      "Beslist op (Belgische tijd)": "",
+      IBAN: "",
     });
-    expect(row("Genk")).toMatchObject({ status: "REFUSED", voorgesteld_cent: "0", toegekend_cent: "" });
-    expect(row("Brugge")).toMatchObject({ status: "PARTIALLY_APPROVED", toegekend_cent: "700000" });
+    expect(row("Genk")).toMatchObject({ Statuscode: "REFUSED", "Voorgesteld bedrag (EUR)": "0,00", "Toegekend bedrag (EUR)": "" });
+    expect(row("Brugge")).toMatchObject({ Statuscode: "PARTIALLY_APPROVED", "Toegekend bedrag (EUR)": "7000,00" });
+    expect(row("Hasselt")).toMatchObject({ "Gevraagd bedrag (EUR)": "9000,00", "Gevraagd bedrag (eurocent)": "900000" });
     // Quoting as RFC 4180 wants it, and no formula for a spreadsheet to run.
     expect(text).toContain(';"vzw ""De Brug""; Gent";');
     expect(rows.find((r) => r[0] === "QEX-2026-0003")![1]).toBe(`'=HYPERLINK("http://kwaad.example")`);
@@ -299,19 +311,84 @@ describe("the CSV export for the finance system", () => {
     ]);
   });
 
-  it("is refused to officials and strangers, with nothing exported or audited", async () => {
+  it.each(["csv", "xlsx"])("is refused to officials and strangers as .%s, with nothing exported or audited", async (extension) => {
     const before = (await exportAudits()).length;
-    const refused = await (await loggedIn("official")).get(`/te-beoordelen/oproepen/${callId}/export.csv`);
+    const refused = await (await loggedIn("official")).get(`/te-beoordelen/oproepen/${callId}/export.${extension}`);
     expect(refused.status).toBe(403);
     expect(refused.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     const body = await refused.text();
     expect(body).toBe("U hebt geen toegang tot deze export.");
-    const stranger = await new HttpClient(server.url).get(`/te-beoordelen/oproepen/${callId}/export.csv`);
+    const stranger = await new HttpClient(server.url).get(`/te-beoordelen/oproepen/${callId}/export.${extension}`);
     expect(stranger.status).toBe(302);
     expect(stranger.headers.get("location")).toContain("/aanmelden");
-    const missing = await (await loggedIn("reviewer")).get("/te-beoordelen/oproepen/bestaat-niet/export.csv");
+    const missing = await (await loggedIn("reviewer")).get(`/te-beoordelen/oproepen/bestaat-niet/export.${extension}`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toBe("Deze oproep bestaat niet.");
     expect(await exportAudits()).toHaveLength(before);
+  });
+});
+
+describe("the XLSX export for finance", () => {
+  async function workbookFrom(response: Response) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    return workbook.getWorksheet("Dossiers")!;
+  }
+
+  it("has typed euro cells with a euro number format, wall-clock dates and no formulas", async () => {
+    const before = (await exportAudits()).length;
+    const response = await (await loggedIn("decider")).get(`/te-beoordelen/oproepen/${callId}/export.xlsx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="dossiers-QEX-2026-${callId}.xlsx"`);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const sheet = await workbookFrom(response);
+
+    const headers = XLSX_COLUMNS.map((c) => c.header);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...headers]); // exceljs rows are 1-based
+    expect(headers.some((h) => h.includes("eurocent"))).toBe(false);
+    expect(sheet.rowCount).toBe(9); // header + 8 submitted dossiers
+    const rowOf = (name: string) => {
+      const index = [...Array(sheet.rowCount).keys()].map((i) => i + 1).find((i) => sheet.getRow(i).getCell(2).value === name);
+      return sheet.getRow(index!);
+    };
+    const cell = (name: string, header: string) => rowOf(name).getCell(headers.indexOf(header) + 1);
+
+    const requested = cell("Gent", "Gevraagd bedrag (EUR)");
+    expect(requested.type).toBe(ExcelJS.ValueType.Number);
+    expect(requested.value).toBe(20_000);
+    expect(requested.numFmt).toContain("€");
+    expect(cell("Gent", "Toegekend bedrag (EUR)").value).toBe(18_000);
+    expect(cell("Brugge", "Toegekend bedrag (EUR)")).toMatchObject({ type: ExcelJS.ValueType.Number, value: 7_000 });
+    expect(cell("Genk", "Voorgesteld bedrag (EUR)")).toMatchObject({ type: ExcelJS.ValueType.Number, value: 0 });
+    expect(cell("Genk", "Toegekend bedrag (EUR)").type).toBe(ExcelJS.ValueType.Null);
+    for (const header of ["Gevraagd bedrag (EUR)", "Voorgesteld bedrag (EUR)", "Toegekend bedrag (EUR)"]) {
+      expect(cell("Hasselt", header).numFmt, header).toContain("€");
+    }
+
+    // Brussels wall clock (10:30 in winter for 09:30 UTC), as a date cell.
+    const submitted = cell("Gent", "Ingediend op (Belgische tijd)");
+    expect(submitted.type).toBe(ExcelJS.ValueType.Date);
+    expect(submitted.value).toEqual(new Date("2026-01-10T10:30:00Z"));
+    expect(cell("Gent", "Beslist op (Belgische tijd)").value).toEqual(new Date("2026-04-15T14:00:00Z"));
+
+    // Text stays text: a name that looks like a formula is a plain string cell.
+    const hostile = rowOf('=HYPERLINK("http://kwaad.example")').getCell(2);
+    expect(hostile.type).toBe(ExcelJS.ValueType.String);
+    expect(cell('vzw "De Brug"; Gent', "Ondernemingsnummer").value).toBe("0456.123.494");
+    expect(cell("Gent", "IBAN").value).toBe("BE68539007547034");
+
+    const audits = (await exportAudits()).slice(before);
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actorId: people.decider.id, actorRole: "DECIDER", entityId: callId });
+    expect(JSON.parse(audits[0]!.after!)).toEqual({ format: "xlsx", fileName: `dossiers-QEX-2026-${callId}.xlsx`, rows: 8 });
+  });
+
+  it("is also for reviewers and administrators", async () => {
+    for (const who of ["reviewer", "admin"] as const) {
+      const response = await (await loggedIn(who)).get(`/te-beoordelen/oproepen/${callId}/export.xlsx`);
+      expect(response.status, who).toBe(200);
+      expect((await workbookFrom(response)).rowCount, who).toBe(9);
+    }
   });
 });

@@ -28,6 +28,11 @@ describe("neutraliseFormula", () => {
     expect(neutraliseFormula("Stad Gent")).toBe("Stad Gent");
     expect(neutraliseFormula("'s-Gravenwezel")).toBe("'s-Gravenwezel");
   });
+
+  it("leaves a plain decimal-comma number alone, so a spreadsheet reads a number", () => {
+    for (const text of ["135000,00", "-12,50", "0"]) expect(neutraliseFormula(text)).toBe(text);
+    for (const text of ["-1,5+1", "-12,50,1", "-,5"]) expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
 });
 
 describe("csvField guards every text cell against formulas", () => {

@@ -66,12 +66,14 @@ describe("a whole calendar", () => {
     events: [
       {
         uid: "oproep-1-indienen@test.example",
+        sequence: 3,
         stamp: new Date("2025-10-01T08:00:00Z"),
-        start: new Date("2026-01-15T22:59:59.999Z"),
+        start: new Date("2026-01-15T22:30:00Z"),
+        end: new Date("2026-01-15T22:59:59.999Z"),
         summary: "Deadline: Regierol; radicalisering, polarisering",
         description: "Regel een\nRegel twee",
         url: "https://portaal.example/oproepen#oproep-1",
-        alarmMinutesBefore: 2880,
+        alarmMinutesBeforeEnd: 2880,
       },
     ],
   });
@@ -90,11 +92,13 @@ describe("a whole calendar", () => {
     expect(lines).toContain("X-WR-CALNAME:Deadlines\\, oproepen");
     expect(lines).toContain("UID:oproep-1-indienen@test.example");
     expect(lines).toContain("DTSTAMP:20251001T080000Z");
-    expect(lines).toContain("DTSTART;TZID=Europe/Brussels:20260115T235959");
+    expect(lines).toContain("SEQUENCE:3");
+    expect(lines).toContain("DTSTART;TZID=Europe/Brussels:20260115T233000");
+    expect(lines).toContain("DTEND;TZID=Europe/Brussels:20260115T235959");
     expect(lines).toContain("SUMMARY:Deadline: Regierol\\; radicalisering\\, polarisering");
     expect(lines).toContain("DESCRIPTION:Regel een\\nRegel twee");
     expect(lines).toContain("URL:https://portaal.example/oproepen#oproep-1");
-    expect(lines).toContain("TRIGGER:-PT2880M");
+    expect(lines).toContain("TRIGGER;RELATED=END:-PT2880M");
     expect(lines).toContain("TZID:Europe/Brussels");
     expect(lines).toContain("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
     expect(lines).toContain("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");

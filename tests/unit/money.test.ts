@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCents } from "~/utils/money";
+import { centsAsDecimalComma, formatCents } from "~/utils/money";
 
 // Amounts are integer cents. The euro sign is followed by a normal space (U+0020); the thousands
 // separator is a full stop and the decimal separator a comma, as nl-BE writes them.
@@ -28,5 +28,16 @@ describe("formatCents", () => {
     expect(formatCents(-1234567)).toBe("-€ 12.345,67");
     expect(formatCents(-5)).toBe("-€ 0,05");
     expect(formatCents(-100_000)).toBe("-€ 1.000,00");
+  });
+});
+
+// For CSV read by people in Excel nl-BE: no "." (it groups thousands there), no euro sign.
+describe("centsAsDecimalComma", () => {
+  it("writes euros with a decimal comma and two decimals", () => {
+    expect(centsAsDecimalComma(13_500_000)).toBe("135000,00");
+    expect(centsAsDecimalComma(1_234_567)).toBe("12345,67");
+    expect(centsAsDecimalComma(5)).toBe("0,05");
+    expect(centsAsDecimalComma(0)).toBe("0,00");
+    expect(centsAsDecimalComma(-1_250)).toBe("-12,50");
   });
 });
