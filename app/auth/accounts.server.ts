@@ -5,7 +5,7 @@ import { prisma } from "~/db.server";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { now } from "~/utils/clock.server";
 import { hashPassword } from "./password.server";
-import { IDP_MANAGED_MEMBERS_MESSAGE, membershipsManagedByIdp } from "./password-policy.server";
+import { IDP_MANAGED_MEMBERS_MESSAGE, mayUsePassword, membershipsManagedByIdp } from "./password-policy.server";
 import {
   createVerification,
   findUsableVerification,
@@ -29,7 +29,9 @@ const HOUR_MS = 60 * 60 * 1000;
 export async function requestPasswordReset(email: string, linkTo: LinkTo): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, firstName: true, deactivatedAt: true } });
-    if (!user || user.deactivatedAt) return;
+    // No link for an account that cannot log in with a password (staff, or members the IdP
+    // manages, once it is configured: docs/decisions/0047). The answer is the same either way.
+    if (!user || user.deactivatedAt || !(await mayUsePassword(user.id))) return;
     // Counted from the links themselves; expiresAt follows the portal's clock (createdAt the database's).
     const sentInLastHour = await tx.verification.count({
       where: {

@@ -321,6 +321,23 @@ describe("passwords beside the identity provider", () => {
     expect(await (await client.get("/organisatie")).text()).toContain("Een collega uitnodigen");
   });
 
+  it("send no reset link to an account that cannot use a password, and one to an account that can", async () => {
+    const partner = await db.organisation.create({
+      data: { name: "vzw Tussenruimte", kind: "VZW", kboNumber: "0734581295", province: "Antwerpen", passwordLoginAllowed: true },
+    });
+    const staff = await createUser(db, { staffRoles: ["REVIEWER"] });
+    const official = await createUser(db, { memberOf: [leuven.id] });
+    const member = await createUser(db, { memberOf: [partner.id] });
+    for (const user of [staff, official, member]) {
+      const response = await new HttpClient(server.url).post("/wachtwoord-vergeten", { email: user.email });
+      expect(response.status, user.email).toBeLessThan(400);
+    }
+    const links = async (email: string) => db.emailOutbox.count({ where: { toAddress: email, template: "password-reset" } });
+    expect(await links(staff.email)).toBe(0);
+    expect(await links(official.email)).toBe(0);
+    expect(await links(member.email)).toBe(1);
+  });
+
   it("show an IdP-managed organisation's members read-only, and its administrators' staff roles too", async () => {
     const person = identity([applicant("24062")]);
     const { portal } = await login(person);
