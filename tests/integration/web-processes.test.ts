@@ -42,6 +42,13 @@ describe("several web processes", () => {
           (pids) => pids.length === 2,
         );
         expect(first).toHaveLength(2);
+        // Both must listen before one is killed: with PORT=0, the port is shared only while at
+        // least one process holds it, and a lone survivor's restart would get another port.
+        const listening = await until(
+          () => server.output().match(/luistert op/g)?.length ?? 0,
+          (count) => count >= 2,
+        );
+        expect(listening).toBe(2);
         const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${server.url}/healthz/live`).then((r) => r.status)));
         expect(answers.every((status) => status === 200)).toBe(true);
 
