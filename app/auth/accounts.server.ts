@@ -31,7 +31,7 @@ export async function requestPasswordReset(email: string, linkTo: LinkTo): Promi
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, firstName: true, deactivatedAt: true } });
     // No link for an account that cannot log in with a password (staff, or members the IdP
     // manages, once it is configured: docs/decisions/0047). The answer is the same either way.
-    if (!user || user.deactivatedAt || !(await mayUsePassword(user.id))) return;
+    if (!user || user.deactivatedAt || !(await mayUsePassword(user.id, tx))) return;
     // Counted from the links themselves; expiresAt follows the portal's clock (createdAt the database's).
     const sentInLastHour = await tx.verification.count({
       where: {

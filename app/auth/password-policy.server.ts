@@ -4,7 +4,7 @@
  * access to ACM/IDM, such as a partner vzw), and never AgII staff. Without OIDC_ISSUER, every
  * password account works as before. The same flag says whose memberships the IdP manages.
  */
-import { prisma } from "~/db.server";
+import { prisma, type PrismaClient, type Tx } from "~/db.server";
 import { oidcConfig } from "./oidc.server";
 
 export function identityProviderConfigured(): boolean {
@@ -18,9 +18,10 @@ export function membershipsManagedByIdp(organisation: { passwordLoginAllowed: bo
 
 export { IDP_MANAGED_MEMBERS_MESSAGE } from "./password-policy";
 
-export async function mayUsePassword(userId: string): Promise<boolean> {
+/** `db`: a transaction that already reads the account (the reset request), or the portal's client. */
+export async function mayUsePassword(userId: string, db: Tx | PrismaClient = prisma): Promise<boolean> {
   if (!identityProviderConfigured()) return true;
-  const user = await prisma.user.findUnique({
+  const user = await db.user.findUnique({
     where: { id: userId },
     select: {
       _count: { select: { staffRoles: true } },
