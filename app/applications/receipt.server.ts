@@ -6,6 +6,11 @@ export function formatReference(programmeCode: string, year: number, sequence: n
   return `${programmeCode}-${year}-${String(sequence).padStart(4, "0")}`;
 }
 
+/** The length of a reference of a four-digit year and at most 9,999 dossiers in the call. */
+export function usualReferenceLength(programmeCode: string): number {
+  return formatReference(programmeCode, 1000, 1).length;
+}
+
 export type SubmittedContent = {
   formKey: string;
   formVersion: number;

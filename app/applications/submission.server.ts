@@ -3,12 +3,13 @@ import { prisma } from "~/db.server";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { canEditApplication, type Viewer } from "~/domain/permissions";
 import { validateForm, type Issue } from "~/forms/validation";
+import { enqueueEmails } from "~/mail/outbox.server";
 import { now } from "~/utils/clock.server";
 import { decode, decodeRows, sql } from "~/db/sql";
 import { sqlTransaction } from "~/db/sql.server";
 import { attachmentCounts, dossierEditability, loadDossier, type Dossier } from "./dossier.server";
 import { WITHDRAW_MESSAGES, withdrawability } from "./editability";
-import { formatReference, submissionContentHash } from "./receipt.server";
+import { formatReference, submissionContentHash, usualReferenceLength } from "./receipt.server";
 import { moveApplication, transitionApplication } from "./transition.server";
 
 export const SUBMISSION_MESSAGES = {
@@ -102,8 +103,10 @@ export async function submitApplication(input: {
         db,
       );
       if (!moved.ok) throw new Refusal({ status: "refused", message: SUBMISSION_MESSAGES.stale });
-      // The call's row numbers its dossiers one at a time, so it is taken last: on PostgreSQL the
-      // other submits of the call wait for it only during these last three statements.
+      const code = dossier.call.programme.code;
+      const receipts = moved.emails.renderBeforeNumbering(usualReferenceLength(code));
+      // The call's row numbers its dossiers one at a time, so it is taken last and held for two
+      // statements only: numbering, then the reference and the receipts together (record 0049).
       const [numbered] = decodeRows(
         { lastReference: decode.int, year: decode.int },
         await db.query(sql`
@@ -111,9 +114,12 @@ export async function submitApplication(input: {
           RETURNING "lastReference", "year"`),
       );
       if (!numbered) throw new Error(`Oproep ${dossier.callId} bestaat niet.`);
-      const reference = formatReference(dossier.call.programme.code, numbered.year, numbered.lastReference);
-      await db.execute(sql`UPDATE "Application" SET "reference" = ${reference} WHERE "id" = ${dossier.id}`);
-      await moved.emails.queue({ reference });
+      const reference = formatReference(code, numbered.year, numbered.lastReference);
+      await enqueueEmails(
+        db,
+        receipts.messages(reference),
+        sql`UPDATE "Application" SET "reference" = ${reference} WHERE "id" = ${dossier.id}`,
+      );
       return { status: "submitted", reference };
     });
   } catch (error) {

@@ -111,41 +111,76 @@ export async function enqueueStatusEmails(db: AnyDb, change: StatusChange): Prom
   return (await prepareStatusEmails(db, change)).queue();
 }
 
-/** A status change's e-mails, read and planned; `queue` renders and writes them. */
+/** A status change's e-mails, read and planned. */
 export type PreparedStatusEmails = {
-  /** `numbered`: the reference the dossier got after the e-mails were prepared (the submit). */
-  queue(numbered?: { reference: string }): Promise<number>;
+  /** Renders and writes them. */
+  queue(): Promise<number>;
+  /**
+   * The submit: renders them now, while the dossier has no reference yet, so that the call's
+   * row is held only for writing (docs/decisions/0049). `referenceLength`: the length the
+   * reference will have.
+   */
+  renderBeforeNumbering(referenceLength: number): NumberedEmails;
 };
+
+/** Rendered messages that wait for their dossier's reference. */
+export type NumberedEmails = { messages(reference: string): EnqueueEmailInput[] };
+
+/**
+ * Stands in for the reference while the submit's e-mails are rendered: private-use characters of
+ * the reference's length, which no template escapes, wraps or shortens differently from the
+ * reference's plain [A-Z0-9-] text. Putting the reference in its place then gives exactly the
+ * message that rendering with the reference would (tests/unit/numbered-emails.test.ts).
+ */
+const STAND_IN = "\uE000";
 
 /**
  * Does the reading for `enqueueStatusEmails` (the dossier, the recipients) and leaves the
- * writing for later in the same transaction: the submit prepares its receipt before it takes
- * the call's row to number the dossier, and holds that lock only for the last statements.
+ * rendering and writing for later in the same transaction: the submit prepares its receipt before
+ * it takes the call's row to number the dossier, and holds that lock only for the last statements.
  * `known`: the dossier as the caller has just written it (the submit), which spares reading it.
  */
 export async function prepareStatusEmails(db: AnyDb, change: StatusChange, known?: Dossier): Promise<PreparedStatusEmails> {
   const on = await asSqlDb(db);
   const dossier = known ?? (await loadDossier(on, change.applicationId));
   const plans = await plansFor(on, dossier, change);
+  const render = (numbered?: { reference: string }): EnqueueEmailInput[] => {
+    const info = dossierInfo({ ...dossier, ...numbered });
+    return plans.flatMap((plan) =>
+      plan.recipients.map((recipient) => ({
+        idempotencyKey: `status:${dossier.id}:v${dossier.version}:${plan.template}:${recipient.userId}`,
+        template: plan.template,
+        to: recipient.email,
+        applicationId: dossier.id,
+        userId: recipient.userId,
+        attachments: plan.attachments,
+        ...plan.render(recipient, info),
+      })),
+    );
+  };
   return {
-    async queue(numbered) {
-      const info = dossierInfo({ ...dossier, ...numbered });
-      let queued = 0;
-      for (const plan of plans) {
-        for (const recipient of plan.recipients) {
-          await enqueueEmail(on, {
-            idempotencyKey: `status:${dossier.id}:v${dossier.version}:${plan.template}:${recipient.userId}`,
-            template: plan.template,
-            to: recipient.email,
-            applicationId: dossier.id,
-            userId: recipient.userId,
-            attachments: plan.attachments,
-            ...plan.render(recipient, info),
-          });
-          queued += 1;
-        }
-      }
-      return queued;
+    async queue() {
+      const messages = render();
+      for (const message of messages) await enqueueEmail(on, message);
+      return messages.length;
+    },
+    renderBeforeNumbering(referenceLength) {
+      const standIn = STAND_IN.repeat(referenceLength);
+      // Typed text with the stand-in's character in it would be replaced too: render late then.
+      const typed = JSON.stringify([dossier, change.reason, plans.map((plan) => plan.recipients)]);
+      const drafts = typed.includes(STAND_IN) ? null : render({ reference: standIn });
+      return {
+        messages(reference) {
+          if (!drafts || reference.length !== referenceLength) return render({ reference });
+          const numbered = (text: string) => text.replaceAll(standIn, reference);
+          return drafts.map((draft) => ({
+            ...draft,
+            subject: numbered(draft.subject),
+            text: numbered(draft.text),
+            html: numbered(draft.html),
+          }));
+        },
+      };
     },
   };
 }

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { newId } from "~/db/ids";
 import { prisma } from "~/db.server";
-import { decode, decodeRows, sql } from "~/db/sql";
-import { asSqlDb, type AnyDb } from "~/db/sql.server";
+import { decode, decodeRows, list, sql, type Sql } from "~/db/sql";
+import { asSqlDb, type AnyDb, type SqlDb } from "~/db/sql.server";
 import { EMAIL_STATUSES, type EmailStatus } from "~/domain/email-status";
 import type { Prisma } from "~/generated/prisma/client";
 import { now } from "~/utils/clock.server";
@@ -55,6 +55,38 @@ export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise
         ${attachment.content.byteLength}, ${createHash("sha256").update(attachment.content).digest("hex")})`);
   }
   return { id };
+}
+
+/**
+ * Queues several messages without attachments (a submit's receipts) in one INSERT, as
+ * `enqueueEmail` does one by one. `together`: a statement of the caller's that runs in the same
+ * round trip on PostgreSQL, as a data-modifying WITH (which always runs to completion, whether
+ * the INSERT reads it or not); on SQLite, which has no round trips, just before. The submit
+ * holds its call's row meanwhile, so each round trip saved shortens the queue at a deadline
+ * (docs/decisions/0049).
+ */
+export async function enqueueEmails(db: SqlDb, messages: readonly EnqueueEmailInput[], together?: Sql): Promise<void> {
+  if (messages.length === 0 || messages.some((message) => message.attachments?.length)) {
+    if (together) await db.execute(together);
+    for (const message of messages) await enqueueEmail(db, message);
+    return;
+  }
+  const at = now();
+  const rows = messages.map(
+    (message) => sql`(${newId()}, ${message.idempotencyKey}, ${message.template}, ${message.to}, ${message.subject}, ${message.text},
+      ${message.html}, ${message.applicationId ?? null}, ${message.userId ?? null}, 'PENDING', 0, ${at}, ${at})`,
+  );
+  const insert = sql`
+    INSERT INTO "EmailOutbox" ("id", "idempotencyKey", "template", "toAddress", "subject", "textBody", "htmlBody",
+      "applicationId", "userId", "status", "attempts", "nextAttemptAt", "createdAt")
+    VALUES ${list(rows)}
+    ON CONFLICT ("idempotencyKey") DO NOTHING`;
+  if (together && db.provider === "postgresql") {
+    await db.execute(sql`WITH "together" AS (${together}) ${insert}`);
+  } else {
+    if (together) await db.execute(together);
+    await db.execute(insert);
+  }
 }
 
 export type OutboxStats = Record<EmailStatus, number> & {
