@@ -67,7 +67,8 @@ export default function SummaryPage() {
           {actionData.message}
         </div>
       ) : null}
-      {isDraft && !editability.editable ? (
+      {/* A refused submit already said why (the same message): it is not repeated. */}
+      {isDraft && !editability.editable && editability.message !== actionData?.message ? (
         <p className="notice notice--warning" role="status">
           {editability.message}
         </p>
