@@ -11,6 +11,7 @@ import { ConflictPanel } from "~/components/conflict-panel";
 import { AnswerList } from "~/components/dossier-sections";
 import { ComputedLines } from "~/components/computed-lines";
 import { FileField } from "~/components/file-field";
+import { SubmitButton } from "~/components/submit-button";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { labelForPath } from "~/forms/display";
 import { formFor } from "~/forms/client-form";
@@ -203,6 +204,8 @@ function StepForm({
   const attempt = `${methods.formState.submitCount}|${shown?.revision ?? ""}`;
   const index = page.stepIndex;
   const isLast = index === page.steps.length - 1;
+  // A step with a file field sends its files with the buttons (never with the autosave).
+  const busyLabel = step.fields.some((field) => field.type === "file") ? "Bezig met bewaren en opladen…" : "Bezig met bewaren…";
 
   return (
     <StepFrame
@@ -271,16 +274,16 @@ function StepForm({
           />
           {step.computed ? <ComputedLines step={step} settings={page.settings} /> : null}
           <div className="wizard-actions">
-            <button type="submit" name="intent" value="next" className="button">
+            <SubmitButton name="intent" value="next" busyLabel={busyLabel}>
               {isLast ? "Bewaren en naar het overzicht" : "Bewaren en verder"}
-            </button>
-            <button type="submit" name="intent" value="save" className="button button--secondary">
+            </SubmitButton>
+            <SubmitButton name="intent" value="save" className="button button--secondary" busyLabel={busyLabel}>
               Tussentijds bewaren
-            </button>
+            </SubmitButton>
             {index > 0 ? (
-              <button type="submit" name="intent" value="previous" className="button button--secondary">
+              <SubmitButton name="intent" value="previous" className="button button--secondary" busyLabel={busyLabel}>
                 Vorige stap
-              </button>
+              </SubmitButton>
             ) : null}
           </div>
           <p className="autosave-status" role="status">
