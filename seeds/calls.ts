@@ -143,7 +143,8 @@ const DEMO_TITLES: Record<ProgrammeCode, string> = {
 /**
  * The next round of each programme, open at `now`: it opened at the start of the Brussels day
  * 21 days ago and closes at the end of the Brussels day 45 (OEF), 60 (RAD) or 50 (ERK) days from
- * now; the decision is due at the end of the day 100 days after closing.
+ * now; the decision is due at the end of the day 100 days after closing. The round's year, in its
+ * dossiers' references, is the Brussels year of its deadline.
  *
  * These dates are relative to the seed time, but a call is looked up by programme + title and
  * a demo round that already exists is never updated: re-seeding later moves nothing (and the
@@ -156,9 +157,10 @@ export function demoRoundCalls(now: Date): CallDefinition[] {
     const code = historic.programmeCode;
     const closesAt = endOfDay(brusselsDate(addDays(now, DEMO_ROUND_CLOSES_AFTER_DAYS[code])));
     const decisionDueAt = endOfDay(brusselsDate(addDays(closesAt, DEMO_DECISION_DAYS_AFTER_CLOSE)));
-    // Funding and recognitions both start in the calendar year after the round closes.
-    const year = brusselsYear(closesAt) + 1;
-    const settings = code === "ERK" ? { ...historic.settings, recognitionStartsOn: `${year}-01-01` } : historic.settings;
+    // The round's year (its dossiers' references, OEF-2027-0001) is the year it closes in;
+    // recognitions start on 1 January of the calendar year after that.
+    const year = brusselsYear(closesAt);
+    const settings = code === "ERK" ? { ...historic.settings, recognitionStartsOn: `${year + 1}-01-01` } : historic.settings;
     return {
       ...historic,
       key: `${code}-demo`,

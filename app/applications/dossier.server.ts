@@ -205,6 +205,7 @@ export function dossierEditability(viewer: Viewer, dossier: Dossier, at: Date = 
     status: dossier.status,
     opensAt: dossier.call.opensAt,
     closesAt: dossier.closesAt,
+    extended: dossier.deadlineExtended,
     at,
     canEdit: canEditApplication(viewer, dossier),
   });

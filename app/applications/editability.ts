@@ -1,10 +1,20 @@
 import { callPhase } from "~/calls/call-state";
 import { isPastDeadline } from "~/calls/deadline";
 import { allowedNextStatuses, EDITABLE_STATUSES, type ApplicationStatus } from "~/domain/application-status";
+import { formatDateTime } from "~/utils/time-format";
+
+/**
+ * The one message for a draft after its deadline, on every page and in every refusal: it names
+ * the deadline that counts (the call's, or the later one granted to the organisation), in
+ * Brussels time.
+ */
+export function deadlinePassedMessage(closesAt: Date | string, extended: boolean): string {
+  const which = extended ? "De verlengde indiendatum voor uw organisatie" : "De indiendatum van deze oproep";
+  return `${which}, ${formatDateTime(closesAt)}, is voorbij. U kunt deze aanvraag niet meer indienen of wijzigen.`;
+}
 
 /** The messages an applicant sees when the server refuses a change, word for word. */
 export const DRAFT_MESSAGES = {
-  deadlinePassed: "De deadline voor deze stap is verstreken.",
   notOpenYet: "Deze oproep is nog niet geopend.",
   locked: "Deze aanvraag is verstuurd en kan niet meer gewijzigd worden.",
   notMember: "U kunt dit dossier niet wijzigen.",
@@ -25,7 +35,10 @@ export type Withdrawability = { ok: true } | { ok: false; message: string };
 export function draftEditability(input: {
   status: ApplicationStatus;
   opensAt: Date;
+  /** The organisation's deadline (combineDeadline) */
   closesAt: Date;
+  /** Whether `closesAt` is an extension for the organisation rather than the call's own deadline */
+  extended: boolean;
   at: Date;
   canEdit: boolean;
 }): Editability {
@@ -33,7 +46,7 @@ export function draftEditability(input: {
   if (!EDITABLE_STATUSES.includes(input.status)) return { editable: false, message: DRAFT_MESSAGES.locked };
   const phase = callPhase(input, input.at);
   if (phase === "upcoming") return { editable: false, message: DRAFT_MESSAGES.notOpenYet };
-  if (phase === "closed") return { editable: false, message: DRAFT_MESSAGES.deadlinePassed };
+  if (phase === "closed") return { editable: false, message: deadlinePassedMessage(input.closesAt, input.extended) };
   return { editable: true };
 }
 

@@ -60,9 +60,12 @@ export async function stepPage(viewer: Viewer, applicationId: string, stepId: st
   const step = findStep(dossier.form, stepId);
   if (!step) return null;
   const index = dossier.form.steps.indexOf(step);
+  const editability = dossierEditability(viewer, dossier);
   return {
     header: dossierHeader(dossier),
-    editability: dossierEditability(viewer, dossier),
+    editability,
+    /** A dossier that cannot change shows its answers, not a form (the same lines as the summary) */
+    readOnly: editability.editable ? null : stepSection(dossier, step, dossier.values),
     formKey: dossier.formKey,
     formVersion: dossier.formVersion,
     storedForm: dossier.storedForm,
@@ -123,6 +126,8 @@ export type StepPostResult =
       values: RawValues;
       errors: Record<string, string>;
       message?: string;
+      /** A refused save: the typed answers as read-only lines */
+      answers?: StepSection;
       focusPath?: string;
       conflict?: { theirs: RawValues; version: number; fingerprint: string; savedByName: string | null; savedAt: string | null };
       /**
@@ -181,7 +186,9 @@ export async function postStep(input: {
     dossier,
   );
   if (saved.status === "refused") {
-    return { kind: "shown", outcome: "refused", values, errors: {}, message: saved.message, revision };
+    // What was typed, shown read-only: the page offers no form to save it with.
+    const answers = stepSection(dossier, step, { ...dossier.values, ...values });
+    return { kind: "shown", outcome: "refused", values, errors: {}, message: saved.message, answers, revision };
   }
   if (saved.status === "conflict") {
     return {
@@ -233,25 +240,28 @@ function stepErrors(step: Step<unknown>, values: RawValues, dossier: Dossier): R
   return issuesToErrors(issues satisfies Issue[]);
 }
 
-/** Every answer per step, as the summary, the print view and the receipt show it. */
-export function dossierSections(dossier: Dossier) {
+/** One step's answers as label/value lines, what is still missing, and its computed lines. */
+function stepSection(dossier: Dossier, step: Step<unknown>, values: RawValues) {
   const names: Record<string, string[]> = {};
   for (const file of dossier.attachments) (names[file.fieldKey] ??= []).push(file.fileName);
-  const context = { attachmentCounts: attachmentCounts(dossier.attachments) };
-  return dossier.form.steps.map((step) => {
-    const { issues, parsed } = validateStep(step, dossier.values, dossier.settings, context);
-    const errors = issuesToErrors(issues);
-    return {
-      stepId: step.id,
-      title: step.title,
-      rows: displayFields(step.fields, dossier.values, names, isVisible),
-      problems: Object.entries(errors).map(([path, message]) => ({ label: labelForPath(step.fields, path) ?? path, message })),
-      computed: (step.computed ?? []).map((line) => ({
-        label: line.label,
-        value: line.value(parsed, dossier.settings),
-      })),
-    };
-  });
+  const { issues, parsed } = validateStep(step, values, dossier.settings, { attachmentCounts: attachmentCounts(dossier.attachments) });
+  const errors = issuesToErrors(issues);
+  return {
+    stepId: step.id,
+    title: step.title,
+    rows: displayFields(step.fields, values, names, isVisible),
+    problems: Object.entries(errors).map(([path, message]) => ({ label: labelForPath(step.fields, path) ?? path, message })),
+    computed: (step.computed ?? []).map((line) => ({
+      label: line.label,
+      value: line.value(parsed, dossier.settings),
+    })),
+  };
+}
+export type StepSection = ReturnType<typeof stepSection>;
+
+/** Every answer per step, as the summary, the print view, the receipt and a read-only step show it. */
+export function dossierSections(dossier: Dossier) {
+  return dossier.form.steps.map((step) => stepSection(dossier, step, dossier.values));
 }
 
 export async function summaryPage(viewer: Viewer, applicationId: string, loaded?: Dossier) {
@@ -282,6 +292,8 @@ export async function receiptPage(applicationId: string, loaded?: Dossier) {
     submittedBy: dossier.submittedByName,
     contentHash: dossier.contentHash,
     requestedCents: dossier.requestedCents,
+    /** When the agency decides at the latest (the call's decision date), if the call has one */
+    decisionDueAt: dossier.call.decisionDueAt?.toISOString() ?? null,
     sections: dossierSections(dossier),
   };
 }

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { SubmitButton } from "./submit-button";
 import { useEffect, useRef } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { callFormLabels, callFormSchema, parseFormRef, rubricRows, SETTINGS_FIELDS_BY_FORM, type CallFormValues } from "~/calls/call-form";
@@ -289,9 +290,7 @@ export function CallEditor({
           </button>
         </p>
 
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
+        <SubmitButton busyLabel="Bezig met bewaren…">{submitLabel}</SubmitButton>
       </Form>
     </>
   );

@@ -34,22 +34,29 @@ export function DossierSections({ applicationId, sections, editable }: { applica
               </ul>
             </div>
           ) : null}
-          <dl className="summary">
-            {section.rows.map((row) => (
-              <div key={row.path}>
-                <dt>{row.label}</dt>
-                <dd>{row.value}</dd>
-              </div>
-            ))}
-            {section.computed.map((line) => (
-              <div key={line.label}>
-                <dt>{line.label}</dt>
-                <dd>{line.value ?? "—"}</dd>
-              </div>
-            ))}
-          </dl>
+          <AnswerList rows={section.rows} computed={section.computed} />
         </section>
       ))}
     </>
+  );
+}
+
+/** One step's answers as a definition list: the summary's sections and a read-only step page. */
+export function AnswerList({ rows, computed }: Pick<Section, "rows" | "computed">) {
+  return (
+    <dl className="summary">
+      {rows.map((row) => (
+        <div key={row.path}>
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
+      {computed.map((line) => (
+        <div key={line.label}>
+          <dt>{line.label}</dt>
+          <dd>{line.value ?? "—"}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

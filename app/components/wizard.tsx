@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { isDeadlineNear } from "~/calls/call-state";
+import { isPastDeadline } from "~/calls/deadline";
 import { formatDateTime } from "~/utils/time-format";
 import { Countdown } from "./countdown";
 
@@ -48,8 +49,13 @@ export function WizardSteps({
   );
 }
 
-/** The organisation's deadline, the time left, and a warning in the last 48 hours. */
+/**
+ * The organisation's deadline, the time left, and a warning in the last 48 hours. Once the
+ * deadline has passed it shows nothing: the page then says so once, with the refusal's own
+ * message (deadlinePassedMessage in app/applications/editability.ts).
+ */
 export function DeadlineNotice({ closesAt, serverNow, extended }: { closesAt: string; serverNow: string; extended: boolean }) {
+  if (isPastDeadline(closesAt, new Date(serverNow))) return null;
   const near = isDeadlineNear(closesAt, new Date(serverNow));
   return (
     <p className={near ? "notice notice--warning deadline" : "deadline"}>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { SubmitButton } from "~/components/submit-button";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { applicationDetail, forApplicant } from "~/applications/applications.server";
@@ -185,9 +186,7 @@ function ExtensionForm({ actionData }: { actionData: ReturnType<typeof useAction
           {...form.field("time")}
         />
         <TextField label={EXTENSION_LABELS.reason} required {...form.field("reason")} />
-        <button type="submit" className="button">
-          Termijn verlengen
-        </button>
+        <SubmitButton busyLabel="Bezig met verlengen…">Termijn verlengen</SubmitButton>
       </Form>
     </section>
   );

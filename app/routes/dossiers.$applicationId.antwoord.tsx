@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { SubmitButton } from "~/components/submit-button";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { discardUploads } from "~/attachments/upload.server";
@@ -63,9 +64,7 @@ export default function AnswerPage() {
           />
         </div>
         <FileField name="files" label="Bijlagen bij uw antwoord" kind="pdf-or-spreadsheet" files={[]} error={errors.files} />
-        <button type="submit" className="button">
-          Antwoord versturen
-        </button>
+        <SubmitButton busyLabel="Bezig met versturen…">Antwoord versturen</SubmitButton>
       </Form>
       <p>
         <Link to={`/dossiers/${id}`}>Terug naar het dossier</Link>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { SubmitButton } from "~/components/submit-button";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
@@ -259,9 +260,7 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
             {...form.field("reason")}
           />
         ) : null}
-        <button type="submit" className="button">
-          Toewijzen
-        </button>
+        <SubmitButton busyLabel="Bezig met toewijzen…">Toewijzen</SubmitButton>
       </Form>
     </section>
   );
@@ -341,9 +340,7 @@ function AssessmentForm({ page, outcome }: { page: PageData; outcome: FormOutcom
             </div>
           </fieldset>
         ))}
-        <button type="submit" className="button">
-          Scores bewaren
-        </button>
+        <SubmitButton busyLabel="Bezig met bewaren…">Scores bewaren</SubmitButton>
       </Form>
     </>
   );
@@ -367,9 +364,7 @@ function InformationForm({ outcome }: { outcome: FormOutcome }) {
           <textarea id="veld-questions" rows={5} defaultValue={failed?.values?.questions ?? ""} {...form.register("questions")} />
         </div>
         <TextField label="Antwoorden tegen" type="date" required {...form.field("dueDate")} />
-        <button type="submit" className="button">
-          Vraag versturen
-        </button>
+        <SubmitButton busyLabel="Bezig met versturen…">Vraag versturen</SubmitButton>
       </Form>
     </section>
   );
@@ -417,9 +412,7 @@ function ProposalForm({ page, outcome }: { page: PageData; outcome: FormOutcome 
           {errors.motivation ? <p className="field-error">{errors.motivation}</p> : null}
           <textarea id="veld-motivation" rows={5} defaultValue={failed?.values?.motivation ?? ""} {...form.register("motivation")} />
         </div>
-        <button type="submit" className="button">
-          Voorstel indienen
-        </button>
+        <SubmitButton busyLabel="Bezig met indienen van het voorstel…">Voorstel indienen</SubmitButton>
       </Form>
     </section>
   );
@@ -463,9 +456,7 @@ function DecisionForm({ page, outcome }: { page: PageData; outcome: FormOutcome 
           {errors.motivation ? <p className="field-error">{errors.motivation}</p> : null}
           <textarea id="veld-motivation" rows={5} {...form.register("motivation")} />
         </div>
-        <button type="submit" className="button">
-          Bevestigen
-        </button>
+        <SubmitButton busyLabel="Bezig met beslissen…">Bevestigen</SubmitButton>
       </Form>
     </section>
   );
@@ -482,9 +473,9 @@ function NoteForm({ outcome }: { outcome: FormOutcome }) {
         {form.errors.text ? <p className="field-error">{form.errors.text}</p> : null}
         <textarea id="veld-text" rows={3} {...form.register("text")} />
       </div>
-      <button type="submit" className="button button--secondary">
+      <SubmitButton busyLabel="Bezig met toevoegen…" className="button button--secondary">
         Notitie toevoegen
-      </button>
+      </SubmitButton>
     </Form>
   );
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { SubmitButton } from "~/components/submit-button";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { withdrawApplication } from "~/applications/submission.server";
@@ -50,9 +51,9 @@ export default function WithdrawPage() {
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <TextAreaField label={LABELS.reason} rows={3} {...form.field("reason")} />
         <div className="wizard-actions">
-          <button type="submit" className="button button--danger">
+          <SubmitButton busyLabel="Bezig met intrekken…" className="button button--danger">
             Aanvraag definitief intrekken
-          </button>
+          </SubmitButton>
           <Link to={`/dossiers/${dossier.id}`}>Annuleren</Link>
         </div>
       </Form>

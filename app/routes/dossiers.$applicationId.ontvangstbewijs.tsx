@@ -6,7 +6,7 @@ import { requireDossierAccess } from "~/auth/viewer.server";
 import { DossierSections } from "~/components/dossier-sections";
 import { PrintButton } from "~/components/print-button";
 import { formatCents } from "~/utils/money";
-import { formatTimestamp } from "~/utils/time-format";
+import { formatDate, formatTimestamp } from "~/utils/time-format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Ontvangstbewijs ${data?.reference ?? ""} | Subsidieportaal AgII` },
@@ -55,6 +55,18 @@ export default function ReceiptPage() {
           <code className="hash">{receipt.contentHash}</code>
         </dd>
       </dl>
+      <section aria-labelledby="wat-nu">
+        <h2 id="wat-nu">Wat gebeurt er nu?</h2>
+        <p>
+          {receipt.decisionDueAt
+            ? `Het agentschap beoordeelt uw aanvraag. Het beslist uiterlijk op ${formatDate(receipt.decisionDueAt)}.`
+            : "Het agentschap beoordeelt uw aanvraag. Voor deze oproep is nog geen beslissingsdatum vastgelegd: het agentschap laat u weten wanneer het beslist."}
+        </p>
+        <p>
+          Bij elke wijziging van de status van uw dossier krijgt u een e-mail: wanneer de beoordeling begint, als het agentschap bijkomende
+          informatie vraagt en wanneer de beslissing genomen is. U volgt de stand van zaken ook op de pagina van het dossier.
+        </p>
+      </section>
       <p className="no-print">
         <PrintButton /> <Link to={`/dossiers/${receipt.header.id}`}>Naar het dossier</Link>
       </p>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { SubmitButton } from "~/components/submit-button";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
 import { SUBMISSION_MESSAGES, submitApplication } from "~/applications/submission.server";
 import { summaryPage } from "~/applications/wizard.server";
@@ -52,7 +53,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function SummaryPage() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { header, editability } = page;
   const isDraft = header.status === "DRAFT";
   return (
@@ -67,7 +67,8 @@ export default function SummaryPage() {
           {actionData.message}
         </div>
       ) : null}
-      {isDraft && !editability.editable ? (
+      {/* A refused submit already said why (the same message): it is not repeated. */}
+      {isDraft && !editability.editable && editability.message !== actionData?.message ? (
         <p className="notice notice--warning" role="status">
           {editability.message}
         </p>
@@ -89,9 +90,7 @@ export default function SummaryPage() {
                   e-mail.
                 </p>
                 <input type="hidden" name="baseVersion" value={page.version} />
-                <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-                  Aanvraag indienen
-                </button>
+                <SubmitButton busyLabel="Bezig met indienen…">Aanvraag indienen</SubmitButton>
               </Form>
             ) : (
               <p className="notice notice--warning">

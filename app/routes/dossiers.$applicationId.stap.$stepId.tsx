@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { postStep, stepPage } from "~/applications/wizard.server";
 import { notFound, requireDossierAccess } from "~/auth/viewer.server";
 import { StepFields } from "~/components/form-fields";
 import { ErrorSummary } from "~/components/forms";
 import { ConflictPanel } from "~/components/conflict-panel";
+import { AnswerList } from "~/components/dossier-sections";
 import { ComputedLines } from "~/components/computed-lines";
 import { FileField } from "~/components/file-field";
+import { SubmitButton } from "~/components/submit-button";
 import { DeadlineNotice, WizardSteps } from "~/components/wizard";
 import { labelForPath } from "~/forms/display";
 import { formFor } from "~/forms/client-form";
@@ -61,12 +63,55 @@ export default function StepPage() {
   const form = formFor(page.formKey, page.formVersion, page.storedForm);
   const step = defined(form.steps[page.stepIndex], "the page's step");
   const values: RawValues = shown?.values ?? page.values;
+  // A dossier that cannot change (submitted, past its deadline, not the viewer's) shows its
+  // answers; after a refused save, the answers as typed.
+  const refused = shown?.outcome === "refused" ? shown : undefined;
+  const readOnly = refused?.answers ?? page.readOnly;
+  if (refused || readOnly) {
+    return (
+      <StepFrame page={page} title={step.title}>
+        <div className={refused ? "notice notice--error" : "notice"} role={refused ? "alert" : undefined}>
+          <p>{refused?.message ?? (page.editability.editable ? "" : page.editability.message)}</p>
+          <p>
+            {refused ? "Wat u typte, staat hieronder nog; het werd niet bewaard. " : null}
+            <Link to={`/dossiers/${page.header.id}/overzicht`}>Bekijk de aanvraag zoals ze bewaard is</Link>.
+          </p>
+        </div>
+        {readOnly ? <AnswerList rows={readOnly.rows} computed={readOnly.computed} /> : null}
+      </StepFrame>
+    );
+  }
   // A new answer from the server (saved, errors, conflict) starts the form from what it says.
   return <StepForm key={shown?.revision ?? `${page.stepId}-${page.version}`} page={page} shown={shown} step={step} values={values} />;
 }
 
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Shown = Extract<NonNullable<ReturnType<typeof useActionData<typeof action>>>, { kind: "shown" }>;
+
+/** The heading, the step list and the way back around a step's form or its read-only answers. */
+function StepFrame({ page, title, deadline, children }: { page: PageData; title: string; deadline?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="wizard">
+      <p className="eyebrow">
+        {page.header.organisationName} · {page.header.callTitle}
+      </p>
+      <h1>
+        <span className="visually-hidden">{page.header.formTitle}, </span>
+        Stap {page.stepIndex + 1} van {page.steps.length}: {title}
+      </h1>
+      {deadline}
+      <div className="wizard-layout">
+        <WizardSteps applicationId={page.header.id} steps={page.steps} currentId={page.stepId} />
+        <div className="wizard-main">
+          {children}
+          <p>
+            <Link to={`/dossiers/${page.header.id}`}>Terug naar het dossier</Link>
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}
 
 function StepForm({
   page,
@@ -159,114 +204,95 @@ function StepForm({
   const attempt = `${methods.formState.submitCount}|${shown?.revision ?? ""}`;
   const index = page.stepIndex;
   const isLast = index === page.steps.length - 1;
+  // A step with a file field sends its files with the buttons (never with the autosave).
+  const busyLabel = step.fields.some((field) => field.type === "file") ? "Bezig met bewaren en opladen…" : "Bezig met bewaren…";
 
   return (
-    <section className="wizard">
-      <p className="eyebrow">
-        {page.header.organisationName} · {page.header.callTitle}
-      </p>
-      <h1>
-        <span className="visually-hidden">{page.header.formTitle}, </span>
-        Stap {index + 1} van {page.steps.length}: {step.title}
-      </h1>
-      <DeadlineNotice closesAt={page.header.closesAt} serverNow={page.header.serverNow} extended={page.header.deadlineExtended} />
-      <div className="wizard-layout">
-        <WizardSteps applicationId={page.header.id} steps={page.steps} currentId={page.stepId} />
-        <div className="wizard-main">
-          {shown?.outcome === "refused" || !page.editability.editable ? (
-            <div className="notice notice--error" role="alert">
-              <p>{shown?.message ?? (page.editability.editable ? "" : page.editability.message)}</p>
-              <p>
-                {shown ? "Wat u typte, staat hieronder nog; het werd niet bewaard. " : null}
-                <Link to={`/dossiers/${page.header.id}/overzicht`}>Bekijk de aanvraag zoals ze bewaard is</Link>.
-              </p>
-            </div>
-          ) : null}
-          {shown?.conflict ? (
-            <ConflictPanel
-              fields={step.fields}
-              mine={values}
-              theirs={shown.conflict.theirs}
-              savedByName={shown.conflict.savedByName}
-              savedAt={shown.conflict.savedAt}
-            />
-          ) : null}
-          {shown?.outcome === "saved" && Object.keys(shown.errors).length === 0 ? (
-            <p className="notice" role="status">
-              Uw antwoorden zijn bewaard.
-            </p>
-          ) : null}
-          {shown?.outcome === "saved" && Object.keys(shown.errors).length > 0 ? (
-            <p className="notice notice--warning" role="status">
-              Uw antwoorden zijn bewaard, maar deze stap is nog niet volledig.
-            </p>
-          ) : null}
-          <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
-          {step.intro ? <p className="intro">{step.intro}</p> : null}
-          <FormProvider {...methods}>
-            <Form
-              method="post"
-              encType="multipart/form-data"
-              noValidate
-              ref={formRef}
-              className="stack"
-              aria-label={step.title}
-              // A button post saves these answers itself; an autosave after it would only race it.
-              onSubmit={() => window.clearTimeout(autosaveTimer.current)}
-            >
-              {/* Enter in a field means "save and continue", not the first row button. */}
-              <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-                Bewaren en verder
-              </button>
-              <input type="hidden" name="baseVersion" value={base.version} />
-              <input type="hidden" name="baseFingerprint" value={base.fingerprint} />
-              <StepFields
-                fields={step.fields}
-                values={values}
-                errors={errors}
-                uploads={page.uploads}
-                focusPath={shown?.focusPath}
-                renderFile={(field, props) => (
-                  <FileField
-                    name={field.name}
-                    label={field.label}
-                    hint={field.hint}
-                    kind={field.accept}
-                    required={field.required}
-                    files={props.files}
-                    error={props.error}
-                    canRemove={page.editability.editable}
-                  />
-                )}
+    <StepFrame
+      page={page}
+      title={step.title}
+      deadline={
+        <DeadlineNotice closesAt={page.header.closesAt} serverNow={page.header.serverNow} extended={page.header.deadlineExtended} />
+      }
+    >
+      {shown?.conflict ? (
+        <ConflictPanel
+          fields={step.fields}
+          mine={values}
+          theirs={shown.conflict.theirs}
+          savedByName={shown.conflict.savedByName}
+          savedAt={shown.conflict.savedAt}
+        />
+      ) : null}
+      {shown?.outcome === "saved" && Object.keys(shown.errors).length === 0 ? (
+        <p className="notice" role="status">
+          Uw antwoorden zijn bewaard.
+        </p>
+      ) : null}
+      {shown?.outcome === "saved" && Object.keys(shown.errors).length > 0 ? (
+        <p className="notice notice--warning" role="status">
+          Uw antwoorden zijn bewaard, maar deze stap is nog niet volledig.
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={labels} attempt={attempt} />
+      {step.intro ? <p className="intro">{step.intro}</p> : null}
+      <FormProvider {...methods}>
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          noValidate
+          ref={formRef}
+          className="stack"
+          aria-label={step.title}
+          // A button post saves these answers itself; an autosave after it would only race it.
+          onSubmit={() => window.clearTimeout(autosaveTimer.current)}
+        >
+          {/* Enter in a field means "save and continue", not the first row button. */}
+          <button type="submit" name="intent" value="next" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+            Bewaren en verder
+          </button>
+          <input type="hidden" name="baseVersion" value={base.version} />
+          <input type="hidden" name="baseFingerprint" value={base.fingerprint} />
+          <StepFields
+            fields={step.fields}
+            values={values}
+            errors={errors}
+            uploads={page.uploads}
+            focusPath={shown?.focusPath}
+            renderFile={(field, props) => (
+              <FileField
+                name={field.name}
+                label={field.label}
+                hint={field.hint}
+                kind={field.accept}
+                required={field.required}
+                files={props.files}
+                error={props.error}
+                canRemove
               />
-              {step.computed ? <ComputedLines step={step} settings={page.settings} /> : null}
-              <div className="wizard-actions" hidden={!page.editability.editable}>
-                <button type="submit" name="intent" value="next" className="button">
-                  {isLast ? "Bewaren en naar het overzicht" : "Bewaren en verder"}
-                </button>
-                <button type="submit" name="intent" value="save" className="button button--secondary">
-                  Tussentijds bewaren
-                </button>
-                {index > 0 ? (
-                  <button type="submit" name="intent" value="previous" className="button button--secondary">
-                    Vorige stap
-                  </button>
-                ) : null}
-              </div>
-              <p className="autosave-status" role="status">
-                {autosaveProblem ??
-                  (savedAt
-                    ? `Laatst bewaard om ${brusselsTime(savedAt)} (${formatTimestamp(savedAt).slice(0, 10)}).`
-                    : "Nog niet bewaard.")}
-              </p>
-            </Form>
-          </FormProvider>
-          <p>
-            <Link to={`/dossiers/${page.header.id}`}>Terug naar het dossier</Link>
+            )}
+          />
+          {step.computed ? <ComputedLines step={step} settings={page.settings} /> : null}
+          <div className="wizard-actions">
+            <SubmitButton name="intent" value="next" busyLabel={busyLabel}>
+              {isLast ? "Bewaren en naar het overzicht" : "Bewaren en verder"}
+            </SubmitButton>
+            <SubmitButton name="intent" value="save" className="button button--secondary" busyLabel={busyLabel}>
+              Tussentijds bewaren
+            </SubmitButton>
+            {index > 0 ? (
+              <SubmitButton name="intent" value="previous" className="button button--secondary" busyLabel={busyLabel}>
+                Vorige stap
+              </SubmitButton>
+            ) : null}
+          </div>
+          <p className="autosave-status" role="status">
+            {autosaveProblem ??
+              (savedAt ? `Laatst bewaard om ${brusselsTime(savedAt)} (${formatTimestamp(savedAt).slice(0, 10)}).` : "Nog niet bewaard.")}
           </p>
-        </div>
-      </div>
-    </section>
+        </Form>
+      </FormProvider>
+    </StepFrame>
   );
 }
 

@@ -162,7 +162,19 @@ test("an official completes and submits an Oefenkansen Nederlands application wi
     .click();
   await expectSummaryValue(page, "Naam van de rekeninghouder", "Stad Gent – Dienst Samenleven");
 
+  // Submitting can take seconds at a deadline: the pressed button says the portal is working
+  // (the post is held in the network until that is checked, then sent on).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/overzicht*", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
   await page.getByRole("button", { name: "Aanvraag indienen" }).click();
+  const submitting = page.getByRole("button", { name: "Bezig met indienen…" });
+  await expect(submitting).toBeFocused();
+  await expect(page.locator("form.submit-box")).toHaveAttribute("aria-busy", "true");
+  release();
   const reference = demoReference("OEF", 1);
   const hash = await expectReceipt(page, reference, "€ 18.000,00");
   await expectReceiptMail(gent.email, reference, hash);

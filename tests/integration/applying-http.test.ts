@@ -239,14 +239,33 @@ describe("applying for Oefenkansen Nederlands", () => {
     expect(response.status).toBe(403);
     const refused = await response.text();
     expect(refused).toContain("Deze aanvraag is verstuurd en kan niet meer gewijzigd worden.");
-    expect(refused).toContain('value="Iemand anders"'); // what was typed stays visible
+    // What was typed stays visible, read-only: there is no form left to save it with.
+    expect(refused).toContain("Wat u typte, staat hieronder nog; het werd niet bewaard.");
+    expect(refused).toContain("<dt>Naam van de rekeninghouder</dt><dd>Iemand anders</dd>");
+    expect(refused).not.toMatch(/<input[^>]*name="rekeninghouder"/);
     const stored = JSON.parse((await db.application.findUniqueOrThrow({ where: { id: applicationId } })).data);
     expect(stored.rekeninghouder).toBe("Stad Leuven");
-    // The step page itself says why it cannot be changed and offers no save button.
-    const page = await client.get(`/dossiers/${applicationId}/stap/rekening`);
-    const html = await page.text();
-    expect(html).toContain("Deze aanvraag is verstuurd en kan niet meer gewijzigd worden.");
-    expect(html).toMatch(/<div class="wizard-actions" hidden="">/);
+  });
+
+  it("shows every step of the submitted dossier read-only: the answers as a list, no fields, no save buttons", async () => {
+    const client = await signedIn(official);
+    for (const step of Object.keys(OEFENKANSEN_ANSWERS)) {
+      const page = await client.get(`/dossiers/${applicationId}/stap/${step}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const main = html.slice(html.indexOf('<div class="wizard-main">'), html.indexOf("</main>"));
+      expect(main, step).toContain("Deze aanvraag is verstuurd en kan niet meer gewijzigd worden.");
+      expect(main, step).toContain('<dl class="summary">');
+      expect(main, step).not.toMatch(/<(input|textarea|select)\b/);
+      expect(main, step).not.toMatch(/<form\b/);
+      expect(main, step).not.toContain("Bewaren en verder");
+      expect(main, step).not.toContain("Tussentijds bewaren");
+      expect(main, step).not.toContain("Indienen kan tot");
+    }
+    const rekening = await (await client.get(`/dossiers/${applicationId}/stap/rekening`)).text();
+    expect(rekening).toContain("<dt>Rekeningnummer (IBAN)</dt><dd>BE68 5390 0754 7034</dd>");
+    const begroting = await (await client.get(`/dossiers/${applicationId}/stap/begroting`)).text();
+    expect(begroting).toContain("€ 18.000,00 (300 leerders × € 60,00, hoogstens 2.250 leerders)"); // the computed line too
   });
 });
 

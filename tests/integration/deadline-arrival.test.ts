@@ -1,6 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
+import { formatDateTime } from "~/utils/time-format";
 import { oefenkansenDraft } from "../support/answers";
 import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
@@ -97,7 +98,7 @@ describe("submits queued at the deadline", () => {
 
     const refused = await tooLate;
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain("De deadline voor deze stap is verstreken.");
+    expect(await refused.text()).toContain(`De indiendatum van deze oproep, ${formatDateTime(closesAt)}, is voorbij.`);
     expect((await db.application.findUniqueOrThrow({ where: { id: late.application.id } })).status).toBe("DRAFT");
   }, 30_000);
 });

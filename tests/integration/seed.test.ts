@@ -16,6 +16,7 @@ import { NOT_ANSWERED } from "~/forms/display";
 import { allFields, getForm } from "~/forms/registry";
 import { validateForm } from "~/forms/validation";
 import { addDays, brusselsDate, endOfDay, startOfDay } from "~/utils/time";
+import { demoRoundCalls } from "../../seeds/calls";
 import { DEMO_USERS } from "../../seeds/demo-users";
 import { loadMunicipalities } from "../../seeds/municipalities";
 import { sampleDossiers, seedSampleDossiers, validateSampleDossier, type SampleDossier } from "../../seeds/applications";
@@ -196,7 +197,8 @@ describe("demo data", () => {
       expect(call.opensAt).toEqual(startOfDay(brusselsDate(addDays(NOW, -21))));
       expect(call.closesAt).toEqual(endOfDay(brusselsDate(addDays(NOW, closesAfter[code]!))));
       expect(call.decisionDueAt).toEqual(endOfDay(brusselsDate(addDays(call.closesAt, 100))));
-      expect(call.year).toBe(Number(brusselsDate(call.closesAt).slice(0, 4)) + 1);
+      // The year of the call: a round closing in May 2027 numbers its dossiers OEF-2027-….
+      expect(call.year).toBe(Number(brusselsDate(call.closesAt).slice(0, 4)));
 
       const historic = await prisma.call.findFirstOrThrow({
         where: { programmeId: call.programmeId, isDemo: false },
@@ -207,9 +209,18 @@ describe("demo data", () => {
       expect(call.eligibleKinds.map((k) => k.organisationKind).sort()).toEqual(
         historic.eligibleKinds.map((k) => k.organisationKind).sort(),
       );
-      const expectedSettings = code === "ERK" ? { recognitionStartsOn: `${call.year}-01-01` } : JSON.parse(historic.settings);
+      const expectedSettings = code === "ERK" ? { recognitionStartsOn: `${call.year + 1}-01-01` } : JSON.parse(historic.settings);
       expect(JSON.parse(call.settings)).toEqual(expectedSettings);
     }
+    // Seeded on 2 December 2026, the rounds close in January 2027: their year is 2027, not 2028.
+    const december = demoRoundCalls(new Date("2026-12-02T12:00:00Z"));
+    expect(december.map((c) => [c.programmeCode, brusselsDate(c.closesAt), c.year])).toEqual([
+      ["RAD", "2027-01-31", 2027],
+      ["OEF", "2027-01-16", 2027],
+      ["ERK", "2027-01-21", 2027],
+      ["SOC", "2027-01-11", 2027],
+    ]);
+    expect(december.find((c) => c.programmeCode === "ERK")?.settings).toEqual({ recognitionStartsOn: "2028-01-01" });
     // 20 March 2027 is winter time; the OEF round closes on 4 May 2027, in summer time.
     const oef = demoCalls.find((c) => c.programme.code === "OEF")!;
     expect(oef.opensAt.toISOString()).toBe("2027-02-26T23:00:00.000Z");

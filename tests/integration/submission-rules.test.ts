@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { eligibilityFor, saveStep, startApplication } from "~/applications/drafts.server";
-import { DRAFT_MESSAGES } from "~/applications/editability";
+import { deadlinePassedMessage } from "~/applications/editability";
 import { EXTENSION_MESSAGES, grantExtension } from "~/applications/extensions.server";
 import { SUBMISSION_MESSAGES, submitApplication, withdrawApplication } from "~/applications/submission.server";
 import { loadViewer } from "~/auth/viewer.server";
@@ -25,6 +25,9 @@ async function viewerFor(user: { id: string }, organisationId: string | null): P
 
 /** The real 2026 regierol dates: closes 15 January 2026 end of day, Brussels time. */
 const REGIEROL_CLOSES = endOfDay("2026-01-15");
+/** What an applicant reads after it, on every page and in every refusal (app/applications/editability.ts) */
+const REGIEROL_LATE =
+  "De indiendatum van deze oproep, 15 januari 2026 om 23:59, is voorbij. U kunt deze aanvraag niet meer indienen of wijzigen.";
 
 async function readyDossier(closesAt: Date, opensAt = startOfDay("2025-10-01")) {
   const organisation = await createOrganisation(prisma, { name: `Gemeente ${++seq}` });
@@ -59,7 +62,7 @@ describe("the submission deadline", () => {
       baseVersion: 1,
       receivedAt: new Date("2026-01-16T00:00:00.000+01:00"),
     });
-    expect(result).toEqual({ status: "refused", message: "De deadline voor deze stap is verstreken." });
+    expect(result).toEqual({ status: "refused", message: REGIEROL_LATE });
     expect((await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("DRAFT");
   });
 
@@ -74,7 +77,7 @@ describe("the submission deadline", () => {
     const { application, viewer } = await readyDossier(REGIEROL_CLOSES);
     setNow(new Date("2026-01-16T00:00:00.000+01:00"));
     const result = await submitApplication({ viewer, applicationId: application.id, baseVersion: 1 });
-    expect(result).toEqual({ status: "refused", message: "De deadline voor deze stap is verstreken." });
+    expect(result).toEqual({ status: "refused", message: REGIEROL_LATE });
     expect((await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).status).toBe("DRAFT");
   });
 
@@ -94,7 +97,7 @@ describe("the submission deadline", () => {
     setNow(new Date(firstRefused));
     expect(await submitApplication({ viewer: refused.viewer, applicationId: refused.application.id, baseVersion: 1 })).toEqual({
       status: "refused",
-      message: DRAFT_MESSAGES.deadlinePassed,
+      message: deadlinePassedMessage(endOfDay(day), false),
     });
   });
 
@@ -109,7 +112,7 @@ describe("the submission deadline", () => {
       baseVersion: 1,
       baseFingerprint: "from-an-old-page",
     });
-    expect(result).toEqual({ status: "refused", message: "De deadline voor deze stap is verstreken." });
+    expect(result).toEqual({ status: "refused", message: REGIEROL_LATE });
   });
 });
 
@@ -138,6 +141,19 @@ describe("an extension for one organisation", () => {
 
     setNow(new Date("2026-01-22T12:00:59+01:00"));
     expect((await submitApplication({ viewer, applicationId: application.id, baseVersion: 1 })).status).toBe("submitted");
+  });
+
+  it("names the organisation's extended deadline once that has passed too", async () => {
+    const { application, viewer } = await readyDossier(REGIEROL_CLOSES);
+    const reviewer = await viewerFor(await createUser(prisma, { staffRoles: ["REVIEWER"] }), null);
+    setNow(new Date("2026-01-14T10:00:00+01:00"));
+    await grantExtension({ viewer: reviewer, applicationId: application.id, date: "2026-01-22", time: "12:00", reason: "Overmacht" });
+    setNow(new Date("2026-01-22T12:01:00+01:00"));
+    expect(await submitApplication({ viewer, applicationId: application.id, baseVersion: 1 })).toEqual({
+      status: "refused",
+      message:
+        "De verlengde indiendatum voor uw organisatie, 22 januari 2026 om 12:00, is voorbij. U kunt deze aanvraag niet meer indienen of wijzigen.",
+    });
   });
 
   it("still closes for the others at the call's deadline", async () => {

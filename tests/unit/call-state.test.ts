@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DRAFT_MESSAGES, draftEditability, WITHDRAW_MESSAGES, withdrawability } from "~/applications/editability";
+import { deadlinePassedMessage, DRAFT_MESSAGES, draftEditability, WITHDRAW_MESSAGES, withdrawability } from "~/applications/editability";
 import { callPhase, DEADLINE_WARNING_MS, isDeadlineNear } from "~/calls/call-state";
 import { combineDeadline, isPastDeadline } from "~/calls/deadline";
 import type { ApplicationStatus } from "~/domain/application-status";
@@ -119,13 +119,27 @@ describe("isPastDeadline: the one comparison behind every deadline decision", ()
 
 describe("draft editing and withdrawal follow the same deadline", () => {
   const window = { opensAt: startOfDay("2025-12-01"), closesAt: endOfDay("2026-01-15") };
-  const draft = (at: Date) => draftEditability({ ...window, status: "DRAFT", at, canEdit: true });
+  const draft = (at: Date, extended = false) => draftEditability({ ...window, status: "DRAFT", at, canEdit: true, extended });
   const withdraw = (status: ApplicationStatus, at: Date) => withdrawability({ status, closesAt: window.closesAt, at, canEdit: true });
 
   it("edits from the opening up to and including the last instant", () => {
     expect(draft(at("2025-11-30T23:59:59.999+01:00"))).toEqual({ editable: false, message: DRAFT_MESSAGES.notOpenYet });
     expect(draft(at("2026-01-15T23:59:59.999+01:00"))).toEqual({ editable: true });
-    expect(draft(at("2026-01-16T00:00:00+01:00"))).toEqual({ editable: false, message: DRAFT_MESSAGES.deadlinePassed });
+    expect(draft(at("2026-01-16T00:00:00+01:00"))).toEqual({ editable: false, message: deadlinePassedMessage(window.closesAt, false) });
+  });
+
+  it("names the deadline that passed, the call's or the organisation's extended one, in Brussels time", () => {
+    expect(draft(at("2026-01-16T00:00:00+01:00"))).toEqual({
+      editable: false,
+      message: "De indiendatum van deze oproep, 15 januari 2026 om 23:59, is voorbij. U kunt deze aanvraag niet meer indienen of wijzigen.",
+    });
+    expect(draft(at("2026-01-16T00:00:00+01:00"), true)).toEqual({
+      editable: false,
+      message:
+        "De verlengde indiendatum voor uw organisatie, 15 januari 2026 om 23:59, is voorbij. U kunt deze aanvraag niet meer indienen of wijzigen.",
+    });
+    // Summer time: 30 June 2026 23:59:59.999 in Brussels is 21:59 UTC.
+    expect(deadlinePassedMessage(new Date("2026-06-30T21:59:59.999Z"), false)).toContain("30 juni 2026 om 23:59");
   });
 
   it("withdraws a draft or a submitted dossier up to the deadline, nothing else", () => {

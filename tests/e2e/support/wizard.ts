@@ -13,7 +13,7 @@ export function demoRound(code: ProgrammeCode) {
   return round;
 }
 
-/** Receipt reference of the n-th dossier submitted in a demo round: OEF-2028-0001. */
+/** Receipt reference of the n-th dossier submitted in a demo round: OEF-2027-0001 (the year it closes in). */
 export function demoReference(code: ProgrammeCode, sequence: number): string {
   return `${code}-${demoRound(code).year}-${String(sequence).padStart(4, "0")}`;
 }
