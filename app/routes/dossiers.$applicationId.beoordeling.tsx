@@ -27,7 +27,7 @@ import { OUTCOME_LABELS, OUTCOMES } from "~/review/rules";
 import type { FieldErrors } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
 import { readFormPost } from "~/utils/read-form-post.server";
-import { formatDateTime } from "~/utils/time-format";
+import { formatDate, formatDateTime } from "~/utils/time-format";
 import { lookup } from "~/utils/guards";
 import { TableRegion } from "~/components/table-region";
 
@@ -496,7 +496,7 @@ function DecisionForm({ page, outcome }: { page: PageData; outcome: FormOutcome 
             label="Einde van de erkenning"
             type="date"
             required
-            hint={page.recognitionStartsOn ? `De erkenning begint op ${page.recognitionStartsOn}.` : undefined}
+            hint={page.recognitionStartsOn ? `De erkenning begint op ${formatDate(page.recognitionStartsOn)}.` : undefined}
             {...form.field("recognitionEndsOn")}
           />
         ) : null}

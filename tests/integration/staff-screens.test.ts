@@ -205,6 +205,7 @@ describe("a recognition's decision", () => {
     const label = between(html, 'for="veld-recognitionEndsOn"', "</label>");
     expect(label).toContain("Einde van de erkenning");
     expect(label).not.toContain("optioneel");
+    expect(html).toContain("De erkenning begint op 1 januari 2027.");
     const refused = await http.post(`/dossiers/${application.id}/beoordeling`, {
       form: "decide",
       choice: "decide",
