@@ -3,11 +3,13 @@ import { sql } from "~/db/sql";
 import { asSqlDb, type AnyDb } from "~/db/sql.server";
 import { now } from "~/utils/clock.server";
 import type { ActorRole } from "~/domain/roles";
+import type { AuditAction } from "./audit-sentences";
 
 export type AuditInput = {
   actorId: string | null;
   actorRole: ActorRole;
-  action: string;
+  /** One of AUDIT_ACTIONS: each has its sentence for the pages (audit-sentences.ts) */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   applicationId?: string;

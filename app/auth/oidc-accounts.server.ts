@@ -6,6 +6,7 @@
  * is gone, so is the membership or role; with none left, the login is refused and every
  * session of the account ends.
  */
+import type { AuditAction } from "~/audit/audit-sentences";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { formatKboNumber } from "~/domain/kbo";
@@ -123,7 +124,7 @@ async function applyAccess(tx: Tx, userId: string, organisationIds: string[], st
   }
 }
 
-function audit(tx: Tx, userId: string, action: string, organisationId?: string, after?: unknown): Promise<void> {
+function audit(tx: Tx, userId: string, action: AuditAction, organisationId?: string, after?: unknown): Promise<void> {
   return recordAudit(tx, {
     actorId: null,
     actorRole: "SYSTEM",

@@ -25,16 +25,18 @@ type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
   placeholder?: string;
   /** A search filter: never required, so no "(optioneel)" either */
   filter?: boolean;
+  /** Required only in a case the hint names: no "(optioneel)" (see TextField) */
+  conditional?: boolean;
 };
 
 export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField(
-  { name, label, hint, error, required, options, placeholder, filter, ...select },
+  { name, label, hint, error, required, options, placeholder, filter, conditional, ...select },
   ref,
 ) {
   const id = fieldId(name);
   return (
     <div className={error ? "field field--error" : "field"}>
-      <Label id={id} label={label} required={required} filter={filter} />
+      <Label id={id} label={label} required={required || conditional} filter={filter} />
       <HintAndError id={id} hint={hint} error={error} />
       <select
         ref={ref}

@@ -1,12 +1,12 @@
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
-import { formatTimestamp } from "~/utils/time-format";
 import { lookup } from "~/utils/guards";
-import { TableRegion } from "~/components/table-region";
+import { formatTimestamp } from "~/utils/time-format";
 
 type AuditEvent = {
   id: string;
   at: string;
-  actor: string | null;
+  /** From app/audit/audit-sentences.ts: who did what, in words */
+  sentence: string;
   actorRole: string;
   action: string;
   before: string | null;
@@ -14,55 +14,58 @@ type AuditEvent = {
   reason: string | null;
 };
 
-const ACTION_LABELS: Record<string, string> = {
-  "application.status": "Statuswijziging",
-  "application.assigned": "Toewijzing",
-  "application.decision": "Beslissing",
-  "assessment.score": "Score",
-  "deadline.extended": "Termijn verlengd",
-  "attachment.upload": "Bijlage toegevoegd",
-  "attachment.remove": "Bijlage verwijderd",
-  "attachment.download": "Bijlage gedownload",
-  "attachment.generated": "Document aangemaakt",
-  "note.added": "Interne notitie",
-  "application.transferred": "Overgedragen bij fusie",
-};
+/** Stored JSON, indented for reading; anything else as it is. */
+function pretty(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
 
-/** The append-only audit trail of a dossier, for staff: who, when, what, before and after. */
+/**
+ * The append-only audit trail of a dossier, for staff: when, and who did what in a sentence,
+ * with the reason given; the stored details (before and after) folded away under each line.
+ */
 export function AuditTrail({ events }: { events: AuditEvent[] }) {
+  if (events.length === 0) return <p>Nog geen gebeurtenissen.</p>;
   return (
-    <TableRegion label="Audittrail">
-      <table className="audit">
-        <caption className="visually-hidden">Audittrail van het dossier</caption>
-        <thead>
-          <tr>
-            <th scope="col">Tijdstip</th>
-            <th scope="col">Wie</th>
-            <th scope="col">Wat</th>
-            <th scope="col">Voor</th>
-            <th scope="col">Na</th>
-            <th scope="col">Reden</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td>{formatTimestamp(event.at)}</td>
-              <td>
-                {event.actor ?? "—"} ({lookup(ACTOR_ROLE_LABELS, event.actorRole) ?? event.actorRole})
-              </td>
-              <td>{ACTION_LABELS[event.action] ?? event.action}</td>
-              <td>
-                <code>{event.before ?? ""}</code>
-              </td>
-              <td>
-                <code>{event.after ?? ""}</code>
-              </td>
-              <td>{event.reason ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <ol className="audit-trail">
+      {events.map((event) => (
+        <li key={event.id}>
+          <p>
+            <time dateTime={event.at}>{formatTimestamp(event.at)}</time>: {event.sentence}
+          </p>
+          {event.reason ? <p className="prose">{event.reason}</p> : null}
+          <details>
+            <summary>Details</summary>
+            <dl className="facts">
+              <dt>Rol</dt>
+              <dd>{lookup(ACTOR_ROLE_LABELS, event.actorRole) ?? event.actorRole}</dd>
+              <dt>Handeling</dt>
+              <dd>
+                <code>{event.action}</code>
+              </dd>
+              {event.before ? (
+                <>
+                  <dt>Voor</dt>
+                  <dd>
+                    <pre>{pretty(event.before)}</pre>
+                  </dd>
+                </>
+              ) : null}
+              {event.after ? (
+                <>
+                  <dt>Na</dt>
+                  <dd>
+                    <pre>{pretty(event.after)}</pre>
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </details>
+        </li>
+      ))}
+    </ol>
   );
 }

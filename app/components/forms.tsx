@@ -69,6 +69,11 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
   hint?: ReactNode;
   error?: string;
+  /**
+   * Required only in a case the hint names (e.g. a partial approval's amount): the label says
+   * neither "(optioneel)" nor that it is always required; the server checks the case.
+   */
+  conditional?: boolean;
 };
 
 /** The hint under a label, referenced by the field's aria-describedby (`<id>-hint`). */
@@ -108,7 +113,7 @@ export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode
 }
 
 export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextField(
-  { name, label, hint, error, required, ...input },
+  { name, label, hint, error, required, conditional, ...input },
   ref,
 ) {
   const id = fieldId(name);
@@ -116,7 +121,7 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps>(function TextF
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={id}>
         {label}
-        {required ? null : <span className="optional"> (optioneel)</span>}
+        {required || conditional ? null : <span className="optional"> (optioneel)</span>}
       </label>
       <HintAndError id={id} hint={hint} error={error} />
       <input

@@ -9,9 +9,14 @@ import type { ReviewResult } from "./assignment.server";
 
 export type ScoreInput = { key: string; score: number | null; motivation: string };
 
+/** Whether anything was filled in for a criterion (a score or a motivation). */
+function isGiven(input: ScoreInput | undefined): boolean {
+  return Boolean(input && (input.score !== null || !isBlank(input.motivation)));
+}
+
 /** Checks one criterion's score and motivation; both are needed once either is given. */
 export function checkScore(criterion: Criterion, input: ScoreInput | undefined): string | null {
-  if (!input || (input.score === null && isBlank(input.motivation))) return null;
+  if (!input || !isGiven(input)) return null;
   if (input.score === null || !Number.isInteger(input.score) || input.score < 1 || input.score > criterion.maxScore) {
     return `Kies een score van 1 tot ${criterion.maxScore}.`;
   }
@@ -44,6 +49,11 @@ export async function saveAssessment(input: {
     for (const criterion of rubric) {
       const problem = checkScore(criterion, byKey.get(criterion.key));
       if (problem) errors[`score-${criterion.key}`] = problem;
+    }
+    const first = rubric[0];
+    if (first && !rubric.some((criterion) => isGiven(byKey.get(criterion.key)))) {
+      // Nothing filled in: nothing to save, and saying "saved" would mislead.
+      errors[`score-${first.key}`] = REVIEW_MESSAGES.noScores;
     }
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     const existing = await tx.assessment.findMany({ where: { applicationId: input.applicationId } });

@@ -6,6 +6,7 @@ import { canEditApplication, hasRole, type Viewer } from "~/domain/permissions";
 import { now } from "~/utils/clock.server";
 import { deadlineFromWallClock } from "~/utils/time";
 import type { ReviewResult } from "./assignment.server";
+import { notifyAssigneeOfAnswer } from "./answer-notice.server";
 import { REVIEW_MESSAGES } from "./rules";
 
 /** Attachments sent with the answer to a request carry this field key. */
@@ -102,6 +103,8 @@ export async function answerInformationRequest(input: {
         tx,
       );
       if (!moved.ok) throw new AnswerRefused(moved.message);
+      // The assigned reviewer hears of it, in this transaction (review/answer-notice.server.ts).
+      await notifyAssigneeOfAnswer(tx, { applicationId: input.applicationId, requestId: request.id, fileCount: input.files.length });
       return { ok: true } as const;
     });
   } catch (error) {

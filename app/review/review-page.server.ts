@@ -1,7 +1,9 @@
 import { loadDossier, type Dossier } from "~/applications/dossier.server";
+import { auditSentence, userIdsIn } from "~/audit/audit-sentences";
 import { prisma } from "~/db.server";
 import type { Viewer } from "~/domain/permissions";
 import { isAssessmentComplete } from "./assessment.server";
+import { envelopeWarning } from "./budget";
 import { callBudget } from "./budget.server";
 import { DECISION_LETTER_FIELD } from "./letter.server";
 import { answerFieldKey } from "./information.server";
@@ -14,6 +16,10 @@ async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<
   const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
   const users = await prisma.user.findMany({ where: { id: { in: wanted } }, select: { id: true, firstName: true, lastName: true } });
   return new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
+}
+
+function statusAfter(after: string | null): unknown {
+  return after ? parseJsonObject(after).status : undefined;
 }
 
 /** Requests for information with their answers and files: for staff and applicant alike. */
@@ -83,11 +89,15 @@ export async function reviewPage(viewer: Viewer, applicationId: string, loaded?:
     review.proposedById,
     ...assessments.map((a) => a.assessedById),
     ...notes.map((n) => n.authorId),
-    ...audit.map((event) => event.actorId),
+    ...audit.flatMap(userIdsIn),
   ]);
   const settings = parseJsonObject(dossier.call.settings);
   const rubric = rubricFor(dossier.call.formKey, settings);
   const { status } = dossier;
+  // The proposal's motivation is the reason of its status change (the audit trail keeps it).
+  const proposedEvent = audit.findLast((event) => event.action === "application.status" && statusAfter(event.after) === "PROPOSED");
+  const awaitingDecision = status === "PROPOSED" ? (review.proposedCents ?? 0) : 0;
+  const otherProposedCents = budget.proposedCents - awaitingDecision;
   return {
     id: dossier.id,
     status,
@@ -106,8 +116,13 @@ export async function reviewPage(viewer: Viewer, applicationId: string, loaded?:
           cents: review.proposedCents,
           by: names.get(review.proposedById ?? "") ?? null,
           at: review.proposedAt?.toISOString() ?? null,
+          motivation: proposedEvent?.reason ?? null,
+          /** Server computed: the amount against what the envelope has left */
+          envelopeWarning: envelopeWarning(budget, review.proposedCents, otherProposedCents, "proposal"),
         }
       : null,
+    /** Before proposing: the requested amount against what the envelope has left */
+    requestEnvelopeWarning: envelopeWarning(budget, dossier.requestedCents, budget.proposedCents, "request"),
     rubric: rubric.map((criterion) => {
       const given = assessments.find((a) => a.criterionKey === criterion.key);
       return {
@@ -127,7 +142,11 @@ export async function reviewPage(viewer: Viewer, applicationId: string, loaded?:
     audit: audit.map((event) => ({
       id: event.id,
       at: event.at.toISOString(),
-      actor: event.actorId ? (names.get(event.actorId) ?? event.actorId) : null,
+      sentence: auditSentence(event, {
+        userName: (id) => names.get(id),
+        criterionLabel: (key) => rubric.find((criterion) => criterion.key === key)?.label,
+        programmeKind: dossier.call.programme.kind,
+      }),
       actorRole: event.actorRole,
       action: event.action,
       before: event.before,

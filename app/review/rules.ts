@@ -18,6 +18,7 @@ export const REVIEW_MESSAGES = {
   notReviewer: "Alleen een beoordelaar van het agentschap kan dit doen.",
   notDecider: "Alleen een beslisser van het agentschap kan beslissen.",
   fourEyes: "U hebt dit voorstel zelf gedaan. Een andere beslisser moet erover beslissen (vier-ogenprincipe).",
+  noScores: "Geef minstens één criterium een score met een motivering.",
   reassignReason: "Geef een reden op om het dossier aan iemand anders toe te wijzen.",
   unknownReviewer: "Deze persoon is geen beoordelaar.",
   notInReview: "Dit kan alleen voor een dossier dat in behandeling is.",

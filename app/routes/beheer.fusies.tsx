@@ -149,13 +149,15 @@ export default function MergersPage() {
             />
             <TextField
               label={LABELS.successorName}
-              hint="Alleen voor een nieuwe gemeente."
+              hint="Verplicht voor een nieuwe gemeente; leeg voor een gemeente die al in het portaal bestaat."
+              conditional
               autoComplete="off"
               {...form.field("successorName")}
             />
             <SelectField
               label={LABELS.successorProvince}
-              hint="Alleen voor een nieuwe gemeente."
+              hint="Verplicht voor een nieuwe gemeente."
+              conditional
               placeholder="Kies een provincie"
               options={PROVINCES.filter((p) => p !== "Brussel").map((province) => ({ value: province, label: province }))}
               {...form.field("successorProvince")}

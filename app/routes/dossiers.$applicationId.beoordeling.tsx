@@ -28,7 +28,7 @@ import { OUTCOME_LABELS, OUTCOMES } from "~/review/rules";
 import type { FieldErrors } from "~/utils/forms";
 import { formatCents } from "~/utils/money";
 import { readFormPost } from "~/utils/read-form-post.server";
-import { formatDateTime } from "~/utils/time-format";
+import { formatDate, formatDateTime } from "~/utils/time-format";
 import { lookup } from "~/utils/guards";
 import { TableRegion } from "~/components/table-region";
 
@@ -173,23 +173,23 @@ export default function ReviewPage() {
       {page.can.assign ? <AssignForm page={page} outcome={outcomeFor("assign")} /> : null}
 
       <h2>Beoordeling volgens de criteria</h2>
-      {page.can.assess ? <AssessmentForm page={page} outcome={outcomeFor("assess")} /> : <ScoreTable rubric={page.rubric} />}
+      {page.can.assess ? (
+        <AssessmentForm page={page} outcome={outcomeFor("assess")} />
+      ) : page.proposal ? (
+        <p>De scores staan bij het voorstel, onder "Voorstel en beslissing".</p>
+      ) : (
+        <ScoreTable rubric={page.rubric} />
+      )}
 
       <h2>Bijkomende informatie</h2>
       <InformationHistory requests={page.information} />
       {page.can.requestInformation ? <InformationForm outcome={outcomeFor("information")} /> : null}
 
       <h2>Voorstel en beslissing</h2>
-      {page.proposal ? (
-        <p>
-          Voorstel: <strong>{lookup(OUTCOME_LABELS[page.programmeKind], page.proposal.outcome)}</strong>
-          {page.proposal.cents !== null ? ` voor ${formatCents(page.proposal.cents)}` : ""}
-          {page.proposal.by ? `, door ${page.proposal.by}` : ""}
-          {page.proposal.at ? ` op ${formatDateTime(page.proposal.at)}` : ""}.
-        </p>
-      ) : (
-        <p>Nog geen voorstel.</p>
-      )}
+      <div className={page.can.decide ? "decision-panel" : undefined}>
+        {page.proposal ? <ProposalSummary page={page} proposal={page.proposal} /> : <p>Nog geen voorstel.</p>}
+        {page.can.decide ? <DecisionForm page={page} outcome={outcomeFor("decide")} /> : null}
+      </div>
       {page.can.propose ? <ProposalForm page={page} outcome={outcomeFor("propose")} /> : null}
       {page.status === "IN_REVIEW" && !page.can.propose && page.can.assess ? (
         <p className="notice notice--warning">Beoordeel eerst alle criteria, elk met een motivering, voor u een voorstel doet.</p>
@@ -199,7 +199,6 @@ export default function ReviewPage() {
           U hebt dit voorstel zelf gedaan. Een andere beslisser moet erover beslissen (vier-ogenprincipe).
         </p>
       ) : null}
-      {page.can.decide ? <DecisionForm page={page} outcome={outcomeFor("decide")} /> : null}
 
       <h2>Interne notities</h2>
       <p className="hint">Alleen zichtbaar voor medewerkers van het agentschap.</p>
@@ -256,7 +255,8 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
         {page.assignee ? (
           <TextField
             label="Reden van de nieuwe toewijzing"
-            hint="Verplicht als het dossier al aan iemand toegewezen is."
+            hint={`Het dossier is nu toegewezen aan ${page.assignee.name}.`}
+            required
             {...form.field("reason")}
           />
         ) : null}
@@ -266,11 +266,37 @@ function AssignForm({ page, outcome }: { page: PageData; outcome: FormOutcome })
   );
 }
 
-function ScoreTable({ rubric }: { rubric: PageData["rubric"] }) {
+/** The reviewer's proposal as the decider needs it: outcome, amount, motivation and the scores. */
+function ProposalSummary({ page, proposal }: { page: PageData; proposal: NonNullable<PageData["proposal"]> }) {
   return (
-    <TableRegion label="Scores per criterium">
+    <section aria-labelledby="voorstel-beoordelaar" className="proposal-summary">
+      <h3 id="voorstel-beoordelaar">Voorstel van de beoordelaar</h3>
+      <p>
+        Voorstel: <strong>{lookup(OUTCOME_LABELS[page.programmeKind], proposal.outcome)}</strong>
+        {proposal.cents !== null ? ` voor ${formatCents(proposal.cents)}` : ""}
+        {proposal.by ? `, door ${proposal.by}` : ""}
+        {proposal.at ? ` op ${formatDateTime(proposal.at)}` : ""}.
+      </p>
+      {proposal.envelopeWarning ? (
+        <p className="notice notice--warning" role="note">
+          {proposal.envelopeWarning}
+        </p>
+      ) : null}
+      <h4>Motivering van het voorstel</h4>
+      <p className="prose">{proposal.motivation ?? "Geen motivering bewaard."}</p>
+      <ScoreTable rubric={page.rubric} caption="Scores bij het voorstel" />
+    </section>
+  );
+}
+
+function ScoreTable({ rubric, caption = "Scores per criterium" }: { rubric: PageData["rubric"]; caption?: string }) {
+  const scored = rubric.filter((criterion) => criterion.score !== null);
+  const total = scored.reduce((sum, criterion) => sum + (criterion.score ?? 0), 0);
+  const max = rubric.reduce((sum, criterion) => sum + criterion.maxScore, 0);
+  return (
+    <TableRegion label={caption}>
       <table>
-        <caption className="visually-hidden">Scores per criterium</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Criterium</th>
@@ -287,6 +313,15 @@ function ScoreTable({ rubric }: { rubric: PageData["rubric"] }) {
             </tr>
           ))}
         </tbody>
+        {scored.length > 0 ? (
+          <tfoot>
+            <tr>
+              <th scope="row">Totaal</th>
+              <td>{`${total} / ${max}`}</td>
+              <td>{scored.length === rubric.length ? "" : `${scored.length} van ${rubric.length} criteria gescoord`}</td>
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
     </TableRegion>
   );
@@ -399,10 +434,16 @@ function ProposalForm({ page, outcome }: { page: PageData; outcome: FormOutcome 
             </div>
           ))}
         </fieldset>
+        {page.requestEnvelopeWarning ? (
+          <p className="notice notice--warning" role="note">
+            {page.requestEnvelopeWarning}
+          </p>
+        ) : null}
         {page.programmeKind === "FUNDING" ? (
           <TextField
             label="Bedrag bij gedeeltelijke goedkeuring"
-            hint="Bij een goedkeuring geldt het gevraagde bedrag, bij een weigering € 0,00."
+            hint="Verplicht bij een gedeeltelijke goedkeuring. Bij een goedkeuring geldt het gevraagde bedrag, bij een weigering € 0,00."
+            conditional
             inputMode="decimal"
             {...form.field("amount")}
           />
@@ -443,11 +484,12 @@ function DecisionForm({ page, outcome }: { page: PageData; outcome: FormOutcome 
             <label htmlFor="veld-choice-terug">Terugsturen naar de beoordelaar</label>
           </div>
         </fieldset>
-        {page.programmeKind === "RECOGNITION" ? (
+        {page.programmeKind === "RECOGNITION" && page.proposal?.outcome !== "REFUSED" ? (
           <TextField
             label="Einde van de erkenning"
             type="date"
-            hint={page.recognitionStartsOn ? `De erkenning begint op ${page.recognitionStartsOn}.` : undefined}
+            required
+            hint={page.recognitionStartsOn ? `De erkenning begint op ${formatDate(page.recognitionStartsOn)}.` : undefined}
             {...form.field("recognitionEndsOn")}
           />
         ) : null}

@@ -50,33 +50,7 @@ export default function StaffQueue() {
     <section>
       <h1>Te beoordelen</h1>
 
-      <section aria-labelledby="termijnen-titel">
-        <h2 id="termijnen-titel">Beslissingstermijnen</h2>
-        <DecisionDeadlineList lines={deadlines} />
-      </section>
-
-      <RecognitionLinks calls={recognitionCalls} />
-
-      <nav aria-label="Snel naar" className="queue-shortcuts">
-        <ul>
-          <li>
-            <Link to="/te-beoordelen?toegewezen=mij">Aan mij toegewezen ({shortcuts.mine})</Link>
-          </li>
-          {shortcuts.perStatus.map(({ status, count }) => (
-            <li key={status}>
-              <Link to={`/te-beoordelen?status=${status}`}>
-                {APPLICATION_STATUS_LABELS[status]} ({count})
-              </Link>
-            </li>
-          ))}
-          <li>
-            <Link to="/te-beoordelen?achterstand=ja">
-              {shortcuts.overdue === 0 ? "Geen dossiers over tijd" : describeOverdue(shortcuts.overdue)}
-            </Link>
-          </li>
-        </ul>
-      </nav>
-
+      {/* The table comes first; the shortcuts, deadlines and recognition links follow it. */}
       <h2>Dossiers</h2>
       {/* A new key per result resets the uncontrolled fields to the filter in the address. */}
       <Form
@@ -162,6 +136,34 @@ export default function StaffQueue() {
         direction={filter.direction}
       />
       <NumberedPagination page={queue.page} pages={queue.pages} href={pageHref} label="Paginering van de dossiers" />
+
+      <nav aria-labelledby="snel-naar-titel" className="queue-shortcuts">
+        <h2 id="snel-naar-titel">Snel naar</h2>
+        <ul>
+          <li>
+            <Link to="/te-beoordelen?toegewezen=mij">Aan mij toegewezen ({shortcuts.mine})</Link>
+          </li>
+          {shortcuts.perStatus.map(({ status, count }) => (
+            <li key={status}>
+              <Link to={`/te-beoordelen?status=${status}`}>
+                {APPLICATION_STATUS_LABELS[status]} ({count})
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link to="/te-beoordelen?achterstand=ja">
+              {shortcuts.overdue === 0 ? "Geen dossiers over tijd" : describeOverdue(shortcuts.overdue)}
+            </Link>
+          </li>
+        </ul>
+      </nav>
+
+      <section aria-labelledby="termijnen-titel">
+        <h2 id="termijnen-titel">Beslissingstermijnen</h2>
+        <DecisionDeadlineList lines={deadlines} />
+      </section>
+
+      <RecognitionLinks calls={recognitionCalls} />
     </section>
   );
 }

@@ -34,6 +34,17 @@ test("a dossier goes from submitted to decided, and the applicant receives the l
   await page.getByLabel("Beoordelaar").selectOption({ label: "Els Vermeulen" });
   await page.getByRole("button", { name: "Toewijzen" }).click();
   await expect(page.getByText("Het dossier is toegewezen.")).toBeVisible();
+  // The audit trail reads as sentences; the stored details stay folded away until asked for.
+  const trail = page.locator(".audit-trail");
+  await expect(trail).toContainText("Els Vermeulen wees het dossier toe aan zichzelf.");
+  await expect(trail).toContainText(/diende de aanvraag in\./);
+  // What is rendered (innerText), not the folded details' text.
+  expect(await trail.innerText()).not.toContain("assigneeId");
+  const assigned = trail.locator("li", { hasText: "wees het dossier toe" });
+  await expect(assigned.locator("pre").first()).toBeHidden();
+  await assigned.getByText("Details").click();
+  await expect(assigned.locator("pre").first()).toBeVisible();
+  await expect(assigned.locator("pre").first()).toContainText("assigneeId");
   await expectAccessible(page);
   await page.getByLabel("Vragen aan de aanvrager").fill("Hoe werkt de LIVC-R samen met de scholen?");
   await page.getByLabel("Antwoorden tegen").fill("2099-12-31");
@@ -57,6 +68,16 @@ test("a dossier goes from submitted to decided, and the applicant receives the l
   await login(page, reviewer);
   await page.goto(`${dossierUrl}/beoordeling`);
   await waitForHydration(page);
+  // Saving with nothing filled in is refused, next to the first criterion and in the summary.
+  await page.getByRole("button", { name: "Scores bewaren" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Geef minstens één criterium een score met een motivering.");
+  await expect(page.locator("fieldset.criterion").first().locator(".field-error")).toHaveText(
+    "Geef minstens één criterium een score met een motivering.",
+  );
+  await expect(page.getByText("De scores zijn bewaard.")).toHaveCount(0);
+  await expectAccessible(page);
   const criteria = page.locator("fieldset.criterion");
   for (let index = 0; index < (await criteria.count()); index++) {
     const criterion = criteria.nth(index);
@@ -72,10 +93,18 @@ test("a dossier goes from submitted to decided, and the applicant receives the l
   await expectAccessible(page);
   await logout(page);
 
-  // A decider decides.
+  // A decider decides, with the proposal's motivation, amount and scores beside the form.
   await login(page, decider);
   await page.goto(`${dossierUrl}/beoordeling`);
   await waitForHydration(page);
+  const proposal = page.locator("section.proposal-summary");
+  await expect(proposal).toContainText("Goedkeuren voor € 25.000,00, door Els Vermeulen");
+  await expect(proposal).toContainText("Alle prioriteiten zijn opgenomen; voorstel tot goedkeuring.");
+  await expect(proposal.getByRole("region", { name: "Scores bij het voorstel" })).toContainText("4 / 5");
+  const [summaryBox, formBox] = [await proposal.boundingBox(), await page.locator("section[aria-labelledby='beslissen']").boundingBox()];
+  expect(formBox!.x).toBeGreaterThan(summaryBox!.x + summaryBox!.width - 1);
+  expect(Math.abs(formBox!.y - summaryBox!.y)).toBeLessThan(5);
+  await expectAccessible(page);
   await page.getByRole("radio", { name: "Het voorstel volgen en beslissen" }).check();
   await page.getByLabel("Motivering").fill("Goedgekeurd conform het voorstel: € 25.000,00 basisfinanciering.");
   await page.getByRole("button", { name: "Bevestigen" }).click();
@@ -96,4 +125,16 @@ test("a dossier goes from submitted to decided, and the applicant receives the l
   }>;
   const withLetter = detail.find((m) => m.id === mail.id)!;
   expect(withLetter.attachments).toEqual([expect.objectContaining({ contentType: "application/pdf" })]);
+});
+
+test("the review queue shows its table first, the other blocks below it", async ({ page }) => {
+  await login(page, reviewer);
+  await page.goto("/te-beoordelen");
+  const table = page.getByRole("table").first();
+  await expect(table).toBeVisible();
+  const tableTop = (await table.boundingBox())!.y;
+  for (const heading of ["Snel naar", "Beslissingstermijnen"]) {
+    expect((await page.getByRole("heading", { name: heading }).boundingBox())!.y, heading).toBeGreaterThan(tableTop);
+  }
+  await expectAccessible(page);
 });
