@@ -16,6 +16,7 @@ import { combineDeadline, isPastDeadline } from "~/calls/deadline";
 import type { Tx } from "~/db.server";
 import { decode, decodeRows, nullable, sql } from "~/db/sql";
 import { asSqlDb, type AnyDb, type SqlDb } from "~/db/sql.server";
+import { answerReceivedRecipients } from "~/review/answer-notice.server";
 import { decisionLetterFor } from "~/review/letter.server";
 import { isInternalStep, type ApplicationStatus } from "~/domain/application-status";
 import type { ActorRole } from "~/domain/roles";
@@ -245,7 +246,8 @@ async function plansFor(on: SqlDb, dossier: Dossier, change: StatusChange): Prom
         return [
           {
             template: "answer-received",
-            recipients: await staffRecipients(on, ["REVIEWER"], change.actorUserId),
+            // The assignee, if any, gets the question and answer instead (answer-notice.server).
+            recipients: await answerReceivedRecipients(on, dossier.id, change.actorUserId),
             render: (r, info) => answerReceivedEmail({ firstName: r.firstName, dossier: info }),
           },
         ];

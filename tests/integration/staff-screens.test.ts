@@ -253,6 +253,8 @@ describe("an applicant's answer", () => {
     expect(mails[0]!.textBody).toContain("Hoeveel leerders per activiteit?");
     expect(mails[0]!.textBody).toContain("Ongeveer 150 per activiteit.");
     expect(mails[0]!.textBody).toContain(`/dossiers/${id}/beoordeling`);
+    // The assignee's message replaces the notice to every reviewer, so nobody gets it twice.
+    expect(await prisma.emailOutbox.count({ where: { applicationId: id, template: "answer-received" } })).toBe(0);
 
     // A refused answer (nothing open any more) queues nothing more.
     expect(await answerInformationRequest({ viewer: applicant, applicationId: id, answer: "Nog eens.", files: [] })).toMatchObject({
