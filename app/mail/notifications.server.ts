@@ -131,7 +131,7 @@ export type NumberedEmails = { messages(reference: string): EnqueueEmailInput[] 
  * Stands in for the reference while the submit's e-mails are rendered: private-use characters of
  * the reference's length, which no template escapes, wraps or shortens differently from the
  * reference's plain [A-Z0-9-] text. Putting the reference in its place then gives exactly the
- * message that rendering with the reference would (tests/unit/numbered-emails.test.ts).
+ * message that rendering with the reference would (tests/integration/numbered-emails.test.ts).
  */
 const STAND_IN = "\uE000";
 

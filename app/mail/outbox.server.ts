@@ -24,6 +24,15 @@ export type EnqueueEmailInput = {
   attachments?: Array<{ filename: string; contentType: string; content: Uint8Array }>;
 };
 
+const OUTBOX_COLUMNS = sql`("id", "idempotencyKey", "template", "toAddress", "subject", "textBody", "htmlBody",
+  "applicationId", "userId", "status", "attempts", "nextAttemptAt", "createdAt")`;
+
+/** A new message's row, in the order of OUTBOX_COLUMNS. */
+function outboxRow(id: string, input: EnqueueEmailInput, at: Date): Sql {
+  return sql`(${id}, ${input.idempotencyKey}, ${input.template}, ${input.to}, ${input.subject}, ${input.text}, ${input.html},
+    ${input.applicationId ?? null}, ${input.userId ?? null}, 'PENDING', 0, ${at}, ${at})`;
+}
+
 /**
  * Queues an e-mail. Call it with the transaction of the state change it reports, so that the
  * message exists exactly when the change was committed (transactional outbox). A retried
@@ -36,10 +45,7 @@ export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise
   const at = now(); // explicit, not the column default: the portal clock may be moved (tests, demos)
   const id = newId();
   const inserted = await on.execute(sql`
-    INSERT INTO "EmailOutbox" ("id", "idempotencyKey", "template", "toAddress", "subject", "textBody", "htmlBody",
-      "applicationId", "userId", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${id}, ${input.idempotencyKey}, ${input.template}, ${input.to}, ${input.subject}, ${input.text}, ${input.html},
-      ${input.applicationId ?? null}, ${input.userId ?? null}, 'PENDING', 0, ${at}, ${at})
+    INSERT INTO "EmailOutbox" ${OUTBOX_COLUMNS} VALUES ${outboxRow(id, input, at)}
     ON CONFLICT ("idempotencyKey") DO NOTHING`);
   if (inserted === 0) {
     const [existing] = decodeRows(
@@ -72,14 +78,9 @@ export async function enqueueEmails(db: SqlDb, messages: readonly EnqueueEmailIn
     return;
   }
   const at = now();
-  const rows = messages.map(
-    (message) => sql`(${newId()}, ${message.idempotencyKey}, ${message.template}, ${message.to}, ${message.subject}, ${message.text},
-      ${message.html}, ${message.applicationId ?? null}, ${message.userId ?? null}, 'PENDING', 0, ${at}, ${at})`,
-  );
+  const rows = messages.map((message) => outboxRow(newId(), message, at));
   const insert = sql`
-    INSERT INTO "EmailOutbox" ("id", "idempotencyKey", "template", "toAddress", "subject", "textBody", "htmlBody",
-      "applicationId", "userId", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES ${list(rows)}
+    INSERT INTO "EmailOutbox" ${OUTBOX_COLUMNS} VALUES ${list(rows)}
     ON CONFLICT ("idempotencyKey") DO NOTHING`;
   if (together && db.provider === "postgresql") {
     await db.execute(sql`WITH "together" AS (${together}) ${insert}`);
