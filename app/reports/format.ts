@@ -10,3 +10,8 @@ export function formatCount(value: number): string {
 export function formatPercent(value: number | null): string {
   return value === null ? "—" : percent.format(value / 100);
 }
+
+/** `value` in percent with one decimal and a decimal comma ("33,3"), for CSV read by a Belgian spreadsheet. */
+export function percentAsDecimalComma(value: number): string {
+  return value.toFixed(1).replace(".", ",");
+}

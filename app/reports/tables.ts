@@ -1,16 +1,18 @@
-import { formatCents } from "~/utils/money";
+import { centsAsDecimalComma, formatCents } from "~/utils/money";
 import { formatDate, startOfDay } from "~/utils/time";
 import type { CsvValue } from "~/utils/csv";
-import { formatCount, formatPercent } from "./format";
+import { formatCount, formatPercent, percentAsDecimalComma } from "./format";
 import type { CallReport } from "./report";
 
 /**
  * The tables of a report, defined once: the page shows `text`, the CSV download writes `csv`
  * of the very same cells, so the two never tell different stories. The first column is the
- * row header. In CSV, amounts are integer euro cents and percentages use a decimal point.
+ * row header. In CSV, for Belgian spreadsheets, amounts are euros and percentages have a
+ * decimal comma; an amount column is repeated at the end as integer cents for import tools,
+ * as the finance export does (docs/decisions/0017-reports-with-svg-charts.md).
  */
-export type ReportCell = { text: string; csv: CsvValue };
-export type ReportColumn = { label: string; csvLabel: string; numeric: boolean };
+export type ReportCell = { text: string; csv: CsvValue; cents?: number | null };
+export type ReportColumn = { label: string; csvLabel: string; numeric: boolean; centsLabel?: string };
 export type ReportTable = {
   key: ReportTableKey;
   caption: string;
@@ -46,10 +48,24 @@ export function reportTableKeyForFile(fileName: string): ReportTableKey | null {
 }
 
 const column = (label: string, numeric = false, csvLabel = label): ReportColumn => ({ label, csvLabel, numeric });
+/** An amount: euros in its own place, the same amount in cents under `centsLabel` at the end of the CSV. */
+const amountColumn = (label: string, csvLabel: string, centsLabel: string): ReportColumn => ({
+  label,
+  csvLabel,
+  numeric: true,
+  centsLabel,
+});
 const text = (value: string): ReportCell => ({ text: value, csv: value });
 const number = (value: number): ReportCell => ({ text: formatCount(value), csv: value });
-const cents = (value: number | null): ReportCell => ({ text: value === null ? "—" : formatCents(value), csv: value });
-const percent = (value: number | null): ReportCell => ({ text: formatPercent(value), csv: value });
+const cents = (value: number | null): ReportCell => ({
+  text: value === null ? "—" : formatCents(value),
+  csv: value === null ? null : centsAsDecimalComma(value),
+  cents: value,
+});
+const percent = (value: number | null): ReportCell => ({
+  text: formatPercent(value),
+  csv: value === null ? null : percentAsDecimalComma(value),
+});
 
 export function reportTables(report: CallReport): Record<ReportTableKey, ReportTable> {
   return {
@@ -98,7 +114,7 @@ function budgetTable(report: CallReport): ReportTable {
     key: "budget",
     caption: "Budget van de oproep: gevraagd, voorgesteld en toegekend",
     downloadLabel: "Budget downloaden (CSV)",
-    columns: [column("Onderdeel"), column("Bedrag", true, "Bedrag (eurocent)")],
+    columns: [column("Onderdeel"), amountColumn("Bedrag", "Bedrag (EUR)", "Bedrag (eurocent)")],
     rows: [
       [text("Budget van de oproep"), cents(budget.envelopeCents)],
       [text("Gevraagd in ingediende dossiers"), cents(amounts.totals.requestedCents)],
@@ -119,8 +135,8 @@ function amountTable(report: CallReport): ReportTable {
     columns: [
       column("Status"),
       column("Aantal dossiers", true),
-      column("Gevraagd", true, "Gevraagd bedrag (eurocent)"),
-      column("Toegekend", true, "Toegekend bedrag (eurocent)"),
+      amountColumn("Gevraagd", "Gevraagd bedrag (EUR)", "Gevraagd bedrag (eurocent)"),
+      amountColumn("Toegekend", "Toegekend bedrag (EUR)", "Toegekend bedrag (eurocent)"),
     ],
     rows: rows.map((row) => [text(row.label), number(row.count), cents(row.requestedCents), cents(row.grantedCents)]),
     totals: [[text("Totaal zonder ingetrokken dossiers"), number(totals.count), cents(totals.requestedCents), cents(totals.grantedCents)]],
@@ -143,7 +159,7 @@ function coverageTable(report: CallReport): ReportTable {
       column("Provincie"),
       column("Gemeenten", true, "Aantal gemeenten"),
       column("Met ingediende aanvraag", true, "Gemeenten met ingediende aanvraag"),
-      column("Aandeel", true, "Aandeel (procent, decimaalpunt)"),
+      column("Aandeel", true, "Aandeel (%)"),
     ],
     rows: rows.map((row) => [text(provinceLabel(row.province)), number(row.total), number(row.applied), percent(row.percentage)]),
     totals: [[text("Totaal"), number(overall.total), number(overall.applied), percent(overall.percentage)]],
@@ -173,10 +189,14 @@ function deadlineTable(report: CallReport): ReportTable {
   };
 }
 
-/** The CSV rows of a table: header, rows, totals. */
+/** The CSV rows of a table: header, rows, totals; the cents of every amount column last. */
 export function tableCsvRows(table: ReportTable): { header: string[]; rows: CsvValue[][] } {
+  const amounts = table.columns.flatMap((column, index) => (column.centsLabel ? [{ index, label: column.centsLabel }] : []));
   return {
-    header: table.columns.map((c) => c.csvLabel),
-    rows: [...table.rows, ...table.totals].map((row) => row.map((cell) => cell.csv)),
+    header: [...table.columns.map((c) => c.csvLabel), ...amounts.map((a) => a.label)],
+    rows: [...table.rows, ...table.totals].map((row) => [
+      ...row.map((cell) => cell.csv),
+      ...amounts.map((a) => row[a.index]?.cents ?? null),
+    ]),
   };
 }

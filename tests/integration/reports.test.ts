@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import type { StaffRole } from "~/domain/roles";
@@ -98,10 +99,8 @@ async function csvRows(response: Response): Promise<string[][]> {
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
   expect(text.endsWith("\r\n")).toBe(true);
   expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-  return text
-    .trimEnd()
-    .split("\r\n")
-    .map((line) => line.split(";"));
+  // csv-parse as an independent reader, as for the finance export: ";" between fields, CRLF, strict quotes.
+  return parse(text, { delimiter: ";", record_delimiter: "\r\n", relax_quotes: false }) as string[][];
 }
 
 describe("who may see the reports", () => {
@@ -186,42 +185,49 @@ describe("the figures of a small call", () => {
     ]);
   });
 
-  it("gives requested and granted amounts in cents, with the call's envelope", async () => {
+  it("gives requested and granted amounts in euros with a decimal comma, cents last, with the call's envelope", async () => {
     const client = await signedIn(staff.DECIDER!);
     expect(await csvRows(await client.get(`/rapporten/${callId}/bedragen-per-status.csv`))).toEqual([
-      ["Status", "Aantal dossiers", "Gevraagd bedrag (eurocent)", "Toegekend bedrag (eurocent)"],
-      ["Verstuurd", "1", "200000", "0"],
-      ["In behandeling", "1", "100000", "0"],
-      ["Bijkomende informatie gevraagd", "0", "0", "0"],
-      ["Voorstel tot beslissing", "1", "1000000", "0"],
-      ["Goedgekeurd", "1", "1800000", "1500000"],
-      ["Gedeeltelijk goedgekeurd", "0", "0", "0"],
-      ["Geweigerd", "0", "0", "0"],
-      ["Ingetrokken", "1", "500000", "0"],
-      ["Totaal zonder ingetrokken dossiers", "4", "3100000", "1500000"],
+      [
+        "Status",
+        "Aantal dossiers",
+        "Gevraagd bedrag (EUR)",
+        "Toegekend bedrag (EUR)",
+        "Gevraagd bedrag (eurocent)",
+        "Toegekend bedrag (eurocent)",
+      ],
+      ["Verstuurd", "1", "2000,00", "0,00", "200000", "0"],
+      ["In behandeling", "1", "1000,00", "0,00", "100000", "0"],
+      ["Bijkomende informatie gevraagd", "0", "0,00", "0,00", "0", "0"],
+      ["Voorstel tot beslissing", "1", "10000,00", "0,00", "1000000", "0"],
+      ["Goedgekeurd", "1", "18000,00", "15000,00", "1800000", "1500000"],
+      ["Gedeeltelijk goedgekeurd", "0", "0,00", "0,00", "0", "0"],
+      ["Geweigerd", "0", "0,00", "0,00", "0", "0"],
+      ["Ingetrokken", "1", "5000,00", "0,00", "500000", "0"],
+      ["Totaal zonder ingetrokken dossiers", "4", "31000,00", "15000,00", "3100000", "1500000"],
     ]);
     expect(await csvRows(await client.get(`/rapporten/${callId}/budget.csv`))).toEqual([
-      ["Onderdeel", "Bedrag (eurocent)"],
-      ["Budget van de oproep", "10000000"],
-      ["Gevraagd in ingediende dossiers", "3100000"],
-      ["Voorgesteld, nog niet beslist", "800000"],
-      ["Toegekend", "1500000"],
-      ["Nog beschikbaar", "8500000"],
+      ["Onderdeel", "Bedrag (EUR)", "Bedrag (eurocent)"],
+      ["Budget van de oproep", "100000,00", "10000000"],
+      ["Gevraagd in ingediende dossiers", "31000,00", "3100000"],
+      ["Voorgesteld, nog niet beslist", "8000,00", "800000"],
+      ["Toegekend", "15000,00", "1500000"],
+      ["Nog beschikbaar", "85000,00", "8500000"],
     ]);
   });
 
   it("counts the municipalities per province that applied, without merged ones, with the VGC for Brussels", async () => {
     const client = await signedIn(staff.ADMIN!);
     expect(await csvRows(await client.get(`/rapporten/${callId}/dekking-per-provincie.csv`))).toEqual([
-      ["Provincie", "Aantal gemeenten", "Gemeenten met ingediende aanvraag", "Aandeel (procent, decimaalpunt)"],
-      ["Antwerpen", "2", "1", "50"],
+      ["Provincie", "Aantal gemeenten", "Gemeenten met ingediende aanvraag", "Aandeel (%)"],
+      ["Antwerpen", "2", "1", "50,0"],
       ["Limburg", "0", "0", ""],
-      ["Oost-Vlaanderen", "1", "1", "100"],
-      ["Vlaams-Brabant", "1", "0", "0"],
+      ["Oost-Vlaanderen", "1", "1", "100,0"],
+      ["Vlaams-Brabant", "1", "0", "0,0"],
       ["West-Vlaanderen", "0", "0", ""],
       // The VGC withdrew: it does not count as applied.
-      ["Brussel (VGC)", "1", "0", "0"],
-      ["Totaal", "5", "2", "40"],
+      ["Brussel (VGC)", "1", "0", "0,0"],
+      ["Totaal", "5", "2", "40,0"],
     ]);
   });
 
@@ -307,6 +313,13 @@ describe("a live submission", () => {
     expect((await csvRows(await reviewer.get(`/rapporten/${callId}/indieningen-per-dag.csv`))).at(-1)).toEqual(["2026-03-30", "2", "6"]);
     const amounts = await csvRows(await reviewer.get(`/rapporten/${callId}/bedragen-per-status.csv`));
     // 300 learners at € 60 requested by Leuven.
-    expect(amounts.find((row) => row[0] === "Verstuurd")).toEqual(["Verstuurd", "2", String(2_000_00 + 18_000_00), "0"]);
+    expect(amounts.find((row) => row[0] === "Verstuurd")).toEqual([
+      "Verstuurd",
+      "2",
+      "20000,00",
+      "0,00",
+      String(2_000_00 + 18_000_00),
+      "0",
+    ]);
   });
 });

@@ -83,14 +83,23 @@ describe("report tables", () => {
     expect(reportTableKeyForFile("onbekend.csv")).toBeNull();
   });
 
-  it("shows Dutch figures on the page and plain ones in the CSV, from the same cells", () => {
+  it("shows Dutch figures on the page and euros with a decimal comma in the CSV, from the same cells, cents last", () => {
     const amounts = tables.bedragen;
     const approved = amounts.rows.find((row) => row[0]!.text === "Goedgekeurd")!;
     expect(approved.map((cell) => cell.text)).toEqual(["Goedgekeurd", "1", "€ 18.000,00", "€ 15.000,50"]);
-    expect(approved.map((cell) => cell.csv)).toEqual(["Goedgekeurd", 1, 1_800_000, 1_500_050]);
+    expect(approved.map((cell) => cell.csv)).toEqual(["Goedgekeurd", 1, "18000,00", "15000,50"]);
     const csv = tableCsvRows(amounts);
-    expect(csv.header).toEqual(["Status", "Aantal dossiers", "Gevraagd bedrag (eurocent)", "Toegekend bedrag (eurocent)"]);
-    expect(csv.rows.at(-1)).toEqual(["Totaal zonder ingetrokken dossiers", 2, 2_700_000, 1_500_050]);
+    expect(csv.header).toEqual([
+      "Status",
+      "Aantal dossiers",
+      "Gevraagd bedrag (EUR)",
+      "Toegekend bedrag (EUR)",
+      "Gevraagd bedrag (eurocent)",
+      "Toegekend bedrag (eurocent)",
+    ]);
+    expect(csv.rows.at(-1)).toEqual(["Totaal zonder ingetrokken dossiers", 2, "27000,00", "15000,50", 2_700_000, 1_500_050]);
+    // A spreadsheet must read the euro cell as a number: never turned into text by the formula guard.
+    expect(toCsv(csv.header, csv.rows)).toContain("\r\nGoedgekeurd;1;18000,00;15000,50;1800000;1500050\r\n");
   });
 
   it("lists submissions per Brussels day, by ISO date in the CSV", () => {
@@ -103,12 +112,23 @@ describe("report tables", () => {
     expect(tables.indieningen.rows[0]![0]!.text).toBe("3 november 2025");
   });
 
-  it("gives coverage with percentages, Dutch on the page", () => {
+  it("gives coverage with percentages with a decimal comma, on the page and in the CSV", () => {
     const antwerpen = tables.dekking.rows.find((row) => row[0]!.text === "Antwerpen")!;
     expect(antwerpen.map((cell) => cell.text)).toEqual(["Antwerpen", "2", "1", "50,0%"]);
-    expect(antwerpen.map((cell) => cell.csv)).toEqual(["Antwerpen", 2, 1, 50]);
-    expect(tables.dekking.rows.find((row) => row[0]!.text === "Brussel (VGC)")!.map((c) => c.csv)).toEqual(["Brussel (VGC)", 1, 1, 100]);
-    expect(tables.dekking.totals[0]!.map((c) => c.csv)).toEqual(["Totaal", 3, 2, 66.7]);
+    expect(antwerpen.map((cell) => cell.csv)).toEqual(["Antwerpen", 2, 1, "50,0"]);
+    expect(tables.dekking.rows.find((row) => row[0]!.text === "Brussel (VGC)")!.map((c) => c.csv)).toEqual([
+      "Brussel (VGC)",
+      1,
+      1,
+      "100,0",
+    ]);
+    expect(tables.dekking.totals[0]!.map((c) => c.csv)).toEqual(["Totaal", 3, 2, "66,7"]);
+    expect(tableCsvRows(tables.dekking).header).toEqual([
+      "Provincie",
+      "Aantal gemeenten",
+      "Gemeenten met ingediende aanvraag",
+      "Aandeel (%)",
+    ]);
   });
 
   it("reports the decision deadline with days left", () => {
@@ -125,12 +145,15 @@ describe("report tables", () => {
 
   it("sums the statuses and the budget", () => {
     expect(tables.statussen.totals[0]!.map((c) => c.csv)).toEqual(["Totaal", 3]);
-    expect(tableCsvRows(tables.budget).rows).toEqual([
-      ["Budget van de oproep", 2_500_000_00],
-      ["Gevraagd in ingediende dossiers", 2_700_000],
-      ["Voorgesteld, nog niet beslist", 0],
-      ["Toegekend", 1_500_050],
-      ["Nog beschikbaar", 2_500_000_00 - 1_500_050],
-    ]);
+    expect(tableCsvRows(tables.budget)).toEqual({
+      header: ["Onderdeel", "Bedrag (EUR)", "Bedrag (eurocent)"],
+      rows: [
+        ["Budget van de oproep", "2500000,00", 2_500_000_00],
+        ["Gevraagd in ingediende dossiers", "27000,00", 2_700_000],
+        ["Voorgesteld, nog niet beslist", "0,00", 0],
+        ["Toegekend", "15000,50", 1_500_050],
+        ["Nog beschikbaar", "2484999,50", 2_500_000_00 - 1_500_050],
+      ],
+    });
   });
 });
