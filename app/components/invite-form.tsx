@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { INVITE_LABELS, inviteFormSchema } from "~/auth/invite-form";
 import type { FormFailure } from "~/utils/forms";
 import { ErrorSummary, TextField, useZodForm } from "./forms";
+import { SubmitButton } from "./submit-button";
 
 /** The invitation form: name and e-mail of the person to invite, errors next to the fields. */
 export function InviteForm({ failure }: { failure?: Pick<FormFailure, "errors" | "values"> }) {
@@ -20,9 +21,7 @@ export function InviteForm({ failure }: { failure?: Pick<FormFailure, "errors" |
         <TextField label={INVITE_LABELS.firstName} autoComplete="off" required {...form.field("firstName")} />
         <TextField label={INVITE_LABELS.lastName} autoComplete="off" required {...form.field("lastName")} />
         <TextField label={INVITE_LABELS.email} type="email" autoComplete="off" required {...form.field("email")} />
-        <button type="submit" className="button">
-          Uitnodiging versturen
-        </button>
+        <SubmitButton busyLabel="Bezig met versturen…">Uitnodiging versturen</SubmitButton>
       </Form>
     </>
   );

@@ -12,6 +12,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { RadioGroup, TextAreaField } from "./admin-fields";
 import { ErrorSummary, TextField, useZodForm } from "./forms";
 import { isOneOf } from "~/utils/guards";
+import { SubmitButton } from "./submit-button";
 
 type Values = Partial<Record<"code" | "name" | "description" | "kind" | "legalBasis", string>>;
 
@@ -74,9 +75,7 @@ export function ProgrammeForm({
           rows={3}
           {...form.field("legalBasis")}
         />
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
+        <SubmitButton busyLabel="Bezig met opslaan…">{submitLabel}</SubmitButton>
       </Form>
     </>
   );

@@ -8,6 +8,7 @@ import { outboxOverview, retryEmail } from "~/mail/admin.server";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDateTime } from "~/utils/time-format";
 import { TableRegion } from "~/components/table-region";
+import { SubmitButton } from "~/components/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "E-mails | Beheer | Subsidieportaal AgII" }];
 
@@ -104,12 +105,12 @@ export default function AdminEmailsPage() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="retry" />
                       <input type="hidden" name="emailId" value={email.id} />
-                      <button type="submit" className="button button--secondary">
+                      <SubmitButton className="button button--secondary" busyLabel="Bezig met versturen…">
                         Opnieuw proberen
                         <span className="visually-hidden">
                           : {email.subject} aan {email.toAddress}
                         </span>
-                      </button>
+                      </SubmitButton>
                     </Form>
                   </td>
                 </tr>

@@ -10,6 +10,7 @@ import { ErrorSummary, useZodForm } from "~/components/forms";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { requiredText } from "~/utils/schemas";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { SubmitButton } from "~/components/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "Formulierversie toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -74,12 +75,12 @@ export default function NewFormVersionPage() {
           {...form.field("definition")}
         />
         <div className="actions">
-          <button type="submit" name="intent" value="preview" className="button button--secondary">
+          <SubmitButton name="intent" value="preview" className="button button--secondary" busyLabel="Bezig met het voorbeeld…">
             Voorbeeld tonen
-          </button>
-          <button type="submit" name="intent" value="save" className="button">
+          </SubmitButton>
+          <SubmitButton name="intent" value="save" busyLabel="Bezig met opslaan…">
             Versie opslaan
-          </button>
+          </SubmitButton>
         </div>
       </Form>
       {preview ? (

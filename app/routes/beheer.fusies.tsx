@@ -11,6 +11,7 @@ import { PROVINCES } from "~/domain/organisation";
 import { executeMerger, listMergers, previewMerger } from "~/organisations/merger.server";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDate } from "~/utils/time-format";
+import { SubmitButton } from "~/components/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "Fusies | Beheer | Subsidieportaal AgII" }];
 
@@ -108,9 +109,9 @@ export default function MergersPage() {
               .map(([name, value]) => (
                 <input key={name} type="hidden" name={name} value={value} />
               ))}
-            <button type="submit" name="intent" value="confirm" className="button">
+            <SubmitButton name="intent" value="confirm" busyLabel="Bezig met de fusie…">
               Fusie uitvoeren
-            </button>{" "}
+            </SubmitButton>{" "}
             <Link to="/beheer/fusies" className="button button--secondary">
               Annuleren
             </Link>
@@ -163,9 +164,7 @@ export default function MergersPage() {
               {...form.field("successorProvince")}
             />
             <TextField label={LABELS.mergedOn} type="date" required {...form.field("mergedOn")} />
-            <button type="submit" className="button">
-              Fusie controleren
-            </button>
+            <SubmitButton busyLabel="Bezig met controleren…">Fusie controleren</SubmitButton>
           </Form>
         </>
       )}

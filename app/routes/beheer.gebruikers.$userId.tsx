@@ -12,6 +12,7 @@ import { parseJsonObject } from "~/utils/json";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { repeated, requiredText } from "~/utils/schemas";
 import { formatDateTime } from "~/utils/time-format";
+import { SubmitButton } from "~/components/submit-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.user.firstName} ${data.user.lastName}` : "Gebruiker"} | Beheer | Subsidieportaal AgII` },
@@ -146,9 +147,7 @@ export default function AdminUserPage() {
               <p className="hint">Leden van een aanvragende organisatie kunnen geen rol bij het agentschap krijgen.</p>
             ) : null}
           </fieldset>
-          <button type="submit" className="button">
-            Rollen opslaan
-          </button>
+          <SubmitButton busyLabel="Bezig met opslaan…">Rollen opslaan</SubmitButton>
         </Form>
       )}
 
@@ -164,9 +163,9 @@ export default function AdminUserPage() {
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value={statusIntent} />
         <TextAreaField label={LABELS.reason} required {...form.field("reason")} />
-        <button type="submit" className="button">
+        <SubmitButton busyLabel={user.deactivatedAt ? "Bezig met activeren…" : "Bezig met deactiveren…"}>
           {user.deactivatedAt ? "Account activeren" : "Account deactiveren"}
-        </button>
+        </SubmitButton>
       </Form>
 
       <h2>Geschiedenis</h2>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { countMunicipalities, refreshMunicipalities } from "~/admin/municipalities.server";
 import { requireStaff } from "~/auth/viewer.server";
 import { readFormPost } from "~/utils/read-form-post.server";
+import { SubmitButton } from "~/components/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "Gemeenten bijwerken | Beheer | Subsidieportaal AgII" }];
 
@@ -22,7 +23,6 @@ const FIELD_LABELS: Record<string, string> = { name: "naam", kind: "soort", prov
 export default function MunicipalitiesPage() {
   const { municipalities } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   return (
     <section>
       <h1>Gemeenten bijwerken</h1>
@@ -33,9 +33,7 @@ export default function MunicipalitiesPage() {
       </p>
       <p>Nu in het portaal: {municipalities} gemeenten (zonder de gemeenten die in een fusie zijn opgegaan).</p>
       <Form method="post">
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          Gemeenten bijwerken
-        </button>
+        <SubmitButton busyLabel="Bezig met bijwerken…">Gemeenten bijwerken</SubmitButton>
       </Form>
       {result ? (
         <div role="status" className="import-result">

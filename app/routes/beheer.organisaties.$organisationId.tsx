@@ -15,6 +15,7 @@ import { readFormPost } from "~/utils/read-form-post.server";
 import { formatDate, formatDateTime } from "~/utils/time-format";
 import { publicUrl } from "~/utils/url.server";
 import { lookup } from "~/utils/guards";
+import { SubmitButton } from "~/components/submit-button";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "Organisatie"} | Beheer | Subsidieportaal AgII` },
@@ -116,9 +117,9 @@ export default function AdminOrganisationPage() {
       <Form method="post">
         <input type="hidden" name="intent" value="password-login" />
         <input type="hidden" name="allowed" value={organisation.passwordLoginAllowed ? "nee" : "ja"} />
-        <button type="submit" className="button button--secondary">
+        <SubmitButton className="button button--secondary" busyLabel="Bezig met opslaan…">
           {organisation.passwordLoginAllowed ? "Wachtwoorden niet langer toestaan" : "Wachtwoorden toestaan"}
-        </button>
+        </SubmitButton>
       </Form>
 
       <h2>Leden</h2>

@@ -11,6 +11,7 @@ import { readFormPost } from "~/utils/read-form-post.server";
 import { REQUIRED, requiredText } from "~/utils/schemas";
 import { isOneOf } from "~/utils/guards";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { SubmitButton } from "~/components/submit-button";
 
 export const meta: MetaFunction = () => [{ title: "Partnerorganisatie toevoegen | Beheer | Subsidieportaal AgII" }];
 
@@ -86,9 +87,7 @@ export default function NewPartnerOrganisationPage() {
           options={PROVINCES.map((province) => ({ value: province, label: province }))}
           {...form.field("province")}
         />
-        <button type="submit" className="button">
-          Organisatie toevoegen
-        </button>
+        <SubmitButton busyLabel="Bezig met toevoegen…">Organisatie toevoegen</SubmitButton>
       </Form>
     </section>
   );
