@@ -2,7 +2,7 @@ import { APPLICATION_STATUS_LABELS, applicationStatusSchema, type ApplicationSta
 import { ACTOR_ROLE_LABELS, STAFF_ROLE_LABELS, staffRoleSchema } from "~/domain/roles";
 import { isRecord, lookup } from "~/utils/guards";
 import { formatCents } from "~/utils/money";
-import { formatDate, formatDateTime } from "~/utils/time-format";
+import { formatDateTime, formatPeriod } from "~/utils/time-format";
 
 /**
  * Every action the portal writes to the audit trail (app/audit/audit.server.ts takes only
@@ -160,7 +160,7 @@ function decisionSentence({ actor, after, context }: Parsed): string {
         : APPLICATION_STATUS_LABELS[outcome].toLowerCase()
     : "beslist";
   const amount = cents !== null && cents > 0 ? ` voor ${formatCents(cents)}` : "";
-  const during = startsOn && endsOn ? `, van ${formatDate(startsOn)} tot en met ${formatDate(endsOn)}` : "";
+  const during = startsOn && endsOn ? `, van ${formatPeriod(startsOn, endsOn)}` : "";
   return `${actor} besliste over het voorstel: ${label}${amount}${during}.`;
 }
 

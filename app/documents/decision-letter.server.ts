@@ -1,6 +1,6 @@
 import type { OrganisationKind } from "~/domain/organisation";
 import { formatCents } from "~/utils/money";
-import { formatDate, formatTimestamp } from "~/utils/time";
+import { formatDate, formatPeriod, formatTimestamp } from "~/utils/time";
 import { addresseeOf, type PostalAddress } from "./addressee";
 import { AGENCY } from "./agency";
 import { contactFor, letterTextsFor, type LetterSettings, type ProgrammeKind } from "./letter-texts";
@@ -38,8 +38,6 @@ export function decisionLetterFilename(reference: string | null): string {
   return `beslissing-${(reference ?? "dossier").replace(/[^A-Za-z0-9-]/g, "_")}.pdf`;
 }
 
-const calendarDay = (isoDate: string) => formatDate(`${isoDate}T12:00:00Z`);
-
 function isPositive(outcome: DecisionOutcome): boolean {
   return outcome !== "REFUSED";
 }
@@ -47,7 +45,7 @@ function isPositive(outcome: DecisionOutcome): boolean {
 function decisionParagraphs(input: DecisionLetterInput): string[] {
   if (input.programme.kind === "RECOGNITION") {
     const period = input.recognitionPeriod;
-    const periodLine = period ? `Erkenningsperiode: van ${calendarDay(period.startsOn)} tot en met ${calendarDay(period.endsOn)}.` : null;
+    const periodLine = period ? `Erkenningsperiode: van ${formatPeriod(period.startsOn, period.endsOn)}.` : null;
     if (input.outcome === "REFUSED") return ["Het agentschap kent de gevraagde erkenning niet toe."];
     if (input.outcome === "PARTIALLY_APPROVED")
       return ["Het agentschap kent de gevraagde erkenning gedeeltelijk toe.", periodLine].filter((line) => line !== null);
@@ -113,7 +111,7 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
     { kind: "paragraph", text: `Deze beslissing steunt op: ${input.programme.legalBasis}.` },
     {
       kind: "paragraph",
-      text: `Oproep: "${input.call.title}", open van ${formatDate(input.call.opensAt)} tot en met ${formatDate(input.call.closesAt)}.`,
+      text: `Oproep: "${input.call.title}", open van ${formatPeriod(input.call.opensAt, input.call.closesAt)}.`,
     },
   ];
   if (paid && texts.paymentTerms.length > 0)

@@ -16,9 +16,9 @@ export type KnownProblem = {
 export const ACCESSIBILITY_STATEMENT = {
   status: "gedeeltelijk conform",
   standard: "de Web Content Accessibility Guidelines (WCAG) versie 2.1, niveau AA",
-  /** Noon in Brussels, so the calendar day is the same in every time zone the formatter uses */
-  drawnUpOn: "2026-12-02T12:00:00+01:00",
-  reviewedOn: "2026-12-02T12:00:00+01:00",
+  /** Calendar dates (yyyy-mm-dd): formatDate shows them as they are, in no time zone */
+  drawnUpOn: "2026-12-02",
+  reviewedOn: "2026-12-02",
   method:
     "een zelfevaluatie door het team dat het portaal bouwt: elke pagina die de geautomatiseerde tests bezoeken, wordt " +
     "gecontroleerd met axe-core op de regels van WCAG 2.1 A en AA, op een breedte van 390 en 1366 pixels zonder " +

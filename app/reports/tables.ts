@@ -1,5 +1,5 @@
 import { centsAsDecimalComma, formatCents } from "~/utils/money";
-import { formatDate, startOfDay } from "~/utils/time";
+import { formatDate } from "~/utils/time";
 import type { CsvValue } from "~/utils/csv";
 import { formatCount, formatPercent, percentAsDecimalComma } from "./format";
 import type { CallReport } from "./report";
@@ -99,11 +99,7 @@ function submissionTable(report: CallReport): ReportTable {
       column("Ingediend die dag", true),
       column("Ingediend tot en met die dag", true),
     ],
-    rows: report.submissions.days.map((day) => [
-      { text: formatDate(startOfDay(day.date)), csv: day.date },
-      number(day.count),
-      number(day.cumulative),
-    ]),
+    rows: report.submissions.days.map((day) => [{ text: formatDate(day.date), csv: day.date }, number(day.count), number(day.cumulative)]),
     totals: [],
   };
 }

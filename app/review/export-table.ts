@@ -43,8 +43,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: "Gevraagd bedrag (EUR)", kind: "euro", width: 18, value: (d) => d.requestedCents },
   { header: "Voorgesteld bedrag (EUR)", kind: "euro", width: 18, value: (d) => d.proposedCents },
   { header: "Toegekend bedrag (EUR)", kind: "euro", width: 18, value: (d) => d.grantedCents },
-  { header: "Ingediend op (Belgische tijd)", kind: "instant", width: 20, value: (d) => d.submittedAt },
-  { header: "Beslist op (Belgische tijd)", kind: "instant", width: 20, value: (d) => d.decidedAt },
+  { header: "Ingediend op (Belgische tijd)", kind: "instant", width: 28, value: (d) => d.submittedAt },
+  { header: "Beslist op (Belgische tijd)", kind: "instant", width: 28, value: (d) => d.decidedAt },
   { header: "IBAN", kind: "text", width: 22, value: (d) => d.iban },
   { header: "Gevraagd bedrag (eurocent)", kind: "cents", width: 0, value: (d) => d.requestedCents },
   { header: "Voorgesteld bedrag (eurocent)", kind: "cents", width: 0, value: (d) => d.proposedCents },
@@ -59,7 +59,11 @@ export const XLSX_COLUMNS = EXPORT_COLUMNS.filter((column) => column.kind !== "c
  * reader's own separators, the symbol stays).
  */
 export const EURO_NUMBER_FORMAT = "[$€-813] #,##0.00";
-export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm:ss";
+/**
+ * A date cell in the words of the portal's dates (record 0054): "15 januari 2026 om 23:59:58";
+ * [$-813] gives Dutch month names. The cell stays a date, so it still sorts and filters.
+ */
+export const DATE_TIME_FORMAT = '[$-813]d mmmm yyyy "om" hh:mm:ss';
 
 /** One CSV cell: euros with a decimal comma, instants as ISO 8601 with the Brussels offset. */
 export function csvCell(column: ExportColumn, dossier: ExportDossier): CsvValue {

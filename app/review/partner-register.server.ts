@@ -2,9 +2,9 @@ import { prisma } from "~/db.server";
 import { findForm, listForms, type AnyFormDefinition } from "~/forms/registry";
 import type { Option } from "~/forms/types";
 import { asText } from "~/forms/values";
+import { formatPeriod } from "~/utils/time";
 import {
   dimensionOptions,
-  formatRecognitionPeriod,
   optionLabel,
   parseAnswers,
   publicWebsite,
@@ -71,7 +71,7 @@ export async function partnerRegister(filter: PartnerRegisterFilter, today: stri
       name: row.organisation.name,
       website: publicWebsite(answers.website),
       offer: asText(answers.aanbod),
-      period: formatRecognitionPeriod(startsOn, row.recognitionEndsOn),
+      period: formatPeriod(startsOn, row.recognitionEndsOn),
       upcoming: startsOn > today,
       labels: fromKeys(RECOGNITION_DIMENSIONS, (d) => profile[d].map((value) => optionLabel(dimensionOptions(form, d), value))),
     };

@@ -4,12 +4,11 @@ import { prisma } from "~/db.server";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { findForm } from "~/forms/registry";
 import type { Option } from "~/forms/types";
-import { brusselsDate } from "~/utils/time";
+import { brusselsDate, formatPeriod } from "~/utils/time";
 import { COMPARED_STATUSES, findOverlaps, takesPartInOverlap, type CoverageEntry } from "./recognition-overlap";
 import {
   allDimensionOptions,
   DIMENSION_HEADINGS,
-  formatRecognitionPeriod,
   optionLabel,
   parseAnswers,
   recognitionProfile,
@@ -167,7 +166,7 @@ export async function recognitionComparison(callId: string, selected: readonly s
       statusLabel: statusLabel("APPROVED", RECOGNITION),
       proposalLabel: null,
       recognisedIn: row.call.title,
-      period: formatRecognitionPeriod(row.recognitionStartsOn, row.recognitionEndsOn),
+      period: formatPeriod(row.recognitionStartsOn, row.recognitionEndsOn),
       inOverlap: true,
       profile: recognitionProfile(form, parseAnswers(row.data)),
     })),

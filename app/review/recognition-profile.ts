@@ -2,7 +2,6 @@ import type { AnyFormDefinition } from "~/forms/registry";
 import type { Option, RawValues } from "~/forms/types";
 import { asList, asText, rawValues } from "~/forms/values";
 import { parseJsonObject } from "~/utils/json";
-import { startOfDay, formatDate } from "~/utils/time";
 import { fromKeys } from "~/utils/guards";
 
 /**
@@ -74,10 +73,4 @@ export function publicWebsite(raw: RawValues[string]): string | null {
  */
 export function inForceOnOrAfter(period: { startsOn: string | null; endsOn: string | null }, today: string): boolean {
   return period.startsOn !== null && (period.endsOn === null || period.endsOn >= today);
-}
-
-/** "1 januari 2026 tot en met 31 december 2030", or "vanaf 1 januari 2026" without an end. */
-export function formatRecognitionPeriod(startsOn: string, endsOn: string | null): string {
-  const start = formatDate(startOfDay(startsOn));
-  return endsOn ? `${start} tot en met ${formatDate(startOfDay(endsOn))}` : `vanaf ${start}`;
 }

@@ -96,7 +96,7 @@ export default function MergersPage() {
               {preview.plan.successor.isNew ? ", wordt aangemaakt" : ", bestaat al"}
             </dd>
             <dt>Fusiedatum</dt>
-            <dd>{formatDate(`${preview.plan.mergedOn}T12:00:00Z`)}</dd>
+            <dd>{formatDate(preview.plan.mergedOn)}</dd>
             <dt>Dossiers die overgaan</dt>
             <dd>{preview.plan.dossiersToMove}</dd>
             <dt>Nieuwe leden</dt>

@@ -15,7 +15,7 @@ import { EXTENSION_ROLES, isStaff } from "~/domain/permissions";
 import { ACTOR_ROLE_LABELS } from "~/domain/roles";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { formatCents } from "~/utils/money";
-import { formatDateTime, formatTimestamp } from "~/utils/time-format";
+import { formatDateTime, formatPeriod, formatTimestamp } from "~/utils/time-format";
 import { lookup } from "~/utils/guards";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -121,9 +121,7 @@ export default function ApplicationPage() {
             {decision.recognitionStartsOn && decision.recognitionEndsOn ? (
               <>
                 <dt>Erkenningsperiode</dt>
-                <dd>
-                  {decision.recognitionStartsOn} tot en met {decision.recognitionEndsOn}
-                </dd>
+                <dd>{formatPeriod(decision.recognitionStartsOn, decision.recognitionEndsOn)}</dd>
               </>
             ) : null}
           </dl>

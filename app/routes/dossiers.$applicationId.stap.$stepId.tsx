@@ -21,7 +21,7 @@ import type { ParsedValues, RawValues } from "~/forms/types";
 import { readFormPost } from "~/utils/read-form-post.server";
 import { schemaResolver } from "~/utils/schema-resolver";
 import { isAutosave } from "~/utils/revalidation";
-import { formatTimestamp, brusselsTime } from "~/utils/time-format";
+import { brusselsTime, formatDate } from "~/utils/time-format";
 import { defined } from "~/utils/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -287,8 +287,7 @@ function StepForm({
             ) : null}
           </div>
           <p className="autosave-status" role="status">
-            {autosaveProblem ??
-              (savedAt ? `Laatst bewaard om ${brusselsTime(savedAt)} (${formatTimestamp(savedAt).slice(0, 10)}).` : "Nog niet bewaard.")}
+            {autosaveProblem ?? (savedAt ? `Laatst bewaard om ${brusselsTime(savedAt)} op ${formatDate(savedAt)}.` : "Nog niet bewaard.")}
           </p>
         </Form>
       </FormProvider>

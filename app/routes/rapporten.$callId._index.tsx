@@ -10,7 +10,7 @@ import { formatCount, formatPercent } from "~/reports/format";
 import { callReport } from "~/reports/reports.server";
 import { provinceLabel, REPORT_TABLE_FILES, reportTables, type ReportTableKey } from "~/reports/tables";
 import { formatCents } from "~/utils/money";
-import { formatDate, formatDateTime, startOfDay } from "~/utils/time";
+import { formatDate, formatDateTime } from "~/utils/time";
 import { lookup } from "~/utils/guards";
 import { defined } from "~/utils/invariant";
 
@@ -103,7 +103,7 @@ export default function CallReportPage() {
             <StepChart
               id="grafiek-indieningen"
               title="Trapgrafiek: aantal ingediende aanvragen opgeteld per dag"
-              summary={`Van ${formatDate(call.opensAt)} tot de deadline op ${formatDate(call.closesAt)}. Op ${formatDate(startOfDay(submissions.days.at(-1)!.date))} stond de teller op ${formatCount(submissions.days.at(-1)!.cumulative)}.`}
+              summary={`Van ${formatDate(call.opensAt)} tot de deadline op ${formatDate(call.closesAt)}. Op ${formatDate(submissions.days.at(-1)!.date)} stond de teller op ${formatCount(submissions.days.at(-1)!.cumulative)}.`}
               points={submissions.days}
               firstDate={submissions.firstDate}
               lastDate={submissions.lastDate}

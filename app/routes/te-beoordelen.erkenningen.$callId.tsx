@@ -6,7 +6,7 @@ import { RecognitionMatrix } from "~/components/recognition-matrix";
 import { STAFF_ROLES } from "~/domain/roles";
 import { recognitionComparison } from "~/review/recognition-comparison.server";
 import { now } from "~/utils/clock.server";
-import { formatDate, startOfDay } from "~/utils/time";
+import { formatDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Kandidaten vergelijken | Erkenningen | Subsidieportaal AgII" }];
 
@@ -33,7 +33,7 @@ export default function RecognitionComparisonPage() {
       <h1>Kandidaten vergelijken</h1>
       <p className="intro">
         {call.title}
-        {call.recognitionStartsOn ? `. De erkenningen starten op ${formatDate(startOfDay(call.recognitionStartsOn))}.` : "."}
+        {call.recognitionStartsOn ? `. De erkenningen starten op ${formatDate(call.recognitionStartsOn)}.` : "."}
       </p>
       <p className="intro">
         <strong>Overlap</strong> betekent: twee of meer organisaties werken rond hetzelfde thema, in dezelfde provincie, voor hetzelfde

@@ -1,7 +1,17 @@
 /**
- * Instants shown in Dutch, Brussels time, through Intl (as Luxon does inside): this module is
- * for the browser too and must not import Luxon, which would be 22 kB gzipped of the wizard's
- * JavaScript. Calendar arithmetic is in ./time.
+ * The portal's one vocabulary for dates a person reads (docs/decisions/0054-one-date-vocabulary.md),
+ * in Dutch, Brussels time, through Intl (as Luxon does inside): this module is for the browser
+ * too and must not import Luxon, which would be 22 kB gzipped of the wizard's JavaScript.
+ * Calendar arithmetic is in ./time.
+ *
+ * - a date: formatDate, "15 januari 2026"
+ * - a date and time, and so a deadline (stored as its last accepted instant): formatDateTime,
+ *   "15 januari 2026 om 23:59"
+ * - a moment to the second (receipts, audit lines): formatTimestamp, "15 januari 2026 om 23:59:58"
+ * - a period of calendar days: formatPeriod, "1 januari 2026 tot en met 31 december 2030"
+ *
+ * Never ISO dates or "15/01/2026" in text a person reads; ISO stays in attributes (dateTime=)
+ * and machine columns of exports.
  */
 export const ZONE = "Europe/Brussels";
 export const LOCALE = "nl-BE";
@@ -36,22 +46,46 @@ const INVALID = "Invalid DateTime";
 
 const longDate = (at: WallClock) => `${Number(at.day)} ${MONTHS[Number(at.month) - 1]} ${at.year}`;
 
-/** "15 januari 2026" */
-export function formatDate(instant: Date | string): string {
-  const at = wallClock(instant);
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "15 januari 2026": the Brussels day of an instant, or a calendar date as stored
+ * ("2026-01-15", a recognition's start or a merger's date), which no time zone moves.
+ */
+export function formatDate(value: Date | string): string {
+  const calendar = typeof value === "string" ? CALENDAR_DATE.exec(value) : null;
+  if (calendar) {
+    const [, year, month, day] = calendar.map(Number) as [number, number, number, number];
+    // A date that does not exist ("2026-02-30") would roll over into the next month.
+    const check = new Date(Date.UTC(year, month - 1, day));
+    const exists = check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+    return exists ? `${day} ${MONTHS[month - 1]} ${year}` : INVALID;
+  }
+  const at = wallClock(value);
   return at ? longDate(at) : INVALID;
 }
 
-/** "15 januari 2026 om 23:59" */
+/**
+ * "15 januari 2026 om 23:59", also for a deadline: stored as its last accepted instant
+ * (23:59:59.999, record 0005), it reads as the minute it ends in, never as the next day.
+ */
 export function formatDateTime(instant: Date | string): string {
   const at = wallClock(instant);
   return at ? `${longDate(at)} om ${at.hour}:${at.minute}` : INVALID;
 }
 
-/** "15/01/2026 23:59:59", for receipts and audit lines where seconds matter */
+/** "15 januari 2026 om 23:59:58", for receipts and audit lines where seconds matter */
 export function formatTimestamp(instant: Date | string): string {
   const at = wallClock(instant);
-  return at ? `${at.day}/${at.month}/${at.year} ${at.hour}:${at.minute}:${at.second}` : INVALID;
+  return at ? `${longDate(at)} om ${at.hour}:${at.minute}:${at.second}` : INVALID;
+}
+
+/**
+ * "1 januari 2026 tot en met 31 december 2030", both days included; "vanaf 1 januari 2026"
+ * without an end. Calendar dates ("2026-01-01") or instants (their Brussels days).
+ */
+export function formatPeriod(from: Date | string, to: Date | string | null): string {
+  return to === null ? `vanaf ${formatDate(from)}` : `${formatDate(from)} tot en met ${formatDate(to)}`;
 }
 
 /** The Brussels calendar date (yyyy-mm-dd) of an instant. */

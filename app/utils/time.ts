@@ -12,6 +12,7 @@ export {
   describeTimeLeft,
   formatDate,
   formatDateTime,
+  formatPeriod,
   formatTimestamp,
   timeLeft,
   ZONE,

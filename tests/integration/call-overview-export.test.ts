@@ -370,6 +370,8 @@ describe("the XLSX export for finance", () => {
     const submitted = cell("Gent", "Ingediend op (Belgische tijd)");
     expect(submitted.type).toBe(ExcelJS.ValueType.Date);
     expect(submitted.value).toEqual(new Date("2026-01-10T10:30:00Z"));
+    // Shown in words, with Dutch month names, never as 10/01/2026.
+    expect(submitted.numFmt).toBe('[$-813]d mmmm yyyy "om" hh:mm:ss');
     expect(cell("Gent", "Beslist op (Belgische tijd)").value).toEqual(new Date("2026-04-15T14:00:00Z"));
 
     // Text stays text: a name that looks like a formula is a plain string cell.

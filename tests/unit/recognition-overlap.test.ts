@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { erkenningV1 } from "~/forms/definitions/erkenning";
 import type { AnyFormDefinition } from "~/forms/registry";
 import { COMPARED_STATUSES, findOverlaps, takesPartInOverlap, type CoverageEntry } from "~/review/recognition-overlap";
-import { formatRecognitionPeriod, inForceOnOrAfter, parseAnswers, publicWebsite, recognitionProfile } from "~/review/recognition-profile";
+import { inForceOnOrAfter, parseAnswers, publicWebsite, recognitionProfile } from "~/review/recognition-profile";
 
 const ORDER = {
   themes: ["radicalisering", "extremisme", "terrorisme", "polarisatie"],
@@ -161,10 +161,5 @@ describe("recognition profile", () => {
     expect(inForceOnOrAfter({ startsOn: "2021-01-01", endsOn: "2025-12-31" }, "2026-06-01")).toBe(false);
     expect(inForceOnOrAfter({ startsOn: "2026-01-01", endsOn: null }, "2026-06-01")).toBe(true);
     expect(inForceOnOrAfter({ startsOn: null, endsOn: null }, "2026-06-01")).toBe(false);
-  });
-
-  it("writes the period in Dutch", () => {
-    expect(formatRecognitionPeriod("2026-01-01", "2030-12-31")).toBe("1 januari 2026 tot en met 31 december 2030");
-    expect(formatRecognitionPeriod("2026-01-01", null)).toBe("vanaf 1 januari 2026");
   });
 });

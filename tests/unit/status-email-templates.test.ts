@@ -128,7 +128,7 @@ describe("dossier e-mail templates", () => {
   it("receipt: Brussels timestamp with seconds, the content hash and the receipt link", () => {
     const mail = templates[0]![1]();
     expect(mail.subject).toBe("Ontvangstbewijs voor uw aanvraag RAD-2026-0007");
-    expect(mail.text).toContain("Verstuurd op: 15/01/2026 23:59:58 (Belgische tijd)");
+    expect(mail.text).toContain("Verstuurd op: 15 januari 2026 om 23:59:58 (Belgische tijd)");
     expect(mail.text).toContain(`Controlegetal (SHA-256): ${"a".repeat(64)}`);
     expect(mail.text).toContain("https://portaal.example/dossiers/abc123/ontvangstbewijs");
     expect(mail.html).toContain('href="https://portaal.example/dossiers/abc123/ontvangstbewijs"');

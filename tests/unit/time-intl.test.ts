@@ -30,7 +30,7 @@ describe("the Intl formatters print what Luxon printed", () => {
       const at = instant.toISOString();
       expect(formatDate(instant), at).toBe(luxon(instant, "d MMMM yyyy"));
       expect(formatDateTime(instant), at).toBe(luxon(instant, "d MMMM yyyy 'om' HH:mm"));
-      expect(formatTimestamp(instant), at).toBe(luxon(instant, "dd/MM/yyyy HH:mm:ss"));
+      expect(formatTimestamp(instant), at).toBe(luxon(instant, "d MMMM yyyy 'om' HH:mm:ss"));
       expect(brusselsTime(instant), at).toBe(luxon(instant, "HH:mm"));
       expect(brusselsDate(instant), at).toBe(DateTime.fromJSDate(instant, { zone: "Europe/Brussels" }).toISODate());
     }
@@ -38,7 +38,7 @@ describe("the Intl formatters print what Luxon printed", () => {
 
   it("for ISO strings as the loaders send them, and for an invalid date", () => {
     expect(formatDateTime("2026-01-15T22:59:59.999Z")).toBe("15 januari 2026 om 23:59");
-    expect(formatTimestamp("2026-04-30T21:59:59.999Z")).toBe("30/04/2026 23:59:59");
+    expect(formatTimestamp("2026-04-30T21:59:59.999Z")).toBe("30 april 2026 om 23:59:59");
     const invalid = new Date("geen datum");
     for (const format of [formatDate, formatDateTime, formatTimestamp, brusselsTime]) expect(format(invalid)).toBe(luxon(invalid, "HH:mm"));
     expect(brusselsDate(invalid)).toBe("");

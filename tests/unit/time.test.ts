@@ -94,9 +94,9 @@ describe("formatting in Dutch, Brussels time", () => {
     expect(brusselsDate(endOfDay("2026-10-25"))).toBe("2026-10-25");
   });
 
-  it("prints a timestamp with seconds for receipts", () => {
-    expect(formatTimestamp(endOfDay("2026-01-15"))).toBe("15/01/2026 23:59:59");
-    expect(formatTimestamp("2026-08-09T07:08:09Z")).toBe("09/08/2026 09:08:09");
+  it("prints a timestamp with seconds for receipts, in words like every other date", () => {
+    expect(formatTimestamp(endOfDay("2026-01-15"))).toBe("15 januari 2026 om 23:59:59");
+    expect(formatTimestamp("2026-08-09T07:08:09Z")).toBe("9 augustus 2026 om 09:08:09");
   });
 });
 
