@@ -55,6 +55,7 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function formatDate(value: Date | string): string {
   const calendar = typeof value === "string" ? CALENDAR_DATE.exec(value) : null;
   if (calendar) {
+    // Cast: the pattern matched, so its three groups are there, all digits.
     const [, year, month, day] = calendar.map(Number) as [number, number, number, number];
     // A date that does not exist ("2026-02-30") would roll over into the next month.
     const check = new Date(Date.UTC(year, month - 1, day));
