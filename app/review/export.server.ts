@@ -5,10 +5,9 @@ import { prisma, type PrismaClient } from "~/db.server";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { formatKboNumber } from "~/domain/organisation";
 import type { Viewer } from "~/domain/permissions";
-import { isValidIban, normaliseIban } from "~/forms/parse";
+import { ibanFromAnswers } from "~/applications/dossier-iban";
 import { now } from "~/utils/clock.server";
 import { toCsv } from "~/utils/csv";
-import { parseJsonObject } from "~/utils/json";
 import { csvCell, DATE_TIME_FORMAT, EURO_NUMBER_FORMAT, EXPORT_COLUMNS, XLSX_COLUMNS, xlsxCell, type ExportDossier } from "./export-table";
 
 /**
@@ -22,12 +21,6 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
-
-/** The IBAN from the dossier's answers, without spaces, or "" when there is none (or it is not valid). */
-export function ibanFromAnswers(data: string): string {
-  const iban = parseJsonObject(data).iban;
-  return typeof iban === "string" && isValidIban(iban) ? normaliseIban(iban) : "";
-}
 
 export type CallExport = { fileName: string; body: Uint8Array<ArrayBuffer> | string; rows: number };
 
