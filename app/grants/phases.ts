@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { callPhase, type CallPhase } from "~/calls/call-state";
 import { combineDeadline, type Deadline } from "~/calls/deadline";
-import { addDays, endOfDay, startOfDay } from "~/utils/time";
+import { endOfDay, startOfDay } from "~/utils/time";
 
 /**
  * What follows a decision, as data per call (`Call.settings.phases`): advance payments, reports
@@ -138,7 +138,10 @@ export function reportWindow(phase: ReportPhase, at: Date, extendedUntil: Date |
 /** The period a grant covers, in Brussels calendar days (ISO dates): the funded years. */
 export type GrantPeriod = { startsOn: string; endsOn: string };
 
-/** Reports open the day after what they cover ends and are due at the end of 31 March. */
+/**
+ * A report opens on the first day of the last month it covers (activities may end early; the
+ * official reports as soon as they can) and is due at the end of 31 March of the next year.
+ */
 function reportAfter(
   year: number,
   coversUntil: string,
@@ -148,7 +151,7 @@ function reportAfter(
     kind: "REPORT",
     ...phase,
     formVersion: 1,
-    opensAt: addDays(startOfDay(coversUntil), 1).toISOString(),
+    opensAt: startOfDay(`${coversUntil.slice(0, 7)}-01`).toISOString(),
     dueAt: endOfDay(`${year + 1}-03-31`).toISOString(),
   };
 }
@@ -159,44 +162,51 @@ function yearsOf(period: GrantPeriod): number[] {
   return Array.from({ length: last - first + 1 }, (_, index) => first + index);
 }
 
-export type ProgrammeCode = "OEF" | "RAD" | "ERK" | "SOC";
+/** What kind of follow-up a grant gets: derived from its form and its programme's kind. */
+export type PhaseProfile = {
+  /** Share of the grant paid as an advance after the decision; null: none */
+  advancePercent: number | null;
+  /** Reports for the years before the last: interim (funding) or yearly activity reports (recognition) */
+  yearly: Extract<ReportKind, "INTERIM" | "ANNUAL">;
+  reportFormKey: string;
+  basis: SettlementBasis;
+};
 
 /**
- * Sensible phases per programme for a grant period, for the seeds and as the editor's
- * starting point. Reports of a year are due on 31 March of the next year; the final report
- * covers the whole period. Design choices (domain.md is silent): 60% advance for funding.
+ * The follow-up that fits a call (design choices; domain.md is silent): Oefenkansen settles on
+ * reach, other funding on accepted costs, both with a 60% advance; a recognition reports every
+ * year and settles on costs without an advance.
  */
-export function defaultPhases(programme: ProgrammeCode, period: GrantPeriod): GrantPhase[] {
+export function phaseProfileFor(formKey: string, programmeKind: "FUNDING" | "RECOGNITION"): PhaseProfile {
+  if (programmeKind === "RECOGNITION")
+    return { advancePercent: null, yearly: "ANNUAL", reportFormKey: "activiteitenverslag", basis: "COSTS" };
+  if (formKey === "oefenkansen") return { advancePercent: 60, yearly: "INTERIM", reportFormKey: "verslag-oefenkansen", basis: "REACH" };
+  return { advancePercent: 60, yearly: "INTERIM", reportFormKey: "verslag-kosten", basis: "COSTS" };
+}
+
+/**
+ * The phases of a profile over a grant period, for the seeds and as the editor's starting
+ * point: the advance, a report per year before the last (due 31 March of the next year), the
+ * final report over the whole period, and the settlement.
+ */
+export function defaultPhases(profile: PhaseProfile, period: GrantPeriod): GrantPhase[] {
   const years = yearsOf(period);
   const lastYear = years.at(-1)!;
-  const advance: AdvancePhase = { kind: "ADVANCE", key: "voorschot", title: "Voorschot (60%)", sharePercent: 60 };
-  const interim = (formKey: string, reportKind: ReportKind, titleFor: (year: number) => string) =>
-    years
-      .slice(0, -1)
-      .map((year) => reportAfter(year, `${year}-12-31`, { key: `verslag-${year}`, title: titleFor(year), reportKind, formKey }));
-  const final = (formKey: string) =>
-    reportAfter(lastYear, period.endsOn, { key: "eindverslag", title: "Eindverslag", reportKind: "FINAL", formKey });
-  switch (programme) {
-    case "OEF":
-      return [
-        advance,
-        ...interim("verslag-oefenkansen", "INTERIM", (year) => `Tussentijds verslag ${year}`),
-        final("verslag-oefenkansen"),
-        { kind: "SETTLEMENT", key: "afrekening", title: "Afrekening", basis: "REACH" },
-      ];
-    case "RAD":
-    case "SOC":
-      return [
-        advance,
-        ...interim("verslag-kosten", "INTERIM", (year) => `Tussentijds verslag ${year}`),
-        final("verslag-kosten"),
-        { kind: "SETTLEMENT", key: "afrekening", title: "Afrekening", basis: "COSTS" },
-      ];
-    case "ERK":
-      return [
-        ...interim("activiteitenverslag", "ANNUAL", (year) => `Activiteitenverslag ${year}`),
-        final("activiteitenverslag"),
-        { kind: "SETTLEMENT", key: "afrekening", title: "Afrekening", basis: "COSTS" },
-      ];
-  }
+  const formKey = profile.reportFormKey;
+  const yearlyTitle = profile.yearly === "ANNUAL" ? "Activiteitenverslag" : "Tussentijds verslag";
+  const advance: GrantPhase[] =
+    profile.advancePercent === null
+      ? []
+      : [{ kind: "ADVANCE", key: "voorschot", title: `Voorschot (${profile.advancePercent}%)`, sharePercent: profile.advancePercent }];
+  const yearly = years
+    .slice(0, -1)
+    .map((year) =>
+      reportAfter(year, `${year}-12-31`, { key: `verslag-${year}`, title: `${yearlyTitle} ${year}`, reportKind: profile.yearly, formKey }),
+    );
+  return [
+    ...advance,
+    ...yearly,
+    reportAfter(lastYear, period.endsOn, { key: "eindverslag", title: "Eindverslag", reportKind: "FINAL", formKey }),
+    { kind: "SETTLEMENT", key: "afrekening", title: "Afrekening", basis: profile.basis },
+  ];
 }

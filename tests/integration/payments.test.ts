@@ -12,7 +12,7 @@ import {
   prepareAdvance,
   settleGrant,
 } from "~/grants/payments.server";
-import { defaultPhases } from "~/grants/phases";
+import { defaultPhases, phaseProfileFor } from "~/grants/phases";
 import { formatCents } from "~/utils/money";
 import { oefenkansenDraft } from "../support/answers";
 import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
@@ -29,7 +29,7 @@ async function viewer(user: { id: string }, organisationId: string | null = null
   return (await loadViewer(user.id, organisationId))!;
 }
 
-const PHASES = defaultPhases("OEF", { startsOn: "2026-01-01", endsOn: "2026-12-31" });
+const PHASES = defaultPhases(phaseProfileFor("oefenkansen", "FUNDING"), { startsOn: "2026-01-01", endsOn: "2026-12-31" });
 
 async function callWith(budgetCents: number) {
   const call = await createProgrammeAndCall(prisma, {

@@ -4,6 +4,7 @@ import {
   defaultPhases,
   finalReport,
   grantPhasesSchema,
+  phaseProfileFor,
   PHASE_RULE_MESSAGES,
   reportDeadline,
   reportPhases,
@@ -30,20 +31,20 @@ function messages(phases: GrantPhase[]): string[] {
 }
 
 describe("a call's phases after the decision", () => {
-  it("defaults for Oefenkansen 2026: 60% advance, the final report from 1 January to 31 March 2027 (Brussels), settlement on reach", () => {
-    const phases = defaultPhases("OEF", { startsOn: "2026-01-01", endsOn: "2026-12-31" });
+  it("defaults for Oefenkansen 2026: 60% advance, the final report from 1 December 2026 to 31 March 2027 (Brussels), settlement on reach", () => {
+    const phases = defaultPhases(phaseProfileFor("oefenkansen", "FUNDING"), { startsOn: "2026-01-01", endsOn: "2026-12-31" });
     expect(grantPhasesSchema.parse(phases)).toEqual(phases);
     expect(phases.map((p) => p.kind)).toEqual(["ADVANCE", "REPORT", "SETTLEMENT"]);
     expect(phases[0]).toMatchObject({ kind: "ADVANCE", sharePercent: 60 });
     const final = finalReport(phases)!;
-    // 1 January 2027 00:00 Brussels is 23:00 UTC the day before; 31 March 2027 is summer time.
-    expect(final.opensAt).toBe("2026-12-31T23:00:00.000Z");
+    // 1 December 2026 00:00 Brussels is 23:00 UTC the day before; 31 March 2027 is summer time.
+    expect(final.opensAt).toBe("2026-11-30T23:00:00.000Z");
     expect(final.dueAt).toBe("2027-03-31T21:59:59.999Z");
     expect(phases[2]).toMatchObject({ kind: "SETTLEMENT", basis: "REACH" });
   });
 
   it("defaults for the regierol plan 2026-2031: a report per year, the final one after the period, settlement on costs", () => {
-    const phases = defaultPhases("RAD", { startsOn: "2026-01-01", endsOn: "2031-12-31" });
+    const phases = defaultPhases(phaseProfileFor("regierol", "FUNDING"), { startsOn: "2026-01-01", endsOn: "2031-12-31" });
     expect(grantPhasesSchema.safeParse(phases).success).toBe(true);
     const reports = reportPhases(phases);
     expect(reports.map((r) => r.key)).toEqual([
@@ -59,17 +60,18 @@ describe("a call's phases after the decision", () => {
   });
 
   it("defaults for a recognition: yearly activity reports and no advance", () => {
-    const phases = defaultPhases("ERK", { startsOn: "2026-01-01", endsOn: "2028-12-31" });
+    const phases = defaultPhases(phaseProfileFor("erkenning", "RECOGNITION"), { startsOn: "2026-01-01", endsOn: "2028-12-31" });
     expect(grantPhasesSchema.safeParse(phases).success).toBe(true);
     expect(phases.some((p) => p.kind === "ADVANCE")).toBe(false);
     expect(reportPhases(phases).map((r) => r.reportKind)).toEqual(["ANNUAL", "ANNUAL", "FINAL"]);
   });
 
   it("defaults for a project period that does not follow the calendar year (15 June 2026 to 14 June 2029)", () => {
-    const phases = defaultPhases("SOC", { startsOn: "2026-06-15", endsOn: "2029-06-14" });
+    const phases = defaultPhases(phaseProfileFor("sociale-cohesie", "FUNDING"), { startsOn: "2026-06-15", endsOn: "2029-06-14" });
     expect(grantPhasesSchema.safeParse(phases).success).toBe(true);
-    // The final report opens the day after the period ends, Brussels summer time.
-    expect(finalReport(phases)!.opensAt).toBe("2029-06-14T22:00:00.000Z");
+    // The final report opens on the first day of the period's last month, Brussels summer time.
+    expect(finalReport(phases)!.opensAt).toBe("2029-05-31T22:00:00.000Z");
+    expect(finalReport(phases)!.dueAt).toBe("2030-03-31T21:59:59.999Z");
   });
 
   it("refuses phases that contradict each other, naming the phase and the field", () => {
