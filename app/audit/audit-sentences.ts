@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   "payment.paid",
   "payment.cancelled",
   "grant.settled",
+  "payment.export",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -263,6 +264,10 @@ const SENTENCES: Record<AuditAction, (parsed: Parsed) => string> = {
       : `${actor} boekte ${paymentPhrase(after, before)} als betaald${on}.`;
   },
   "payment.cancelled": ({ actor, before, after }) => `${actor} annuleerde ${paymentPhrase(after, before)}.`,
+  "payment.export": ({ actor, after }) =>
+    typeof after.rows === "number"
+      ? `${actor} exporteerde de betalingsopdrachten van de oproep (${after.rows} ${after.rows === 1 ? "rij" : "rijen"}).`
+      : `${actor} exporteerde de betalingsopdrachten van de oproep.`,
   "grant.settled": ({ actor, after }) =>
     typeof after.settledCents === "number"
       ? `${actor} rekende de subsidie af op ${formatCents(after.settledCents)}.`

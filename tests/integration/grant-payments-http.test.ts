@@ -1,8 +1,12 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { PAYMENT_EXPORT_COLUMNS } from "~/grants/payment-export.server";
 import { defaultPhases, phaseProfileFor } from "~/grants/phases";
+import { xlsxColumns } from "~/review/export-table";
 import { oefenkansenDraft } from "../support/answers";
 import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
+import { readCsv } from "../support/csv-reader";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -100,6 +104,47 @@ describe("the follow-up of a grant", () => {
     expect(after).toContain("Betaald op 2 februari 2026");
     const balance = await prisma.paymentOrder.findFirstOrThrow({ where: { applicationId: dossierId, kind: "BALANCE" } });
     expect(balance.amountCents).toBe(600_000);
+  });
+
+  it("exports the call's orders for finance: typed euro cells in XLSX, decimal comma in CSV, audited; staff only", async () => {
+    const reviewer = await client(reviewerUser);
+    const { callId } = await prisma.application.findUniqueOrThrow({ where: { id: dossierId }, select: { callId: true } });
+    const overview = await text(await reviewer.get(`/te-beoordelen/oproepen/${callId}`));
+    expect(overview).toContain("Vastgelegd in betalingsopdrachten");
+    expect(overview).toContain("€ 16.800,00");
+
+    const csv = await reviewer.get(`/te-beoordelen/oproepen/${callId}/betalingen.csv`);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const rows = readCsv((await csv.text()).replace(/^\uFEFF/, ""));
+    const header = rows[0]!;
+    const column = (row: string[], name: string) => row[header.indexOf(name)];
+    expect(rows).toHaveLength(3);
+    expect(
+      rows
+        .slice(1)
+        .map((row) => [column(row, "Soort"), column(row, "Bedrag (EUR, terugvordering negatief)"), column(row, "Bedrag (eurocent)")]),
+    ).toEqual([
+      ["Voorschot", "10800,00", "1080000"],
+      ["Saldo", "6000,00", "600000"],
+    ]);
+    expect(column(rows[1]!, "Betaald of ontvangen op")).toBe("2026-02-02");
+
+    const xlsx = await reviewer.get(`/te-beoordelen/oproepen/${callId}/betalingen.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet("Betalingen")!;
+    const headers = xlsxColumns(PAYMENT_EXPORT_COLUMNS).map((c) => c.header);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...headers]); // exceljs rows are 1-based
+    const amount = sheet.getRow(2).getCell(headers.indexOf("Bedrag (EUR, terugvordering negatief)") + 1);
+    expect(amount).toMatchObject({ type: ExcelJS.ValueType.Number, value: 10_800 });
+    expect(amount.numFmt).toBe("[$€-813] #,##0.00");
+    const paidOn = sheet.getRow(2).getCell(headers.indexOf("Betaald of ontvangen op") + 1);
+    expect(paidOn.type).toBe(ExcelJS.ValueType.Date);
+    expect(headers).not.toContain("Bedrag (eurocent)");
+    expect(await prisma.auditEvent.count({ where: { action: "payment.export", entityId: callId } })).toBe(2);
+
+    const applicant = await client(applicantUser);
+    expect((await applicant.get(`/te-beoordelen/oproepen/${callId}/betalingen.xlsx`)).status).toBe(403);
   });
 
   it("answers a post without a known form with 400 and a Dutch message, never 500", async () => {
