@@ -5,9 +5,10 @@
 import type { PrismaClient } from "~/db.server";
 import type { OrganisationKind } from "~/domain/organisation";
 import type { Call } from "~/generated/prisma/client";
+import { defaultPhases, phaseProfileFor, type GrantPeriod } from "~/grants/phases";
 import { addDays, brusselsDate, endOfDay, startOfDay } from "~/utils/time";
 import { brusselsYear } from "./dates";
-import type { ProgrammeCode } from "./programmes";
+import { PROGRAMMES, type ProgrammeCode } from "./programmes";
 import { changedFields, hasChanges, tally, type Outcome, type Tally } from "./sync";
 
 export type CallDefinition = {
@@ -32,6 +33,20 @@ const LOCAL_GOVERNMENTS: OrganisationKind[] = ["GEMEENTE", "OCMW", "VGC", "IGS"]
 const PARTNER_CANDIDATES: OrganisationKind[] = ["VZW", "OTHER"];
 const EURO = 100;
 
+/** The period each 2026 round funds (the phases after its decisions follow from it). */
+const HISTORIC_PERIODS: Record<ProgrammeCode, GrantPeriod> = {
+  OEF: { startsOn: "2026-01-01", endsOn: "2026-12-31" },
+  RAD: { startsOn: "2026-01-01", endsOn: "2031-12-31" },
+  ERK: { startsOn: "2026-01-01", endsOn: "2030-12-31" },
+  SOC: { startsOn: "2026-06-15", endsOn: "2029-06-14" },
+};
+
+/** The same period `years` later: a demo round funds the years after its own deadline. */
+function shiftedPeriod(period: GrantPeriod, years: number): GrantPeriod {
+  const shift = (date: string) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+  return { startsOn: shift(period.startsOn), endsOn: shift(period.endsOn) };
+}
+
 /** The 2026 rounds with the dates from the policy texts (shared/domain.md); all Brussels time. */
 export const HISTORIC_CALLS: readonly CallDefinition[] = [
   {
@@ -48,7 +63,7 @@ export const HISTORIC_CALLS: readonly CallDefinition[] = [
     eligibleKinds: LOCAL_GOVERNMENTS,
     formKey: "regierol",
     formVersion: 1,
-    settings: { amountPerPlanCents: 2_500_000 },
+    settings: { amountPerPlanCents: 2_500_000, phases: defaultPhases(phaseProfileFor("regierol", "FUNDING"), HISTORIC_PERIODS.RAD) },
     isDemo: false,
   },
   {
@@ -65,7 +80,11 @@ export const HISTORIC_CALLS: readonly CallDefinition[] = [
     eligibleKinds: LOCAL_GOVERNMENTS,
     formKey: "oefenkansen",
     formVersion: 1,
-    settings: { ratePerLearnerCents: 6000, maxLearners: 2250 },
+    settings: {
+      ratePerLearnerCents: 6000,
+      maxLearners: 2250,
+      phases: defaultPhases(phaseProfileFor("oefenkansen", "FUNDING"), HISTORIC_PERIODS.OEF),
+    },
     isDemo: false,
   },
   {
@@ -82,7 +101,10 @@ export const HISTORIC_CALLS: readonly CallDefinition[] = [
     eligibleKinds: PARTNER_CANDIDATES,
     formKey: "erkenning",
     formVersion: 1,
-    settings: { recognitionStartsOn: "2026-01-01" },
+    settings: {
+      recognitionStartsOn: "2026-01-01",
+      phases: defaultPhases(phaseProfileFor("erkenning", "RECOGNITION"), HISTORIC_PERIODS.ERK),
+    },
     isDemo: false,
   },
   {
@@ -100,7 +122,8 @@ export const HISTORIC_CALLS: readonly CallDefinition[] = [
     formKey: "sociale-cohesie",
     formVersion: 1,
     settings: {
-      projectPeriod: { startsOn: "2026-06-15", endsOn: "2029-06-14" },
+      projectPeriod: HISTORIC_PERIODS.SOC,
+      phases: defaultPhases(phaseProfileFor("sociale-cohesie", "FUNDING"), HISTORIC_PERIODS.SOC),
       rubric: [
         {
           key: "relevantie",
@@ -160,7 +183,14 @@ export function demoRoundCalls(now: Date): CallDefinition[] {
     // The round's year (its dossiers' references, OEF-2027-0001) is the year it closes in;
     // recognitions start on 1 January of the calendar year after that.
     const year = brusselsYear(closesAt);
-    const settings = code === "ERK" ? { ...historic.settings, recognitionStartsOn: `${year + 1}-01-01` } : historic.settings;
+    // The years it funds move with it: a recognition starts the year after, a project's period shifts.
+    const period = shiftedPeriod(HISTORIC_PERIODS[code], year - historic.year + (code === "ERK" ? 1 : 0));
+    const settings = {
+      ...historic.settings,
+      ...(code === "ERK" ? { recognitionStartsOn: period.startsOn } : {}),
+      ...(code === "SOC" ? { projectPeriod: period } : {}),
+      phases: defaultPhases(phaseProfileFor(historic.formKey, PROGRAMMES.find((programme) => programme.code === code)!.kind), period),
+    };
     return {
       ...historic,
       key: `${code}-demo`,

@@ -1,5 +1,7 @@
 import type { AreaPage } from "~/components/area-nav";
-import type { ApplicationStatus } from "~/domain/application-status";
+import { GRANTED_STATUSES, type ApplicationStatus } from "~/domain/application-status";
+
+const GRANTED: ReadonlySet<ApplicationStatus> = new Set(GRANTED_STATUSES);
 
 /**
  * The pages of one dossier that the viewer can open now, for the navigation of the dossier's
@@ -21,5 +23,6 @@ export function dossierPages(dossier: {
   if (dossier.canAnswer && dossier.status === "INFO_REQUESTED")
     pages.push({ to: `${base}/antwoord`, label: "Vraag van het agentschap", end: true });
   if (dossier.staff) pages.push({ to: `${base}/beoordeling`, label: "Beoordeling", end: true });
+  if (dossier.staff && GRANTED.has(dossier.status)) pages.push({ to: `${base}/betalingen`, label: "Opvolging en betalingen", end: true });
   return pages;
 }

@@ -1,8 +1,9 @@
 import { APPLICATION_STATUS_LABELS, applicationStatusSchema, type ApplicationStatus } from "~/domain/application-status";
 import { ACTOR_ROLE_LABELS, STAFF_ROLE_LABELS, staffRoleSchema } from "~/domain/roles";
+import { paymentKindSchema } from "~/grants/payment-status";
 import { isRecord, lookup } from "~/utils/guards";
 import { formatCents } from "~/utils/money";
-import { formatDateTime, formatPeriod } from "~/utils/time-format";
+import { formatDate, formatDateTime, formatPeriod } from "~/utils/time-format";
 
 /**
  * Every action the portal writes to the audit trail (app/audit/audit.server.ts takes only
@@ -47,6 +48,12 @@ export const AUDIT_ACTIONS = [
   "membership.removed-by-idp",
   "staff-role.granted-by-idp",
   "staff-role.revoked-by-idp",
+  "payment.prepared",
+  "payment.approved",
+  "payment.paid",
+  "payment.cancelled",
+  "grant.settled",
+  "payment.export",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -174,6 +181,17 @@ function scoreSentence({ actor, before, after, context }: Parsed): string {
   return `${actor} wijzigde de score voor ${criterion} van ${previous} naar ${score ?? "geen score"}.`;
 }
 
+/** "een voorschot van € 10.800,00" */
+function paymentPhrase(after: Record<string, unknown>, before: Record<string, unknown> = {}): string {
+  const kind = paymentKindSchema.safeParse(after.kind ?? before.kind);
+  const cents =
+    typeof after.amountCents === "number" ? after.amountCents : typeof before.amountCents === "number" ? before.amountCents : null;
+  const what = kind.success
+    ? { ADVANCE: "een voorschot", BALANCE: "een saldobetaling", RECOVERY: "een terugvordering" }[kind.data]
+    : "een opdracht";
+  return cents === null ? what : `${what} van ${formatCents(cents)}`;
+}
+
 function when(value: unknown): string | null {
   return text(value) ? formatDateTime(String(value)) : null;
 }
@@ -237,6 +255,23 @@ const SENTENCES: Record<AuditAction, (parsed: Parsed) => string> = {
   "membership.removed-by-idp": () => "De overheidsaccount nam het lidmaatschap van een organisatie weg.",
   "staff-role.granted-by-idp": ({ after }) => `De overheidsaccount gaf de rol ${roleLabel(after.role)}.`,
   "staff-role.revoked-by-idp": ({ after }) => `De overheidsaccount nam de rol ${roleLabel(after.role)} af.`,
+  "payment.prepared": ({ actor, after }) => `${actor} bereidde ${paymentPhrase(after)} voor.`,
+  "payment.approved": ({ actor, before, after }) => `${actor} keurde ${paymentPhrase(after, before)} goed.`,
+  "payment.paid": ({ actor, before, after }) => {
+    const on = text(after.paidOn) ? ` op ${formatDate(String(after.paidOn))}` : "";
+    return before.kind === "RECOVERY" || after.kind === "RECOVERY"
+      ? `${actor} boekte ${paymentPhrase(after, before)} als ontvangen${on}.`
+      : `${actor} boekte ${paymentPhrase(after, before)} als betaald${on}.`;
+  },
+  "payment.cancelled": ({ actor, before, after }) => `${actor} annuleerde ${paymentPhrase(after, before)}.`,
+  "payment.export": ({ actor, after }) =>
+    typeof after.rows === "number"
+      ? `${actor} exporteerde de betalingsopdrachten van de oproep (${after.rows} ${after.rows === 1 ? "rij" : "rijen"}).`
+      : `${actor} exporteerde de betalingsopdrachten van de oproep.`,
+  "grant.settled": ({ actor, after }) =>
+    typeof after.settledCents === "number"
+      ? `${actor} rekende de subsidie af op ${formatCents(after.settledCents)}.`
+      : `${actor} rekende de subsidie af.`,
 };
 
 function isAuditAction(action: string): action is AuditAction {

@@ -2,6 +2,7 @@ import { callSummarySelect } from "~/calls/calls.server";
 import { prisma, type PrismaClient } from "~/db.server";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/application-status";
 import { calendarDaysUntil } from "~/utils/time";
+import { callPaymentFigures } from "~/grants/payments.server";
 import { callBudget } from "./budget.server";
 import { isOpenDecisionDeadline } from "./decision-deadline";
 import { UNDECIDED_STATUSES } from "./queue";
@@ -27,8 +28,9 @@ export async function callOverview(callId: string, at: Date, db: PrismaClient = 
     select: callSummarySelect,
   });
   if (!call) return null;
-  const [budget, grouped, overdue] = await Promise.all([
+  const [budget, payments, grouped, overdue] = await Promise.all([
     callBudget(db, callId),
+    callPaymentFigures(callId, db),
     db.application.groupBy({ by: ["status"], where: { callId }, _count: { _all: true } }),
     db.application.count({ where: { AND: [{ callId }, overdueWhere(at)] } }),
   ]);
@@ -50,6 +52,7 @@ export async function callOverview(callId: string, at: Date, db: PrismaClient = 
       programmeKind: call.programme.kind,
     },
     budget,
+    payments,
     statusCounts,
     /** Submitted at some point (everything but drafts) */
     submitted: statusCounts.filter((c) => c.status !== "DRAFT").reduce((sum, c) => sum + c.count, 0),

@@ -24,15 +24,18 @@ export type ExportDossier = {
   iban: string;
 };
 
-export type ExportColumn =
-  | { header: string; kind: "text"; width: number; value: (d: ExportDossier) => string | null }
+/** A column of an export, for rows of type R (a dossier, a payment order). */
+export type ExportColumn<R> =
+  | { header: string; kind: "text"; width: number; value: (row: R) => string | null }
   /** Euros for people: a decimal-comma number in CSV, a numeric euro cell in XLSX */
-  | { header: string; kind: "euro"; width: number; value: (d: ExportDossier) => number | null }
+  | { header: string; kind: "euro"; width: number; value: (row: R) => number | null }
   /** The stored integer cents, CSV only: the XLSX's typed euro cells are already exact */
-  | { header: string; kind: "cents"; width: number; value: (d: ExportDossier) => number | null }
-  | { header: string; kind: "instant"; width: number; value: (d: ExportDossier) => Date | null };
+  | { header: string; kind: "cents"; width: number; value: (row: R) => number | null }
+  | { header: string; kind: "instant"; width: number; value: (row: R) => Date | null }
+  /** A Brussels calendar day (ISO date): as is in CSV, a date cell in XLSX */
+  | { header: string; kind: "date"; width: number; value: (row: R) => string | null };
 
-export const EXPORT_COLUMNS: readonly ExportColumn[] = [
+export const EXPORT_COLUMNS: readonly ExportColumn<ExportDossier>[] = [
   { header: "Dossiernummer", kind: "text", width: 16, value: (d) => d.reference },
   { header: "Organisatie", kind: "text", width: 36, value: (d) => d.organisation },
   { header: "NIS-code", kind: "text", width: 10, value: (d) => d.nisCode },
@@ -51,8 +54,10 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: "Toegekend bedrag (eurocent)", kind: "cents", width: 0, value: (d) => d.grantedCents },
 ];
 
-/** The columns of the XLSX: every one but the cents. */
-export const XLSX_COLUMNS = EXPORT_COLUMNS.filter((column) => column.kind !== "cents");
+/** The columns of an XLSX: every one but the cents. */
+export function xlsxColumns<R>(columns: readonly ExportColumn<R>[]): ExportColumn<R>[] {
+  return columns.filter((column) => column.kind !== "cents");
+}
 
 /**
  * Euro as a Belgian spreadsheet shows it: "€ 135.000,00" (LCID 813 = nl-BE; Excel puts in the
@@ -64,19 +69,22 @@ export const EURO_NUMBER_FORMAT = "[$€-813] #,##0.00";
  * [$-813] gives Dutch month names. The cell stays a date, so it still sorts and filters.
  */
 export const DATE_TIME_FORMAT = '[$-813]d mmmm yyyy "om" hh:mm:ss';
+/** A calendar day the same way: "2 februari 2026". */
+export const DATE_FORMAT = "[$-813]d mmmm yyyy";
 
 /** One CSV cell: euros with a decimal comma, instants as ISO 8601 with the Brussels offset. */
-export function csvCell(column: ExportColumn, dossier: ExportDossier): CsvValue {
+export function csvCell<R>(column: ExportColumn<R>, row: R): CsvValue {
   switch (column.kind) {
     case "text":
     case "cents":
-      return column.value(dossier);
+    case "date":
+      return column.value(row);
     case "euro": {
-      const cents = column.value(dossier);
+      const cents = column.value(row);
       return cents === null ? null : centsAsDecimalComma(cents);
     }
     case "instant": {
-      const at = column.value(dossier);
+      const at = column.value(row);
       return at ? isoInBrussels(at) : null;
     }
   }
@@ -90,19 +98,35 @@ export function brusselsWallClockCell(at: Date): Date {
   return new Date(`${isoInBrussels(at).slice(0, 19)}Z`);
 }
 
-/** One XLSX cell: a number of euros, a wall-clock date, or text. */
-export function xlsxCell(column: ExportColumn, dossier: ExportDossier): string | number | Date | null {
+/** One XLSX cell: a number of euros, a wall-clock date, a calendar date, or text. */
+export function xlsxCell<R>(column: ExportColumn<R>, row: R): string | number | Date | null {
   switch (column.kind) {
     case "text":
     case "cents":
-      return column.value(dossier);
+      return column.value(row);
     case "euro": {
-      const cents = column.value(dossier);
+      const cents = column.value(row);
       return cents === null ? null : cents / 100;
     }
     case "instant": {
-      const at = column.value(dossier);
+      const at = column.value(row);
       return at ? brusselsWallClockCell(at) : null;
     }
+    case "date": {
+      // A calendar day has no zone: midnight UTC is the day itself for exceljs.
+      const day = column.value(row);
+      return day ? new Date(`${day}T00:00:00Z`) : null;
+    }
   }
+}
+
+/** The number format of a column's XLSX cells. */
+export function xlsxNumberFormat<R>(column: ExportColumn<R>): string | undefined {
+  return column.kind === "euro"
+    ? EURO_NUMBER_FORMAT
+    : column.kind === "instant"
+      ? DATE_TIME_FORMAT
+      : column.kind === "date"
+        ? DATE_FORMAT
+        : undefined;
 }

@@ -5,11 +5,10 @@ import { prisma, type PrismaClient } from "~/db.server";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { formatKboNumber } from "~/domain/organisation";
 import type { Viewer } from "~/domain/permissions";
-import { isValidIban, normaliseIban } from "~/forms/parse";
+import { ibanFromAnswers } from "~/applications/dossier-iban";
 import { now } from "~/utils/clock.server";
 import { toCsv } from "~/utils/csv";
-import { parseJsonObject } from "~/utils/json";
-import { csvCell, DATE_TIME_FORMAT, EURO_NUMBER_FORMAT, EXPORT_COLUMNS, XLSX_COLUMNS, xlsxCell, type ExportDossier } from "./export-table";
+import { csvCell, EXPORT_COLUMNS, xlsxCell, xlsxColumns, xlsxNumberFormat, type ExportColumn, type ExportDossier } from "./export-table";
 
 /**
  * A call's dossiers and decisions for the agency's finance system, one row per submitted
@@ -22,12 +21,6 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
-
-/** The IBAN from the dossier's answers, without spaces, or "" when there is none (or it is not valid). */
-export function ibanFromAnswers(data: string): string {
-  const iban = parseJsonObject(data).iban;
-  return typeof iban === "string" && isValidIban(iban) ? normaliseIban(iban) : "";
-}
 
 export type CallExport = { fileName: string; body: Uint8Array<ArrayBuffer> | string; rows: number };
 
@@ -87,25 +80,31 @@ async function readCallExport(viewer: Viewer, callId: string, format: ExportForm
   });
 }
 
-function renderCsv(rows: readonly ExportDossier[]): string {
+/** Rows as CSV under the columns' headers (people, Excel nl-BE). */
+export function renderCsv<R>(columns: readonly ExportColumn<R>[], rows: readonly R[]): string {
   return toCsv(
-    EXPORT_COLUMNS.map((c) => c.header),
-    rows.map((row) => EXPORT_COLUMNS.map((column) => csvCell(column, row))),
+    columns.map((c) => c.header),
+    rows.map((row) => columns.map((column) => csvCell(column, row))),
   );
 }
 
-async function renderXlsx(rows: readonly ExportDossier[]): Promise<Uint8Array<ArrayBuffer>> {
+/** Rows as one XLSX sheet with typed cells, a frozen bold header and a filter (finance). */
+export async function renderXlsx<R>(
+  sheetName: string,
+  allColumns: readonly ExportColumn<R>[],
+  rows: readonly R[],
+): Promise<Uint8Array<ArrayBuffer>> {
+  const columns = xlsxColumns(allColumns);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Subsidieportaal AgII";
-  const sheet = workbook.addWorksheet("Dossiers", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = XLSX_COLUMNS.map((column) => ({
-    header: column.header,
-    width: column.width,
-    style: column.kind === "euro" ? { numFmt: EURO_NUMBER_FORMAT } : column.kind === "instant" ? { numFmt: DATE_TIME_FORMAT } : {},
-  }));
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((column) => {
+    const numFmt = xlsxNumberFormat(column);
+    return { header: column.header, width: column.width, style: numFmt ? { numFmt } : {} };
+  });
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(XLSX_COLUMNS.map((column) => xlsxCell(column, row)));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: XLSX_COLUMNS.length } };
+  for (const row of rows) sheet.addRow(columns.map((column) => xlsxCell(column, row)));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -118,6 +117,6 @@ export async function exportCall(
 ): Promise<CallExport | null> {
   const read = await readCallExport(viewer, callId, format, db);
   if (!read) return null;
-  const body = format === "csv" ? renderCsv(read.rows) : await renderXlsx(read.rows);
+  const body = format === "csv" ? renderCsv(EXPORT_COLUMNS, read.rows) : await renderXlsx("Dossiers", EXPORT_COLUMNS, read.rows);
   return { fileName: read.fileName, body, rows: read.rows.length };
 }

@@ -12,7 +12,7 @@ import { parseJsonObject } from "~/utils/json";
 import { rubricFor } from "./rubric";
 import { reviewActions } from "./rules";
 
-async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+export async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
   const users = await prisma.user.findMany({ where: { id: { in: wanted } }, select: { id: true, firstName: true, lastName: true } });
   return new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));

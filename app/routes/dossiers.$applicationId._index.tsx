@@ -6,7 +6,9 @@ import { applicationDetail, forApplicant } from "~/applications/applications.ser
 import { extensionFormSchema, grantExtension } from "~/applications/extensions.server";
 import { statusLabel } from "~/applications/status-labels";
 import { dossierActions } from "~/applications/wizard.server";
+import { GrantTimeline } from "~/components/grant-timeline";
 import { InformationHistory } from "~/components/information-history";
+import { grantTimeline } from "~/grants/grant-page.server";
 import { decisionForApplicant, informationHistory } from "~/review/review-page.server";
 import { requireApplicationAccess, requireDossierAccess, requireStaff } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
@@ -24,13 +26,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, dossier } = await requireDossierAccess(request, params.applicationId ?? "");
-  const [detail, actions, information, decision] = await Promise.all([
+  const [detail, actions, information, decision, timeline] = await Promise.all([
     applicationDetail(dossier.id, dossier),
     dossierActions(viewer, dossier.id, dossier),
     informationHistory(dossier.id),
     decisionForApplicant(dossier.id, dossier),
+    grantTimeline(dossier),
   ]);
-  return { application: isStaff(viewer) ? detail : forApplicant(detail), actions, information, decision, staff: isStaff(viewer) };
+  return { application: isStaff(viewer) ? detail : forApplicant(detail), actions, information, decision, timeline, staff: isStaff(viewer) };
 }
 
 const EXTENSION_LABELS = { date: "Nieuwe deadline (datum)", time: "Uur", reason: "Reden van de verlenging" };
@@ -47,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application, actions, information, decision, staff } = useLoaderData<typeof loader>();
+  const { application, actions, information, decision, timeline, staff } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section>
@@ -131,6 +134,13 @@ export default function ApplicationPage() {
               <a href={`/bijlagen/${decision.letter.id}`}>Beslissingsbrief (PDF)</a>
             </p>
           ) : null}
+        </section>
+      ) : null}
+      {timeline.length > 0 ? (
+        <section aria-labelledby="na-de-beslissing">
+          <h2 id="na-de-beslissing">Na de beslissing</h2>
+          <p>Wat na de beslissing volgt, met de termijnen die het agentschap hanteert.</p>
+          <GrantTimeline entries={timeline} />
         </section>
       ) : null}
       {information.length > 0 ? (

@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const QUEUE_STATUS_SET: ReadonlySet<string> = new Set(QUEUE_STATUSES);
 
 export default function CallOverviewPage() {
-  const { call, budget, statusCounts, submitted, deadline } = useLoaderData<typeof loader>();
+  const { call, budget, payments, statusCounts, submitted, deadline } = useLoaderData<typeof loader>();
   const queueLink = `/te-beoordelen?oproep=${call.id}&status=alle`;
   return (
     <section>
@@ -45,6 +45,16 @@ export default function CallOverviewPage() {
         <li>
           <a href={`/te-beoordelen/oproepen/${call.id}/export.xlsx`} className="button button--secondary" download>
             Dossiers en beslissingen downloaden voor de boekhouding (Excel)
+          </a>
+        </li>
+        <li>
+          <a href={`/te-beoordelen/oproepen/${call.id}/betalingen.xlsx`} className="button button--secondary" download>
+            Betalingsopdrachten downloaden (Excel)
+          </a>
+        </li>
+        <li>
+          <a href={`/te-beoordelen/oproepen/${call.id}/betalingen.csv`} className="button button--secondary" download>
+            Betalingsopdrachten downloaden (CSV)
           </a>
         </li>
       </ul>
@@ -115,6 +125,18 @@ export default function CallOverviewPage() {
             <tr>
               <th scope="row">Nog beschikbaar als alle voorstellen worden goedgekeurd</th>
               <td className="amount">{formatCents((budget.remainingCents ?? 0) - budget.proposedCents)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Vastgelegd in betalingsopdrachten</th>
+              <td className="amount">{formatCents(payments.committedCents)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Betaald</th>
+              <td className="amount">{formatCents(payments.paidCents)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Teruggevorderd en ontvangen</th>
+              <td className="amount">{formatCents(payments.recoveredCents)}</td>
             </tr>
           </tbody>
         </table>

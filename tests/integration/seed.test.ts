@@ -15,6 +15,8 @@ import type { ActorRole } from "~/domain/roles";
 import { NOT_ANSWERED } from "~/forms/display";
 import { allFields, getForm } from "~/forms/registry";
 import { validateForm } from "~/forms/validation";
+import { callGrantPhases, finalReport, reportPhases, reportWindow } from "~/grants/phases";
+import { parseJsonObject } from "~/utils/json";
 import { addDays, brusselsDate, endOfDay, startOfDay } from "~/utils/time";
 import { demoRoundCalls } from "../../seeds/calls";
 import { DEMO_USERS } from "../../seeds/demo-users";
@@ -151,7 +153,7 @@ describe("demo data", () => {
     expect(call.closesAt.toISOString()).toBe("2026-01-15T22:59:59.999Z");
     expect(call.decisionDueAt?.toISOString()).toBe("2026-04-30T21:59:59.999Z");
     expect(call.budgetCents).toBe(300_000_000);
-    expect(JSON.parse(call.settings)).toEqual({ amountPerPlanCents: 2_500_000 });
+    expect(JSON.parse(call.settings)).toMatchObject({ amountPerPlanCents: 2_500_000 });
     expect(call).toMatchObject({ formKey: "regierol", formVersion: 1 });
   });
 
@@ -209,8 +211,22 @@ describe("demo data", () => {
       expect(call.eligibleKinds.map((k) => k.organisationKind).sort()).toEqual(
         historic.eligibleKinds.map((k) => k.organisationKind).sort(),
       );
-      const expectedSettings = code === "ERK" ? { recognitionStartsOn: `${call.year + 1}-01-01` } : JSON.parse(historic.settings);
-      expect(JSON.parse(call.settings)).toEqual(expectedSettings);
+      // The same conditions; the years funded (recognition start, project period, the phases after
+      // the decision) move with the round's year.
+      const { phases, ...settings } = parseJsonObject(call.settings);
+      const { phases: historicPhases, ...historicSettings } = parseJsonObject(historic.settings);
+      const years = call.year - historic.year;
+      const shift = (date: string) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+      const expectedSettings =
+        code === "ERK"
+          ? { recognitionStartsOn: `${call.year + 1}-01-01` }
+          : code === "SOC"
+            ? { ...historicSettings, projectPeriod: { startsOn: shift("2026-06-15"), endsOn: shift("2029-06-14") } }
+            : historicSettings;
+      expect(settings).toEqual(expectedSettings);
+      const reports = reportPhases(callGrantPhases({ phases }));
+      expect(reports.length).toBe(reportPhases(callGrantPhases({ phases: historicPhases })).length);
+      for (const report of reports) expect(Date.parse(report.opensAt)).toBeGreaterThan(call.closesAt.getTime());
     }
     // Seeded on 2 December 2026, the rounds close in January 2027: their year is 2027, not 2028.
     const december = demoRoundCalls(new Date("2026-12-02T12:00:00Z"));
@@ -220,7 +236,7 @@ describe("demo data", () => {
       ["ERK", "2027-01-21", 2027],
       ["SOC", "2027-01-11", 2027],
     ]);
-    expect(december.find((c) => c.programmeCode === "ERK")?.settings).toEqual({ recognitionStartsOn: "2028-01-01" });
+    expect(december.find((c) => c.programmeCode === "ERK")?.settings).toMatchObject({ recognitionStartsOn: "2028-01-01" });
     // 20 March 2027 is winter time; the OEF round closes on 4 May 2027, in summer time.
     const oef = demoCalls.find((c) => c.programme.code === "OEF")!;
     expect(oef.opensAt.toISOString()).toBe("2027-02-26T23:00:00.000Z");
@@ -525,6 +541,27 @@ describe("demo data", () => {
       const generated = await prisma.auditEvent.findFirst({ where: { action: "attachment.generated", entityId: letter!.id } });
       expect(generated).toMatchObject({ actorId: application.decidedById, actorRole: "DECIDER", applicationId: application.id });
     }
+  });
+
+  it("pays the advance of every granted 2026 dossier, four-eyes and audited, and opens the Oefenkansen final report", async () => {
+    const granted = await prisma.application.findMany({
+      where: { status: { in: ["APPROVED", "PARTIALLY_APPROVED"] }, grantedCents: { gt: 0 }, call: { isDemo: false } },
+      include: { paymentOrders: true, call: { include: { programme: true } } },
+    });
+    expect(granted.length).toBeGreaterThanOrEqual(4);
+    for (const application of granted) {
+      expect(application.paymentOrders, application.reference!).toHaveLength(1);
+      const [advance] = application.paymentOrders;
+      expect(advance).toMatchObject({ kind: "ADVANCE", status: "PAID", amountCents: Math.floor(application.grantedCents! * 0.6) });
+      expect(advance!.approvedById).not.toBe(advance!.createdById);
+      expect(advance!.createdAt.getTime()).toBeGreaterThan(application.decidedAt!.getTime());
+      const trail = await prisma.auditEvent.findMany({ where: { entityId: advance!.id }, orderBy: { at: "asc" } });
+      expect(trail.map((line) => line.action)).toEqual(["payment.prepared", "payment.approved", "payment.paid"]);
+    }
+    const oefenkansen = granted.find((application) => application.call.programme.code === "OEF")!;
+    const final = finalReport(callGrantPhases(parseJsonObject(oefenkansen.call.settings)))!;
+    // Seeded on 20 March 2027: the final report over 2026 is open until the end of 31 March 2027.
+    expect(reportWindow(final, NOW)).toBe("open");
   });
 
   describe("refusing a sample dossier the portal could not have produced", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUEUE_FILTER, QUEUE_PAGE_SIZE, type QueueFilter } from "~/review/queue";
 import { buildQueueQuery, queueOrderBy, queueWhere } from "~/review/queue.server";
-import { ibanFromAnswers } from "~/review/export.server";
+import { ibanFromAnswers } from "~/applications/dossier-iban";
 
 // The query builder is pure: filter in, Prisma arguments out. Its results against a real
 // database are in tests/integration/queue.test.ts.

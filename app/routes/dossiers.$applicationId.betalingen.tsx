@@ -1,0 +1,286 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import * as z from "zod/mini";
+import { requireApplicationAccess, requireDossierAccess, requireStaff } from "~/auth/viewer.server";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { GrantTimeline } from "~/components/grant-timeline";
+import { SubmitButton } from "~/components/submit-button";
+import { TableRegion } from "~/components/table-region";
+import { STAFF_ROLES } from "~/domain/roles";
+import {
+  cancelOrderFormSchema,
+  markPaidFormSchema,
+  orderFormSchema,
+  prepareAdvanceFormSchema,
+  settleCostsFormSchema,
+  settleReachFormSchema,
+} from "~/grants/forms";
+import { grantFollowUp } from "~/grants/grant-page.server";
+import { approvePaymentOrder, cancelPaymentOrder, markPaymentPaid, prepareAdvance, settleGrant } from "~/grants/payments.server";
+import type { FieldErrors } from "~/utils/forms";
+import { readFormPost } from "~/utils/read-form-post.server";
+
+export const meta: MetaFunction = () => [{ title: "Opvolging en betalingen | Subsidieportaal AgII" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireStaff(request, ...STAFF_ROLES);
+  const { dossier } = await requireDossierAccess(request, params.applicationId ?? "");
+  return { reference: dossier.reference, ...(await grantFollowUp(viewer, dossier)) };
+}
+
+const FORMS = ["advance", "settle-reach", "settle-costs", "approve", "paid", "cancel"] as const;
+const formNameSchema = z.object({ form: z.enum(FORMS) });
+type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Record<string, string>; message?: string };
+
+const DONE: Record<(typeof FORMS)[number], string> = {
+  advance: "Het voorschot is voorbereid; een beslisser keurt het goed.",
+  "settle-reach": "De subsidie is afgerekend.",
+  "settle-costs": "De subsidie is afgerekend.",
+  approve: "De opdracht is goedgekeurd voor betaling.",
+  paid: "De betaling is geboekt.",
+  cancel: "De opdracht is geannuleerd.",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, ...STAFF_ROLES);
+  const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
+  const post = await readFormPost(request);
+  const chosen = post.parse(formNameSchema);
+  const form = chosen.ok ? chosen.data.form : (post.values.form ?? "");
+  const fail = (errors: FieldErrors, status = 400) => data<Outcome>({ form, ok: false, errors, values: post.values }, { status });
+  if (!chosen.ok) return fail({ form: "Onbekende handeling." });
+  const message = DONE[chosen.data.form];
+  const done = (result: { ok: true } | { ok: false; message: string }, field = "form") =>
+    result.ok ? data<Outcome>({ form, ok: true, message }) : fail({ [field]: result.message }, 409);
+  const applicationId = application.id;
+
+  switch (chosen.data.form) {
+    case "advance": {
+      const parsed = post.parse(prepareAdvanceFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await prepareAdvance({ viewer, applicationId, phaseKey: parsed.data.phaseKey }));
+    }
+    case "settle-reach": {
+      const parsed = post.parse(settleReachFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await settleGrant({ viewer, applicationId, figures: parsed.data }), "learnersReached");
+    }
+    case "settle-costs": {
+      const parsed = post.parse(settleCostsFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(
+        await settleGrant({ viewer, applicationId, figures: { acceptedCostsCents: parsed.data.acceptedCosts } }),
+        "acceptedCosts",
+      );
+    }
+    case "approve": {
+      const parsed = post.parse(orderFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await approvePaymentOrder({ viewer, orderId: parsed.data.orderId }));
+    }
+    case "paid": {
+      const parsed = post.parse(markPaidFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await markPaymentPaid({ viewer, ...parsed.data }), "paidOn");
+    }
+    case "cancel": {
+      const parsed = post.parse(cancelOrderFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      return done(await cancelPaymentOrder({ viewer, ...parsed.data }), "reason");
+    }
+  }
+}
+
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type FormOutcome = Outcome | undefined;
+const LABELS = { learnersReached: "Bereikte deelnemers", acceptedCosts: "Aanvaarde kosten", paidOn: "Betaald op", reason: "Reden" };
+
+export default function GrantPaymentsPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const outcomeFor = (form: string) => (result && result.form === form ? result : undefined);
+  const next = page.orders.find((order) => order.can.approve || order.can.markPaid || order.can.cancel || order.can.fourEyesBlocked);
+  return (
+    <section>
+      <h1>Opvolging en betalingen {page.reference ?? ""}</h1>
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      ) : result?.errors?.form ? (
+        <p className="notice notice--error" role="alert">
+          {result.errors.form}
+        </p>
+      ) : null}
+      {page.grantedCents === 0 ? <p>Dit dossier heeft geen toekenning: er volgen geen betalingen.</p> : null}
+
+      <h2>Fasen na de beslissing</h2>
+      {page.timeline.length > 0 ? <GrantTimeline entries={page.timeline} /> : <p>De oproep heeft geen fasen na de beslissing.</p>}
+
+      <h2>Budget van de oproep</h2>
+      <dl className="facts">
+        {page.money.envelope ? (
+          <>
+            <dt>Budget</dt>
+            <dd>{page.money.envelope}</dd>
+          </>
+        ) : null}
+        <dt>Vastgelegd in betalingsopdrachten</dt>
+        <dd>{page.money.committed}</dd>
+        <dt>Betaald</dt>
+        <dd>{page.money.paid}</dd>
+        <dt>Teruggevorderd en ontvangen</dt>
+        <dd>{page.money.recovered}</dd>
+      </dl>
+
+      <h2>Betalings- en terugvorderingsopdrachten</h2>
+      {page.orders.length === 0 ? <p>Nog geen opdrachten.</p> : <OrderTable orders={page.orders} />}
+      {next ? <OrderActions order={next} outcomeFor={outcomeFor} /> : null}
+
+      {page.can.prepareAdvances.map((phase) => (
+        <Form method="post" key={phase.key} className="stack">
+          <input type="hidden" name="form" value="advance" />
+          <input type="hidden" name="phaseKey" value={phase.key} />
+          <SubmitButton busyLabel="Bezig met voorbereiden…">{`${phase.title} voorbereiden`}</SubmitButton>
+        </Form>
+      ))}
+      {page.can.settle === "REACH" ? <SettleReachForm outcome={outcomeFor("settle-reach")} /> : null}
+      {page.can.settle === "COSTS" ? <SettleCostsForm outcome={outcomeFor("settle-costs")} /> : null}
+    </section>
+  );
+}
+
+function OrderTable({ orders }: { orders: PageData["orders"] }) {
+  return (
+    <TableRegion label="Opdrachten">
+      <table>
+        <caption className="visually-hidden">Betalings- en terugvorderingsopdrachten</caption>
+        <thead>
+          <tr>
+            <th scope="col">Soort</th>
+            <th scope="col">Fase</th>
+            <th scope="col">Bedrag</th>
+            <th scope="col">Rekening</th>
+            <th scope="col">Status</th>
+            <th scope="col">Voorbereid</th>
+            <th scope="col">Goedgekeurd</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((order) => (
+            <tr key={order.id}>
+              <th scope="row">{order.kind}</th>
+              <td>{order.phase}</td>
+              <td>{order.amount}</td>
+              <td>{order.iban}</td>
+              <td>
+                {order.status}
+                {order.paidOn ? ` op ${order.paidOn}` : ""}
+                {order.cancelReason ? ` (${order.cancelReason})` : ""}
+              </td>
+              <td>{order.preparedBy}</td>
+              <td>{order.approvedBy ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function OrderActions({ order, outcomeFor }: { order: PageData["orders"][number]; outcomeFor: (form: string) => FormOutcome }) {
+  const failed = (form: string) => {
+    const outcome = outcomeFor(form);
+    return outcome && !outcome.ok ? outcome : undefined;
+  };
+  const paid = useZodForm(markPaidFormSchema, {
+    defaultValues: { orderId: order.id, paidOn: failed("paid")?.values?.paidOn ?? "" },
+    serverErrors: failed("paid")?.errors,
+  });
+  const cancel = useZodForm(cancelOrderFormSchema, {
+    defaultValues: { orderId: order.id, reason: failed("cancel")?.values?.reason ?? "" },
+    serverErrors: failed("cancel")?.errors,
+  });
+  return (
+    <section aria-labelledby="opdracht-behandelen">
+      <h3 id="opdracht-behandelen">
+        {order.kind} van {order.amount} behandelen
+      </h3>
+      {order.can.fourEyesBlocked ? (
+        <p className="notice notice--warning">
+          U hebt deze opdracht zelf voorbereid. Een andere beslisser keurt ze goed (vier-ogenprincipe).
+        </p>
+      ) : null}
+      {order.can.approve ? (
+        <Form method="post">
+          <input type="hidden" name="form" value="approve" />
+          <input type="hidden" name="orderId" value={order.id} />
+          <SubmitButton busyLabel="Bezig met goedkeuren…">Goedkeuren voor betaling</SubmitButton>
+        </Form>
+      ) : null}
+      {order.can.markPaid ? (
+        <>
+          <ErrorSummary errors={paid.errors} labels={LABELS} attempt={paid.attempt} />
+          <Form method="post" className="stack" noValidate onSubmit={paid.onSubmit}>
+            <input type="hidden" name="form" value="paid" />
+            <input type="hidden" {...paid.register("orderId")} />
+            <TextField label="Betaald op" type="date" required {...paid.field("paidOn")} />
+            <SubmitButton busyLabel="Bezig met boeken…">Betaling boeken</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+      {order.can.cancel ? (
+        <>
+          <ErrorSummary errors={cancel.errors} labels={LABELS} attempt={cancel.attempt} />
+          <Form method="post" className="stack" noValidate onSubmit={cancel.onSubmit}>
+            <input type="hidden" name="form" value="cancel" />
+            <input type="hidden" {...cancel.register("orderId")} />
+            <TextField label="Reden van de annulering" required {...cancel.field("reason")} />
+            <SubmitButton busyLabel="Bezig met annuleren…">Opdracht annuleren</SubmitButton>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function SettleReachForm({ outcome }: { outcome: FormOutcome }) {
+  const failed = outcome && !outcome.ok ? outcome : undefined;
+  const form = useZodForm(settleReachFormSchema, {
+    defaultValues: { learnersReached: failed?.values?.learnersReached ?? "" },
+    serverErrors: failed?.errors,
+  });
+  return (
+    <section aria-labelledby="afrekenen">
+      <h2 id="afrekenen">Afrekenen</h2>
+      <p>Uit het aanvaarde eindverslag: het aantal deelnemers dat aan een oefenkans deelnam.</p>
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="form" value="settle-reach" />
+        <TextField label="Bereikte deelnemers" inputMode="numeric" required {...form.field("learnersReached")} />
+        <SubmitButton busyLabel="Bezig met afrekenen…">Afrekenen</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function SettleCostsForm({ outcome }: { outcome: FormOutcome }) {
+  const failed = outcome && !outcome.ok ? outcome : undefined;
+  const form = useZodForm(settleCostsFormSchema, {
+    defaultValues: { acceptedCosts: failed?.values?.acceptedCosts ?? "" },
+    serverErrors: failed?.errors,
+  });
+  return (
+    <section aria-labelledby="afrekenen">
+      <h2 id="afrekenen">Afrekenen</h2>
+      <p>Uit het aanvaarde eindverslag: de kosten die het agentschap aanvaardt.</p>
+      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="form" value="settle-costs" />
+        <TextField label="Aanvaarde kosten" hint="In euro, bv. 24.500,00." inputMode="decimal" required {...form.field("acceptedCosts")} />
+        <SubmitButton busyLabel="Bezig met afrekenen…">Afrekenen</SubmitButton>
+      </Form>
+    </section>
+  );
+}
