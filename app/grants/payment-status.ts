@@ -1,4 +1,5 @@
-import * as z from "zod";
+// zod/mini: the labels are read by pages too (docs/decisions/0027).
+import * as z from "zod/mini";
 
 /**
  * Payment and recovery orders: the one status machine (docs/decisions/0055). An order is

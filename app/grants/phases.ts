@@ -1,4 +1,5 @@
-import * as z from "zod";
+// zod/mini: modules outside *.server.ts may reach the browser (docs/decisions/0027).
+import * as z from "zod/mini";
 import { callPhase, type CallPhase } from "~/calls/call-state";
 import { combineDeadline, type Deadline } from "~/calls/deadline";
 import { endOfDay, startOfDay } from "~/utils/time";
@@ -21,17 +22,17 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
 export const SETTLEMENT_BASES = ["REACH", "COSTS"] as const;
 export type SettlementBasis = (typeof SETTLEMENT_BASES)[number];
 
-const key = z.string().regex(/^[a-z0-9-]{2,40}$/, "Gebruik kleine letters, cijfers en koppeltekens (2 tot 40 tekens).");
-const title = z.string().trim().min(1, "Geef een titel op.").max(120, "Hoogstens 120 tekens.");
+const key = z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, "Gebruik kleine letters, cijfers en koppeltekens (2 tot 40 tekens)."));
+const title = z.string().check(z.trim(), z.minLength(1, "Geef een titel op."), z.maxLength(120, "Hoogstens 120 tekens."));
 /** Instants as ISO strings with an offset: the JSON of Call.settings keeps them exact. */
-const instant = z.iso.datetime({ offset: true, message: "Geef een geldige datum en een geldig uur op." });
+const instant = z.iso.datetime({ offset: true, error: "Geef een geldige datum en een geldig uur op." });
 
 const advancePhaseSchema = z.object({
   kind: z.literal("ADVANCE"),
   key,
   title,
   /** Share of the granted amount, in whole percent, paid once the decision is taken */
-  sharePercent: z.int().min(1, "Minstens 1%.").max(100, "Hoogstens 100%."),
+  sharePercent: z.int().check(z.gte(1, "Minstens 1%."), z.lte(100, "Hoogstens 100%.")),
 });
 
 const reportPhaseSchema = z.object({
@@ -39,8 +40,8 @@ const reportPhaseSchema = z.object({
   key,
   title,
   reportKind: z.enum(REPORT_KINDS),
-  formKey: z.string().min(1),
-  formVersion: z.int().positive(),
+  formKey: z.string().check(z.minLength(1)),
+  formVersion: z.int().check(z.positive()),
   /** First instant the report can be submitted */
   opensAt: instant,
   /** Last accepted instant (the one deadline rule of app/calls/deadline.ts) */
@@ -71,35 +72,38 @@ export const PHASE_RULE_MESSAGES = {
 } as const;
 
 /** The rules between phases; each issue names the index of the phase it is about. */
-export const grantPhasesSchema = z.array(phaseSchema).superRefine((phases, context) => {
-  const issue = (index: number, field: string, message: string) => context.addIssue({ code: "custom", path: [index, field], message });
-  const seen = new Set<string>();
-  phases.forEach((phase, index) => {
-    if (seen.has(phase.key)) issue(index, "key", PHASE_RULE_MESSAGES.duplicateKey(phase.key));
-    seen.add(phase.key);
-    if (phase.kind === "REPORT" && Date.parse(phase.dueAt) <= Date.parse(phase.opensAt)) {
-      issue(index, "dueAt", PHASE_RULE_MESSAGES.dueBeforeOpens);
-    }
-  });
-  const advances = phases.flatMap((phase, index) => (phase.kind === "ADVANCE" ? [{ phase, index }] : []));
-  const advanceTotal = advances.reduce((sum, { phase }) => sum + phase.sharePercent, 0);
-  if (advanceTotal > 100) issue(advances.at(-1)!.index, "sharePercent", PHASE_RULE_MESSAGES.advancesOverHundred);
-  const finals = phases.flatMap((phase, index) => (phase.kind === "REPORT" && phase.reportKind === "FINAL" ? [{ phase, index }] : []));
-  if (finals.length > 1) issue(finals[1]!.index, "reportKind", PHASE_RULE_MESSAGES.oneFinal);
-  const settlements = phases.flatMap((phase, index) => (phase.kind === "SETTLEMENT" ? [index] : []));
-  if (settlements.length > 1) issue(settlements[1]!, "kind", PHASE_RULE_MESSAGES.oneSettlement);
-  if (settlements.length > 0 && finals.length === 0) issue(settlements[0]!, "kind", PHASE_RULE_MESSAGES.settlementNeedsFinal);
-  const final = finals[0];
-  if (final) {
+export const grantPhasesSchema = z.array(phaseSchema).check(
+  z.superRefine((phases, context) => {
+    const issue = (index: number, field: string, message: string) =>
+      context.issues.push({ code: "custom", path: [index, field], message, input: phases });
+    const seen = new Set<string>();
     phases.forEach((phase, index) => {
-      if (phase.kind === "REPORT" && index !== final.index && Date.parse(phase.dueAt) > Date.parse(final.phase.dueAt)) {
-        issue(index, "dueAt", PHASE_RULE_MESSAGES.finalLast);
+      if (seen.has(phase.key)) issue(index, "key", PHASE_RULE_MESSAGES.duplicateKey(phase.key));
+      seen.add(phase.key);
+      if (phase.kind === "REPORT" && Date.parse(phase.dueAt) <= Date.parse(phase.opensAt)) {
+        issue(index, "dueAt", PHASE_RULE_MESSAGES.dueBeforeOpens);
       }
     });
-  }
-});
+    const advances = phases.flatMap((phase, index) => (phase.kind === "ADVANCE" ? [{ phase, index }] : []));
+    const advanceTotal = advances.reduce((sum, { phase }) => sum + phase.sharePercent, 0);
+    if (advanceTotal > 100) issue(advances.at(-1)!.index, "sharePercent", PHASE_RULE_MESSAGES.advancesOverHundred);
+    const finals = phases.flatMap((phase, index) => (phase.kind === "REPORT" && phase.reportKind === "FINAL" ? [{ phase, index }] : []));
+    if (finals.length > 1) issue(finals[1]!.index, "reportKind", PHASE_RULE_MESSAGES.oneFinal);
+    const settlements = phases.flatMap((phase, index) => (phase.kind === "SETTLEMENT" ? [index] : []));
+    if (settlements.length > 1) issue(settlements[1]!, "kind", PHASE_RULE_MESSAGES.oneSettlement);
+    if (settlements.length > 0 && finals.length === 0) issue(settlements[0]!, "kind", PHASE_RULE_MESSAGES.settlementNeedsFinal);
+    const final = finals[0];
+    if (final) {
+      phases.forEach((phase, index) => {
+        if (phase.kind === "REPORT" && index !== final.index && Date.parse(phase.dueAt) > Date.parse(final.phase.dueAt)) {
+          issue(index, "dueAt", PHASE_RULE_MESSAGES.finalLast);
+        }
+      });
+    }
+  }),
+);
 
-const callPhasesSchema = z.object({ phases: grantPhasesSchema.optional() });
+const callPhasesSchema = z.object({ phases: z.optional(grantPhasesSchema) });
 
 /** A call's phases from its settings JSON; none when the call defines none. */
 export function callGrantPhases(settings: unknown): GrantPhase[] {
