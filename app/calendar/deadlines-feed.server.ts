@@ -1,9 +1,11 @@
 import { callPhase } from "~/calls/call-state";
 import { prisma } from "~/db.server";
+import { callGrantPhases, reportPhases } from "~/grants/phases";
+import { parseJsonObject } from "~/utils/json";
 import { now } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/time";
 import { serializeCalendar, type CalendarEvent } from "./ical";
-import { deadlineRevisions } from "./revisions";
+import { deadlineRevisions, phaseDueRevisions } from "./revisions";
 
 /** Reminder two days ahead: the same 48 hours in which the portal itself warns. */
 const REMINDER_MINUTES = 48 * 60;
@@ -21,12 +23,13 @@ function deadlineSpan(deadline: Date): { start: Date; end: Date } {
 
 /**
  * The public deadline calendar: one event per submission deadline of every open or upcoming
- * call, and one per decision deadline still ahead. `callUrl(callId)` links to the call's public page.
+ * call, one per decision deadline still ahead, and one per report deadline still ahead (the
+ * call's phases after the decision, docs/decisions/0055). `callUrl(callId)` links to the call's public page.
  */
 export async function deadlineCalendar(callUrl: (callId: string) => string): Promise<string> {
   const at = now();
+  // Reports fall due years after a call closed; the calls are few, their phases are read here.
   const calls = await prisma.call.findMany({
-    where: { OR: [{ closesAt: { gte: at } }, { decisionDueAt: { gte: at } }] },
     select: {
       id: true,
       title: true,
@@ -34,6 +37,7 @@ export async function deadlineCalendar(callUrl: (callId: string) => string): Pro
       closesAt: true,
       decisionDueAt: true,
       updatedAt: true,
+      settings: true,
       programme: { select: { name: true } },
     },
     orderBy: { closesAt: "asc" },
@@ -41,12 +45,13 @@ export async function deadlineCalendar(callUrl: (callId: string) => string): Pro
   // Every administrator's edit is one `call.updated` audit line: SEQUENCE counts those that moved the date.
   const edits = await prisma.auditEvent.findMany({
     where: { action: "call.updated", entityType: "Call", entityId: { in: calls.map((c) => c.id) } },
-    select: { entityId: true, after: true },
+    select: { entityId: true, before: true, after: true },
   });
   const events: CalendarEvent[] = [];
   for (const call of calls) {
     const url = callUrl(call.id);
-    const revisions = deadlineRevisions(edits.filter((e) => e.entityId === call.id).map((e) => e.after));
+    const callEdits = edits.filter((e) => e.entityId === call.id);
+    const revisions = deadlineRevisions(callEdits.map((e) => e.after));
     if (callPhase(call, at) !== "closed") {
       events.push({
         uid: `oproep-${call.id}-indienen@${UID_DOMAIN}`,
@@ -72,11 +77,28 @@ export async function deadlineCalendar(callUrl: (callId: string) => string): Pro
         url,
       });
     }
+    for (const report of reportPhases(callGrantPhases(parseJsonObject(call.settings)))) {
+      const dueAt = new Date(report.dueAt);
+      if (dueAt < at) continue;
+      events.push({
+        uid: `oproep-${call.id}-${report.key}@${UID_DOMAIN}`,
+        sequence: phaseDueRevisions(callEdits, report.key),
+        stamp: call.updatedAt,
+        ...deadlineSpan(dueAt),
+        summary: `${report.title}: ${call.title}`,
+        description:
+          `${call.programme.name}. Wie subsidie kreeg, dient dit verslag in vóór het einde van de deadline: ` +
+          `${formatDateTime(dueAt)} (Belgische tijd). Het verslag opent op ${formatDateTime(report.opensAt)}.\n${url}`,
+        url,
+        alarmMinutesBeforeEnd: REMINDER_MINUTES,
+      });
+    }
   }
   return serializeCalendar({
     productId: "-//Agentschap Integratie en Inburgering//Subsidieportaal//NL",
     name: "Deadlines subsidieoproepen AgII",
-    description: "Indiendeadlines en beslissingsdata van de open en komende oproepen van het Agentschap Integratie en Inburgering.",
+    description:
+      "Indiendeadlines en beslissingsdata van de open en komende oproepen van het Agentschap Integratie en Inburgering, en de termijnen van de verslagen na een toekenning.",
     events,
   });
 }

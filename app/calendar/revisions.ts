@@ -1,3 +1,4 @@
+import { isRecord } from "~/utils/guards";
 import { parseJsonObject } from "~/utils/json";
 
 /**
@@ -19,4 +20,25 @@ export function deadlineRevisions(afters: ReadonlyArray<string | null>): Deadlin
     if ("decisionDueAt" in changed) revisions.decisionDueAt += 1;
   }
   return revisions;
+}
+
+/** The due instant of a call's report phase in a settings object as the audit trail holds it. */
+function phaseDueAt(settings: unknown, phaseKey: string): unknown {
+  if (!isRecord(settings) || !Array.isArray(settings.phases)) return undefined;
+  const phase: unknown = settings.phases.find((p: unknown) => isRecord(p) && p.key === phaseKey);
+  return isRecord(phase) ? phase.dueAt : undefined;
+}
+
+/**
+ * The SEQUENCE of a report's deadline event: how many `call.updated` lines moved that report's
+ * due instant. Settings are audited whole (before and after), so a line changes it when the two
+ * sides disagree. Pure.
+ */
+export function phaseDueRevisions(lines: ReadonlyArray<{ before: string | null; after: string | null }>, phaseKey: string): number {
+  return lines.filter((line) => {
+    const after = line.after ? parseJsonObject(line.after) : {};
+    if (!("settings" in after)) return false;
+    const before = line.before ? parseJsonObject(line.before) : {};
+    return phaseDueAt(after.settings, phaseKey) !== phaseDueAt(before.settings, phaseKey);
+  }).length;
 }

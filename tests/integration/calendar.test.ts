@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
+import { defaultPhases, phaseProfileFor } from "~/grants/phases";
 import { endOfDay, startOfDay } from "~/utils/time";
 import { callEditForm } from "../support/call-edit-form";
 import { createProgrammeAndCall, createUser } from "../support/fixtures";
@@ -26,7 +27,13 @@ beforeAll(async () => {
     where: { id: closedPending.id },
     data: { title: "Gesloten, beslissing volgt", decisionDueAt: endOfDay("2026-01-30") },
   });
-  const done = await createProgrammeAndCall(db, { opensAt: startOfDay("2025-09-15"), closesAt: endOfDay("2025-10-31") });
+  // Decided long ago, but its grants report: 2024's interim report was due on 31 March 2025
+  // (past), the final report over 2024-2025 on 31 March 2026 (ahead, in summer time).
+  const done = await createProgrammeAndCall(db, {
+    opensAt: startOfDay("2025-09-15"),
+    closesAt: endOfDay("2025-10-31"),
+    settings: { phases: defaultPhases(phaseProfileFor("regierol", "FUNDING"), { startsOn: "2024-01-01", endsOn: "2025-12-31" }) },
+  });
   await db.call.update({ where: { id: done.id }, data: { title: "Helemaal voorbij", decisionDueAt: endOfDay("2025-12-15") } });
   Object.assign(ids, { winter: winter.id, summer: summer.id, closedPending: closedPending.id, done: done.id });
   server = await startServer({ PORTAL_CLOCK: "2026-01-05T10:00:00Z", PUBLIC_URL: "https://portaal.example" });
@@ -82,7 +89,7 @@ function events() {
   return parse(body).components.filter((c) => c.type === "VEVENT");
 }
 
-function eventFor(callId: string, kind: "indienen" | "beslissing") {
+function eventFor(callId: string, kind: "indienen" | "beslissing" | "eindverslag") {
   return events().find((e) => prop(e, "UID")!.value.startsWith(`oproep-${callId}-${kind}@`));
 }
 
@@ -116,14 +123,15 @@ describe("the deadline calendar feed", () => {
     expect(zone.components.map((c) => c.type).sort()).toEqual(["DAYLIGHT", "STANDARD"]);
   });
 
-  it("has one deadline event per open or upcoming call and one per decision still ahead", () => {
-    expect(events()).toHaveLength(4);
+  it("has one deadline event per open or upcoming call, one per decision and one per report still ahead", () => {
+    expect(events()).toHaveLength(5);
     expect(eventFor(ids.winter!, "indienen")).toBeDefined();
     expect(eventFor(ids.winter!, "beslissing")).toBeDefined();
     expect(eventFor(ids.summer!, "indienen")).toBeDefined();
     expect(eventFor(ids.closedPending!, "indienen")).toBeUndefined();
     expect(eventFor(ids.closedPending!, "beslissing")).toBeDefined();
-    expect(events().some((e) => prop(e, "UID")!.value.includes(ids.done!))).toBe(false);
+    // Of the decided call, only the report still ahead.
+    expect(events().filter((e) => prop(e, "UID")!.value.includes(ids.done!))).toEqual([eventFor(ids.done!, "eindverslag")]);
     const uids = events().map((e) => prop(e, "UID")!.value);
     expect(new Set(uids).size).toBe(uids.length);
     for (const event of events()) expect(prop(event, "DTSTAMP")?.value).toMatch(/^\d{8}T\d{6}Z$/);
@@ -145,6 +153,15 @@ describe("the deadline calendar feed", () => {
     const decision = prop(eventFor(ids.winter!, "beslissing")!, "DTEND")!;
     expect(instantOf(decision).toISOString()).toBe("2026-04-30T21:59:59.000Z");
     expect(prop(eventFor(ids.winter!, "beslissing")!, "DTSTART")!.value).toBe("20260430T233000");
+  });
+
+  it("ends a report's event at 23:59:59 Brussels time on its due day, with what the report is", () => {
+    const event = eventFor(ids.done!, "eindverslag")!;
+    const end = prop(event, "DTEND")!;
+    expect(end.value).toBe("20260331T235959");
+    expect(instantOf(end).toISOString()).toBe("2026-03-31T21:59:59.000Z");
+    expect(unescapeText(prop(event, "SUMMARY")!.value)).toBe("Eindverslag: Helemaal voorbij");
+    expect(unescapeText(prop(event, "DESCRIPTION")!.value)).toContain("31 maart 2026 om 23:59 (Belgische tijd)");
   });
 
   it("escapes the text and links each event to the calls page", () => {
@@ -184,7 +201,7 @@ describe("the feed read by a real iCalendar parser (ical.js)", () => {
 
   it("has SEQUENCE, DTSTART and DTEND on every event, ending at the deadline", async () => {
     const list = await feedEvents();
-    expect(list).toHaveLength(4);
+    expect(list).toHaveLength(5);
     for (const event of list) {
       expect(event.component.hasProperty("sequence"), event.uid).toBe(true);
       expect(event.component.hasProperty("dtend"), event.uid).toBe(true);

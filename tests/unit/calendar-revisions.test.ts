@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineRevisions } from "~/calendar/revisions";
+import { deadlineRevisions, phaseDueRevisions } from "~/calendar/revisions";
 
 // SEQUENCE of the deadline events: how many `call.updated` audit lines changed that date.
 describe("deadlineRevisions", () => {
@@ -25,5 +25,42 @@ describe("deadlineRevisions", () => {
     const after = deadlineRevisions([...lines, JSON.stringify({ closesAt: "b" })]);
     expect(after.closesAt).toBeGreaterThan(before.closesAt);
     expect(after.decisionDueAt).toBe(before.decisionDueAt);
+  });
+});
+
+// SEQUENCE of a report's deadline event: the call.updated lines whose settings moved its due instant.
+describe("phaseDueRevisions", () => {
+  const settings = (dueAt: string, rate = 6000) => ({
+    ratePerLearnerCents: rate,
+    phases: [{ kind: "REPORT", key: "eindverslag", dueAt }],
+  });
+  const line = (before: unknown, after: unknown) => ({ before: JSON.stringify(before), after: JSON.stringify(after) });
+
+  it("counts the edits that moved the report's due instant, not other settings or other fields", () => {
+    expect(phaseDueRevisions([], "eindverslag")).toBe(0);
+    expect(
+      phaseDueRevisions(
+        [
+          line({ title: "Oud" }, { title: "Nieuw" }),
+          line({ settings: settings("2027-03-31T21:59:59.999Z") }, { settings: settings("2027-03-31T21:59:59.999Z", 7000) }),
+          line({ settings: settings("2027-03-31T21:59:59.999Z") }, { settings: settings("2027-04-30T21:59:59.999Z") }),
+          line({ settings: {} }, { settings: settings("2027-05-31T21:59:59.999Z") }),
+        ],
+        "eindverslag",
+      ),
+    ).toBe(2);
+  });
+
+  it("ignores unreadable lines and other phases", () => {
+    expect(
+      phaseDueRevisions(
+        [
+          { before: null, after: null },
+          { before: "x", after: "[1]" },
+        ],
+        "eindverslag",
+      ),
+    ).toBe(0);
+    expect(phaseDueRevisions([line({ settings: {} }, { settings: settings("2027-03-31T21:59:59.999Z") })], "verslag-2026")).toBe(0);
   });
 });
