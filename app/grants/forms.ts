@@ -21,8 +21,11 @@ const euros = z.pipe(
   }),
 );
 
-export const settleReachFormSchema = z.object({ learnersReached: learners });
-export const settleCostsFormSchema = z.object({ acceptedCosts: euros });
+/** The settlement's one figure: learners reached (REACH) or accepted costs in euro (COSTS). */
+export const settleFormSchema = z.discriminatedUnion("basis", [
+  z.object({ basis: z.literal("REACH"), figure: learners }),
+  z.object({ basis: z.literal("COSTS"), figure: euros }),
+]);
 
 export const orderFormSchema = z.object({ orderId: z.string({ error: REQUIRED }).check(z.minLength(1, REQUIRED)) });
 

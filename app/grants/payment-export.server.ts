@@ -1,11 +1,9 @@
-import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { formatKboNumber } from "~/domain/organisation";
 import type { Viewer } from "~/domain/permissions";
 import type { ExportFormat } from "~/review/export.server";
-import { renderCsv, renderXlsx } from "~/review/export.server";
+import { auditExport, renderCsv, renderXlsx } from "~/review/export.server";
 import type { ExportColumn } from "~/review/export-table";
-import { now } from "~/utils/clock.server";
 import { PAYMENT_KIND_LABELS, paymentKindSchema, paymentStatusLabel, paymentStatusSchema } from "./payment-status";
 
 /**
@@ -83,15 +81,7 @@ export async function exportCallPayments(viewer: Viewer, callId: string, format:
       };
     });
     const fileName = `betalingen-${call.programme.code}-${call.year}-${call.id}.${format}`;
-    await recordAudit(tx, {
-      actorId: viewer.userId,
-      actorRole: viewer.staffRoles[0] ?? "SYSTEM",
-      action: "payment.export",
-      entityType: "Call",
-      entityId: call.id,
-      after: { format, fileName, rows: rows.length },
-      at: now(),
-    });
+    await auditExport(tx, viewer, "payment.export", { callId: call.id, format, fileName, rows: rows.length });
     return { fileName, rows };
   });
   if (!read) return null;

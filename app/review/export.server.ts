@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { statusLabel } from "~/applications/status-labels";
 import { recordAudit } from "~/audit/audit.server";
+import type { AuditAction } from "~/audit/audit-sentences";
+import type { AnyDb } from "~/db/sql.server";
 import { prisma, type PrismaClient } from "~/db.server";
 import { applicationStatusSchema } from "~/domain/application-status";
 import { formatKboNumber } from "~/domain/organisation";
@@ -67,16 +69,26 @@ async function readCallExport(viewer: Viewer, callId: string, format: ExportForm
       };
     });
     const fileName = `dossiers-${call.programme.code}-${call.year}-${call.id}.${format}`;
-    await recordAudit(tx, {
-      actorId: viewer.userId,
-      actorRole: viewer.staffRoles[0] ?? "SYSTEM",
-      action: "call.export",
-      entityType: "Call",
-      entityId: call.id,
-      after: { format, fileName, rows: rows.length },
-      at: now(),
-    });
+    await auditExport(tx, viewer, "call.export", { callId: call.id, format, fileName, rows: rows.length });
     return { fileName, rows };
+  });
+}
+
+/** Every download of a call's export is audited: who, which file, how many rows. */
+export async function auditExport(
+  db: AnyDb,
+  viewer: Viewer,
+  action: Extract<AuditAction, "call.export" | "payment.export">,
+  file: { callId: string; format: ExportFormat; fileName: string; rows: number },
+): Promise<void> {
+  await recordAudit(db, {
+    actorId: viewer.userId,
+    actorRole: viewer.staffRoles[0] ?? "SYSTEM",
+    action,
+    entityType: "Call",
+    entityId: file.callId,
+    after: { format: file.format, fileName: file.fileName, rows: file.rows },
+    at: now(),
   });
 }
 

@@ -8,14 +8,7 @@ import { GrantTimeline } from "~/components/grant-timeline";
 import { SubmitButton } from "~/components/submit-button";
 import { TableRegion } from "~/components/table-region";
 import { STAFF_ROLES } from "~/domain/roles";
-import {
-  cancelOrderFormSchema,
-  markPaidFormSchema,
-  orderFormSchema,
-  prepareAdvanceFormSchema,
-  settleCostsFormSchema,
-  settleReachFormSchema,
-} from "~/grants/forms";
+import { cancelOrderFormSchema, markPaidFormSchema, orderFormSchema, prepareAdvanceFormSchema, settleFormSchema } from "~/grants/forms";
 import { grantFollowUp } from "~/grants/grant-page.server";
 import { approvePaymentOrder, cancelPaymentOrder, markPaymentPaid, prepareAdvance, settleGrant } from "~/grants/payments.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -29,14 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { reference: dossier.reference, ...(await grantFollowUp(viewer, dossier)) };
 }
 
-const FORMS = ["advance", "settle-reach", "settle-costs", "approve", "paid", "cancel"] as const;
+const FORMS = ["advance", "settle", "approve", "paid", "cancel"] as const;
 const formNameSchema = z.object({ form: z.enum(FORMS) });
 type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Record<string, string>; message?: string };
 
 const DONE: Record<(typeof FORMS)[number], string> = {
   advance: "Het voorschot is voorbereid; een beslisser keurt het goed.",
-  "settle-reach": "De subsidie is afgerekend.",
-  "settle-costs": "De subsidie is afgerekend.",
+  settle: "De subsidie is afgerekend.",
   approve: "De opdracht is goedgekeurd voor betaling.",
   paid: "De betaling is geboekt.",
   cancel: "De opdracht is geannuleerd.",
@@ -61,18 +53,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return fail(parsed.errors);
       return done(await prepareAdvance({ viewer, applicationId, phaseKey: parsed.data.phaseKey }));
     }
-    case "settle-reach": {
-      const parsed = post.parse(settleReachFormSchema);
+    case "settle": {
+      const parsed = post.parse(settleFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
-      return done(await settleGrant({ viewer, applicationId, figures: parsed.data }), "learnersReached");
-    }
-    case "settle-costs": {
-      const parsed = post.parse(settleCostsFormSchema);
-      if (!parsed.ok) return fail(parsed.errors);
-      return done(
-        await settleGrant({ viewer, applicationId, figures: { acceptedCostsCents: parsed.data.acceptedCosts } }),
-        "acceptedCosts",
-      );
+      const { basis, figure } = parsed.data;
+      const figures = basis === "REACH" ? { learnersReached: figure } : { acceptedCostsCents: figure };
+      return done(await settleGrant({ viewer, applicationId, figures }), "figure");
     }
     case "approve": {
       const parsed = post.parse(orderFormSchema);
@@ -94,7 +80,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type FormOutcome = Outcome | undefined;
-const LABELS = { learnersReached: "Bereikte deelnemers", acceptedCosts: "Aanvaarde kosten", paidOn: "Betaald op", reason: "Reden" };
+const LABELS = { figure: "Afrekening", paidOn: "Betaald op", reason: "Reden" };
+
+/** The settlement form's words per basis; the schema checks the figure the same way. */
+const SETTLE_FIELD = {
+  REACH: {
+    intro: "Uit het aanvaarde eindverslag: het aantal deelnemers dat aan een oefenkans deelnam.",
+    label: "Bereikte deelnemers",
+    hint: undefined,
+    inputMode: "numeric",
+  },
+  COSTS: {
+    intro: "Uit het aanvaarde eindverslag: de kosten die het agentschap aanvaardt.",
+    label: "Aanvaarde kosten",
+    hint: "In euro, bv. 24.500,00.",
+    inputMode: "decimal",
+  },
+} as const;
 
 export default function GrantPaymentsPage() {
   const page = useLoaderData<typeof loader>();
@@ -145,8 +147,7 @@ export default function GrantPaymentsPage() {
           <SubmitButton busyLabel="Bezig met voorbereiden…">{`${phase.title} voorbereiden`}</SubmitButton>
         </Form>
       ))}
-      {page.can.settle === "REACH" ? <SettleReachForm outcome={outcomeFor("settle-reach")} /> : null}
-      {page.can.settle === "COSTS" ? <SettleCostsForm outcome={outcomeFor("settle-costs")} /> : null}
+      {page.can.settle ? <SettleForm basis={page.can.settle} outcome={outcomeFor("settle")} /> : null}
     </section>
   );
 }
@@ -245,40 +246,22 @@ function OrderActions({ order, outcomeFor }: { order: PageData["orders"][number]
   );
 }
 
-function SettleReachForm({ outcome }: { outcome: FormOutcome }) {
+function SettleForm({ basis, outcome }: { basis: "REACH" | "COSTS"; outcome: FormOutcome }) {
   const failed = outcome && !outcome.ok ? outcome : undefined;
-  const form = useZodForm(settleReachFormSchema, {
-    defaultValues: { learnersReached: failed?.values?.learnersReached ?? "" },
+  const form = useZodForm(settleFormSchema, {
+    defaultValues: { basis, figure: failed?.values?.figure ?? "" },
     serverErrors: failed?.errors,
   });
+  const words = SETTLE_FIELD[basis];
   return (
     <section aria-labelledby="afrekenen">
       <h2 id="afrekenen">Afrekenen</h2>
-      <p>Uit het aanvaarde eindverslag: het aantal deelnemers dat aan een oefenkans deelnam.</p>
-      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
+      <p>{words.intro}</p>
+      <ErrorSummary errors={form.errors} labels={{ ...LABELS, figure: words.label }} attempt={form.attempt} />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <input type="hidden" name="form" value="settle-reach" />
-        <TextField label="Bereikte deelnemers" inputMode="numeric" required {...form.field("learnersReached")} />
-        <SubmitButton busyLabel="Bezig met afrekenen…">Afrekenen</SubmitButton>
-      </Form>
-    </section>
-  );
-}
-
-function SettleCostsForm({ outcome }: { outcome: FormOutcome }) {
-  const failed = outcome && !outcome.ok ? outcome : undefined;
-  const form = useZodForm(settleCostsFormSchema, {
-    defaultValues: { acceptedCosts: failed?.values?.acceptedCosts ?? "" },
-    serverErrors: failed?.errors,
-  });
-  return (
-    <section aria-labelledby="afrekenen">
-      <h2 id="afrekenen">Afrekenen</h2>
-      <p>Uit het aanvaarde eindverslag: de kosten die het agentschap aanvaardt.</p>
-      <ErrorSummary errors={form.errors} labels={LABELS} attempt={form.attempt} />
-      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <input type="hidden" name="form" value="settle-costs" />
-        <TextField label="Aanvaarde kosten" hint="In euro, bv. 24.500,00." inputMode="decimal" required {...form.field("acceptedCosts")} />
+        <input type="hidden" name="form" value="settle" />
+        <input type="hidden" {...form.register("basis")} />
+        <TextField label={words.label} hint={words.hint} inputMode={words.inputMode} required {...form.field("figure")} />
         <SubmitButton busyLabel="Bezig met afrekenen…">Afrekenen</SubmitButton>
       </Form>
     </section>

@@ -91,12 +91,12 @@ describe("the follow-up of a grant", () => {
     expect(await text(badDate)).toContain("Geef een geldige datum op, niet in de toekomst.");
     expect((await decider.post(page(), { form: "paid", orderId: order.id, paidOn: "2026-02-02" })).status).toBe(200);
 
-    const bad = await reviewer.post(page(), { form: "settle-reach", learnersReached: "tweehonderd" });
+    const bad = await reviewer.post(page(), { form: "settle", basis: "REACH", figure: "tweehonderd" });
     expect(bad.status).toBe(400);
     const badHtml = await text(bad);
     expect(badHtml).toContain("Geef een geheel aantal deelnemers op, bv. 280.");
     expect(badHtml).toContain('value="tweehonderd"');
-    const settled = await reviewer.post(page(), { form: "settle-reach", learnersReached: "280" });
+    const settled = await reviewer.post(page(), { form: "settle", basis: "REACH", figure: "280" });
     expect(settled.status).toBe(200);
     const after = await text(settled);
     expect(after).toContain("De subsidie is afgerekend.");
