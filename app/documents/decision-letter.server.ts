@@ -29,7 +29,12 @@ export type DecisionLetterInput = {
   signatory: { name: string; jobTitle: string | null } | null;
   /** The agency's electronic seal (./seal.server.ts) and the moment of sealing; null: unsealed. */
   seal: { key: SealKey; signedAt: Date } | null;
+  /** A preview for administrators (./sample-letter.ts): marked VOORBEELD on every page, never sealed. */
+  sample?: boolean;
 };
+
+/** The mark of a preview: in the title, above the letterhead and at the foot of every page. */
+export const SAMPLE_MARK = "VOORBEELD";
 
 /** Printed under a decider's name when their profile has no function. */
 export const DEFAULT_SIGNATORY_TITLE = "gemachtigd beslisser";
@@ -69,11 +74,21 @@ function sealNote(input: DecisionLetterInput): string {
     : `${made} Het is niet elektronisch verzegeld. Twijfelt u aan de echtheid, vraag het agentschap dan om een bevestiging en vermeld het dossiernummer.`;
 }
 
+/** One ground in a sentence, several as a list; a ground's own full stop is not doubled. */
+function legalBasisBlocks(grounds: string[]): PdfBlock[] {
+  const items = grounds.map((ground) => ground.replace(/\.+$/, ""));
+  if (items.length === 1) return [{ kind: "paragraph", text: `Deze beslissing steunt op: ${items[0]}.` }];
+  return [
+    { kind: "paragraph", text: "Deze beslissing steunt op:" },
+    { kind: "list", items },
+  ];
+}
+
 /** The letter's content as blocks: one place for its order and wording. */
 export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
   const reference = input.reference ?? "(zonder referentie)";
   const recognition = input.programme.kind === "RECOGNITION";
-  const texts = letterTextsFor(input.programme.code, input.programme.kind, input.call.letter);
+  const texts = letterTextsFor(input.programme, input.call.letter);
   const contact = contactFor(input.call.letter, AGENCY.contact);
   const addressee = addresseeOf({
     organisationName: input.organisation.name,
@@ -88,6 +103,15 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
   const paid = !recognition && positive && (input.grantedCents ?? 0) > 0;
 
   const blocks: PdfBlock[] = [
+    ...(input.sample
+      ? [
+          {
+            kind: "paragraph",
+            bold: true,
+            text: `${SAMPLE_MARK} – geen beslissing. Een voorbeeld met een verzonnen dossier, om de teksten van de oproep na te lezen.`,
+          } satisfies PdfBlock,
+        ]
+      : []),
     { kind: "paragraph", bold: true, text: AGENCY.name },
     { kind: "small", text: [AGENCY.addressLines.join(", "), AGENCY.contact.email, AGENCY.website].join(" · ") },
     { kind: "space", points: 14, rule: true },
@@ -110,7 +134,7 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
     { kind: "section", text: "Motivering" },
     { kind: "paragraph", text: input.motivation },
     { kind: "section", text: "Rechtsgrond" },
-    { kind: "paragraph", text: `Deze beslissing steunt op: ${input.programme.legalBasis}.` },
+    ...legalBasisBlocks(texts.legalBasis),
     {
       kind: "paragraph",
       text: `Oproep: "${input.call.title}", open van ${formatDate(input.call.opensAt)} tot en met ${formatDate(input.call.closesAt)}.`,
@@ -149,15 +173,17 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
  */
 export function decisionLetterPdf(input: DecisionLetterInput): Promise<Buffer> {
   const reference = input.reference ?? "(zonder referentie)";
+  const mark = input.sample ? `${SAMPLE_MARK} · ` : "";
   return renderPdf({
-    title: `Beslissing dossier ${reference}`,
+    title: `${mark}Beslissing dossier ${reference}`,
     author: AGENCY.name,
     subject: input.programme.kind === "RECOGNITION" ? "Beslissing over een aanvraag tot erkenning" : "Beslissing over een subsidieaanvraag",
     createdAt: input.decidedAt,
-    footer: `${AGENCY.name} · beslissing ${reference}`,
+    footer: `${mark}${AGENCY.name} · beslissing ${reference}`,
     blocks: decisionLetterBlocks(input),
-    seal: input.seal
-      ? { ...input.seal, reason: `Beslissing ${reference}`, location: "Brussel", contactInfo: AGENCY.contact.email }
-      : undefined,
+    seal:
+      input.seal && !input.sample
+        ? { ...input.seal, reason: `Beslissing ${reference}`, location: "Brussel", contactInfo: AGENCY.contact.email }
+        : undefined,
   });
 }

@@ -12,6 +12,7 @@ import {
 import { letterSettingsOf } from "~/documents/letter-texts";
 import { configuredSeal } from "~/documents/seal.server";
 import { organisationKindSchema } from "~/domain/organisation";
+import { programmeKindSchema } from "~/programmes/programme-form";
 import type { ActorRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
 import { parseJsonObject } from "~/utils/json";
@@ -19,7 +20,6 @@ import { parseJsonObject } from "~/utils/json";
 /** Attachments with this field key are decision letters (readable by the applicant). */
 export const DECISION_LETTER_FIELD = "beslissingsbrief";
 
-const programmeKindSchema = z.enum(["FUNDING", "RECOGNITION"]);
 const answer = z.string().trim().min(1).optional().catch(undefined);
 
 /**
