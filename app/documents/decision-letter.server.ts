@@ -3,7 +3,7 @@ import { formatCents } from "~/utils/money";
 import { formatDate, formatTimestamp } from "~/utils/time";
 import { addresseeOf, type PostalAddress } from "./addressee";
 import { AGENCY } from "./agency";
-import { contactFor, letterTextsFor, type LetterSettings, type ProgrammeKind } from "./letter-texts";
+import { contactFor, DEFAULT_SIGNATORY_TITLE, letterTextsFor, type LetterSettings, type ProgrammeKind } from "./letter-texts";
 import { renderPdf, type PdfBlock } from "./pdf.server";
 import type { SealKey } from "./seal.server";
 
@@ -11,7 +11,7 @@ export type DecisionOutcome = "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED";
 
 export type DecisionLetterInput = {
   reference: string | null;
-  organisation: { name: string; kind: OrganisationKind; address: PostalAddress | null };
+  organisation: { name: string; kind: OrganisationKind; boardName?: string | null; address: PostalAddress | null };
   /** From the dossier's answers: the address the applicant gave and its contact person. */
   declaredAddress: string | null;
   contactPerson: { name: string; role: string | null } | null;
@@ -35,9 +35,6 @@ export type DecisionLetterInput = {
 
 /** The mark of a preview: in the title, above the letterhead and at the foot of every page. */
 export const SAMPLE_MARK = "VOORBEELD";
-
-/** Printed under a decider's name when their profile has no function. */
-export const DEFAULT_SIGNATORY_TITLE = "gemachtigd beslisser";
 
 export function decisionLetterFilename(reference: string | null): string {
   return `beslissing-${(reference ?? "dossier").replace(/[^A-Za-z0-9-]/g, "_")}.pdf`;
@@ -93,6 +90,7 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
   const addressee = addresseeOf({
     organisationName: input.organisation.name,
     organisationKind: input.organisation.kind,
+    boardName: input.organisation.boardName,
     address: input.organisation.address,
     declaredAddress: input.declaredAddress,
     contactPerson: input.contactPerson,

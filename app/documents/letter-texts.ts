@@ -25,6 +25,9 @@ export type LetterTexts = {
   appealRoutes: string[];
 };
 
+/** Printed under a decider's name when their profile has no function (User.jobTitle). */
+export const DEFAULT_SIGNATORY_TITLE = "gemachtigd beslisser";
+
 export type ProgrammeKind = "FUNDING" | "RECOGNITION";
 
 /** The same for every programme: a decision of the agency is an administrative act. */

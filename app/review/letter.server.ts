@@ -58,7 +58,9 @@ async function letterInput(tx: Tx, applicationId: string, outcome: DecisionOutco
       decisionMotivation: true,
       recognitionStartsOn: true,
       recognitionEndsOn: true,
-      organisation: { select: { name: true, kind: true, addressStreet: true, addressPostalCode: true, addressCity: true } },
+      organisation: {
+        select: { name: true, kind: true, boardName: true, addressStreet: true, addressPostalCode: true, addressCity: true },
+      },
       call: {
         select: {
           title: true,
@@ -80,6 +82,7 @@ async function letterInput(tx: Tx, applicationId: string, outcome: DecisionOutco
     organisation: {
       name: organisation.name,
       kind: organisationKindSchema.parse(organisation.kind),
+      boardName: organisation.boardName,
       address: { street: organisation.addressStreet, postalCode: organisation.addressPostalCode, city: organisation.addressCity },
     },
     ...letterPartsOfAnswers(dossier.data),

@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { addresseeOf } from "~/documents/addressee";
-import {
-  decisionLetterFilename,
-  decisionLetterPdf,
-  DEFAULT_SIGNATORY_TITLE,
-  type DecisionLetterInput,
-} from "~/documents/decision-letter.server";
-import { letterSettingsOf, letterTextsFor } from "~/documents/letter-texts";
+import { decisionLetterFilename, decisionLetterPdf, type DecisionLetterInput } from "~/documents/decision-letter.server";
+import { DEFAULT_SIGNATORY_TITLE, letterSettingsOf, letterTextsFor } from "~/documents/letter-texts";
 import { renderPdf } from "~/documents/pdf.server";
 import { letterPartsOfAnswers } from "~/review/letter.server";
 import { flowed, inspectPdf, type PdfInspection } from "../support/pdf-tools";
