@@ -25,18 +25,8 @@ const ADDRESS_FIELDS = ["addressStreet", "addressPostalCode", "addressCity"] as 
 
 export const organisationLetterSchema = z
   .object({
-    boardName: z.pipe(
-      optionalText(200),
-      z.optional(
-        z
-          .string()
-          .check(
-            z.refine((value) => value === "" || BOARD_NAME_PATTERN.test(value), {
-              message: ORGANISATION_LETTER_MESSAGES.boardArticle,
-              abort: true,
-            }),
-          ),
-      ),
+    boardName: optionalText(200).check(
+      z.refine((value) => !value || BOARD_NAME_PATTERN.test(value), ORGANISATION_LETTER_MESSAGES.boardArticle),
     ),
     addressStreet: optionalText(200),
     addressPostalCode: z.optional(

@@ -57,26 +57,23 @@ export function paragraphsText(points: readonly string[]): string {
   return points.join("\n\n");
 }
 
-const pointsField = z.optional(
-  z.string().check(
-    z.refine((value) => paragraphsOf(value).length <= LETTER_TEXT_LIMITS.items, LETTER_FORM_MESSAGES.tooManyPoints),
+/** A text area of points. Its whole text may hold every point at its longest, with the blank lines between. */
+const pointsField = () =>
+  optionalText(LETTER_TEXT_LIMITS.items * (LETTER_TEXT_LIMITS.itemLength + 4), { multiline: true }).check(
+    z.refine((value) => paragraphsOf(value ?? "").length <= LETTER_TEXT_LIMITS.items, LETTER_FORM_MESSAGES.tooManyPoints),
     z.superRefine((value, ctx) => {
-      const long = paragraphsOf(value).findIndex((point) => point.length > LETTER_TEXT_LIMITS.itemLength);
-      if (long >= 0)
-        ctx.addIssue({ code: "custom", message: LETTER_FORM_MESSAGES.pointTooLong(long + 1, paragraphsOf(value)[long]!.length) });
+      const points = paragraphsOf(value ?? "");
+      const long = points.findIndex((point) => point.length > LETTER_TEXT_LIMITS.itemLength);
+      if (long >= 0) ctx.addIssue({ code: "custom", message: LETTER_FORM_MESSAGES.pointTooLong(long + 1, points[long]!.length) });
     }),
-  ),
-);
-// The whole text area may hold every point at its longest, with the blank lines between them.
-const textArea = (field: typeof pointsField) =>
-  z.pipe(optionalText(LETTER_TEXT_LIMITS.items * (LETTER_TEXT_LIMITS.itemLength + 4), { multiline: true }), field);
+  );
 
 /** The letter's fields of the call form. */
 export const letterFormFields = {
-  letterLegalBasis: textArea(pointsField),
-  letterPaymentTerms: textArea(pointsField),
-  letterDuties: textArea(pointsField),
-  letterAppealRoutes: textArea(pointsField),
+  letterLegalBasis: pointsField(),
+  letterPaymentTerms: pointsField(),
+  letterDuties: pointsField(),
+  letterAppealRoutes: pointsField(),
   letterContactName: optionalText(LETTER_TEXT_LIMITS.contactName),
   letterContactEmail: z.optional(
     z.string().check(
