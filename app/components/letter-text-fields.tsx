@@ -93,10 +93,13 @@ export function handleLetterPreview(
   event.preventDefault();
   const checked = letterFormSchema.safeParse(values);
   if (!checked.success) {
-    const errors = checked.error.issues.flatMap((issue) => {
-      const name = issue.path[0];
-      return isOneOf(LETTER_FORM_FIELDS, name) ? [{ name, message: issue.message }] : [];
-    });
+    // In the order of the page, so the first field with a problem gets the focus.
+    const errors = checked.error.issues
+      .flatMap((issue) => {
+        const name = issue.path[0];
+        return isOneOf(LETTER_FORM_FIELDS, name) ? [{ name, message: issue.message }] : [];
+      })
+      .sort((a, b) => LETTER_FORM_FIELDS.indexOf(a.name) - LETTER_FORM_FIELDS.indexOf(b.name));
     showErrors(errors);
     if (errors[0]) document.getElementById(fieldId(errors[0].name))?.focus();
     return true;
