@@ -11,10 +11,11 @@ import { ErrorSummary, fieldId, TextField, useZodForm } from "./forms";
 import { handleLetterPreview, LetterTextFields } from "./letter-text-fields";
 import { Markdown } from "./markdown";
 import { LETTER_FORM_FIELDS, type LetterFormValues } from "~/calls/letter-form";
+import type { ProgrammeKind } from "~/programmes/programme-form";
 
 type Options = {
   /** With the letter texts a new call of the programme starts from. */
-  programmes: Array<{ id: string; code: string; name: string; kind: "FUNDING" | "RECOGNITION"; letter: LetterFormValues }>;
+  programmes: Array<{ id: string; code: string; name: string; kind: ProgrammeKind; letter: LetterFormValues }>;
   forms: Array<{ key: string; version: number; title: string; stored: boolean }>;
 };
 
