@@ -63,10 +63,10 @@ export function LetterTextFields({
             formNoValidate
             data-letter-preview=""
           >
-            Voorbeeldbrief met deze teksten (PDF, nieuw venster)
+            Voorbeeldbrief met deze teksten downloaden (PDF)
           </button>{" "}
-          <a href={preview.url} target="_blank" rel="noreferrer">
-            Voorbeeldbrief met de opgeslagen teksten
+          <a href={preview.url} download>
+            Voorbeeldbrief met de opgeslagen teksten downloaden (PDF)
           </a>
         </p>
       ) : (

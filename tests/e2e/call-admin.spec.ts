@@ -190,17 +190,17 @@ test("an administrator reads a call's letter texts, is stopped at a bad one, and
   // A half contact: the preview does not open, the message stands next to the field, focused.
   await page.getByLabel("Contact voor vragen: naam of dienst").fill("");
   await page.getByLabel("Contact voor vragen: e-mailadres").fill("geen-adres");
-  await page.getByRole("button", { name: "Voorbeeldbrief met deze teksten (PDF, nieuw venster)" }).click();
+  await page.getByRole("button", { name: "Voorbeeldbrief met deze teksten downloaden (PDF)" }).click();
   await expect(page.locator("#veld-letterContactName-error")).toContainText("Geef de naam van de contactpersoon of dienst op");
   await expect(page.getByLabel("Contact voor vragen: naam of dienst")).toBeFocused();
   await expectAccessible(page);
 
-  // Fixed, with unsaved appeal routes: the preview opens in a new window as a download.
+  // Fixed, with unsaved appeal routes: the preview comes as a download (through a new window, which keeps the form as it is).
   await page.getByLabel("Contact voor vragen: naam of dienst").fill("Team Oefenkansen");
   await page.getByLabel("Contact voor vragen: e-mailadres").fill("oefenkansen@agii.example");
   await page.getByLabel("Beroepsmogelijkheden").fill("Een beroepsweg die nog niet bewaard is.");
   const preview = page.context().waitForEvent("response", (response) => response.url().endsWith("/voorbeeldbrief"));
-  await page.getByRole("button", { name: "Voorbeeldbrief met deze teksten (PDF, nieuw venster)" }).click();
+  await page.getByRole("button", { name: "Voorbeeldbrief met deze teksten downloaden (PDF)" }).click();
   const response = await preview;
   expect(response.request().method()).toBe("POST");
   expect(response.request().postData()).toContain("letterAppealRoutes=Een+beroepsweg+die+nog+niet+bewaard+is.");
