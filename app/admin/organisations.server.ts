@@ -1,7 +1,10 @@
 import { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
-import { normaliseKboNumber, type OrganisationKind, type Province } from "~/domain/organisation";
+import { normaliseKboNumber, organisationKindSchema, type OrganisationKind, type Province } from "~/domain/organisation";
+import { defaultBoardOf } from "~/documents/addressee";
+import { changedFields } from "~/utils/changes";
+import { ORGANISATION_LETTER_MESSAGES, type OrganisationLetterColumns } from "./organisation-letter-form";
 import { now } from "~/utils/clock.server";
 import { containsIgnoringCase } from "~/db/search";
 import { identityProviderConfigured, membershipsManagedByIdp } from "~/auth/password-policy.server";
@@ -117,6 +120,10 @@ export async function organisationForAdmin(id: string) {
       nisCode: true,
       kboNumber: true,
       province: true,
+      boardName: true,
+      addressStreet: true,
+      addressPostalCode: true,
+      addressCity: true,
       mergedAt: true,
       passwordLoginAllowed: true,
       successor: { select: { id: true, name: true } },
@@ -152,6 +159,7 @@ export async function organisationForAdmin(id: string) {
   const nameOf = new Map(transferredFrom.map((o) => [o.id, o.name]));
   return {
     ...organisation,
+    defaultBoard: defaultBoardOf(organisationKindSchema.parse(organisation.kind), organisation.name),
     managedByIdp: membershipsManagedByIdp(organisation),
     identityProvider: identityProviderConfigured(),
     mergedAt: organisation.mergedAt?.toISOString() ?? null,
@@ -191,5 +199,48 @@ export async function setPasswordLoginAllowed(actorId: string, organisationId: s
       before: { passwordLoginAllowed: before.passwordLoginAllowed },
       after: { passwordLoginAllowed: allowed },
     });
+  });
+}
+
+export type LetterDetailsResult =
+  { ok: true; changed: boolean } | { ok: false; field: keyof OrganisationLetterColumns | "form"; message: string };
+
+/**
+ * Saves what decision letters take from an organisation (its organ and postal address), with
+ * one audit line of what changed. A merged organisation is read-only; the next letters of its
+ * dossiers come from its successor.
+ */
+export async function updateOrganisationLetterDetails(
+  actorId: string,
+  organisationId: string,
+  input: OrganisationLetterColumns,
+): Promise<LetterDetailsResult> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.organisation.findUniqueOrThrow({
+      where: { id: organisationId },
+      select: { name: true, successorId: true, boardName: true, addressStreet: true, addressPostalCode: true, addressCity: true },
+    });
+    if (current.successorId)
+      return {
+        ok: false as const,
+        field: "form" as const,
+        message: "Deze organisatie is opgegaan in een fusie en is alleen nog te lezen.",
+      };
+    if (input.boardName && input.boardName.toLowerCase().includes(current.name.toLowerCase()))
+      return { ok: false as const, field: "boardName" as const, message: ORGANISATION_LETTER_MESSAGES.boardWithoutName };
+    const diff = changedFields(current, input);
+    if (diff.keys.length === 0) return { ok: true as const, changed: false };
+    await tx.organisation.update({ where: { id: organisationId }, data: input });
+    await recordAudit(tx, {
+      actorId,
+      actorRole: "ADMIN",
+      action: "organisation.updated",
+      entityType: "Organisation",
+      entityId: organisationId,
+      organisationId,
+      before: diff.before,
+      after: diff.after,
+    });
+    return { ok: true as const, changed: true };
   });
 }

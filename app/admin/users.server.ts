@@ -17,6 +17,7 @@ const userSelect = {
   email: true,
   firstName: true,
   lastName: true,
+  jobTitle: true,
   lastLoginAt: true,
   deactivatedAt: true,
   deactivationReason: true,
@@ -36,6 +37,7 @@ function toUserItem(user: UserRow) {
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
+    jobTitle: user.jobTitle,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
     deactivationReason: user.deactivationReason,
@@ -204,5 +206,28 @@ export async function setStaffRoles(actor: { userId: string }, userId: string, r
       }
     }
     return { ok: true, message: "De rollen zijn bijgewerkt." };
+  });
+}
+
+/**
+ * Sets the function printed under a decider's name in the decision letters they sign (empty:
+ * "gemachtigd beslisser"); one audit line. Letters already sent keep the function they had.
+ */
+export async function setJobTitle(actor: { userId: string }, userId: string, jobTitle: string | null): Promise<AdminActionResult> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { jobTitle: true } });
+    if (before.jobTitle === jobTitle) return { ok: true as const, message: "Er was niets gewijzigd." };
+    await tx.user.update({ where: { id: userId }, data: { jobTitle } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorRole: "ADMIN",
+      action: "user.job-title",
+      entityType: "User",
+      entityId: userId,
+      before: { jobTitle: before.jobTitle },
+      after: { jobTitle },
+      at: now(),
+    });
+    return { ok: true as const, message: jobTitle ? "De functie is bewaard." : "De functie is leeggemaakt." };
   });
 }

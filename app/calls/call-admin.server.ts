@@ -20,6 +20,10 @@ import {
 import { callPhase } from "./call-state";
 import { callSummarySelect } from "./calls.server";
 import { changedFields } from "~/utils/changes";
+import { AGENCY } from "~/documents/agency";
+import { letterSettingsWithoutDefaults, programmeLetterTexts, type LetterProgramme } from "~/documents/letter-texts";
+import { letterFormValues } from "./letter-form";
+import { programmeKindSchema } from "~/programmes/programme-form";
 
 /** Administrators' side of calls: list, create, edit (docs/decisions/0019-call-administration.md). */
 
@@ -61,13 +65,29 @@ export async function listCallsForAdmin() {
   }));
 }
 
-/** What the call form offers: programmes and every form version (code and stored). */
+const letterProgrammeSelect = { code: true, kind: true, legalBasis: true } as const;
+
+/** A programme as the letter's texts need it (its kind checked). */
+function letterProgramme(programme: { code: string; kind: string; legalBasis: string }): LetterProgramme {
+  return { code: programme.code, kind: programmeKindSchema.parse(programme.kind), legalBasis: programme.legalBasis };
+}
+
+/**
+ * What the call form offers: programmes (with the letter texts a new call of each starts from)
+ * and every form version (code and stored).
+ */
 export async function callEditorOptions() {
   const [programmes, forms] = await Promise.all([
-    prisma.programme.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } }),
+    prisma.programme.findMany({ select: { id: true, name: true, ...letterProgrammeSelect }, orderBy: { code: "asc" } }),
     listFormVersions(),
   ]);
-  return { programmes, forms };
+  return {
+    programmes: programmes.map(({ id, code, name, ...programme }) => {
+      const letter = letterProgramme({ code, ...programme });
+      return { id, code, name, kind: letter.kind, letter: letterFormValues(programmeLetterTexts(letter), AGENCY.contact) };
+    }),
+    forms,
+  };
 }
 
 export async function callForAdmin(callId: string) {
@@ -87,7 +107,7 @@ export async function callForAdmin(callId: string) {
       formVersion: true,
       settings: true,
       isDemo: true,
-      programme: { select: { code: true, name: true } },
+      programme: { select: { name: true, ...letterProgrammeSelect } },
       eligibleKinds: { select: { organisationKind: true } },
     },
   });
@@ -99,6 +119,7 @@ export async function callForAdmin(callId: string) {
   const settings = parseJsonObject(call.settings);
   return {
     ...call,
+    programme: { name: call.programme.name, ...letterProgramme(call.programme) },
     settings,
     rubric: rubricFor(call.formKey, settings),
     eligibleKinds: call.eligibleKinds.map((k) => k.organisationKind),
@@ -115,12 +136,14 @@ export type CallSaveResult = { ok: true; callId: string; message: string; emails
 
 /**
  * The settings to store: the current ones (rates of other forms, project period, …) with the
- * chosen form's editable keys and the rubric replaced. Checked with the form's own schema.
+ * chosen form's editable keys, the rubric and the letter's texts replaced. Checked with the
+ * form's own schema. Letter texts equal to the programme's are not stored (they follow it).
  */
 async function nextSettings(
   tx: Tx,
   current: Record<string, unknown>,
   input: CallInput,
+  programme: LetterProgramme,
 ): Promise<{ ok: true; settings: Record<string, unknown> } | { ok: false; errors: FieldErrors }> {
   const form = await resolveForm(input.form.key, input.form.version, tx);
   if (!form) return { ok: false, errors: { formVersion: CALL_ADMIN_MESSAGES.unknownForm } };
@@ -132,6 +155,9 @@ async function nextSettings(
   // A call without its own rubric keeps following its form's default while it is unchanged.
   const isDefault = JSON.stringify(input.rubric) === JSON.stringify(rubricFor(input.form.key, {}));
   if (current.rubric !== undefined || !isDefault) settings.rubric = input.rubric;
+  const letter = letterSettingsWithoutDefaults(input.letter, programme, AGENCY.contact);
+  if (Object.keys(letter).length > 0) settings.letter = letter;
+  else delete settings.letter;
   try {
     form.parseSettings(settings);
   } catch {
@@ -187,9 +213,11 @@ function callData(input: CallInput, settings: Record<string, unknown>) {
 
 export async function createCall(viewer: Pick<Viewer, "userId">, input: CallInput): Promise<CallSaveResult> {
   return prisma.$transaction(async (tx) => {
-    const programme = input.programmeId ? await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true } }) : null;
+    const programme = input.programmeId
+      ? await tx.programme.findUnique({ where: { id: input.programmeId }, select: { id: true, ...letterProgrammeSelect } })
+      : null;
     if (!programme) return { ok: false as const, errors: { programmeId: CALL_ADMIN_MESSAGES.unknownProgramme } };
-    const settings = await nextSettings(tx, {}, input);
+    const settings = await nextSettings(tx, {}, input, letterProgramme(programme));
     if (!settings.ok) return settings;
     const at = now();
     const call = await tx.call.create({
@@ -236,6 +264,7 @@ export async function updateCall(viewer: Pick<Viewer, "userId">, callId: string,
         formVersion: true,
         settings: true,
         eligibleKinds: { select: { organisationKind: true } },
+        programme: { select: letterProgrammeSelect },
       },
     });
     const currentKinds = current.eligibleKinds.map((k) => k.organisationKind);
@@ -256,7 +285,7 @@ export async function updateCall(viewer: Pick<Viewer, "userId">, callId: string,
     );
     if (rubricIssue) return { ok: false as const, errors: { rubric: rubricIssue } };
 
-    const settings = await nextSettings(tx, currentSettings, input);
+    const settings = await nextSettings(tx, currentSettings, input, letterProgramme(current.programme));
     if (!settings.ok) return settings;
 
     input = {

@@ -8,6 +8,9 @@ import { optionalText, preprocess, REQUIRED, requiredText } from "~/utils/schema
 import { brusselsDate, brusselsTime } from "~/utils/time";
 import { CALL_RULE_MESSAGES, checkCallDates, deadlineFromWallClock, opensAtFromWallClock, type FormRef } from "./call-rules";
 import { defined } from "~/utils/invariant";
+import { AGENCY } from "~/documents/agency";
+import { letterSettingsOf, letterTextsFor, type LetterProgramme, type LetterSettings } from "~/documents/letter-texts";
+import { LETTER_FORM_LABELS, letterContactIssues, letterFormFields, letterFormValues, letterSettingsFromForm } from "./letter-form";
 
 /**
  * The administrators' form for a call, shared by the browser (react-hook-form) and the action.
@@ -84,6 +87,7 @@ export const callFormSchema = z
     recognitionStartsOn: optionalDate,
     /** Told to applicants with a draft when dates change after opening. */
     changeNote: optionalText(1000, { multiline: true }),
+    ...letterFormFields,
   })
   .check(
     z.superRefine((form, ctx) => {
@@ -119,6 +123,7 @@ export const callFormSchema = z
           ctx.addIssue({ code: "custom", path: ["rubric", index, "key"], message: CALL_RULE_MESSAGES.duplicateCriterionKey(key) });
         seen.add(key);
       });
+      for (const issue of letterContactIssues(form)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
     }),
   );
 
@@ -145,6 +150,7 @@ export const CALL_FORM_LABELS = {
   amountPerPlan: "Bedrag per actieplan",
   recognitionStartsOn: "Startdatum van de erkenningen",
   changeNote: "Toelichting voor de aanvragers",
+  ...LETTER_FORM_LABELS,
 } satisfies Record<keyof CallFormValues, string>;
 
 /** Criteria as the form's rows (strings, in a fixed order, so rows can be compared). */
@@ -194,6 +200,13 @@ export function callFormValuesFromInput(input: FormInput): CallFormValues {
     amountPerPlan: text(input.amountPerPlan),
     recognitionStartsOn: text(input.recognitionStartsOn),
     changeNote: text(input.changeNote),
+    letterLegalBasis: text(input.letterLegalBasis),
+    letterPaymentTerms: text(input.letterPaymentTerms),
+    letterDuties: text(input.letterDuties),
+    letterAppealRoutes: text(input.letterAppealRoutes),
+    letterContactName: text(input.letterContactName),
+    letterContactEmail: text(input.letterContactEmail),
+    letterContactPhone: text(input.letterContactPhone),
   };
 }
 
@@ -238,6 +251,8 @@ export type CallInput = {
   rubric: Criterion[];
   /** Only the keys of the chosen form; a key set to undefined falls back to the form's default. */
   settings: EditableSettings;
+  /** The letter's texts as the form gave them; the programme's defaults are left out on saving. */
+  letter: LetterSettings;
   changeNote: string | null;
 };
 
@@ -264,11 +279,15 @@ export function callFormToInput(form: CallFormData): CallInput {
     form: ref,
     rubric: form.rubric.map((c) => ({ key: c.key, label: c.label, description: c.description ?? "", maxScore: Number(c.maxScore) })),
     settings,
+    letter: letterSettingsFromForm(form),
     changeNote: form.changeNote ? form.changeNote : null,
   };
 }
 
-/** A stored call as the form shows it: Brussels wall-clock dates and times, amounts as typed. */
+/**
+ * A stored call as the form shows it: Brussels wall-clock dates and times, amounts as typed, the
+ * letter's texts as the letter would use them (the call's own, else its programme's).
+ */
 export function callToFormValues(call: {
   programmeId: string;
   title: string;
@@ -283,7 +302,9 @@ export function callToFormValues(call: {
   formVersion: number;
   settings: Record<string, unknown>;
   rubric: Criterion[];
+  programme: LetterProgramme;
 }): CallFormValues {
+  const letter = letterSettingsOf(call.settings);
   const at = (instant: Date | string) => new Date(instant);
   const cents = (value: unknown) => (typeof value === "number" ? centsToInput(value) : "");
   return {
@@ -306,5 +327,6 @@ export function callToFormValues(call: {
     amountPerPlan: cents(call.settings.amountPerPlanCents),
     recognitionStartsOn: typeof call.settings.recognitionStartsOn === "string" ? call.settings.recognitionStartsOn : "",
     changeNote: "",
+    ...letterFormValues(letterTextsFor(call.programme, letter), letter.contact ?? AGENCY.contact),
   };
 }

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "./submit-button";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { callFormLabels, callFormSchema, parseFormRef, rubricRows, SETTINGS_FIELDS_BY_FORM, type CallFormValues } from "~/calls/call-form";
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS } from "~/domain/organisation";
@@ -8,10 +8,14 @@ import { rubricFor } from "~/review/rubric";
 import type { FieldErrors } from "~/utils/forms";
 import { SelectField, TextAreaField } from "./admin-fields";
 import { ErrorSummary, fieldId, TextField, useZodForm } from "./forms";
+import { handleLetterPreview, LetterTextFields } from "./letter-text-fields";
 import { Markdown } from "./markdown";
+import { LETTER_FORM_FIELDS, type LetterFormValues } from "~/calls/letter-form";
+import type { ProgrammeKind } from "~/programmes/programme-form";
 
 type Options = {
-  programmes: Array<{ id: string; code: string; name: string }>;
+  /** With the letter texts a new call of the programme starts from. */
+  programmes: Array<{ id: string; code: string; name: string; kind: ProgrammeKind; letter: LetterFormValues }>;
   forms: Array<{ key: string; version: number; title: string; stored: boolean }>;
 };
 
@@ -32,6 +36,7 @@ export function CallEditor({
   options,
   facts,
   submitLabel,
+  letterPreviewUrl,
 }: {
   mode: "create" | "edit";
   values: CallFormValues;
@@ -39,6 +44,8 @@ export function CallEditor({
   options: Options;
   facts?: CallFacts;
   submitLabel: string;
+  /** The saved call's letter preview (edit page). */
+  letterPreviewUrl?: string;
 }) {
   const form = useZodForm(callFormSchema, { defaultValues: values, serverErrors });
   const rubric = useFieldArray({ control: form.control, name: "rubric" });
@@ -58,6 +65,27 @@ export function CallEditor({
     rubric.replace(defaults);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chosenFormKey]);
+  // A new call whose letter texts were not touched takes those of the chosen programme.
+  const programmeId = useWatch({ control: form.control, name: "programmeId" }) ?? values.programmeId;
+  const programme = options.programmes.find((p) => p.id === programmeId);
+  const shownLetter = useRef(programme?.letter);
+  useEffect(() => {
+    if (mode !== "create" || !programme) return;
+    const previous = shownLetter.current;
+    for (const name of LETTER_FORM_FIELDS) {
+      const current = form.getValues(name) ?? "";
+      if (current === "" || current === previous?.[name]) form.setValue(name, programme.letter[name]);
+    }
+    shownLetter.current = programme.letter;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [programmeId]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const preview = handleLetterPreview(event, form.getValues(), (letterErrors) => {
+      form.clearErrors();
+      for (const { name, message } of letterErrors) form.setError(name, { type: "custom", message });
+    });
+    if (!preview) form.onSubmit(event);
+  };
   const checkedKinds = Array.isArray(values.eligibleKinds) ? values.eligibleKinds : [];
   const errors = form.errors;
   const submitted = facts?.submitted ?? 0;
@@ -66,7 +94,7 @@ export function CallEditor({
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} attempt={form.attempt} />
-      <Form method="post" className="stack call-editor" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="stack call-editor" noValidate onSubmit={onSubmit}>
         {mode === "create" ? (
           <SelectField
             label={labels.programmeId}
@@ -289,6 +317,12 @@ export function CallEditor({
             Criterium toevoegen
           </button>
         </p>
+
+        <LetterTextFields
+          field={form.field}
+          showPaymentTerms={programme?.kind !== "RECOGNITION"}
+          preview={letterPreviewUrl ? { url: letterPreviewUrl } : undefined}
+        />
 
         <SubmitButton busyLabel="Bezig met bewaren…">{submitLabel}</SubmitButton>
       </Form>

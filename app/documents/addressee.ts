@@ -3,7 +3,10 @@ import type { OrganisationKind } from "~/domain/organisation";
 /**
  * Whom a decision is addressed to: the organ that decides for the organisation (for a
  * municipality its college, for an OCMW its vast bureau, for an association its board), with the
- * greeting that goes with it. Names are used as stored ("Gent", "vzw Brugwerk").
+ * greeting that goes with it. Names are used as stored ("Gent", "vzw Brugwerk"). The kind's
+ * organ is the rule; an administrator can name another one per organisation
+ * (`Organisation.boardName`, e.g. "het beheerscomité" of an interlokale vereniging, "het
+ * bestuursorgaan" of a vzw under the WVV).
  */
 const BOARDS: Record<OrganisationKind, { to: (name: string) => string; greeting: string }> = {
   GEMEENTE: { to: (name) => `het college van burgemeester en schepenen van ${name}`, greeting: "Geacht college" },
@@ -13,6 +16,14 @@ const BOARDS: Record<OrganisationKind, { to: (name: string) => string; greeting:
   VZW: { to: (name) => `de raad van bestuur van ${name}`, greeting: "Geachte leden van de raad van bestuur" },
   OTHER: { to: (name) => `het bestuur van ${name}`, greeting: "Geachte" },
 };
+
+/** The organ of a kind as the administrators' page shows it, e.g. "het college van burgemeester en schepenen van Gent". */
+export function defaultBoardOf(kind: OrganisationKind, organisationName: string): string {
+  return BOARDS[kind].to(organisationName);
+}
+
+/** An organ named by an administrator: with its article, so the letter reads "Aan het beheerscomité van …". */
+export const BOARD_NAME_PATTERN = /^(de|het) \S/;
 
 export type PostalAddress = { street: string | null; postalCode: string | null; city: string | null };
 
@@ -27,6 +38,8 @@ export type Addressee = {
 export function addresseeOf(input: {
   organisationName: string;
   organisationKind: OrganisationKind;
+  /** The administrator's name for the organ (with its article); null or empty: the kind's. */
+  boardName?: string | null;
   address: PostalAddress | null;
   /** The address the applicant gave in the form, when the organisation has none on record. */
   declaredAddress: string | null;
@@ -43,5 +56,7 @@ export function addresseeOf(input: {
   } else if (input.declaredAddress) {
     lines.push(input.declaredAddress);
   }
+  const own = input.boardName?.trim();
+  if (own) return { board: `Aan ${own} van ${input.organisationName}`, greeting: `Geachte leden van ${own}`, lines };
   return { board: `Aan ${board.to(input.organisationName)}`, greeting: board.greeting, lines };
 }

@@ -3,7 +3,7 @@ import { formatCents } from "~/utils/money";
 import { formatDate, formatPeriod, formatTimestamp } from "~/utils/time";
 import { addresseeOf, type PostalAddress } from "./addressee";
 import { AGENCY } from "./agency";
-import { contactFor, letterTextsFor, type LetterSettings, type ProgrammeKind } from "./letter-texts";
+import { contactFor, DEFAULT_SIGNATORY_TITLE, letterTextsFor, type LetterSettings, type ProgrammeKind } from "./letter-texts";
 import { renderPdf, type PdfBlock } from "./pdf.server";
 import type { SealKey } from "./seal.server";
 
@@ -11,7 +11,7 @@ export type DecisionOutcome = "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED";
 
 export type DecisionLetterInput = {
   reference: string | null;
-  organisation: { name: string; kind: OrganisationKind; address: PostalAddress | null };
+  organisation: { name: string; kind: OrganisationKind; boardName?: string | null; address: PostalAddress | null };
   /** From the dossier's answers: the address the applicant gave and its contact person. */
   declaredAddress: string | null;
   contactPerson: { name: string; role: string | null } | null;
@@ -29,10 +29,12 @@ export type DecisionLetterInput = {
   signatory: { name: string; jobTitle: string | null } | null;
   /** The agency's electronic seal (./seal.server.ts) and the moment of sealing; null: unsealed. */
   seal: { key: SealKey; signedAt: Date } | null;
+  /** A preview for administrators (./sample-letter.ts): marked VOORBEELD on every page, never sealed. */
+  sample?: boolean;
 };
 
-/** Printed under a decider's name when their profile has no function. */
-export const DEFAULT_SIGNATORY_TITLE = "gemachtigd beslisser";
+/** The mark of a preview: in the title, above the letterhead and at the foot of every page. */
+export const SAMPLE_MARK = "VOORBEELD";
 
 export function decisionLetterFilename(reference: string | null): string {
   return `beslissing-${(reference ?? "dossier").replace(/[^A-Za-z0-9-]/g, "_")}.pdf`;
@@ -67,15 +69,26 @@ function sealNote(input: DecisionLetterInput): string {
     : `${made} Het is niet elektronisch verzegeld. Twijfelt u aan de echtheid, vraag het agentschap dan om een bevestiging en vermeld het dossiernummer.`;
 }
 
+/** One ground in a sentence, several as a list; a ground's own full stop is not doubled. */
+function legalBasisBlocks(grounds: string[]): PdfBlock[] {
+  const items = grounds.map((ground) => ground.replace(/\.+$/, ""));
+  if (items.length === 1) return [{ kind: "paragraph", text: `Deze beslissing steunt op: ${items[0]}.` }];
+  return [
+    { kind: "paragraph", text: "Deze beslissing steunt op:" },
+    { kind: "list", items },
+  ];
+}
+
 /** The letter's content as blocks: one place for its order and wording. */
 export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
   const reference = input.reference ?? "(zonder referentie)";
   const recognition = input.programme.kind === "RECOGNITION";
-  const texts = letterTextsFor(input.programme.code, input.programme.kind, input.call.letter);
+  const texts = letterTextsFor(input.programme, input.call.letter);
   const contact = contactFor(input.call.letter, AGENCY.contact);
   const addressee = addresseeOf({
     organisationName: input.organisation.name,
     organisationKind: input.organisation.kind,
+    boardName: input.organisation.boardName,
     address: input.organisation.address,
     declaredAddress: input.declaredAddress,
     contactPerson: input.contactPerson,
@@ -86,6 +99,15 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
   const paid = !recognition && positive && (input.grantedCents ?? 0) > 0;
 
   const blocks: PdfBlock[] = [
+    ...(input.sample
+      ? [
+          {
+            kind: "paragraph",
+            bold: true,
+            text: `${SAMPLE_MARK} – geen beslissing. Een voorbeeld met een verzonnen dossier, om de teksten van de oproep na te lezen.`,
+          } satisfies PdfBlock,
+        ]
+      : []),
     { kind: "paragraph", bold: true, text: AGENCY.name },
     { kind: "small", text: [AGENCY.addressLines.join(", "), AGENCY.contact.email, AGENCY.website].join(" · ") },
     { kind: "space", points: 14, rule: true },
@@ -108,7 +130,7 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
     { kind: "section", text: "Motivering" },
     { kind: "paragraph", text: input.motivation },
     { kind: "section", text: "Rechtsgrond" },
-    { kind: "paragraph", text: `Deze beslissing steunt op: ${input.programme.legalBasis}.` },
+    ...legalBasisBlocks(texts.legalBasis),
     {
       kind: "paragraph",
       text: `Oproep: "${input.call.title}", open van ${formatPeriod(input.call.opensAt, input.call.closesAt)}.`,
@@ -147,15 +169,17 @@ export function decisionLetterBlocks(input: DecisionLetterInput): PdfBlock[] {
  */
 export function decisionLetterPdf(input: DecisionLetterInput): Promise<Buffer> {
   const reference = input.reference ?? "(zonder referentie)";
+  const mark = input.sample ? `${SAMPLE_MARK} · ` : "";
   return renderPdf({
-    title: `Beslissing dossier ${reference}`,
+    title: `${mark}Beslissing dossier ${reference}`,
     author: AGENCY.name,
     subject: input.programme.kind === "RECOGNITION" ? "Beslissing over een aanvraag tot erkenning" : "Beslissing over een subsidieaanvraag",
     createdAt: input.decidedAt,
-    footer: `${AGENCY.name} · beslissing ${reference}`,
+    footer: `${mark}${AGENCY.name} · beslissing ${reference}`,
     blocks: decisionLetterBlocks(input),
-    seal: input.seal
-      ? { ...input.seal, reason: `Beslissing ${reference}`, location: "Brussel", contactInfo: AGENCY.contact.email }
-      : undefined,
+    seal:
+      input.seal && !input.sample
+        ? { ...input.seal, reason: `Beslissing ${reference}`, location: "Brussel", contactInfo: AGENCY.contact.email }
+        : undefined,
   });
 }

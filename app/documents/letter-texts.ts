@@ -1,17 +1,22 @@
 /**
- * The fixed texts of decision letters, per programme: what follows a positive decision
- * (payment, duties) and how to contest a decision. Data, one entry per programme code, with a
- * default per programme kind for programmes added later; a call can override any of them and
- * name its own contact in `Call.settings.letter` (see `letterSettingsSchema`).
+ * The fixed texts of decision letters, per programme: the legal basis, what follows a positive
+ * decision (payment, duties) and how to contest a decision. Data, one entry per programme code,
+ * with a default per programme kind for programmes added later (the legal basis is the
+ * programme's own, `Programme.legalBasis`); a call can override any of them and name its own
+ * contact in `Call.settings.letter` (see `letterSettingsSchema`), which administrators edit in
+ * the call editor (app/calls/letter-form.ts).
  *
  * These are the portal's defaults, written from the policy texts (shared/reference) and general
  * Belgian administrative law; the agency's legal service must confirm them before production
  * (docs/decisions/0043-letters-as-pdfa-with-pdfkit.md).
  */
-import * as z from "zod";
+// zod/mini: the call editor (browser) reads the limits and the defaults from here (0027).
+import * as z from "zod/mini";
 import type { Contact } from "./agency";
 
 export type LetterTexts = {
+  /** What the decision rests on: the decree (the programme's legal basis) and the call. */
+  legalBasis: string[];
   /** After a grant: when and how the agency pays. */
   paymentTerms: string[];
   /** After a positive decision: what the organisation must do (reporting, changes). */
@@ -19,6 +24,9 @@ export type LetterTexts = {
   /** Always: how the decision can be contested. */
   appealRoutes: string[];
 };
+
+/** Printed under a decider's name when their profile has no function (User.jobTitle). */
+export const DEFAULT_SIGNATORY_TITLE = "gemachtigd beslisser";
 
 export type ProgrammeKind = "FUNDING" | "RECOGNITION";
 
@@ -33,7 +41,7 @@ const PAID_ON_ACCOUNT = "Het agentschap betaalt op het rekeningnummer dat u in u
 const RECOVERY = "Middelen die niet of niet volgens deze beslissing worden besteed, kan het agentschap terugvorderen.";
 const REPORT_CHANGES = "Belangrijke wijzigingen in uw project of uw organisatie meldt u meteen aan het agentschap.";
 
-const BY_KIND: Record<ProgrammeKind, LetterTexts> = {
+const BY_KIND: Record<ProgrammeKind, Omit<LetterTexts, "legalBasis">> = {
   FUNDING: {
     paymentTerms: [
       "Het agentschap betaalt 60% van het toegekende bedrag als voorschot binnen 30 dagen na deze beslissing.",
@@ -61,7 +69,7 @@ const BY_KIND: Record<ProgrammeKind, LetterTexts> = {
 };
 
 /** What a programme says differently from its kind's default. Keyed by Programme.code. */
-const BY_PROGRAMME: Record<string, Partial<LetterTexts>> = {
+const BY_PROGRAMME: Record<string, Partial<Omit<LetterTexts, "legalBasis">>> = {
   OEF: {
     duties: [
       "Vanaf 1 januari 2026 organiseert u de oefenkansen Nederlands zoals beschreven in uw aanvraag, met minstens de eigen bijdrage die u daarin opgaf.",
@@ -93,21 +101,33 @@ const BY_PROGRAMME: Record<string, Partial<LetterTexts>> = {
   },
 };
 
-const texts = z.array(z.string().trim().min(1).max(2000)).min(1).max(10);
+/** How much a call may say: per list of texts, and per text (one paragraph of the letter). */
+export const LETTER_TEXT_LIMITS = { items: 10, itemLength: 2000, contactName: 200, contactPhone: 50 } as const;
+
+const texts = z.optional(
+  z
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(LETTER_TEXT_LIMITS.itemLength)))
+    .check(z.minLength(1), z.maxLength(LETTER_TEXT_LIMITS.items)),
+);
 
 /** `Call.settings.letter`: what a call says differently, and its contact for questions. */
 export const letterSettingsSchema = z.object({
-  contact: z
-    .object({ name: z.string().trim().min(1).max(200), email: z.email(), phone: z.string().trim().min(1).max(50).optional() })
-    .optional(),
-  paymentTerms: texts.optional(),
-  duties: texts.optional(),
-  appealRoutes: texts.optional(),
+  contact: z.optional(
+    z.object({
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(LETTER_TEXT_LIMITS.contactName)),
+      email: z.email(),
+      phone: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(LETTER_TEXT_LIMITS.contactPhone))),
+    }),
+  ),
+  legalBasis: texts,
+  paymentTerms: texts,
+  duties: texts,
+  appealRoutes: texts,
 });
 
 export type LetterSettings = z.infer<typeof letterSettingsSchema>;
 
-const callLetterSchema = z.object({ letter: letterSettingsSchema.optional() });
+const callLetterSchema = z.object({ letter: z.optional(letterSettingsSchema) });
 
 /**
  * The `letter` settings of a call (its parsed settings JSON): a call without them, or with ones
@@ -118,10 +138,18 @@ export function letterSettingsOf(callSettings: unknown): LetterSettings {
   return parsed.success ? (parsed.data.letter ?? {}) : {};
 }
 
+export type LetterProgramme = { code: string; kind: ProgrammeKind; legalBasis: string };
+
+/** The programme's texts, before a call says anything: what the call editor shows as default. */
+export function programmeLetterTexts(programme: LetterProgramme): LetterTexts {
+  return { legalBasis: [programme.legalBasis], ...BY_KIND[programme.kind], ...BY_PROGRAMME[programme.code] };
+}
+
 /** The texts for a letter: the call's own, else the programme's, else its kind's. */
-export function letterTextsFor(programmeCode: string, kind: ProgrammeKind, call: LetterSettings = {}): LetterTexts {
-  const base = { ...BY_KIND[kind], ...BY_PROGRAMME[programmeCode] };
+export function letterTextsFor(programme: LetterProgramme, call: LetterSettings = {}): LetterTexts {
+  const base = programmeLetterTexts(programme);
   return {
+    legalBasis: call.legalBasis ?? base.legalBasis,
     paymentTerms: call.paymentTerms ?? base.paymentTerms,
     duties: call.duties ?? base.duties,
     appealRoutes: call.appealRoutes ?? base.appealRoutes,
@@ -130,4 +158,23 @@ export function letterTextsFor(programmeCode: string, kind: ProgrammeKind, call:
 
 export function contactFor(call: LetterSettings, agencyContact: Contact): Contact {
   return call.contact ?? agencyContact;
+}
+
+const sameTexts = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, index) => text === b[index]);
+const sameContact = (a: Contact, b: Contact) => a.name === b.name && a.email === b.email && (a.phone ?? "") === (b.phone ?? "");
+
+/**
+ * A call's letter settings with what equals the programme's texts (and the agency's contact)
+ * left out: a call that keeps the defaults goes on following them when the programme's legal
+ * basis or the portal's texts change.
+ */
+export function letterSettingsWithoutDefaults(call: LetterSettings, programme: LetterProgramme, agencyContact: Contact): LetterSettings {
+  const base = programmeLetterTexts(programme);
+  const own: LetterSettings = {};
+  for (const key of ["legalBasis", "paymentTerms", "duties", "appealRoutes"] as const) {
+    const texts = call[key];
+    if (texts && !sameTexts(texts, base[key])) own[key] = texts;
+  }
+  if (call.contact && !sameContact(call.contact, agencyContact)) own.contact = call.contact;
+  return own;
 }

@@ -2,6 +2,7 @@ import { transitionApplication } from "~/applications/transition.server";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { hasRole, type Viewer } from "~/domain/permissions";
+import { letterSettingsOf, letterTextsFor } from "~/documents/letter-texts";
 import { programmeKindSchema } from "~/programmes/programme-form";
 import { now } from "~/utils/clock.server";
 import { parseJsonObject } from "~/utils/json";
@@ -56,7 +57,7 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
         proposedOutcome: true,
         proposedCents: true,
         proposedById: true,
-        call: { select: { settings: true, programme: { select: { kind: true, legalBasis: true } } } },
+        call: { select: { settings: true, programme: { select: { code: true, kind: true, legalBasis: true } } } },
       },
     });
     if (application.status !== "PROPOSED" || !application.proposedOutcome) return { ok: false, message: REVIEW_MESSAGES.noProposal };
@@ -118,7 +119,11 @@ async function decide(input: DecideInput, motivation: string): Promise<ReviewRes
       after: {
         outcome,
         grantedCents,
-        legalBasis: application.call.programme.legalBasis,
+        // What the letter names: the call's own legal basis, else its programme's.
+        legalBasis: letterTextsFor(
+          { ...application.call.programme, kind },
+          letterSettingsOf(parseJsonObject(application.call.settings)),
+        ).legalBasis.join("; "),
         recognitionPeriod: period ? { startsOn: period.startsOn, endsOn: period.endsOn } : null,
       },
       reason: motivation,

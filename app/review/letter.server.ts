@@ -12,6 +12,7 @@ import {
 import { letterSettingsOf } from "~/documents/letter-texts";
 import { configuredSeal } from "~/documents/seal.server";
 import { organisationKindSchema } from "~/domain/organisation";
+import { programmeKindSchema } from "~/programmes/programme-form";
 import type { ActorRole } from "~/domain/roles";
 import { now } from "~/utils/clock.server";
 import { parseJsonObject } from "~/utils/json";
@@ -19,7 +20,6 @@ import { parseJsonObject } from "~/utils/json";
 /** Attachments with this field key are decision letters (readable by the applicant). */
 export const DECISION_LETTER_FIELD = "beslissingsbrief";
 
-const programmeKindSchema = z.enum(["FUNDING", "RECOGNITION"]);
 const answer = z.string().trim().min(1).optional().catch(undefined);
 
 /**
@@ -58,7 +58,9 @@ async function letterInput(tx: Tx, applicationId: string, outcome: DecisionOutco
       decisionMotivation: true,
       recognitionStartsOn: true,
       recognitionEndsOn: true,
-      organisation: { select: { name: true, kind: true, addressStreet: true, addressPostalCode: true, addressCity: true } },
+      organisation: {
+        select: { name: true, kind: true, boardName: true, addressStreet: true, addressPostalCode: true, addressCity: true },
+      },
       call: {
         select: {
           title: true,
@@ -80,6 +82,7 @@ async function letterInput(tx: Tx, applicationId: string, outcome: DecisionOutco
     organisation: {
       name: organisation.name,
       kind: organisationKindSchema.parse(organisation.kind),
+      boardName: organisation.boardName,
       address: { street: organisation.addressStreet, postalCode: organisation.addressPostalCode, city: organisation.addressCity },
     },
     ...letterPartsOfAnswers(dossier.data),

@@ -2,15 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
-import { deactivateUser, reactivateUser, setStaffRoles, userForAdmin } from "~/admin/users.server";
+import { deactivateUser, reactivateUser, setJobTitle, setStaffRoles, userForAdmin } from "~/admin/users.server";
 import { identityProviderConfigured } from "~/auth/password-policy.server";
 import { notFound, requireStaff } from "~/auth/viewer.server";
 import { TextAreaField } from "~/components/admin-fields";
-import { ErrorSummary, useZodForm } from "~/components/forms";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { DEFAULT_SIGNATORY_TITLE } from "~/documents/letter-texts";
 import { STAFF_ROLE_LABELS, STAFF_ROLES, staffRoleSchema } from "~/domain/roles";
 import { parseJsonObject } from "~/utils/json";
 import { readFormPost } from "~/utils/read-form-post.server";
-import { repeated, requiredText } from "~/utils/schemas";
+import { optionalText, repeated, requiredText } from "~/utils/schemas";
 import { formatDateTime } from "~/utils/time-format";
 import { SubmitButton } from "~/components/submit-button";
 
@@ -20,7 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const reasonSchema = z.object({ reason: requiredText(500, { multiline: true }) });
 const rolesSchema = z.object({ roles: repeated(staffRoleSchema) });
+const jobTitleSchema = z.object({ jobTitle: optionalText(100) });
 const LABELS = { reason: "Reden" };
+const JOB_TITLE_LABELS = { jobTitle: "Functie" };
 const NOT_FOUND = "Deze gebruiker bestaat niet.";
 
 const ACTION_LABELS: Record<string, string> = {
@@ -29,6 +32,7 @@ const ACTION_LABELS: Record<string, string> = {
   "user.role-granted": "Rol toegekend",
   "user.role-revoked": "Rol ingetrokken",
   "user.password-reset": "Wachtwoord opnieuw ingesteld",
+  "user.job-title": "Functie gewijzigd",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ROLES_FROM_IDP =
   "De rollen van deze persoon komen uit het gebruikersbeheer (ACM/IDM) en worden bij elke aanmelding bijgewerkt: wijzig ze daar.";
 
-const INTENTS = ["deactivate", "reactivate", "roles"] as const;
+const INTENTS = ["deactivate", "reactivate", "roles", "job-title"] as const;
 type Intent = (typeof INTENTS)[number];
 /** Which of the page's forms was sent: the button of each names it. */
 const intentSchema = z.object({ intent: z.enum(INTENTS) });
@@ -62,6 +66,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent, ...post.fail({ form: "Kies geldige rollen." }) }, { status: 400 });
     const result = await setStaffRoles(viewer, userId, parsed.data.roles);
     if (!result.ok) return data({ intent, ...post.fail({ form: result.message }) }, { status: 400 });
+    return { intent, ok: true as const, message: result.message };
+  }
+  if (intent === "job-title") {
+    const parsed = post.parse(jobTitleSchema);
+    if (!parsed.ok) return data({ intent, ...parsed }, { status: 400 });
+    const result = await setJobTitle(viewer, userId, parsed.data.jobTitle || null);
+    if (!result.ok) return data({ intent, ...post.fail({ jobTitle: result.message }) }, { status: 400 });
     return { intent, ok: true as const, message: result.message };
   }
   const parsed = post.parse(reasonSchema);
@@ -151,6 +162,13 @@ export default function AdminUserPage() {
         </Form>
       )}
 
+      {user.staffRoles.length > 0 ? (
+        <JobTitleForm
+          jobTitle={user.jobTitle}
+          failure={actionData && !actionData.ok && actionData.intent === "job-title" ? actionData : undefined}
+        />
+      ) : null}
+
       <h2>{user.deactivatedAt ? "Account opnieuw activeren" : "Account deactiveren"}</h2>
       {user.deactivatedAt ? (
         <p>Na het activeren kan de gebruiker zich opnieuw aanmelden met het bestaande wachtwoord.</p>
@@ -186,6 +204,38 @@ export default function AdminUserPage() {
         </ol>
       )}
     </section>
+  );
+}
+
+/** The function under the decider's name in the decision letters they sign. */
+function JobTitleForm({
+  jobTitle,
+  failure,
+}: {
+  jobTitle: string | null;
+  failure?: { errors: Record<string, string>; values: Record<string, string> };
+}) {
+  const form = useZodForm(jobTitleSchema, {
+    defaultValues: { jobTitle: failure?.values.jobTitle ?? jobTitle ?? "" },
+    serverErrors: failure?.errors,
+  });
+  return (
+    <>
+      <h2>Functie in beslissingsbrieven</h2>
+      <ErrorSummary errors={form.errors} labels={JOB_TITLE_LABELS} attempt={form.attempt} />
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" name="intent" value="job-title" />
+        <TextField
+          label={JOB_TITLE_LABELS.jobTitle}
+          hint={`Staat onder de naam van wie een beslissing ondertekent, bv. “afdelingshoofd Lokaal Integratiebeleid”. Leeg: “${DEFAULT_SIGNATORY_TITLE}”.`}
+          autoComplete="off"
+          {...form.field("jobTitle")}
+        />
+        <button type="submit" className="button">
+          Functie bewaren
+        </button>
+      </Form>
+    </>
   );
 }
 

@@ -83,6 +83,7 @@ export default function EditCallPage() {
         options={options}
         facts={{ submitted: call.submitted, drafts: call.drafts, opened: call.phase !== "upcoming" }}
         submitLabel="Wijzigingen opslaan"
+        letterPreviewUrl={`/beheer/oproepen/${call.id}/voorbeeldbrief`}
       />
     </section>
   );

@@ -19,9 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const programmeId = new URL(request.url).searchParams.get("programma");
   const form = options.forms[0];
   const today = brusselsDate(now());
-  // A new call starts from today's date and the default criteria of the first form.
+  const programme = options.programmes.find((p) => p.id === programmeId);
+  // A new call starts from today's date, the default criteria of the first form and the letter
+  // texts of the programme (the editor fills them in once a programme is chosen).
   const values: CallFormValues = {
-    programmeId: options.programmes.find((p) => p.id === programmeId)?.id ?? "",
+    programmeId: programme?.id ?? "",
     title: "",
     description: "",
     year: today.slice(0, 4),
@@ -40,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     amountPerPlan: "",
     recognitionStartsOn: "",
     changeNote: "",
+    ...(programme?.letter ?? {}),
   };
   return { options, values };
 }

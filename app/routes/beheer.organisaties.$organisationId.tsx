@@ -2,11 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
-import { organisationForAdmin, setPasswordLoginAllowed } from "~/admin/organisations.server";
+import {
+  ORGANISATION_LETTER_LABELS,
+  organisationLetterColumns,
+  organisationLetterSchema,
+  type OrganisationLetterValues,
+} from "~/admin/organisation-letter-form";
+import { organisationForAdmin, setPasswordLoginAllowed, updateOrganisationLetterDetails } from "~/admin/organisations.server";
 import { statusLabel } from "~/applications/status-labels";
 import { inviteColleague } from "~/auth/accounts.server";
 import { inviteFormSchema } from "~/auth/invite-form";
 import { notFound, requireStaff } from "~/auth/viewer.server";
+import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
 import { InviteForm } from "~/components/invite-form";
 import { TableRegion } from "~/components/table-region";
 import { applicationStatusSchema } from "~/domain/application-status";
@@ -38,19 +45,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisation = await organisationForAdmin(organisationId);
   if (!organisation) notFound(NOT_FOUND);
   const post = await readFormPost(request);
+  if (post.values["intent"] === "letter-details") {
+    const parsed = post.parse(organisationLetterSchema);
+    if (!parsed.ok) return data({ intent: "letter-details" as const, ...parsed }, { status: 400 });
+    const result = await updateOrganisationLetterDetails(viewer.userId, organisationId, organisationLetterColumns(parsed.data));
+    if (!result.ok) return data({ intent: "letter-details" as const, ...post.fail({ [result.field]: result.message }) }, { status: 400 });
+    return { intent: "letter-details" as const, ok: true as const, changed: result.changed };
+  }
   if (post.values["intent"] === "password-login") {
     const choice = post.parse(passwordLoginSchema);
-    if (!choice.ok) return data(choice, { status: 400 });
+    if (!choice.ok) return data({ intent: "password-login" as const, ...choice }, { status: 400 });
     await setPasswordLoginAllowed(viewer.userId, organisationId, choice.data.allowed === "ja");
-    return { ok: true as const, passwordLogin: choice.data.allowed === "ja" };
+    return { intent: "password-login" as const, ok: true as const, passwordLogin: choice.data.allowed === "ja" };
   }
   const parsed = post.parse(inviteFormSchema);
-  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (!parsed.ok) return data({ intent: "invite" as const, ...parsed }, { status: 400 });
   const result = await inviteColleague(viewer, organisationId, parsed.data, (path) => publicUrl(request, path), {
     actorRole: "ADMIN",
   });
-  if (!result.ok) return data(post.fail({ [result.field]: result.message }), { status: 400 });
-  return { ok: true as const, invited: parsed.data.email, passwordLogin: undefined };
+  if (!result.ok) return data({ intent: "invite" as const, ...post.fail({ [result.field]: result.message }) }, { status: 400 });
+  return { intent: "invite" as const, ok: true as const, invited: parsed.data.email };
 }
 
 const IDP_MANAGED_MEMBERS_TEXT =
@@ -59,7 +73,7 @@ const IDP_MANAGED_MEMBERS_TEXT =
 export default function AdminOrganisationPage() {
   const { organisation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failure = actionData && !actionData.ok ? actionData : undefined;
+  const failure = actionData && !actionData.ok && actionData.intent === "invite" ? actionData : undefined;
   return (
     <section>
       <p>
@@ -97,6 +111,8 @@ export default function AdminOrganisationPage() {
         ) : null}
       </dl>
 
+      <LetterDetails organisation={organisation} />
+
       <h2>Aanmelden met een wachtwoord</h2>
       <p>
         {organisation.passwordLoginAllowed
@@ -107,7 +123,7 @@ export default function AdminOrganisationPage() {
           ? ""
           : " Zolang het portaal geen identiteitsprovider gebruikt, melden alle accounts zich met een wachtwoord aan."}
       </p>
-      {actionData?.ok && actionData.passwordLogin !== undefined ? (
+      {actionData?.ok && actionData.intent === "password-login" ? (
         <p className="notice" role="status">
           {actionData.passwordLogin
             ? "Wachtwoorden zijn toegestaan voor deze organisatie."
@@ -204,7 +220,7 @@ export default function AdminOrganisationPage() {
         <>
           <h2>Iemand uitnodigen</h2>
           <p>De uitgenodigde krijgt een e-mail met een link die 7 dagen geldig is.</p>
-          {actionData?.ok ? (
+          {actionData?.ok && actionData.intent === "invite" ? (
             <p className="notice" role="status">
               {`De uitnodiging is verstuurd naar ${actionData.invited}.`}
             </p>
@@ -213,5 +229,80 @@ export default function AdminOrganisationPage() {
         </>
       )}
     </section>
+  );
+}
+
+/** The organ and the postal address decision letters use; read-only for a merged organisation. */
+function LetterDetails({
+  organisation,
+}: {
+  organisation: {
+    successor: { id: string } | null;
+    defaultBoard: string;
+    boardName: string | null;
+    addressStreet: string | null;
+    addressPostalCode: string | null;
+    addressCity: string | null;
+  };
+}) {
+  const actionData = useActionData<typeof action>();
+  const answer = actionData?.intent === "letter-details" ? actionData : undefined;
+  const failure = answer && !answer.ok ? answer : undefined;
+  const values: OrganisationLetterValues = failure?.values ?? {
+    boardName: organisation.boardName ?? "",
+    addressStreet: organisation.addressStreet ?? "",
+    addressPostalCode: organisation.addressPostalCode ?? "",
+    addressCity: organisation.addressCity ?? "",
+  };
+  const form = useZodForm(organisationLetterSchema, { defaultValues: values, serverErrors: failure?.errors });
+  const address = [organisation.addressStreet, [organisation.addressPostalCode, organisation.addressCity].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <>
+      <h2>Adres en bestuursorgaan voor beslissingsbrieven</h2>
+      {organisation.successor ? (
+        <dl className="facts">
+          <dt>{ORGANISATION_LETTER_LABELS.boardName}</dt>
+          <dd>{organisation.boardName ?? organisation.defaultBoard}</dd>
+          <dt>Adres</dt>
+          <dd>{address || "—"}</dd>
+        </dl>
+      ) : (
+        <>
+          <p>
+            Een beslissingsbrief is gericht aan het bestuursorgaan van de organisatie, op dit adres. Zonder adres gebruikt de brief het
+            adres uit de aanvraag.
+          </p>
+          {answer?.ok ? (
+            <p className="notice" role="status">
+              {answer.changed ? "Het adres en het bestuursorgaan zijn bewaard." : "Er was niets gewijzigd."}
+            </p>
+          ) : null}
+          <ErrorSummary errors={form.errors} labels={{ ...ORGANISATION_LETTER_LABELS, form: "Organisatie" }} attempt={form.attempt} />
+          <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+            <input type="hidden" name="intent" value="letter-details" />
+            <TextField
+              label={ORGANISATION_LETTER_LABELS.boardName}
+              hint={`Met het lidwoord en zonder de naam van de organisatie, bv. “het beheerscomité”. Leeg: ${organisation.defaultBoard}.`}
+              autoComplete="off"
+              {...form.field("boardName")}
+            />
+            <TextField label={ORGANISATION_LETTER_LABELS.addressStreet} autoComplete="off" {...form.field("addressStreet")} />
+            <TextField
+              label={ORGANISATION_LETTER_LABELS.addressPostalCode}
+              inputMode="numeric"
+              autoComplete="off"
+              className="input--tiny"
+              {...form.field("addressPostalCode")}
+            />
+            <TextField label={ORGANISATION_LETTER_LABELS.addressCity} autoComplete="off" {...form.field("addressCity")} />
+            <button type="submit" className="button">
+              Adres en bestuursorgaan bewaren
+            </button>
+          </Form>
+        </>
+      )}
+    </>
   );
 }

@@ -176,3 +176,38 @@ test("an administrator creates a call, an official applies in it, staff see the 
   await expect(statuses.getByRole("row").filter({ hasText: "Verstuurd" })).toContainText("1");
   await expectAccessible(page);
 });
+
+test("an administrator reads a call's letter texts, is stopped at a bad one, and previews the letter unsaved", async ({ page }) => {
+  await login(page, admin);
+  await page.goto("/beheer/oproepen");
+  await page.getByRole("link", { name: "Oefenkansen Nederlands – subsidieoproep 2026" }).click();
+  await waitForHydration(page);
+  await expect(page.getByRole("heading", { level: 2, name: "Beslissingsbrief" })).toBeVisible();
+  await expect(page.getByLabel("Rechtsgrond")).toHaveValue(/decreet van 7 juni 2013/);
+  await expect(page.getByLabel("Beroepsmogelijkheden")).toHaveValue(/Raad van State/);
+  await expectAccessible(page);
+
+  // A half contact: the preview does not open, the message stands next to the field, focused.
+  await page.getByLabel("Contact voor vragen: naam of dienst").fill("");
+  await page.getByLabel("Contact voor vragen: e-mailadres").fill("geen-adres");
+  await page.getByRole("button", { name: "Voorbeeldbrief met deze teksten downloaden (PDF)" }).click();
+  await expect(page.locator("#veld-letterContactName-error")).toContainText("Geef de naam van de contactpersoon of dienst op");
+  await expect(page.getByLabel("Contact voor vragen: naam of dienst")).toBeFocused();
+  await expectAccessible(page);
+
+  // Fixed, with unsaved appeal routes: the preview comes as a download (through a new window, which keeps the form as it is).
+  await page.getByLabel("Contact voor vragen: naam of dienst").fill("Team Oefenkansen");
+  await page.getByLabel("Contact voor vragen: e-mailadres").fill("oefenkansen@agii.example");
+  await page.getByLabel("Beroepsmogelijkheden").fill("Een beroepsweg die nog niet bewaard is.");
+  const preview = page.context().waitForEvent("response", (response) => response.url().endsWith("/voorbeeldbrief"));
+  await page.getByRole("button", { name: "Voorbeeldbrief met deze teksten downloaden (PDF)" }).click();
+  const response = await preview;
+  expect(response.request().method()).toBe("POST");
+  expect(response.request().postData()).toContain("letterAppealRoutes=Een+beroepsweg+die+nog+niet+bewaard+is.");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["content-disposition"]).toContain("beslissing-OEF-2026-VOORBEELD.pdf");
+  // Nothing was saved: the page still shows the stored texts after a reload.
+  await page.reload();
+  await expect(page.getByLabel("Beroepsmogelijkheden")).toHaveValue(/Raad van State/);
+});

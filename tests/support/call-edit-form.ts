@@ -1,5 +1,6 @@
 import { callToFormValues } from "~/calls/call-form";
 import type { PrismaClient } from "~/db.server";
+import { programmeKindSchema } from "~/programmes/programme-form";
 import { rubricFor } from "~/review/rubric";
 
 /**
@@ -7,13 +8,14 @@ import { rubricFor } from "~/review/rubric";
  * `changes` on top: the edit form filled in from the stored call, as the page does.
  */
 export async function callEditForm(db: PrismaClient, callId: string, changes: Record<string, string> = {}) {
-  const call = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { eligibleKinds: true } });
+  const call = await db.call.findUniqueOrThrow({ where: { id: callId }, include: { eligibleKinds: true, programme: true } });
   const settings = JSON.parse(call.settings) as Record<string, unknown>;
   const values = callToFormValues({
     ...call,
     settings,
     eligibleKinds: call.eligibleKinds.map((k) => k.organisationKind),
     rubric: rubricFor(call.formKey, settings),
+    programme: { ...call.programme, kind: programmeKindSchema.parse(call.programme.kind) },
   });
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(values)) {

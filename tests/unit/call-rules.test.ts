@@ -211,6 +211,7 @@ describe("the call form", () => {
       formVersion: 1,
       settings: { ratePerLearnerCents: 6000, projectPeriod: {} },
       rubric: [{ key: "a", label: "A", description: "", maxScore: 5 }],
+      programme: { code: "OEF", kind: "FUNDING", legalBasis: "Decreet" },
     });
     expect(values).toMatchObject({
       opensDate: "2026-01-05",

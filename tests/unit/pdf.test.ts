@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { addresseeOf } from "~/documents/addressee";
-import {
-  decisionLetterFilename,
-  decisionLetterPdf,
-  DEFAULT_SIGNATORY_TITLE,
-  type DecisionLetterInput,
-} from "~/documents/decision-letter.server";
-import { letterSettingsOf, letterTextsFor } from "~/documents/letter-texts";
+import { decisionLetterFilename, decisionLetterPdf, type DecisionLetterInput } from "~/documents/decision-letter.server";
+import { DEFAULT_SIGNATORY_TITLE, letterSettingsOf, letterTextsFor } from "~/documents/letter-texts";
 import { renderPdf } from "~/documents/pdf.server";
 import { letterPartsOfAnswers } from "~/review/letter.server";
 import { flowed, inspectPdf, type PdfInspection } from "../support/pdf-tools";
@@ -276,12 +271,13 @@ describe("decision letter", () => {
 
 describe("letter texts and addressee", () => {
   it("takes a programme's own texts over its kind's, and a call's over both; bad call settings fall back", () => {
-    const funding = letterTextsFor("NEW", "FUNDING");
-    const oefenkansen = letterTextsFor("OEF", "FUNDING");
+    const programme = (code: string, kind: "FUNDING" | "RECOGNITION" = "FUNDING") => ({ code, kind, legalBasis: "Decreet" });
+    const funding = letterTextsFor(programme("NEW"));
+    const oefenkansen = letterTextsFor(programme("OEF"));
     expect(oefenkansen.paymentTerms).toEqual(funding.paymentTerms);
     expect(oefenkansen.duties).not.toEqual(funding.duties);
-    expect(oefenkansen.appealRoutes).toEqual(letterTextsFor("ERK", "RECOGNITION").appealRoutes);
-    expect(letterTextsFor("OEF", "FUNDING", { duties: ["Alleen dit."] }).duties).toEqual(["Alleen dit."]);
+    expect(oefenkansen.appealRoutes).toEqual(letterTextsFor(programme("ERK", "RECOGNITION")).appealRoutes);
+    expect(letterTextsFor(programme("OEF"), { duties: ["Alleen dit."] }).duties).toEqual(["Alleen dit."]);
     expect(letterSettingsOf({ letter: { contact: { name: "X", email: "geen e-mail" } } })).toEqual({});
     expect(letterSettingsOf("geen object")).toEqual({});
   });
