@@ -9,7 +9,8 @@
  * (docs/decisions/0043-letters-as-pdfa-with-pdfkit.md).
  */
 import * as z from "zod";
-import type { Contact } from "./agency";
+import { parseJsonObject } from "~/utils/json";
+import { AGENCY, type Contact } from "./agency";
 
 export type LetterTexts = {
   /** After a grant: when and how the agency pays. */
@@ -130,4 +131,12 @@ export function letterTextsFor(programmeCode: string, kind: ProgrammeKind, call:
 
 export function contactFor(call: LetterSettings, agencyContact: Contact): Contact {
   return call.contact ?? agencyContact;
+}
+
+/**
+ * Whom a call's letters and e-mails name for questions, from the call's settings JSON: its own
+ * contact, else the agency's general one. Replies to the portal's e-mails go there too.
+ */
+export function callContact(callSettingsJson: string): Contact {
+  return contactFor(letterSettingsOf(parseJsonObject(callSettingsJson)), AGENCY.contact);
 }
