@@ -5,8 +5,13 @@
 import { html, type SafeHtml } from "../app/utils/html";
 import type { Block, Inline } from "./content";
 
-/** For a value or address that can be one long token: breaks inside it only when it must. */
-export const BREAK_LONG_TOKENS = "overflow-wrap:anywhere;word-wrap:break-word;";
+/**
+ * For a value or address that can be one long token: breaks inside it only when it must.
+ * `word-wrap` is the old name of `overflow-wrap`, so it comes first: for clients without
+ * `anywhere`. After it, it would override `anywhere`, and `break-word` alone does not let a table
+ * cell shrink, so a hash would widen the message past a phone's screen.
+ */
+export const BREAK_LONG_TOKENS = "word-wrap:break-word;overflow-wrap:anywhere;";
 const LINK_STYLE = `color:#0b4f8a;${BREAK_LONG_TOKENS}`;
 
 /** Text with its line breaks kept, escaped line by line. */
@@ -43,12 +48,11 @@ function blockHtml(block: Block): SafeHtml {
     case "paragraph":
       return paragraph(inlineHtml(block.content));
     case "facts":
-      return html`<table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 16px 0;border-collapse:collapse;">
-  ${block.rows.map(
-    ([label, value]) =>
-      html`<tr><th scope="row" align="left" style="padding:4px 16px 4px 0;vertical-align:top;font-weight:bold;">${label}</th><td style="padding:4px 0;vertical-align:top;${BREAK_LONG_TOKENS}">${value}</td></tr>`,
-  )}
-</table>`;
+      // "Label: value" lines, as in the text version. A two-column table looked tidier on a
+      // desktop, but on a phone its value column was too narrow for a long word and broke it.
+      return html`<p style="margin:0 0 16px 0;${BREAK_LONG_TOKENS}">${block.rows.map(
+        ([label, value], index) => html`${index === 0 ? "" : html`<br>`}<strong>${label}:</strong> ${value}`,
+      )}</p>`;
     case "quote":
       return html`<blockquote style="margin:0 0 16px 0;padding:8px 16px;border-left:4px solid #c9c9c5;background:#f6f6f4;">${lines(block.text)}</blockquote>`;
     case "list":

@@ -85,7 +85,7 @@ function addressesOf(field: AddressObject | AddressObject[] | undefined) {
 function visibleText(html: string): string {
   return html
     .replace(/<(head|style)[\s\S]*?<\/\1>/gi, "")
-    .replace(/<br\s*\/?>|<\/(p|li|th|td|tr|h1|blockquote)>/gi, "\n")
+    .replace(/<br\s*\/?>|<\/(p|li|td|tr|h1|blockquote)>/gi, "\n")
     .replace(/<[^>]+>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -172,10 +172,7 @@ describe("the decision e-mail on the wire", () => {
     const textOnly = (sentence: string) => /:$/.test(sentence) && /https?:\/\//.test(text.split(sentence)[1]?.split("\n")[1] ?? "");
     for (const sentence of sentences(text)) {
       if (sentence.startsWith("https://") || textOnly(sentence)) continue; // an address below its label: a link in HTML
-      const [label, value] = sentence.split(": ", 2);
-      // A fact is "Label: value" in text and a table row in HTML.
-      if (value !== undefined && shownPlain.includes(`${label}\n`)) expect(shownPlain).toContain(`${label}\n${value}`);
-      else expect(shownPlain).toContain(sentence);
+      expect(shownPlain).toContain(sentence);
     }
     // Only in HTML: the subject as heading and the button's fallback line.
     const htmlOnly = new Set([mail.subject, "Werkt de knop niet? Kopieer dan deze link in uw browser:"]);
