@@ -25,6 +25,7 @@ const { mailFrom, messageIdFor } = await import("~/mail/mailer.server");
 const { enqueueEmail } = await import("~/mail/outbox.server");
 const { drainOutbox } = await import("~/mail/outbox-worker.server");
 const { submissionReceiptEmail } = await import("../emails/submission-receipt");
+const { AGENCY } = await import("~/documents/agency");
 
 await configureDatabase();
 const catcher = await startMailCatcher({ maxMessages: 10 * COUNT });
@@ -39,6 +40,7 @@ function message(run: string, index: number) {
       organisationName: "Stad Antwerpen",
       callTitle: "Oefenkansen Nederlands 2026",
       dossierUrl: `https://portaal.example/dossiers/${run}-${index}`,
+      contact: AGENCY.contact,
     },
     submittedAt: new Date("2026-01-15T21:59:58Z"),
     submittedByName: "An Peeters",

@@ -1,5 +1,6 @@
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, named, p, SIGNATURE } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type AnswerReceivedEmailInput = { firstName: string; dossier: DossierInfo };
 
@@ -7,22 +8,13 @@ export type AnswerReceivedEmailInput = { firstName: string; dossier: DossierInfo
 export function answerReceivedEmail({ firstName, dossier }: AnswerReceivedEmailInput): EmailContent {
   return renderEmail({
     subject: `Antwoord ontvangen voor dossier ${dossierSubject(dossier)}`,
-    textBody: `Beste ${firstName},
-
-${dossier.organisationName} heeft de gevraagde bijkomende informatie bezorgd. Het dossier staat opnieuw op "In behandeling".
-
-${dossierFactsText(dossier)}
-
-Het dossier openen:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)}
-      ${paragraph(html`${dossier.organisationName} heeft de gevraagde bijkomende informatie bezorgd. Het dossier staat opnieuw op <strong>In behandeling</strong>.`)}
-      ${dossierFactsHtml(dossier)}
-      ${linkBlock(dossier.dossierUrl, "Dossier openen")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${firstName},`,
+      p`${dossier.organisationName} heeft de gevraagde bijkomende informatie bezorgd. Het dossier staat opnieuw op ${named("In behandeling")}.`,
+      dossierFacts(dossier),
+      action(dossier.dossierUrl, "Het dossier openen"),
+      SIGNATURE,
+    ],
   });
 }

@@ -1,5 +1,6 @@
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, named, p, paragraphOf, quote, SIGNATURE } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type AnswerToAssigneeEmailInput = {
   firstName: string;
@@ -19,37 +20,18 @@ function filesLine(count: number): string {
 export function answerToAssigneeEmail({ firstName, dossier, question, answer, fileCount }: AnswerToAssigneeEmailInput): EmailContent {
   return renderEmail({
     subject: `Antwoord op uw vraag voor dossier ${dossierSubject(dossier)}`,
-    textBody: `Beste ${firstName},
-
-${dossier.organisationName} heeft uw vraag om bijkomende informatie beantwoord. Het dossier is aan u toegewezen en staat opnieuw op "In behandeling".
-
-Uw vraag:
-
-${quoteText(question)}
-
-Het antwoord:
-
-${quoteText(answer)}
-
-${filesLine(fileCount)}
-
-${dossierFactsText(dossier)}
-
-De beoordeling openen:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)}
-      ${paragraph(html`${dossier.organisationName} heeft uw vraag om bijkomende informatie beantwoord. Het dossier is aan u toegewezen en staat opnieuw op <strong>In behandeling</strong>.`)}
-      ${paragraph("Uw vraag:")}
-      ${quote(question)}
-      ${paragraph("Het antwoord:")}
-      ${quote(answer)}
-      ${paragraph(filesLine(fileCount))}
-      ${dossierFactsHtml(dossier)}
-      ${linkBlock(dossier.dossierUrl, "Beoordeling openen")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${firstName},`,
+      p`${dossier.organisationName} heeft uw vraag om bijkomende informatie beantwoord. Het dossier is aan u toegewezen en staat opnieuw op ${named("In behandeling")}.`,
+      p`Uw vraag:`,
+      quote(question),
+      p`Het antwoord:`,
+      quote(answer),
+      paragraphOf(filesLine(fileCount)),
+      dossierFacts(dossier),
+      action(dossier.dossierUrl, "De beoordeling openen"),
+      SIGNATURE,
+    ],
   });
 }

@@ -1,6 +1,7 @@
 import { formatDateTime } from "../app/utils/time";
-import { dossierFactsHtml, dossierFactsText, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, li, list, named, p, quote, SIGNATURE, strong } from "./content";
+import { dossierFacts, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type CallDatesChangedEmailInput = {
   firstName: string;
@@ -23,37 +24,20 @@ export function callDatesChangedEmail(input: CallDatesChangedEmailInput): EmailC
   const { dossier } = input;
   const deadline = formatDateTime(input.closesAt);
   const extendedNote = input.extended ? " Dat is de verlengde termijn die het agentschap uw organisatie gaf." : "";
-  const lines = input.changes.map((change) => `${change.label}: ${show(change.before)} wordt ${show(change.after)}`);
   const facts: Array<[string, string]> = [["Versturen tot", `${deadline} (Belgische tijd)`]];
   return renderEmail({
     subject: `Gewijzigde data voor ${dossier.callTitle}`,
-    textBody: `Beste ${input.firstName},
-
-Het agentschap heeft de data gewijzigd van de oproep "${dossier.callTitle}". ${dossier.organisationName} heeft voor deze oproep een aanvraag die nog niet verstuurd is.
-
-Wat er verandert:
-${lines.map((line) => `- ${line}`).join("\n")}
-${input.note ? `\nToelichting van het agentschap:\n\n${quoteText(input.note)}\n` : ""}
-U kunt de aanvraag versturen tot ${deadline} (Belgische tijd).${extendedNote}
-
-${dossierFactsText(dossier, facts)}
-
-Naar uw aanvraag:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${input.firstName},`)}
-      ${paragraph(html`Het agentschap heeft de data gewijzigd van de oproep <strong>${dossier.callTitle}</strong>. ${dossier.organisationName} heeft voor deze oproep een aanvraag die nog niet verstuurd is.`)}
-      ${paragraph("Wat er verandert:")}
-      <ul style="margin:0 0 16px 0;padding-left:24px;">
-        ${input.changes.map((change) => html`<li>${change.label}: ${show(change.before)} wordt <strong>${show(change.after)}</strong></li>`)}
-      </ul>
-      ${input.note ? html`${paragraph("Toelichting van het agentschap:")}${quote(input.note)}` : ""}
-      ${paragraph(html`U kunt de aanvraag versturen tot <strong>${deadline}</strong> (Belgische tijd).${extendedNote}`)}
-      ${dossierFactsHtml(dossier, facts)}
-      ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${input.firstName},`,
+      p`Het agentschap heeft de data gewijzigd van de oproep ${named(dossier.callTitle)}. ${dossier.organisationName} heeft voor deze oproep een aanvraag die nog niet verstuurd is.`,
+      p`Wat er verandert:`,
+      list(input.changes.map((change) => li`${change.label}: ${show(change.before)} wordt ${strong(show(change.after))}`)),
+      ...(input.note ? [p`Toelichting van het agentschap:`, quote(input.note)] : []),
+      p`U kunt de aanvraag versturen tot ${strong(deadline)} (Belgische tijd).${extendedNote}`,
+      dossierFacts(dossier, facts),
+      action(dossier.dossierUrl, "Naar uw aanvraag"),
+      SIGNATURE,
+    ],
   });
 }

@@ -1,5 +1,6 @@
 import { formatDate } from "../app/utils/time";
-import { factsTable, factsText, html, linkBlock, paragraph, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, facts, li, link, list, named, p, SIGNATURE, strong } from "./content";
+import { renderEmail, type Contact, type EmailContent } from "./layout";
 
 export type UndecidedDossier = { reference: string | null; organisationName: string; statusLabel: string; url: string };
 
@@ -12,6 +13,8 @@ export type DecisionDeadlineReminderEmailInput = {
   undecided: UndecidedDossier[];
   /** Absolute link to the staff worklist. */
   worklistUrl: string;
+  /** The call's contact: replies go there. */
+  contact: Contact;
 };
 
 const LISTED = 20;
@@ -23,42 +26,21 @@ export function decisionDeadlineReminderEmail(input: DecisionDeadlineReminderEma
   const due = formatDate(input.decisionDueAt);
   const listed = input.undecided.slice(0, LISTED);
   const more = count > LISTED ? `… en nog ${count - LISTED} andere.` : "";
-  const lines = listed.map((d) => `- ${d.reference ?? "zonder referentie"}, ${d.organisationName} (${d.statusLabel}): ${d.url}`);
   return renderEmail({
     subject: `Beslistermijn ${input.callTitle}: nog ${input.daysBefore} dagen, ${count} ${count === 1 ? "dossier" : "dossiers"} zonder beslissing`,
-    textBody: `Beste ${input.firstName},
-
-Voor de oproep "${input.callTitle}" moet het agentschap uiterlijk op ${due} beslissen. ${dossiers} nog geen beslissing:
-
-${lines.join("\n")}${more ? `\n${more}` : ""}
-
-${factsText([
-  ["Oproep", input.callTitle],
-  ["Beslissen uiterlijk op", due],
-  ["Zonder beslissing", String(count)],
-])}
-
-Naar de dossiers die op u wachten:
-${input.worklistUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${input.firstName},`)}
-      ${paragraph(html`Voor de oproep <strong>${input.callTitle}</strong> moet het agentschap uiterlijk op <strong>${due}</strong> beslissen. ${dossiers} nog geen beslissing:`)}
-      <ul style="margin:0 0 16px 0;padding-left:24px;">
-        ${listed.map(
-          (d) =>
-            html`<li><a href="${d.url}" style="color:#0b4f8a;">${d.reference ?? "zonder referentie"}</a>, ${d.organisationName} (${d.statusLabel})</li>`,
-        )}
-      </ul>
-      ${more ? paragraph(more) : ""}
-      ${factsTable([
+    replyTo: input.contact,
+    blocks: [
+      p`Beste ${input.firstName},`,
+      p`Voor de oproep ${named(input.callTitle)} moet het agentschap uiterlijk op ${strong(due)} beslissen. ${dossiers} nog geen beslissing:`,
+      list(listed.map((d) => li`${link(d.url, d.reference ?? "zonder referentie")}, ${d.organisationName} (${d.statusLabel})`)),
+      ...(more ? [p`${more}`] : []),
+      facts([
         ["Oproep", input.callTitle],
         ["Beslissen uiterlijk op", due],
         ["Zonder beslissing", String(count)],
-      ])}
-      ${linkBlock(input.worklistUrl, "Naar de dossiers")}
-      ${signature()}
-    `,
+      ]),
+      action(input.worklistUrl, "Naar de dossiers die op u wachten"),
+      SIGNATURE,
+    ],
   });
 }

@@ -1,6 +1,7 @@
 import { formatCents } from "../app/utils/money";
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, p, paragraphOf, quote, SIGNATURE, strong } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type DecisionOutcome = "APPROVED" | "PARTIALLY_APPROVED" | "REFUSED";
 
@@ -32,46 +33,34 @@ function outcomeWords(outcome: DecisionOutcome, recognition: boolean): { label: 
   return { label: "geweigerd", sentence: "Het agentschap weigert uw aanvraag." };
 }
 
+function letterSentence(letterFilename: string | null): string {
+  return letterFilename
+    ? `De beslissingsbrief zit als PDF in de bijlage van deze e-mail (${letterFilename}). U vindt hem ook in uw dossier.`
+    : "U vindt de beslissing ook in uw dossier.";
+}
+
 /** The decision on a dossier: outcome, amount, motivation, and the letter as a PDF attachment. */
 export function decisionEmail(input: DecisionEmailInput): EmailContent {
   const { dossier } = input;
   const recognition = input.programmeKind === "RECOGNITION";
   const words = outcomeWords(input.outcome, recognition);
-  const facts: Array<[string, string]> = [["Beslissing", words.label]];
-  if (!recognition && input.requestedCents !== null) facts.push(["Gevraagd bedrag", formatCents(input.requestedCents)]);
+  const rows: Array<[string, string]> = [["Beslissing", words.label]];
+  if (!recognition && input.requestedCents !== null) rows.push(["Gevraagd bedrag", formatCents(input.requestedCents)]);
   if (!recognition && input.outcome !== "REFUSED" && input.grantedCents !== null) {
-    facts.push(["Toegekend bedrag", formatCents(input.grantedCents)]);
+    rows.push(["Toegekend bedrag", formatCents(input.grantedCents)]);
   }
-  const letter = input.letterFilename
-    ? `De beslissingsbrief zit als PDF in de bijlage van deze e-mail (${input.letterFilename}). U vindt hem ook in uw dossier.`
-    : "U vindt de beslissing ook in uw dossier.";
   return renderEmail({
     subject: `Beslissing over uw aanvraag ${dossierSubject(dossier)}: ${words.label}`,
-    textBody: `Beste ${input.firstName},
-
-${words.sentence}
-
-${dossierFactsText(dossier, facts)}
-
-Motivering:
-
-${quoteText(input.motivation)}
-
-${letter}
-
-Uw dossier bekijken:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${input.firstName},`)}
-      ${paragraph(html`<strong>${words.sentence}</strong>`)}
-      ${dossierFactsHtml(dossier, facts)}
-      ${paragraph("Motivering:")}
-      ${quote(input.motivation)}
-      ${paragraph(letter)}
-      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${input.firstName},`,
+      paragraphOf(strong(words.sentence)),
+      dossierFacts(dossier, rows),
+      p`Motivering:`,
+      quote(input.motivation),
+      paragraphOf(letterSentence(input.letterFilename)),
+      action(dossier.dossierUrl, "Uw dossier bekijken"),
+      SIGNATURE,
+    ],
   });
 }

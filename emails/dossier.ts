@@ -1,5 +1,6 @@
 // What every e-mail about a dossier shows: its reference, organisation, call, and a link to it.
-import { factsTable, factsText, type SafeHtml } from "./layout";
+import type { Contact } from "../app/documents/agency";
+import { facts, type Block } from "./content";
 
 export type DossierInfo = {
   /** null while the dossier is a draft: references are given on submission. */
@@ -10,6 +11,8 @@ export type DossierInfo = {
   dossierUrl: string;
   /** What to call it when there is no dossier (yet), e.g. for an extension before any draft. */
   label?: string;
+  /** The call's contact (Call.settings.letter.contact, else the agency's): replies go there. */
+  contact: Contact;
 };
 
 /** The reference, or what a draft is called before it has one. */
@@ -17,16 +20,9 @@ export function dossierLabel(dossier: Pick<DossierInfo, "reference" | "label">):
   return dossier.reference ?? dossier.label ?? "concept (nog niet verstuurd)";
 }
 
-function rows(dossier: DossierInfo, extra: Array<[string, string]>): Array<[string, string]> {
-  return [["Dossier", dossierLabel(dossier)], ["Organisatie", dossier.organisationName], ["Oproep", dossier.callTitle], ...extra];
-}
-
-export function dossierFactsHtml(dossier: DossierInfo, extra: Array<[string, string]> = []): SafeHtml {
-  return factsTable(rows(dossier, extra));
-}
-
-export function dossierFactsText(dossier: DossierInfo, extra: Array<[string, string]> = []): string {
-  return factsText(rows(dossier, extra));
+/** The dossier's rows (reference, organisation, call) and any of the message's own. */
+export function dossierFacts(dossier: DossierInfo, extra: Array<[string, string]> = []): Block {
+  return facts([["Dossier", dossierLabel(dossier)], ["Organisatie", dossier.organisationName], ["Oproep", dossier.callTitle], ...extra]);
 }
 
 /** How a subject line names the dossier: its reference, or the call while it has none. */

@@ -1,6 +1,7 @@
 import { formatDateTime } from "../app/utils/time";
-import { dossierFactsHtml, dossierFactsText, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, named, p, SIGNATURE, strong } from "./content";
+import { dossierFacts, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type DraftReminderEmailInput = {
   firstName: string;
@@ -24,28 +25,15 @@ export function draftReminderEmail(input: DraftReminderEmailInput): EmailContent
   const extendedNote = input.extended ? " Dat is de verlengde termijn die het agentschap uw organisatie gaf." : "";
   return renderEmail({
     subject,
-    textBody: `Beste ${input.firstName},
-
-De aanvraag van ${dossier.organisationName} voor "${dossier.callTitle}" is nog een concept. Het agentschap ontvangt ze pas wanneer u ze verstuurt.
-
-De termijn loopt ${when} af: u kunt versturen tot ${deadline} (Belgische tijd).${extendedNote} Daarna aanvaardt het portaal de aanvraag niet meer.
-
-${dossierFactsText(dossier, [["Versturen tot", `${deadline} (Belgische tijd)`]])}
-
-Uw aanvraag afwerken en versturen:
-${dossier.dossierUrl}
-
-Hebt u de aanvraag intussen al verstuurd, of dient uw organisatie niet in? Dan mag u deze e-mail negeren.
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${input.firstName},`)}
-      ${paragraph(html`De aanvraag van ${dossier.organisationName} voor <strong>${dossier.callTitle}</strong> is nog een concept. Het agentschap ontvangt ze pas wanneer u ze verstuurt.`)}
-      ${paragraph(html`De termijn loopt ${when} af: u kunt versturen tot <strong>${deadline}</strong> (Belgische tijd).${extendedNote} Daarna aanvaardt het portaal de aanvraag niet meer.`)}
-      ${dossierFactsHtml(dossier, [["Versturen tot", `${deadline} (Belgische tijd)`]])}
-      ${linkBlock(dossier.dossierUrl, "Aanvraag afwerken")}
-      ${paragraph("Hebt u de aanvraag intussen al verstuurd, of dient uw organisatie niet in? Dan mag u deze e-mail negeren.")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${input.firstName},`,
+      p`De aanvraag van ${dossier.organisationName} voor ${named(dossier.callTitle)} is nog een concept. Het agentschap ontvangt ze pas wanneer u ze verstuurt.`,
+      p`De termijn loopt ${when} af: u kunt versturen tot ${strong(deadline)} (Belgische tijd).${extendedNote} Daarna aanvaardt het portaal de aanvraag niet meer.`,
+      dossierFacts(dossier, [["Versturen tot", `${deadline} (Belgische tijd)`]]),
+      action(dossier.dossierUrl, "Uw aanvraag afwerken en versturen"),
+      p`Hebt u de aanvraag intussen al verstuurd, of dient uw organisatie niet in? Dan mag u deze e-mail negeren.`,
+      SIGNATURE,
+    ],
   });
 }

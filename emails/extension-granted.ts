@@ -1,6 +1,7 @@
 import { formatDateTime } from "../app/utils/time";
-import { dossierFactsHtml, dossierFactsText, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, named, p, quote, SIGNATURE, strong } from "./content";
+import { dossierFacts, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type ExtensionGrantedEmailInput = {
   firstName: string;
@@ -21,28 +22,15 @@ export function extensionGrantedEmail(input: ExtensionGrantedEmailInput): EmailC
   ];
   return renderEmail({
     subject: `Verlenging van de termijn voor ${dossier.callTitle}`,
-    textBody: `Beste ${input.firstName},
-
-Het agentschap verlengt de termijn waarbinnen ${dossier.organisationName} een aanvraag kan versturen voor "${dossier.callTitle}". U kunt nu versturen tot ${until} (Belgische tijd).
-
-De reden van de verlenging:
-
-${quoteText(input.reason)}
-
-${dossierFactsText(dossier, facts)}
-
-Naar uw aanvraag:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${input.firstName},`)}
-      ${paragraph(html`Het agentschap verlengt de termijn waarbinnen ${dossier.organisationName} een aanvraag kan versturen voor <strong>${dossier.callTitle}</strong>. U kunt nu versturen tot <strong>${until}</strong> (Belgische tijd).`)}
-      ${paragraph("De reden van de verlenging:")}
-      ${quote(input.reason)}
-      ${dossierFactsHtml(dossier, facts)}
-      ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${input.firstName},`,
+      p`Het agentschap verlengt de termijn waarbinnen ${dossier.organisationName} een aanvraag kan versturen voor ${named(dossier.callTitle)}. U kunt nu versturen tot ${strong(until)} (Belgische tijd).`,
+      p`De reden van de verlenging:`,
+      quote(input.reason),
+      dossierFacts(dossier, facts),
+      action(dossier.dossierUrl, "Naar uw aanvraag"),
+      SIGNATURE,
+    ],
   });
 }

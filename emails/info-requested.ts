@@ -1,5 +1,6 @@
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, p, quote, SIGNATURE } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type InfoRequestedEmailInput = { firstName: string; dossier: DossierInfo; question: string };
 
@@ -7,28 +8,16 @@ export type InfoRequestedEmailInput = { firstName: string; dossier: DossierInfo;
 export function infoRequestedEmail({ firstName, dossier, question }: InfoRequestedEmailInput): EmailContent {
   return renderEmail({
     subject: `Bijkomende informatie gevraagd voor dossier ${dossierSubject(dossier)}`,
-    textBody: `Beste ${firstName},
-
-Om uw aanvraag verder te beoordelen, heeft het agentschap bijkomende informatie nodig. De vraag van de beoordelaar:
-
-${quoteText(question)}
-
-${dossierFactsText(dossier)}
-
-U beantwoordt de vraag in het portaal, in uw dossier:
-${dossier.dossierUrl}
-
-Zolang de vraag niet beantwoord is, ligt de beoordeling van uw aanvraag stil.
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)}
-      ${paragraph("Om uw aanvraag verder te beoordelen, heeft het agentschap bijkomende informatie nodig. De vraag van de beoordelaar:")}
-      ${quote(question)}
-      ${dossierFactsHtml(dossier)}
-      ${linkBlock(dossier.dossierUrl, "Vraag beantwoorden")}
-      ${paragraph("Zolang de vraag niet beantwoord is, ligt de beoordeling van uw aanvraag stil.")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${firstName},`,
+      p`Om uw aanvraag verder te beoordelen, heeft het agentschap bijkomende informatie nodig. De vraag van de beoordelaar:`,
+      quote(question),
+      dossierFacts(dossier),
+      p`U beantwoordt de vraag in het portaal, in uw dossier.`,
+      action(dossier.dossierUrl, "Vraag beantwoorden"),
+      p`Zolang de vraag niet beantwoord is, ligt de beoordeling van uw aanvraag stil.`,
+      SIGNATURE,
+    ],
   });
 }

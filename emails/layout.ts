@@ -1,36 +1,47 @@
 // Shared look of every portal e-mail. Plain functions, no React: the outbox stores the
 // rendered strings, so a template change never alters a message that was already queued.
-import { escapeHtml, html, type SafeHtml } from "../app/utils/html";
+// A template writes its prose once, as blocks (content.ts); both versions come from them.
+import type { Contact } from "../app/documents/agency";
+import { html } from "../app/utils/html";
+import type { Block } from "./content";
+import { blocksHtml } from "./render-html";
+import { blocksText } from "./render-text";
 
-export { escapeHtml, html, type SafeHtml };
+export type { Contact };
 
-export type EmailContent = { subject: string; text: string; html: string };
+export type EmailContent = {
+  subject: string;
+  text: string;
+  html: string;
+  /** The Reply-To header: the contact the footer names, as an RFC 5322 address. */
+  replyTo: string;
+};
 
-const AGENCY = "Agentschap Integratie en Inburgering";
+/** The language of every message: the Content-Language header and the HTML's lang. */
+export const EMAIL_LANGUAGE = "nl-BE";
+
+const AGENCY_NAME = "Agentschap Integratie en Inburgering";
 const PORTAL = "Subsidieportaal";
 
-const TEXT_FOOTER = ["--", `${AGENCY} — ${PORTAL}`, "Dit is een automatisch bericht. Antwoorden op deze e-mail worden niet gelezen."].join(
-  "\n",
-);
-
-/** A link that looks like a button (most mail clients ignore <button> and CSS classes). */
-export function buttonLink(url: string, label: string): SafeHtml {
-  return html`<a href="${url}" style="display:inline-block;background:#1d1d1b;color:#ffffff;font-weight:bold;text-decoration:none;padding:12px 20px;border-radius:2px;">${label}</a>`;
+/** "Name" <address>, quoted so that a comma or a quote in the name cannot split it. */
+export function contactAddress(contact: Contact): string {
+  return `"${contact.name.replace(/["\\]/g, "\\$&")}" <${contact.email}>`;
 }
 
-/** A paragraph in the layout's style. */
-export function paragraph(content: SafeHtml | string): SafeHtml {
-  return html`<p style="margin:0 0 16px 0;">${content}</p>`;
+/** Whom a reply reaches: the footer says it, because the sender address itself is not read. */
+function replyNote(contact: Contact): string {
+  return `Dit is een automatisch bericht. Antwoordt u op deze e-mail, dan komt uw antwoord bij ${contact.name} (${contact.email}).`;
 }
 
 /**
- * Wraps a message in the portal layout. `textBody` is the full plain-text version (the footer
- * is added); `htmlBody` is the HTML content, already built with html`` so it is escaped.
+ * Wraps a message's blocks in the portal layout, as HTML and as plain text. `replyTo`: the call's
+ * contact for a message about a dossier, otherwise the agency's general contact.
  */
-export function renderEmail({ subject, textBody, htmlBody }: { subject: string; textBody: string; htmlBody: SafeHtml }): EmailContent {
+export function renderEmail({ subject, blocks, replyTo }: { subject: string; blocks: readonly Block[]; replyTo: Contact }): EmailContent {
+  const footer = replyNote(replyTo);
   // Tables and inline styles: the only layout that survives Outlook and webmail alike.
   const document = html`<!doctype html>
-<html lang="nl">
+<html lang="${EMAIL_LANGUAGE}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -43,19 +54,19 @@ export function renderEmail({ subject, textBody, htmlBody }: { subject: string; 
           <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;font-family:'Segoe UI',Arial,sans-serif;font-size:16px;line-height:1.5;color:#1d1d1b;">
             <tr>
               <td style="padding:16px 24px;border-bottom:4px solid #ffe615;">
-                <p style="margin:0;font-size:14px;color:#4a4a48;">${AGENCY} — <strong style="color:#1d1d1b;">${PORTAL}</strong></p>
+                <p style="margin:0;font-size:14px;color:#4a4a48;">${AGENCY_NAME} — <strong style="color:#1d1d1b;">${PORTAL}</strong></p>
               </td>
             </tr>
             <tr>
               <td style="padding:24px;">
                 <h1 style="margin:0 0 16px 0;font-size:22px;line-height:1.3;">${subject}</h1>
-                ${htmlBody}
+                ${blocksHtml(blocks)}
               </td>
             </tr>
             <tr>
               <td style="padding:16px 24px;border-top:1px solid #c9c9c5;font-size:13px;color:#4a4a48;">
-                ${AGENCY} — ${PORTAL}<br>
-                Dit is een automatisch bericht. Antwoorden op deze e-mail worden niet gelezen.
+                ${AGENCY_NAME} — ${PORTAL}<br>
+                ${footer}
               </td>
             </tr>
           </table>
@@ -64,53 +75,6 @@ export function renderEmail({ subject, textBody, htmlBody }: { subject: string; 
     </table>
   </body>
 </html>`;
-  return { subject, text: `${textBody.trimEnd()}\n\n${TEXT_FOOTER}\n`, html: document.value };
-}
-
-/** Text a user typed (a reason, a question): escaped, with its line breaks kept. */
-export function multiline(text: string): SafeHtml {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  return html`${lines.map((line, index) => (index === 0 ? line : html`<br>${line}`))}`;
-}
-
-/** A quoted block for someone's words, such as a reviewer's question or a motivation. */
-export function quote(text: string): SafeHtml {
-  return html`<blockquote style="margin:0 0 16px 0;padding:8px 16px;border-left:4px solid #c9c9c5;background:#f6f6f4;">${multiline(text)}</blockquote>`;
-}
-
-/** The same text for the plain-text version: every line indented, so it reads as a quote. */
-export function quoteText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((line) => `    ${line}`)
-    .join("\n");
-}
-
-/** Label/value rows as a small table (dossier reference, organisation, dates). */
-export function factsTable(rows: Array<[label: string, value: string]>): SafeHtml {
-  return html`<table role="presentation" cellpadding="0" cellspacing="0" style="margin:0 0 16px 0;border-collapse:collapse;">
-  ${rows.map(
-    ([label, value]) =>
-      html`<tr><th scope="row" align="left" style="padding:4px 16px 4px 0;vertical-align:top;font-weight:bold;">${label}</th><td style="padding:4px 0;vertical-align:top;word-break:break-all;">${value}</td></tr>`,
-  )}
-</table>`;
-}
-
-/** The same rows for the plain-text version: "Label: value". */
-export function factsText(rows: Array<[label: string, value: string]>): string {
-  return rows.map(([label, value]) => `${label}: ${value}`).join("\n");
-}
-
-/** A button plus the bare link for clients that do not show buttons. */
-export function linkBlock(url: string, label: string): SafeHtml {
-  return html`${paragraph(buttonLink(url, label))}${paragraph(
-    html`Werkt de knop niet? Kopieer dan deze link in uw browser:<br><a href="${url}" style="color:#0b4f8a;word-break:break-all;">${url}</a>`,
-  )}`;
-}
-
-export const SIGNATURE_TEXT = "Met vriendelijke groeten,\nAgentschap Integratie en Inburgering";
-
-export function signature(): SafeHtml {
-  return paragraph(html`Met vriendelijke groeten,<br>Agentschap Integratie en Inburgering`);
+  const text = `${blocksText(blocks).trimEnd()}\n\n--\n${AGENCY_NAME} — ${PORTAL}\n${footer}\n`;
+  return { subject, text, html: document.value, replyTo: contactAddress(replyTo) };
 }

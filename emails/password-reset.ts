@@ -1,5 +1,7 @@
 import { formatDateTime } from "../app/utils/time";
-import { buttonLink, html, paragraph, renderEmail, type EmailContent } from "./layout";
+import { action, p, SIGNATURE, strong } from "./content";
+import { AGENCY } from "../app/documents/agency";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type PasswordResetEmailInput = { firstName: string; resetUrl: string; expiresAt: Date };
 
@@ -8,26 +10,14 @@ export function passwordResetEmail({ firstName, resetUrl, expiresAt }: PasswordR
   const until = formatDateTime(expiresAt);
   return renderEmail({
     subject: "Uw wachtwoord herstellen",
-    textBody: `Beste ${firstName},
-
-U vroeg om uw wachtwoord voor het Subsidieportaal te herstellen. Via deze link kiest u een nieuw wachtwoord:
-
-${resetUrl}
-
-De link is geldig tot ${until} (Belgische tijd) en werkt maar één keer.
-
-Hebt u dit niet gevraagd? Dan mag u deze e-mail negeren. Uw huidige wachtwoord blijft gewoon geldig.
-
-Met vriendelijke groeten,
-Agentschap Integratie en Inburgering`,
-    htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)}
-      ${paragraph("U vroeg om uw wachtwoord voor het Subsidieportaal te herstellen. Via de knop hieronder kiest u een nieuw wachtwoord.")}
-      ${paragraph(buttonLink(resetUrl, "Nieuw wachtwoord kiezen"))}
-      ${paragraph(html`Werkt de knop niet? Kopieer dan deze link in uw browser:<br><a href="${resetUrl}" style="color:#0b4f8a;word-break:break-all;">${resetUrl}</a>`)}
-      ${paragraph(html`De link is geldig tot <strong>${until}</strong> (Belgische tijd) en werkt maar één keer.`)}
-      ${paragraph("Hebt u dit niet gevraagd? Dan mag u deze e-mail negeren. Uw huidige wachtwoord blijft gewoon geldig.")}
-      ${paragraph(html`Met vriendelijke groeten,<br>Agentschap Integratie en Inburgering`)}
-    `,
+    replyTo: AGENCY.contact,
+    blocks: [
+      p`Beste ${firstName},`,
+      p`U vroeg om uw wachtwoord voor het Subsidieportaal te herstellen. Via de link hieronder kiest u een nieuw wachtwoord.`,
+      action(resetUrl, "Nieuw wachtwoord kiezen"),
+      p`De link is geldig tot ${strong(until)} (Belgische tijd) en werkt maar één keer.`,
+      p`Hebt u dit niet gevraagd? Dan mag u deze e-mail negeren. Uw huidige wachtwoord blijft gewoon geldig.`,
+      SIGNATURE,
+    ],
   });
 }

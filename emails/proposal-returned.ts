@@ -1,5 +1,6 @@
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, named, p, quote, SIGNATURE } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type ProposalReturnedEmailInput = { firstName: string; dossier: DossierInfo; reason: string };
 
@@ -7,25 +8,14 @@ export type ProposalReturnedEmailInput = { firstName: string; dossier: DossierIn
 export function proposalReturnedEmail({ firstName, dossier, reason }: ProposalReturnedEmailInput): EmailContent {
   return renderEmail({
     subject: `Voorstel teruggestuurd voor dossier ${dossierSubject(dossier)}`,
-    textBody: `Beste ${firstName},
-
-Een beslisser heeft het voorstel tot beslissing teruggestuurd. Het dossier staat opnieuw op "In behandeling". De reden:
-
-${quoteText(reason)}
-
-${dossierFactsText(dossier)}
-
-Het dossier openen:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)}
-      ${paragraph(html`Een beslisser heeft het voorstel tot beslissing teruggestuurd. Het dossier staat opnieuw op <strong>In behandeling</strong>. De reden:`)}
-      ${quote(reason)}
-      ${dossierFactsHtml(dossier)}
-      ${linkBlock(dossier.dossierUrl, "Dossier openen")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${firstName},`,
+      p`Een beslisser heeft het voorstel tot beslissing teruggestuurd. Het dossier staat opnieuw op ${named("In behandeling")}. De reden:`,
+      quote(reason),
+      dossierFacts(dossier),
+      action(dossier.dossierUrl, "Het dossier openen"),
+      SIGNATURE,
+    ],
   });
 }

@@ -1,5 +1,6 @@
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, p, quote, SIGNATURE } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type ProposalSubmittedEmailInput = { firstName: string; dossier: DossierInfo; motivation: string };
 
@@ -7,28 +8,15 @@ export type ProposalSubmittedEmailInput = { firstName: string; dossier: DossierI
 export function proposalSubmittedEmail({ firstName, dossier, motivation }: ProposalSubmittedEmailInput): EmailContent {
   return renderEmail({
     subject: `Voorstel tot beslissing voor dossier ${dossierSubject(dossier)}`,
-    textBody: `Beste ${firstName},
-
-Een beoordelaar heeft een voorstel tot beslissing gemaakt. Een beslisser die het voorstel niet zelf maakte, neemt de beslissing.
-
-Motivering van het voorstel:
-
-${quoteText(motivation)}
-
-${dossierFactsText(dossier)}
-
-Het dossier openen:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)}
-      ${paragraph("Een beoordelaar heeft een voorstel tot beslissing gemaakt. Een beslisser die het voorstel niet zelf maakte, neemt de beslissing.")}
-      ${paragraph("Motivering van het voorstel:")}
-      ${quote(motivation)}
-      ${dossierFactsHtml(dossier)}
-      ${linkBlock(dossier.dossierUrl, "Dossier openen")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${firstName},`,
+      p`Een beoordelaar heeft een voorstel tot beslissing gemaakt. Een beslisser die het voorstel niet zelf maakte, neemt de beslissing.`,
+      p`Motivering van het voorstel:`,
+      quote(motivation),
+      dossierFacts(dossier),
+      action(dossier.dossierUrl, "Het dossier openen"),
+      SIGNATURE,
+    ],
   });
 }

@@ -1,5 +1,6 @@
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, p, paragraphOf, quote, SIGNATURE, strong } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type RecognitionGrantedEmailInput = {
   firstName: string;
@@ -17,31 +18,16 @@ export function recognitionGrantedEmail(input: RecognitionGrantedEmailInput): Em
     : "U vindt de beslissing ook in uw dossier.";
   return renderEmail({
     subject: `Uw organisatie is erkend (dossier ${dossierSubject(dossier)})`,
-    textBody: `Beste ${input.firstName},
-
-Het agentschap erkent ${dossier.organisationName} als partnerorganisatie (${input.programmeName}). Proficiat!
-
-${dossierFactsText(dossier, [["Beslissing", "erkend"]])}
-
-Motivering:
-
-${quoteText(input.motivation)}
-
-${letter}
-
-Uw dossier bekijken:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${input.firstName},`)}
-      ${paragraph(html`<strong>Het agentschap erkent ${dossier.organisationName} als partnerorganisatie</strong> (${input.programmeName}). Proficiat!`)}
-      ${dossierFactsHtml(dossier, [["Beslissing", "erkend"]])}
-      ${paragraph("Motivering:")}
-      ${quote(input.motivation)}
-      ${paragraph(letter)}
-      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${input.firstName},`,
+      p`${strong(`Het agentschap erkent ${dossier.organisationName} als partnerorganisatie`)} (${input.programmeName}). Proficiat!`,
+      dossierFacts(dossier, [["Beslissing", "erkend"]]),
+      p`Motivering:`,
+      quote(input.motivation),
+      paragraphOf(letter),
+      action(dossier.dossierUrl, "Uw dossier bekijken"),
+      SIGNATURE,
+    ],
   });
 }

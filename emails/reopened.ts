@@ -1,6 +1,7 @@
 import { formatDateTime } from "../app/utils/time";
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, quote, quoteText, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, p, paragraphOf, quote, SIGNATURE } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type ReopenedEmailInput = {
   firstName: string;
@@ -17,28 +18,15 @@ export function reopenedEmail({ firstName, dossier, reason, resubmitUntil }: Reo
     : "De termijn om te versturen is verstreken. Neem contact op met het agentschap over hoe u verder kunt.";
   return renderEmail({
     subject: `Uw aanvraag ${dossierSubject(dossier)} is teruggezet naar concept`,
-    textBody: `Beste ${firstName},
-
-Het agentschap heeft de verstuurde aanvraag van ${dossier.organisationName} teruggezet naar concept. De reden:
-
-${quoteText(reason)}
-
-${deadline}
-
-${dossierFactsText(dossier)}
-
-Naar uw aanvraag:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)}
-      ${paragraph(`Het agentschap heeft de verstuurde aanvraag van ${dossier.organisationName} teruggezet naar concept. De reden:`)}
-      ${quote(reason)}
-      ${paragraph(deadline)}
-      ${dossierFactsHtml(dossier)}
-      ${linkBlock(dossier.dossierUrl, "Naar uw aanvraag")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${firstName},`,
+      p`Het agentschap heeft de verstuurde aanvraag van ${dossier.organisationName} teruggezet naar concept. De reden:`,
+      quote(reason),
+      paragraphOf(deadline),
+      dossierFacts(dossier),
+      action(dossier.dossierUrl, "Naar uw aanvraag"),
+      SIGNATURE,
+    ],
   });
 }

@@ -1,5 +1,6 @@
-import { dossierFactsHtml, dossierFactsText, dossierSubject, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, p, SIGNATURE } from "./content";
+import { dossierFacts, dossierSubject, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type ReviewStartedEmailInput = { firstName: string; dossier: DossierInfo; resumed: boolean };
 
@@ -10,22 +11,13 @@ export function reviewStartedEmail({ firstName, dossier, resumed }: ReviewStarte
     : "Een beoordelaar van het agentschap heeft uw aanvraag in behandeling genomen.";
   return renderEmail({
     subject: `Uw aanvraag ${dossierSubject(dossier)} is in behandeling`,
-    textBody: `Beste ${firstName},
-
-${lead} Heeft de beoordelaar een vraag, dan krijgt u daarover een e-mail.
-
-${dossierFactsText(dossier)}
-
-Uw dossier volgen:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${firstName},`)}
-      ${paragraph(`${lead} Heeft de beoordelaar een vraag, dan krijgt u daarover een e-mail.`)}
-      ${dossierFactsHtml(dossier)}
-      ${linkBlock(dossier.dossierUrl, "Dossier bekijken")}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${firstName},`,
+      p`${lead} Heeft de beoordelaar een vraag, dan krijgt u daarover een e-mail.`,
+      dossierFacts(dossier),
+      action(dossier.dossierUrl, "Uw dossier volgen"),
+      SIGNATURE,
+    ],
   });
 }

@@ -1,6 +1,7 @@
 import { formatTimestamp } from "../app/utils/time";
-import { dossierFactsHtml, dossierFactsText, type DossierInfo } from "./dossier";
-import { html, linkBlock, paragraph, renderEmail, signature, SIGNATURE_TEXT, type EmailContent } from "./layout";
+import { action, link, named, p, SIGNATURE } from "./content";
+import { dossierFacts, type DossierInfo } from "./dossier";
+import { renderEmail, type EmailContent } from "./layout";
 
 export type SubmissionReceiptEmailInput = {
   firstName: string;
@@ -16,36 +17,21 @@ export type SubmissionReceiptEmailInput = {
 /** Proof of submission for every member of the organisation: when, by whom, and which content. */
 export function submissionReceiptEmail(input: SubmissionReceiptEmailInput): EmailContent {
   const { dossier } = input;
-  const facts: Array<[string, string]> = [
-    ["Verstuurd op", `${formatTimestamp(input.submittedAt)} (Belgische tijd)`],
-    ["Verstuurd door", input.submittedByName],
-    ["Controlegetal (SHA-256)", input.contentHash],
-  ];
   return renderEmail({
     subject: `Ontvangstbewijs voor uw aanvraag ${dossier.reference}`,
-    textBody: `Beste ${input.firstName},
-
-${dossier.organisationName} heeft een aanvraag verstuurd voor "${dossier.callTitle}". Het agentschap heeft ze goed ontvangen.
-
-${dossierFactsText(dossier, facts)}
-
-Het controlegetal is een vingerafdruk van de inhoud van uw aanvraag op het moment van versturen. Zo kan iedereen later nagaan wat precies werd ingediend.
-
-Uw ontvangstbewijs bekijken of afdrukken:
-${input.receiptUrl}
-
-Uw dossier volgen:
-${dossier.dossierUrl}
-
-${SIGNATURE_TEXT}`,
-    htmlBody: html`
-      ${paragraph(`Beste ${input.firstName},`)}
-      ${paragraph(html`${dossier.organisationName} heeft een aanvraag verstuurd voor <strong>${dossier.callTitle}</strong>. Het agentschap heeft ze goed ontvangen.`)}
-      ${dossierFactsHtml(dossier, facts)}
-      ${paragraph("Het controlegetal is een vingerafdruk van de inhoud van uw aanvraag op het moment van versturen. Zo kan iedereen later nagaan wat precies werd ingediend.")}
-      ${linkBlock(input.receiptUrl, "Ontvangstbewijs bekijken")}
-      ${paragraph(html`Uw dossier volgen: <a href="${dossier.dossierUrl}" style="color:#0b4f8a;word-break:break-all;">${dossier.dossierUrl}</a>`)}
-      ${signature()}
-    `,
+    replyTo: dossier.contact,
+    blocks: [
+      p`Beste ${input.firstName},`,
+      p`${dossier.organisationName} heeft een aanvraag verstuurd voor ${named(dossier.callTitle)}. Het agentschap heeft ze goed ontvangen.`,
+      dossierFacts(dossier, [
+        ["Verstuurd op", `${formatTimestamp(input.submittedAt)} (Belgische tijd)`],
+        ["Verstuurd door", input.submittedByName],
+        ["Controlegetal (SHA-256)", input.contentHash],
+      ]),
+      p`Het controlegetal is een vingerafdruk van de inhoud van uw aanvraag op het moment van versturen. Zo kan iedereen later nagaan wat precies werd ingediend.`,
+      action(input.receiptUrl, "Ontvangstbewijs bekijken of afdrukken"),
+      p`Uw dossier volgen: ${link(dossier.dossierUrl)}`,
+      SIGNATURE,
+    ],
   });
 }

@@ -92,6 +92,7 @@ export async function submitApplication(input: {
               organisationName: dossier.organisation.name,
               callTitle: dossier.call.title,
               callClosesAt: dossier.call.closesAt,
+              callSettings: dossier.call.settings,
               programmeName: dossier.call.programme.name,
               programmeKind: dossier.call.programme.kind,
               extensionClosesAt: dossier.deadlineExtended ? dossier.closesAt : null,

@@ -1,5 +1,6 @@
 import { callDatesChangedEmail } from "../../emails/call-dates-changed";
 import type { Tx } from "~/db.server";
+import { callContact } from "~/documents/letter-texts";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { applicantRecipients } from "~/mail/recipients.server";
 import { publicUrl } from "~/utils/url.server";
@@ -15,7 +16,7 @@ export async function notifyCallDatesChanged(
   tx: Tx,
   input: { callId: string; changes: readonly DateChange[]; note: string | null; changedAt: Date },
 ): Promise<number> {
-  const call = await tx.call.findUniqueOrThrow({ where: { id: input.callId }, select: { title: true } });
+  const call = await tx.call.findUniqueOrThrow({ where: { id: input.callId }, select: { title: true, settings: true } });
   const drafts = await tx.application.findMany({
     where: { callId: input.callId, status: "DRAFT" },
     select: { id: true, reference: true, organisationId: true, submittedById: true, organisation: { select: { name: true } } },
@@ -24,6 +25,7 @@ export async function notifyCallDatesChanged(
   const changes = input.changes.map((change) => ({ label: DATE_LABELS[change.field], before: change.before, after: change.after }));
   // One change, one message per member and dossier, even if the same request is retried.
   const changeKey = `${input.changedAt.toISOString()}:${input.changes.map((c) => `${c.field}=${c.after?.toISOString() ?? "-"}`).join(",")}`;
+  const contact = callContact(call.settings);
   let queued = 0;
   for (const draft of drafts) {
     const [recipients, deadline] = await Promise.all([
@@ -35,6 +37,7 @@ export async function notifyCallDatesChanged(
       organisationName: draft.organisation.name,
       callTitle: call.title,
       dossierUrl: publicUrl(null, `/dossiers/${draft.id}`),
+      contact,
     };
     for (const recipient of recipients) {
       await enqueueEmail(tx, {

@@ -12,7 +12,8 @@
  */
 // zod/mini: the call editor (browser) reads the limits and the defaults from here (0027).
 import * as z from "zod/mini";
-import type { Contact } from "./agency";
+import { parseJsonObject } from "~/utils/json";
+import { AGENCY, type Contact } from "./agency";
 
 export type LetterTexts = {
   /** What the decision rests on: the decree (the programme's legal basis) and the call. */
@@ -177,4 +178,12 @@ export function letterSettingsWithoutDefaults(call: LetterSettings, programme: L
   }
   if (call.contact && !sameContact(call.contact, agencyContact)) own.contact = call.contact;
   return own;
+}
+
+/**
+ * Whom a call's letters and e-mails name for questions, from the call's settings JSON: its own
+ * contact, else the agency's general one. Replies to the portal's e-mails go there too.
+ */
+export function callContact(callSettingsJson: string): Contact {
+  return contactFor(letterSettingsOf(parseJsonObject(callSettingsJson)), AGENCY.contact);
 }

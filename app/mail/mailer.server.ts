@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { EMAIL_LANGUAGE } from "../../emails/layout";
 import { now } from "~/utils/clock.server";
 
 export const DEFAULT_SMTP_URL = "smtp://127.0.0.1:1025";
@@ -12,6 +13,7 @@ export type OutgoingMail = {
   subject: string;
   text: string;
   html: string;
+  replyTo?: string | null;
   /** The outbox key: the same key always gives the same Message-ID. */
   idempotencyKey: string;
   attachments?: MailAttachment[];
@@ -52,10 +54,12 @@ export async function composeMail(message: OutgoingMail): Promise<ComposedMail> 
     subject: message.subject,
     text: message.text,
     html: message.html,
+    replyTo: message.replyTo ?? undefined,
     messageId,
     // The Date header follows the portal clock, like every other timestamp.
     date: now(),
-    headers: { "Auto-Submitted": "auto-generated" },
+    // Every message is Dutch as written in Belgium (screen readers, translation offers).
+    headers: { "Auto-Submitted": "auto-generated", "Content-Language": EMAIL_LANGUAGE },
     attachments: (message.attachments ?? []).map((attachment) => ({
       filename: attachment.filename,
       contentType: attachment.contentType,

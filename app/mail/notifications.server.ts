@@ -12,6 +12,7 @@ import { reviewStartedEmail } from "../../emails/review-started";
 import { submissionReceiptEmail } from "../../emails/submission-receipt";
 import { withdrawnEmail } from "../../emails/withdrawn";
 import { DOSSIER_FROM } from "~/applications/dossier.server";
+import { callContact } from "~/documents/letter-texts";
 import { combineDeadline, isPastDeadline } from "~/calls/deadline";
 import type { Tx } from "~/db.server";
 import { decode, decodeRows, nullable, sql } from "~/db/sql";
@@ -63,6 +64,7 @@ const DOSSIER_COLUMNS = {
   organisationName: decode.text,
   callTitle: decode.text,
   callClosesAt: decode.date,
+  callSettings: decode.text,
   programmeName: decode.text,
   programmeKind: decode.text,
   extensionClosesAt: nullable(decode.date),
@@ -76,7 +78,7 @@ async function loadDossier(on: SqlDb, applicationId: string) {
     await on.query(sql`
       SELECT a."id", a."version", a."callId", a."organisationId", a."reference", a."submittedAt", a."submittedById",
         a."contentHash", a."requestedCents", a."grantedCents", o."name" AS "organisationName", c."title" AS "callTitle",
-        c."closesAt" AS "callClosesAt", p."name" AS "programmeName", p."kind" AS "programmeKind",
+        c."closesAt" AS "callClosesAt", c."settings" AS "callSettings", p."name" AS "programmeName", p."kind" AS "programmeKind",
         e."closesAt" AS "extensionClosesAt", u."firstName" AS "submitterFirstName", u."lastName" AS "submitterLastName"
       ${DOSSIER_FROM}
       LEFT JOIN "User" u ON u."id" = a."submittedById"
@@ -95,6 +97,7 @@ function dossierInfo(dossier: Dossier): DossierInfo {
     organisationName: dossier.organisationName,
     callTitle: dossier.callTitle,
     dossierUrl: link(`/dossiers/${dossier.id}`),
+    contact: callContact(dossier.callSettings),
   };
 }
 
@@ -359,7 +362,7 @@ export type ExtensionGranted = { callId: string; organisationId: string; closesA
  */
 export async function notifyExtensionGranted(tx: Tx, extension: ExtensionGranted): Promise<number> {
   const [call, organisation, application] = await Promise.all([
-    tx.call.findUniqueOrThrow({ where: { id: extension.callId }, select: { title: true, closesAt: true } }),
+    tx.call.findUniqueOrThrow({ where: { id: extension.callId }, select: { title: true, closesAt: true, settings: true } }),
     tx.organisation.findUniqueOrThrow({ where: { id: extension.organisationId }, select: { name: true } }),
     tx.application.findUnique({
       where: { callId_organisationId: { callId: extension.callId, organisationId: extension.organisationId } },
@@ -372,6 +375,7 @@ export async function notifyExtensionGranted(tx: Tx, extension: ExtensionGranted
     callTitle: call.title,
     dossierUrl: link(application ? `/dossiers/${application.id}` : "/mijn-dossiers"),
     label: application ? undefined : "nog geen aanvraag gestart",
+    contact: callContact(call.settings),
   };
   const recipients = await applicantRecipients(tx, extension.organisationId, application?.submittedById ?? null);
   for (const recipient of recipients) {

@@ -120,6 +120,7 @@ async function deliver(row: OutboxRow, connection: LazySession): Promise<Deliver
       subject: row.subject,
       text: row.textBody,
       html: row.htmlBody,
+      replyTo: row.replyTo,
       idempotencyKey: row.idempotencyKey,
       attachments: row.attachments,
     });

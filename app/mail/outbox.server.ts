@@ -18,18 +18,20 @@ export type EnqueueEmailInput = {
   subject: string;
   text: string;
   html: string;
+  /** The Reply-To address (templates give the contact their footer names). */
+  replyTo?: string | null;
   applicationId?: string;
   userId?: string;
   /** Files sent along (e.g. the decision letter); stored with the row, in the same transaction. */
   attachments?: Array<{ filename: string; contentType: string; content: Uint8Array }>;
 };
 
-const OUTBOX_COLUMNS = sql`("id", "idempotencyKey", "template", "toAddress", "subject", "textBody", "htmlBody",
+const OUTBOX_COLUMNS = sql`("id", "idempotencyKey", "template", "toAddress", "subject", "textBody", "htmlBody", "replyTo",
   "applicationId", "userId", "status", "attempts", "nextAttemptAt", "createdAt")`;
 
 /** A new message's row, in the order of OUTBOX_COLUMNS. */
 function outboxRow(id: string, input: EnqueueEmailInput, at: Date): Sql {
-  return sql`(${id}, ${input.idempotencyKey}, ${input.template}, ${input.to}, ${input.subject}, ${input.text}, ${input.html},
+  return sql`(${id}, ${input.idempotencyKey}, ${input.template}, ${input.to}, ${input.subject}, ${input.text}, ${input.html}, ${input.replyTo ?? null},
     ${input.applicationId ?? null}, ${input.userId ?? null}, 'PENDING', 0, ${at}, ${at})`;
 }
 

@@ -3,6 +3,7 @@ import { decisionDeadlineReminderEmail } from "../../emails/decision-deadline-re
 import { statusLabel } from "~/applications/status-labels";
 import { combineDeadline } from "~/calls/deadline";
 import { prisma, type PrismaClient } from "~/db.server";
+import { callContact } from "~/documents/letter-texts";
 import { decode, decodeRows, nullable, sql } from "~/db/sql";
 import { onPrisma } from "~/db/sql.server";
 import { applicationStatusSchema, type ApplicationStatus } from "~/domain/application-status";
@@ -36,6 +37,7 @@ const DRAFT_COLUMNS = {
   organisationName: decode.text,
   callTitle: decode.text,
   callClosesAt: decode.date,
+  callSettings: decode.text,
   extensionClosesAt: nullable(decode.date),
 };
 
@@ -47,7 +49,7 @@ async function queueDraftReminders(db: PrismaClient, at: Date): Promise<number> 
     DRAFT_COLUMNS,
     await onPrisma(db).query(sql`
       SELECT a."id", a."organisationId", a."reference", o."name" AS "organisationName", c."title" AS "callTitle",
-        c."closesAt" AS "callClosesAt", e."closesAt" AS "extensionClosesAt"
+        c."closesAt" AS "callClosesAt", c."settings" AS "callSettings", e."closesAt" AS "extensionClosesAt"
       FROM "Application" a
       JOIN "Organisation" o ON o."id" = a."organisationId"
       JOIN "Call" c ON c."id" = a."callId"
@@ -75,6 +77,7 @@ async function queueDraftReminders(db: PrismaClient, at: Date): Promise<number> 
       organisationName: draft.organisationName,
       callTitle: draft.callTitle,
       dossierUrl: publicUrl(null, `/dossiers/${draft.id}`),
+      contact: callContact(draft.callSettings),
     };
     for (const recipient of await applicantRecipients(db, draft.organisationId)) {
       const created = await enqueueOnce(db, {
@@ -94,7 +97,7 @@ async function queueDraftReminders(db: PrismaClient, at: Date): Promise<number> 
 async function queueDecisionDeadlineReminders(db: PrismaClient, at: Date): Promise<number> {
   const calls = await db.call.findMany({
     where: { decisionDueAt: { gte: at } },
-    select: { id: true, title: true, decisionDueAt: true, programme: { select: { kind: true } } },
+    select: { id: true, title: true, decisionDueAt: true, settings: true, programme: { select: { kind: true } } },
   });
   let queued = 0;
   for (const call of calls) {
@@ -127,6 +130,7 @@ async function queueDecisionDeadlineReminders(db: PrismaClient, at: Date): Promi
           daysBefore,
           undecided: listed,
           worklistUrl: publicUrl(null, "/te-beoordelen"),
+          contact: callContact(call.settings),
         }),
       });
       if (created) queued += 1;

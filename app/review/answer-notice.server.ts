@@ -1,5 +1,6 @@
 import { answerToAssigneeEmail } from "../../emails/answer-to-assignee";
 import type { Tx } from "~/db.server";
+import { callContact } from "~/documents/letter-texts";
 import { enqueueEmail } from "~/mail/outbox.server";
 import { staffRecipients, type Recipient } from "~/mail/recipients.server";
 import { decode, decodeRows, sql } from "~/db/sql";
@@ -44,7 +45,7 @@ export async function notifyAssigneeOfAnswer(
   const [application, request] = await Promise.all([
     tx.application.findUniqueOrThrow({
       where: { id: input.applicationId },
-      select: { reference: true, organisation: { select: { name: true } }, call: { select: { title: true } } },
+      select: { reference: true, organisation: { select: { name: true } }, call: { select: { title: true, settings: true } } },
     }),
     tx.informationRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { questions: true, answer: true } }),
   ]);
@@ -61,6 +62,7 @@ export async function notifyAssigneeOfAnswer(
         organisationName: application.organisation.name,
         callTitle: application.call.title,
         dossierUrl: publicUrl(null, `/dossiers/${input.applicationId}/beoordeling`),
+        contact: callContact(application.call.settings),
       },
       question: request.questions,
       answer: request.answer ?? "",

@@ -37,8 +37,8 @@ export default function ContactPage() {
         <li>bij een foutmelding: de referentie die op de foutpagina staat.</li>
       </ul>
       <p>
-        De e-mails van het portaal komen van een adres dat niet gelezen wordt: antwoord er niet op, maar mail naar{" "}
-        <a href={`mailto:${helpdesk.email}`}>{helpdesk.email}</a>.
+        Antwoordt u op een e-mail van het portaal, dan komt uw antwoord bij de contactpersoon die onderaan die e-mail staat. U kunt ook
+        altijd mailen naar <a href={`mailto:${helpdesk.email}`}>{helpdesk.email}</a>.
       </p>
       <h2>Andere vragen</h2>
       <ul>

@@ -15,7 +15,7 @@ describe("e-mail templates", () => {
     expect(mail.text).toContain("15 januari 2026 om 23:59");
     expect(mail.text).toContain("negeren");
     expect(mail.text).toContain("Agentschap Integratie en Inburgering — Subsidieportaal");
-    expect(mail.html).toContain('<html lang="nl">');
+    expect(mail.html).toContain('<html lang="nl-BE">');
     expect(mail.html).toContain('href="https://portaal.example/wachtwoord-herstellen/abc?x=1&amp;y=2"');
     expect(mail.html).toContain("15 januari 2026 om 23:59");
   });
@@ -46,6 +46,7 @@ describe("call dates changed", () => {
         organisationName: "Gemeente <Zot>",
         callTitle: "Oproep & co",
         dossierUrl: "https://portaal.example/dossiers/d1",
+        contact: { name: "Team Oefenkansen", email: "oefenkansen@integratie-inburgering.be" },
       },
       changes: [{ label: "Indienen tot", before: new Date("2026-02-16T22:59:59.999Z"), after: new Date("2026-02-28T22:59:59.999Z") }],
       closesAt: new Date("2026-03-06T22:59:59.999Z"),

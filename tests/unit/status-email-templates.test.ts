@@ -25,6 +25,7 @@ const dossier: DossierInfo & { reference: string } = {
   organisationName: `Gemeente <b>Zottegem</b>`,
   callTitle: "Regierol 2026",
   dossierUrl: URL,
+  contact: { name: "Team Regierol", email: "regierol@integratie-inburgering.be" },
 };
 
 function expectDossierAndLink(mail: EmailContent, reference = dossier.reference) {
@@ -32,7 +33,7 @@ function expectDossierAndLink(mail: EmailContent, reference = dossier.reference)
   expect(mail.text).toContain(URL);
   expect(mail.html).toContain(reference);
   expect(mail.html).toContain('href="https://portaal.example/dossiers/abc123?x=1&amp;y=2"');
-  expect(mail.html).toContain('<html lang="nl">');
+  expect(mail.html).toContain('<html lang="nl-BE">');
   expect(mail.text).toContain("Agentschap Integratie en Inburgering — Subsidieportaal");
 }
 
@@ -112,6 +113,7 @@ const templates: Array<[string, () => EmailContent]> = [
         daysBefore: 14,
         undecided: [{ reference: dossier.reference, organisationName: dossier.organisationName, statusLabel: "In behandeling", url: URL }],
         worklistUrl: "https://portaal.example/te-beoordelen",
+        contact: dossier.contact,
       }),
   ],
 ];
