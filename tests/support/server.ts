@@ -46,14 +46,17 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
     throw new Error("build/index.js ontbreekt: voer eerst `npm run build` uit (npm test doet dat zelf).");
   }
   if ((options.login ?? "idp") === "password") return startPortal(env, null);
-  const port = env["PORT"] ?? String(await freePort());
-  const publicUrl = env["PUBLIC_URL"] ?? `http://127.0.0.1:${port}`;
-  const idp = await startIdp(publicUrl);
-  try {
-    return await startPortal({ ...idp.portalEnv, ...env, PORT: port }, idp);
-  } catch (error) {
-    await idp.stop();
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const port = env["PORT"] ?? String(await freePort());
+    const publicUrl = env["PUBLIC_URL"] ?? `http://127.0.0.1:${port}`;
+    const idp = await startIdp(publicUrl);
+    try {
+      return await startPortal({ ...idp.portalEnv, ...env, PORT: port }, idp);
+    } catch (error) {
+      await idp.stop();
+      // Another process may take the free port before the portal binds it: pick another one.
+      if (env["PORT"] || attempt === 3 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
   }
 }
 
