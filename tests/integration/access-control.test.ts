@@ -7,6 +7,8 @@ import { startServer, type RunningServer } from "../support/server";
 // Real HTTP against the built server and a real SQLite file: who may see which page.
 const db = createPrismaClient();
 let server: RunningServer;
+// The password form's own refusals and cookie: a portal without identity provider (0047).
+let passwordServer: RunningServer;
 let antwerpen: { id: string };
 let gent: { id: string };
 let official: { email: string; password: string };
@@ -25,18 +27,18 @@ beforeAll(async () => {
   });
   antwerpenApplication = await createApplication(db, { callId: call.id, organisationId: antwerpen.id });
   gentApplication = await createApplication(db, { callId: call.id, organisationId: gent.id, status: "SUBMITTED" });
-  server = await startServer();
+  [server, passwordServer] = await Promise.all([startServer(), startServer({}, { login: "password" })]);
 });
 
 afterAll(async () => {
-  await server?.stop();
+  await Promise.all([server?.stop(), passwordServer?.stop()]);
   await db.$disconnect();
 });
 
 describe("dossier pages", () => {
   it("shows an official their own organisation's dossier", async () => {
     const client = new HttpClient(server.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     const response = await client.get(`/dossiers/${antwerpenApplication.id}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Stad Antwerpen");
@@ -44,7 +46,7 @@ describe("dossier pages", () => {
 
   it("answers 404, without data, for another municipality's dossier", async () => {
     const client = new HttpClient(server.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     const page = await client.get(`/dossiers/${gentApplication.id}`);
     expect(page.status).toBe(404);
     const html = await page.text();
@@ -57,7 +59,7 @@ describe("dossier pages", () => {
 
   it("answers the same 404 for a dossier that does not exist", async () => {
     const client = new HttpClient(server.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     const response = await client.get("/dossiers/bestaat-niet");
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Dit dossier bestaat niet of u hebt er geen toegang toe.");
@@ -65,7 +67,7 @@ describe("dossier pages", () => {
 
   it("lets AgII staff see every organisation's dossier", async () => {
     const client = new HttpClient(server.url);
-    await client.login(reviewer.email, reviewer.password);
+    await client.login(reviewer.email);
     const response = await client.get(`/dossiers/${gentApplication.id}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Stad Gent");
@@ -81,7 +83,7 @@ describe("dossier pages", () => {
 describe("role dashboards", () => {
   it("refuses the staff dashboards to an official with 403", async () => {
     const client = new HttpClient(server.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     for (const path of ["/beheer", "/te-beoordelen"]) {
       const response = await client.get(path);
       expect(response.status, path).toBe(403);
@@ -91,14 +93,14 @@ describe("role dashboards", () => {
 
   it("refuses the admin dashboard to a reviewer", async () => {
     const client = new HttpClient(server.url);
-    await client.login(reviewer.email, reviewer.password);
+    await client.login(reviewer.email);
     expect((await client.get("/beheer")).status).toBe(403);
     expect((await client.get("/te-beoordelen")).status).toBe(200);
   });
 
   it("does not let an official switch to an organisation they are not a member of", async () => {
     const client = new HttpClient(server.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     const response = await client.post("/organisatie/wissel", { organisationId: gent.id });
     expect(response.status).toBe(403);
     const dashboard = await client.get("/mijn-dossiers");
@@ -108,7 +110,7 @@ describe("role dashboards", () => {
 
 describe("sessions and requests", () => {
   it("refuses a wrong password with a Dutch message and keeps the e-mail address", async () => {
-    const client = new HttpClient(server.url);
+    const client = new HttpClient(passwordServer.url);
     const response = await client.post("/aanmelden", { email: official.email, password: "fout-wachtwoord-123" });
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -119,13 +121,13 @@ describe("sessions and requests", () => {
 
   it("refuses a deactivated account even with the right password", async () => {
     const former = await createUser(db, { memberOf: [antwerpen.id], deactivated: true });
-    const response = await new HttpClient(server.url).post("/aanmelden", { email: former.email, password: former.password });
+    const response = await new HttpClient(passwordServer.url).post("/aanmelden", { email: former.email, password: former.password });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Dit account is gedeactiveerd.");
   });
 
   it("shows field errors from the server when the browser did not validate", async () => {
-    const response = await new HttpClient(server.url).post("/aanmelden", { email: "geen-adres", password: "" });
+    const response = await new HttpClient(passwordServer.url).post("/aanmelden", { email: "geen-adres", password: "" });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Geef een geldig e-mailadres op.");
@@ -135,7 +137,7 @@ describe("sessions and requests", () => {
 
   it("ends the session on the server at logout, so an old cookie no longer works", async () => {
     const client = new HttpClient(server.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     const stolen = new HttpClient(server.url);
     Object.assign(stolen, { cookies: new Map((client as unknown as { cookies: Map<string, string> }).cookies) });
     expect((await stolen.get("/mijn-dossiers")).status).toBe(200);
@@ -144,7 +146,7 @@ describe("sessions and requests", () => {
   });
 
   it("sets a session cookie that scripts cannot read and other sites do not send", async () => {
-    const response = await new HttpClient(server.url).post("/aanmelden", { email: official.email, password: official.password });
+    const response = await new HttpClient(passwordServer.url).post("/aanmelden", { email: official.email, password: official.password });
     const cookie = response.headers.getSetCookie().join("\n");
     expect(cookie).toMatch(/__session=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -152,7 +154,7 @@ describe("sessions and requests", () => {
   });
 
   it("refuses a state change posted from another site", async () => {
-    const client = new HttpClient(server.url);
+    const client = new HttpClient(passwordServer.url);
     const response = await client.post(
       "/aanmelden",
       { email: official.email, password: official.password },

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const admin = await createUser(db, { staffRoles: ["ADMIN"] });
   server = await startServer();
   client = new HttpClient(server.url);
-  await client.login(admin.email, admin.password);
+  await client.login(admin.email);
 });
 
 afterAll(async () => {

@@ -21,9 +21,9 @@ beforeAll(async () => {
   catcher = await startMailCatcher();
   antwerpen = await createOrganisation(db, { name: "Stad Antwerpen", nisCode: "11002" });
   admin = await createUser(db, { email: "beheerder@agii.example", staffRoles: ["ADMIN"] });
-  server = await startServer({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, PUBLIC_URL });
+  server = await startServer({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, PUBLIC_URL }, { login: "password" });
   adminClient = new HttpClient(server.url, PUBLIC_URL);
-  await adminClient.login(admin.email, admin.password);
+  await adminClient.loginWithPassword(admin.email, admin.password);
 });
 
 afterAll(async () => {
@@ -43,7 +43,7 @@ describe("login bookkeeping", () => {
     let list = await (await adminClient.get("/beheer/gebruikers?q=laatst%40antwerpen")).text();
     expect(list).toContain("nooit");
     expect(list).toContain("Stad Antwerpen");
-    await new HttpClient(server.url, PUBLIC_URL).login(official.email, official.password);
+    await new HttpClient(server.url, PUBLIC_URL).loginWithPassword(official.email, official.password);
     const lastLoginAt = (await db.user.findUniqueOrThrow({ where: { id: official.id } })).lastLoginAt;
     expect(lastLoginAt).not.toBeNull();
     expect(Math.abs(lastLoginAt!.getTime() - Date.now())).toBeLessThan(10_000);
@@ -61,7 +61,7 @@ describe("deactivating and reactivating an account", () => {
     });
     const dossier = await createApplication(db, { callId: call.id, organisationId: antwerpen.id });
     const session = new HttpClient(server.url, PUBLIC_URL);
-    await session.login(official.email, official.password);
+    await session.loginWithPassword(official.email, official.password);
     expect((await session.get("/mijn-dossiers")).status).toBe(200);
 
     const response = await adminClient.post(`/beheer/gebruikers/${official.id}`, {
@@ -95,7 +95,7 @@ describe("deactivating and reactivating an account", () => {
     // Reactivated, the same password works again.
     const again = await adminClient.post(`/beheer/gebruikers/${official.id}`, { intent: "reactivate", reason: "Terug in dienst." });
     expect(await again.text()).toContain("Het account is opnieuw actief.");
-    await new HttpClient(server.url, PUBLIC_URL).login(official.email, official.password);
+    await new HttpClient(server.url, PUBLIC_URL).loginWithPassword(official.email, official.password);
     expect(await auditFor(official.id, "user.reactivated")).toHaveLength(1);
   });
 
@@ -119,7 +119,7 @@ describe("staff roles", () => {
   it("grants and revokes roles with one audit line per change, effective at the next request", async () => {
     const colleague = await createUser(db, { email: "nieuw@agii.example" });
     const session = new HttpClient(server.url, PUBLIC_URL);
-    await session.login(colleague.email, colleague.password);
+    await session.loginWithPassword(colleague.email, colleague.password);
     expect((await session.get("/te-beoordelen")).status).toBe(403);
 
     const response = await adminClient.post(

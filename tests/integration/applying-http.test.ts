@@ -27,7 +27,7 @@ beforeAll(async () => {
     settings: { ratePerLearnerCents: 6000, maxLearners: 2250 },
   });
   leuven = await createOrganisation(db, { name: "Stad Leuven", nisCode: "24062", province: "Vlaams-Brabant" });
-  const vzw = await createOrganisation(db, { name: "Vzw Samen Sterk", kind: "VZW" });
+  const vzw = await createOrganisation(db, { name: "Vzw Samen Sterk", kind: "VZW", kboNumber: "0200000241" });
   official = await createUser(db, { email: "an@leuven.example", memberOf: [leuven.id] });
   colleague = await createUser(db, { email: "bert@leuven.example", memberOf: [leuven.id] });
   vzwMember = await createUser(db, { email: "lid@vzw.example", memberOf: [vzw.id] });
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 async function signedIn(user: { email: string; password: string }) {
   const client = new HttpClient(server.url);
-  await client.login(user.email, user.password);
+  await client.login(user.email);
   return client;
 }
 

@@ -373,7 +373,7 @@ describe("GET /bijlagen/:id", () => {
 
   async function clientFor(user: { email: string; password: string }) {
     const client = new HttpClient(server.url);
-    await client.login(user.email, user.password);
+    await client.login(user.email);
     return client;
   }
 

@@ -32,9 +32,9 @@ describe("backup and restore", () => {
     const live = await startServer({ OUTBOX_WORKER: "off" });
     servers.push(live);
     const client = new HttpClient(live.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     // The portal keeps writing (sessions, audit, rate-limit counters) while the backup is taken.
-    const writes = Promise.all(Array.from({ length: 5 }, () => new HttpClient(live.url).login(official.email, official.password)));
+    const writes = Promise.all(Array.from({ length: 5 }, () => new HttpClient(live.url).login(official.email)));
     const file = path.join(inject("testDataDir"), `backup-${process.pid}-${Date.now()}.bak`);
     const backup = await npmRun("db:backup", [file], process.env.DATABASE_URL!);
     await writes;
@@ -57,7 +57,7 @@ describe("backup and restore", () => {
     const copy = await startServer({ DATABASE_URL: restoredUrl, OUTBOX_WORKER: "off" });
     servers.push(copy);
     const again = new HttpClient(copy.url);
-    await again.login(official.email, official.password);
+    await again.login(official.email);
     expect((await again.get("/mijn-dossiers")).status).toBe(200);
   }, 120_000);
 

@@ -18,7 +18,7 @@ let actions: Array<[string, () => HttpClient, boolean]>;
 
 beforeAll(async () => {
   const leuven = await createOrganisation(db, { name: "Stad Leuven", nisCode: "24062", province: "Vlaams-Brabant" });
-  const ocmw = await createOrganisation(db, { name: "OCMW Leuven", kind: "OCMW", province: "Vlaams-Brabant" });
+  const ocmw = await createOrganisation(db, { name: "OCMW Leuven", kind: "OCMW", kboNumber: "0212239958", province: "Vlaams-Brabant" });
   const call = await createProgrammeAndCall(db, { opensAt: new Date("2026-01-01T00:00:00Z"), closesAt: new Date("2030-01-01T00:00:00Z") });
   const draft = await createApplication(db, { callId: call.id, organisationId: leuven.id });
   const asked = await createApplication(db, { callId: call.id, organisationId: ocmw.id, status: "INFO_REQUESTED" });
@@ -27,9 +27,9 @@ beforeAll(async () => {
   const programme = await db.programme.findFirstOrThrow();
   server = await startServer();
   admin = new HttpClient(server.url);
-  await admin.login(staff.email, staff.password);
+  await admin.login(staff.email);
   official = new HttpClient(server.url);
-  await official.login(member.email, member.password);
+  await official.login(member.email);
   anonymous = new HttpClient(server.url);
   const [asAdmin, asOfficial, asAnyone] = [() => admin, () => official, () => anonymous];
   actions = [

@@ -29,7 +29,7 @@ beforeAll(async () => {
   stepPath = `/dossiers/${draft.id}/stap/verklaring`;
   server = await startServer({ UPLOAD_DIR: uploadDir });
   official = new HttpClient(server.url);
-  await official.login(member.email, member.password);
+  await official.login(member.email);
 });
 
 afterAll(async () => {

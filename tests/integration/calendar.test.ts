@@ -215,7 +215,7 @@ describe("the feed read by a real iCalendar parser (ical.js)", () => {
     const admin = await createUser(db, { staffRoles: ["ADMIN"] });
     // The feed's server runs under PUBLIC_URL https://portaal.example: post as that origin.
     const client = new HttpClient(server.url, "https://portaal.example");
-    await client.login(admin.email, admin.password);
+    await client.login(admin.email);
     const before = submission(await feedEvents(), ids.winter!);
     const decisionBefore = (await feedEvents()).find((e) => e.uid === `oproep-${ids.winter}-beslissing@${before.uid.split("@")[1]}`)!;
 

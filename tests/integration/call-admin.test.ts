@@ -4,7 +4,7 @@ import { createPrismaClient } from "~/db.server";
 import { saveStoredForm } from "~/forms/form-store.server";
 import { brusselsDate, brusselsWallClock, endOfDay } from "~/utils/time";
 import { callEditForm } from "../support/call-edit-form";
-import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
+import { createApplication, createOrganisation, createProgrammeAndCall, createUser, testNisCode } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   });
   programmeId = openCall.programmeId;
   for (const name of ["A", "B", "C", "D"]) {
-    const organisation = await createOrganisation(db, { name: `Gemeente ${name}` });
+    const organisation = await createOrganisation(db, { name: `Gemeente ${name}`, nisCode: testNisCode() });
     const count = name === "A" ? 2 : 1;
     members[name] = [];
     for (let i = 0; i < count; i += 1)
@@ -68,7 +68,7 @@ afterAll(async () => {
 
 async function adminClient() {
   const client = new HttpClient(server.url);
-  await client.login(admin.email, admin.password);
+  await client.login(admin.email);
   return client;
 }
 
@@ -135,7 +135,7 @@ describe("who may use the call administration", () => {
   for (const who of ["official", "REVIEWER", "DECIDER"]) {
     it(`answers 403 to ${who} on every page and action, and changes nothing`, async () => {
       const client = new HttpClient(server.url);
-      await client.login(outsiders[who]!.email, outsiders[who]!.password);
+      await client.login(outsiders[who]!.email);
       for (const path of pages()) {
         const response = await client.get(path);
         expect(response.status, path).toBe(403);

@@ -150,7 +150,7 @@ afterAll(async () => {
 
 async function loggedIn(who: keyof typeof people) {
   const client = new HttpClient(server.url);
-  await client.login(people[who].email, people[who].password);
+  await client.login(people[who].email);
   return client;
 }
 const html = async (response: Response) => (await response.text()).replace(/<!-- -->/g, "");

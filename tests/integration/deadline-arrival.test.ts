@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/db.server";
 import { formatDateTime } from "~/utils/time-format";
 import { oefenkansenDraft } from "../support/answers";
-import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
+import { createApplication, createOrganisation, createProgrammeAndCall, createUser, testNisCode } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -24,11 +24,11 @@ afterAll(async () => {
 });
 
 async function draftFor(callId: string, name: string) {
-  const organisation = await createOrganisation(db, { name });
+  const organisation = await createOrganisation(db, { name, nisCode: testNisCode() });
   const user = await createUser(db, { memberOf: [organisation.id] });
   const application = await createApplication(db, { callId, organisationId: organisation.id, data: oefenkansenDraft() });
   const client = new HttpClient(server.url);
-  await client.login(user.email, user.password);
+  await client.login(user.email);
   return { application, client };
 }
 

@@ -33,9 +33,9 @@ beforeAll(async () => {
   // would otherwise write their statements between the requests.
   server = await startServer({ SQL_LOG: "1", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off", RATE_LIMIT_SYNC_MS: "3600000" });
   official = new HttpClient(server.url);
-  await official.login(an.email, an.password);
+  await official.login(an.email);
   reviewer = new HttpClient(server.url);
-  await reviewer.login(staff.email, staff.password);
+  await reviewer.login(staff.email);
 });
 
 afterAll(async () => {

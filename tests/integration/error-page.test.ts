@@ -11,7 +11,8 @@ let server: RunningServer;
 
 beforeAll(async () => {
   const emptyDatabase = await createEmptyDatabase(inject("databases"));
-  server = await startServer({ DATABASE_URL: emptyDatabase, OUTBOX_WORKER: "off" });
+  // Nobody logs in here (the session cookie is made by hand), so no identity provider.
+  server = await startServer({ DATABASE_URL: emptyDatabase, OUTBOX_WORKER: "off" }, { login: "password" });
 });
 
 afterAll(async () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = await startServer({ OUTBOX_WORKER: "off" });
   const signedIn = async (user: { email: string; password: string }) => {
     const client = new HttpClient(server.url);
-    await client.login(user.email, user.password);
+    await client.login(user.email);
     return client;
   };
   admin = await signedIn(users.admin);

@@ -47,7 +47,7 @@ describe("legal pages", () => {
   it("links all three from the footer of public pages, the 404 page and pages behind login", async () => {
     const visitor = new HttpClient(server.url);
     const loggedIn = new HttpClient(server.url);
-    await loggedIn.login(official.email, official.password);
+    await loggedIn.login(official.email);
     const pages: Array<[HttpClient, string, number]> = [
       [visitor, "/", 200],
       [visitor, "/oproepen", 200],

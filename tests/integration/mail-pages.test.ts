@@ -70,7 +70,7 @@ afterAll(async () => {
 
 async function loggedIn(user: { email: string; password: string }) {
   const client = new HttpClient(server.url);
-  await client.login(user.email, user.password);
+  await client.login(user.email);
   return client;
 }
 

@@ -74,7 +74,7 @@ beforeAll(async () => {
   const adminUser = await createUser(db, { staffRoles: ["ADMIN"] });
   server = await startServer();
   admin = new HttpClient(server.url);
-  await admin.login(adminUser.email, adminUser.password);
+  await admin.login(adminUser.email);
 });
 
 afterAll(async () => {
@@ -235,7 +235,7 @@ describe("Galmaarden + Gooik + Herne -> Pajottegem", () => {
 
   it("keeps a predecessor's member from acting for it, while the moved dossier stays in reach", async () => {
     const member = new HttpClient(server.url);
-    await member.login(members.galmaarden!.email, members.galmaarden!.password);
+    await member.login(members.galmaarden!.email);
     expect((await member.post("/organisatie/wissel", { organisationId: org.Galmaarden!.id, returnTo: "/organisatie" })).status).toBe(302);
     const page = await text(await member.get("/organisatie"));
     expect(page).toContain("Deze organisatie is opgegaan in Pajottegem.");

@@ -20,11 +20,14 @@ const freshIp = () => `198.51.100.${++ipCounter}`;
 beforeAll(async () => {
   catcher = await startMailCatcher();
   known = await createUser(db, { email: "an.peeters@leuven.example" });
-  server = await startServer({
-    SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
-    TRUST_PROXY_HOPS: "1",
-    RESET_LIMIT_PER_IP_PER_HOUR: "20",
-  });
+  server = await startServer(
+    {
+      SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+      TRUST_PROXY_HOPS: "1",
+      RESET_LIMIT_PER_IP_PER_HOUR: "20",
+    },
+    { login: "password" }, // "Wachtwoord vergeten" for an account that may use a password: no IdP
+  );
 });
 
 afterAll(async () => {

@@ -342,7 +342,7 @@ const html = async (response: Response) => (await response.text()).replace(/<!--
 
 async function loggedIn(who: { email: string; password: string }) {
   const client = new HttpClient(server.url);
-  await client.login(who.email, who.password);
+  await client.login(who.email);
   return client;
 }
 

@@ -26,7 +26,7 @@ function attemptLogin(url: string): Promise<Response> {
 describe("rate limits in the database", () => {
   it("keeps counting across a restart of the server", async () => {
     const env = { RATE_LIMIT_AUTH_PER_MINUTE: "3", RATE_LIMIT_SYNC_MS: "50", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" };
-    server = await startServer(env);
+    server = await startServer(env, { login: "password" });
     const first = [];
     for (let i = 0; i < 4; i++) first.push((await attemptLogin(server.url)).status);
     expect(first.slice(0, 3)).not.toContain(429);
@@ -35,7 +35,7 @@ describe("rate limits in the database", () => {
     expect(await refused.text()).toBe("Te veel pogingen na elkaar. Wacht een minuut en probeer opnieuw.");
 
     await server.stop();
-    server = await startServer(env);
+    server = await startServer(env, { login: "password" });
     expect((await attemptLogin(server.url)).status).toBe(429);
     await new Promise((resolve) => setTimeout(resolve, 300)); // the counts are written every 50 ms here
     const counter = await prisma.rateLimitCounter.findFirstOrThrow({ where: { key: { startsWith: "auth:" } } });

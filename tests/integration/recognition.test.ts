@@ -218,7 +218,7 @@ afterAll(async () => {
 
 async function staffClient(user: { email: string; password: string } = reviewer) {
   const client = new HttpClient(server.url);
-  await client.login(user.email, user.password);
+  await client.login(user.email);
   return client;
 }
 
@@ -244,7 +244,7 @@ describe("comparison of recognition candidates", () => {
     expect(anonymous.headers.get("location")).toBe(`/aanmelden?redirectTo=${encodeURIComponent(path)}`);
 
     const client = new HttpClient(server.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     for (const page of [path, "/te-beoordelen/erkenningen"]) {
       const response = await client.get(page);
       expect(response.status, page).toBe(403);

@@ -9,18 +9,20 @@ import { startServer, type RunningServer } from "../support/server";
 // against the built server: whatever is posted, Location is a path on this site.
 const db = createPrismaClient();
 let server: RunningServer;
+/** The password form's redirectTo: a portal without identity provider (0047). */
+let passwordServer: RunningServer;
 let official: Awaited<ReturnType<typeof createUser>>;
 let leuven: { id: string };
 
 beforeAll(async () => {
   leuven = await createOrganisation(db, { name: "Stad Leuven", nisCode: "24062", province: "Vlaams-Brabant" });
-  const ocmw = await createOrganisation(db, { name: "OCMW Leuven", kind: "OCMW", province: "Vlaams-Brabant" });
+  const ocmw = await createOrganisation(db, { name: "OCMW Leuven", kind: "OCMW", kboNumber: "0212239958", province: "Vlaams-Brabant" });
   official = await createUser(db, { email: "sara@leuven.example", memberOf: [leuven.id, ocmw.id] });
-  server = await startServer();
+  [server, passwordServer] = await Promise.all([startServer(), startServer({}, { login: "password" })]);
 });
 
 afterAll(async () => {
-  await server?.stop();
+  await Promise.all([server?.stop(), passwordServer?.stop()]);
   await db.$disconnect();
 });
 
@@ -35,7 +37,7 @@ describe("POST /aanmelden with redirectTo", () => {
   it.each(OPEN_REDIRECT_PAYLOADS.map((payload) => [JSON.stringify(payload).slice(0, 60), payload]))(
     "logs in and goes home for %s",
     async (_name, payload) => {
-      const response = await new HttpClient(server.url).post("/aanmelden", {
+      const response = await new HttpClient(passwordServer.url).post("/aanmelden", {
         email: official.email,
         password: official.password,
         redirectTo: payload,
@@ -47,7 +49,7 @@ describe("POST /aanmelden with redirectTo", () => {
   );
 
   it.each(SAME_SITE_PATHS)("logs in and goes to %s", async (path) => {
-    const response = await new HttpClient(server.url).post("/aanmelden", {
+    const response = await new HttpClient(passwordServer.url).post("/aanmelden", {
       email: official.email,
       password: official.password,
       redirectTo: path,
@@ -60,9 +62,25 @@ describe("POST /aanmelden with redirectTo", () => {
     const fields = new URLSearchParams({ email: official.email, password: official.password });
     fields.append("redirectTo", "/mijn-dossiers");
     fields.append("redirectTo", "//evil.test");
-    const response = await new HttpClient(server.url).post("/aanmelden", fields);
+    const response = await new HttpClient(passwordServer.url).post("/aanmelden", fields);
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/");
+  });
+});
+
+describe("the way back from the identity provider with redirectTo", () => {
+  it.each(OPEN_REDIRECT_PAYLOADS.map((payload) => [JSON.stringify(payload).slice(0, 60), payload]))(
+    "logs in and goes home for %s",
+    async (_name, payload) => {
+      const response = await new HttpClient(server.url).login(official.email, { redirectTo: payload });
+      expectSameSitePath(response.headers.get("location"), payload);
+      expect(response.headers.get("location")).toBe("/");
+    },
+  );
+
+  it.each(SAME_SITE_PATHS)("logs in and goes to %s", async (path) => {
+    const response = await new HttpClient(server.url).login(official.email, { redirectTo: path });
+    expect(response.headers.get("location")).toBe(path);
   });
 });
 
@@ -70,7 +88,7 @@ describe("POST /organisatie/wissel with returnTo", () => {
   let client: HttpClient;
   beforeAll(async () => {
     client = new HttpClient(server.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
   });
 
   it.each(OPEN_REDIRECT_PAYLOADS.map((payload) => [JSON.stringify(payload).slice(0, 60), payload]))(

@@ -45,7 +45,7 @@ beforeAll(async () => {
   const merged = await createOrganisation(db, { name: "Deinze (oud)", nisCode: "44011", province: "Oost-Vlaanderen" });
   await db.organisation.update({ where: { id: merged.id }, data: { successorId: gent.id, mergedAt: new Date("2025-01-01T00:00:00Z") } });
   const vgc = await createOrganisation(db, { name: "Vlaamse Gemeenschapscommissie", kind: "VGC", nisCode: "21000", province: "Brussel" });
-  const ocmw = await createOrganisation(db, { name: "OCMW Leuven", kind: "OCMW", province: "Vlaams-Brabant" });
+  const ocmw = await createOrganisation(db, { name: "OCMW Leuven", kind: "OCMW", kboNumber: "0212239958", province: "Vlaams-Brabant" });
   const leuven = await createOrganisation(db, { name: "Stad Leuven", nisCode: "24062", province: "Vlaams-Brabant" });
 
   const dossier = async (organisationId: string, status: string, fields: Record<string, unknown> = {}) => {
@@ -86,7 +86,7 @@ afterAll(async () => {
 
 async function signedIn(user: { email: string; password: string }) {
   const client = new HttpClient(server.url);
-  await client.login(user.email, user.password);
+  await client.login(user.email);
   return client;
 }
 

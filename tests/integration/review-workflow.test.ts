@@ -13,7 +13,7 @@ import { proposeDecision } from "~/review/proposal.server";
 import { rubricFor } from "~/review/rubric";
 import { REVIEW_MESSAGES } from "~/review/rules";
 import { oefenkansenDraft } from "../support/answers";
-import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
+import { createApplication, createOrganisation, createProgrammeAndCall, createUser, testNisCode } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
 import { flowed, inspectPdf } from "../support/pdf-tools";
 import { startServer, type RunningServer } from "../support/server";
@@ -36,7 +36,7 @@ const SCORES = rubricFor("oefenkansen", {}).map((c) => ({ key: c.key, score: 4, 
 
 /** A submitted Oefenkansen dossier asking € 18.000,00, and its applicant. */
 async function submittedDossier(callId = call.id) {
-  const organisation = await createOrganisation(prisma, { name: `Gemeente ${++seq}` });
+  const organisation = await createOrganisation(prisma, { name: `Gemeente ${++seq}`, nisCode: testNisCode() });
   const user = await createUser(prisma, { memberOf: [organisation.id], password: "correct-horse-battery-staple" });
   const application = await createApplication(prisma, { callId, organisationId: organisation.id, data: oefenkansenDraft() });
   const applicant = await viewer(user, organisation.id);
@@ -242,6 +242,7 @@ describe("what the applicant sees", () => {
       data: {
         name: organisationName,
         kind: "VZW",
+        kboNumber: "0200000043",
         province: "Oost-Vlaanderen",
         addressStreet: "Sleepstraat 12",
         addressPostalCode: "9000",
@@ -270,7 +271,7 @@ describe("what the applicant sees", () => {
 
     const letter = await prisma.attachment.findFirstOrThrow({ where: { applicationId: application.id, fieldKey: DECISION_LETTER_FIELD } });
     const client = new HttpClient(server.url);
-    await client.login(user.email, user.password);
+    await client.login(user.email);
     const download = await client.get(`/bijlagen/${letter.id}`);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
@@ -305,7 +306,7 @@ describe("what the applicant sees", () => {
     });
 
     const client = new HttpClient(server.url);
-    await client.login(user.email, user.password);
+    await client.login(user.email);
     for (const path of [`/dossiers/${application.id}`, `/dossiers/${application.id}.data`, `/dossiers/${application.id}/overzicht`]) {
       const response = await client.get(path);
       expect(response.status, path).toBe(200);
@@ -318,7 +319,7 @@ describe("what the applicant sees", () => {
 
     const staff = new HttpClient(server.url);
     const staffUser = await createUser(prisma, { staffRoles: ["REVIEWER"] });
-    await staff.login(staffUser.email, staffUser.password);
+    await staff.login(staffUser.email);
     const staffPage = await (await staff.get(`/dossiers/${application.id}/beoordeling`)).text();
     expect(staffPage).toContain("GEHEIME-NOTITIE over de aanvrager");
     expect(staffPage).toContain("GEHEIME-SCOREMOTIVERING");

@@ -477,7 +477,7 @@ describe("demo data", () => {
       });
       const sara = DEMO_USERS.find((u) => u.email === "sara.janssens@leuven.example")!;
       const client = new HttpClient(server.url);
-      await client.login(sara.email, sara.password);
+      await client.login(sara.email);
       const receipt = await client.get(`/dossiers/${application.id}/ontvangstbewijs`);
       expect(receipt.status).toBe(200);
       const html = await receipt.text();

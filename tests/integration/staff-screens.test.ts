@@ -10,7 +10,7 @@ import { proposeDecision } from "~/review/proposal.server";
 import { rubricFor } from "~/review/rubric";
 import { REVIEW_MESSAGES } from "~/review/rules";
 import { oefenkansenDraft } from "../support/answers";
-import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
+import { createApplication, createOrganisation, createProgrammeAndCall, createUser, testNisCode } from "../support/fixtures";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -32,7 +32,7 @@ async function named(user: { id: string }, firstName: string, lastName: string) 
 
 /** A submitted Oefenkansen dossier asking € 18.000,00, with its applicant. */
 async function submittedDossier() {
-  const organisation = await createOrganisation(prisma, { name: `Gemeente Scherm ${++seq}` });
+  const organisation = await createOrganisation(prisma, { name: `Gemeente Scherm ${++seq}`, nisCode: testNisCode() });
   const user = await createUser(prisma, { memberOf: [organisation.id] });
   await named(user, "An", "Peeters");
   const application = await createApplication(prisma, { callId: call.id, organisationId: organisation.id, data: oefenkansenDraft() });
@@ -43,7 +43,7 @@ async function submittedDossier() {
 
 async function client(user: { email: string; password: string }) {
   const http = new HttpClient(server.url);
-  await http.login(user.email, user.password);
+  await http.login(user.email);
   return http;
 }
 

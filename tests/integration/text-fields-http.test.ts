@@ -12,6 +12,8 @@ import { startServer, type RunningServer } from "../support/server";
 const db = createPrismaClient();
 let server: RunningServer;
 let client: HttpClient;
+/** A member of a partner vzw without access to the IdP: only such an organisation invites (0047). */
+let partnerClient: HttpClient;
 let draftId: string;
 let withdrawnId: string;
 
@@ -27,7 +29,13 @@ beforeAll(async () => {
   const official = await createUser(db, { email: "an@leuven.example", memberOf: [leuven.id] });
   server = await startServer();
   client = new HttpClient(server.url);
-  await client.login(official.email, official.password);
+  await client.login(official.email);
+  const partner = await db.organisation.create({
+    data: { name: "vzw Brugwerk", kind: "VZW", kboNumber: "0456123494", province: "Vlaams-Brabant", passwordLoginAllowed: true },
+  });
+  const partnerMember = await createUser(db, { email: "lid@brugwerk.example", memberOf: [partner.id] });
+  partnerClient = new HttpClient(server.url);
+  await partnerClient.loginWithPassword(partnerMember.email, partnerMember.password);
 });
 
 afterAll(async () => {
@@ -43,8 +51,8 @@ function expectFieldError(html: string, field: string, label: string, message: s
 
 describe("control characters in text fields", () => {
   it("refuses them in the invitation form, and counts a name of only NUL as empty", async () => {
-    const response = await client.post("/organisatie?index", {
-      email: "bert@leuven.example",
+    const response = await partnerClient.post("/organisatie?index", {
+      email: "bert@brugwerk.example",
       firstName: "\u0000",
       lastName: "Pee\u0007ters",
     });
@@ -52,7 +60,7 @@ describe("control characters in text fields", () => {
     const html = await response.text();
     expectFieldError(html, "firstName", "Voornaam", REQUIRED);
     expectFieldError(html, "lastName", "Familienaam", TEXT_MESSAGES.control);
-    expect(await db.verification.count({ where: { email: "bert@leuven.example" } })).toBe(0);
+    expect(await db.verification.count({ where: { email: "bert@brugwerk.example" } })).toBe(0);
   });
 
   it("refuses them in an application step", async () => {

@@ -24,7 +24,8 @@ beforeAll(async () => {
   burst = await prepareBurst(db, { organisations: ORGANISATIONS, now: new Date(), closesAt: new Date(Date.now() + 3 * 24 * 3600_000) });
   ({ callId, dossiers } = burst.calls.DAG!);
   const env = { SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, OUTBOX_INTERVAL_MS: "50", RATE_LIMIT_PER_MINUTE: "100000" };
-  servers = await Promise.all([startServer(env), startServer(env)]);
+  // Nobody logs in (the sessions are made in the database), so no identity provider.
+  servers = await Promise.all([startServer(env, { login: "password" }), startServer(env, { login: "password" })]);
 }, 120_000);
 
 afterAll(async () => {
@@ -111,7 +112,10 @@ describe.runIf(postgres)("two instances on one PostgreSQL database", () => {
   it("shares the rate-limit counters: attempts on both instances count together", async () => {
     const limited = await Promise.all(
       servers.map(() =>
-        startServer({ RATE_LIMIT_AUTH_PER_MINUTE: "6", RATE_LIMIT_SYNC_MS: "50", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" }),
+        startServer(
+          { RATE_LIMIT_AUTH_PER_MINUTE: "6", RATE_LIMIT_SYNC_MS: "50", OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" },
+          { login: "password" },
+        ),
       ),
     );
     try {

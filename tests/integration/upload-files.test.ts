@@ -59,7 +59,7 @@ describe("the sweep of upload temp files", () => {
   it("runs when the server starts, and cleans up after a server killed during an upload", async () => {
     const first = await startServer({ UPLOAD_DIR: uploadDir(), OUTBOX_WORKER: "off" });
     const client = new HttpClient(first.url);
-    await client.login(official.email, official.password);
+    await client.login(official.email);
     const before = new Set(await readdir(tempDir()));
     // An upload that is still arriving when the server dies: its temp file stays behind.
     const filePart =

@@ -25,17 +25,17 @@ async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 
 
 describe("several web processes", () => {
   it("refuses a value that is not a number of processes", async () => {
-    await expect(startServer({ WEB_CONCURRENCY: "twee" })).rejects.toThrow(/WEB_CONCURRENCY moet een geheel getal/);
+    await expect(startServer({ WEB_CONCURRENCY: "twee" }, { login: "password" })).rejects.toThrow(/WEB_CONCURRENCY moet een geheel getal/);
   });
 
   it.runIf(!postgres)("refuses them on SQLite, which is one process", async () => {
-    await expect(startServer({ WEB_CONCURRENCY: "2" })).rejects.toThrow(/vraagt PostgreSQL/);
+    await expect(startServer({ WEB_CONCURRENCY: "2" }, { login: "password" })).rejects.toThrow(/vraagt PostgreSQL/);
   });
 
   it.runIf(postgres)(
     "serves from each, starts a new one when one dies, and stops them all",
     async () => {
-      const server = await startServer({ WEB_CONCURRENCY: "2" });
+      const server = await startServer({ WEB_CONCURRENCY: "2" }, { login: "password" });
       try {
         const first = await until(
           () => children(server.pid),

@@ -5,12 +5,29 @@ import type { OrganisationKind } from "~/domain/organisation";
 import type { StaffRole } from "~/domain/roles";
 
 /** Small factories for test data, written straight to the test's real database. */
+
+let nisCodes = 0;
+/**
+ * A NIS code of its own for a made-up municipality, so its members can log in through the
+ * identity provider (0047): 9xxxx, which no municipality of the seed list uses.
+ */
+export function testNisCode(): string {
+  nisCodes += 1;
+  return `9${String(nisCodes).padStart(4, "0")}`;
+}
 export async function createOrganisation(
   db: PrismaClient,
-  input: { name: string; kind?: OrganisationKind; nisCode?: string; province?: string },
+  /** A member logs in through the identity provider by the NIS code or the KBO number (0047). */
+  input: { name: string; kind?: OrganisationKind; nisCode?: string; kboNumber?: string; province?: string },
 ) {
   return db.organisation.create({
-    data: { name: input.name, kind: input.kind ?? "GEMEENTE", nisCode: input.nisCode, province: input.province ?? "Antwerpen" },
+    data: {
+      name: input.name,
+      kind: input.kind ?? "GEMEENTE",
+      nisCode: input.nisCode,
+      kboNumber: input.kboNumber,
+      province: input.province ?? "Antwerpen",
+    },
   });
 }
 

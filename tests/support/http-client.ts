@@ -1,3 +1,7 @@
+import { loginThroughIdp } from "./idp";
+import { identityOfUser } from "./idp-identity";
+import { portalLoginFor } from "./server";
+
 /**
  * A minimal browser for HTTP tests: keeps cookies, sends same-origin Origin headers on posts
  * (as a browser does), does not follow redirects so tests can assert on them.
@@ -87,7 +91,26 @@ export class HttpClient {
     return response;
   }
 
-  async login(email: string, password: string): Promise<void> {
+  /**
+   * Logs this user in through the identity provider of the portal this client talks to, as a
+   * browser would (started by `startServer`), with the memberships and staff roles the account
+   * has in the database now. `redirectTo` goes to the portal's start of the login, as its login
+   * page sends it. Answers the portal's redirect at the end of the way back.
+   */
+  async login(email: string, options: { redirectTo?: string } = {}): Promise<Response> {
+    const portal = portalLoginFor(this.baseUrl);
+    if (!portal) throw new Error(`${this.baseUrl} heeft geen identiteitsprovider: start met login "idp" of gebruik loginWithPassword`);
+    const identity = await identityOfUser(portal.database(), email);
+    await portal.idp.setIdentity(identity);
+    const { response } = await loginThroughIdp(this, new HttpClient(portal.idp.issuer), identity.sub, options);
+    if (response.status !== 302) {
+      throw new Error(`Aanmelden als ${email} via de identiteitsprovider mislukte (${response.status}): ${await response.text()}`);
+    }
+    return response;
+  }
+
+  /** The password form, for the tests about passwords (a passwords-only portal, or the fallback of 0047). */
+  async loginWithPassword(email: string, password: string): Promise<void> {
     const response = await this.post("/aanmelden", { email, password });
     if (response.status !== 302) {
       throw new Error(`Aanmelden als ${email} mislukte (${response.status}): ${await response.text()}`);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import type { DevIdentity } from "~/auth/dev-idp/identities";
 import type { Fault } from "~/auth/dev-idp/dev-idp.server";
-import { HttpClient } from "./http-client";
+import type { HttpClient } from "./http-client";
 
 export const TEST_CLIENT_ID = "subsidieportaal-test";
 export const TEST_CLIENT_SECRET = "test-geheim-niet-voor-productie";

@@ -3,6 +3,7 @@
  * role assignments the organisation's user management would give them (oidc-claims.ts reads
  * them back). Demo data only; the README's demo table lists them.
  */
+import type { OrganisationRef } from "~/auth/oidc-claims";
 import { DEFAULT_ROLE_CODES } from "~/auth/oidc-config";
 import type { StaffRole } from "~/domain/roles";
 import { DEMO_USERS } from "../../../seeds/demo-users";
@@ -27,18 +28,35 @@ const STAFF_CODES: Record<StaffRole, string> = {
 /** AgII's own ondernemingsnummer as the organisation of staff roles (a placeholder, mod-97 valid). */
 export const AGII_KBO = "0316380940";
 
-export function demoIdentities(): DevIdentity[] {
-  return DEMO_USERS.map((user) => ({
-    sub: `demo-${user.email.split("@")[0]!.replace(/[^a-z0-9]/g, "-")}`,
-    email: user.email,
-    givenName: user.firstName,
-    familyName: user.lastName,
-    description: user.description,
+/** Who someone is at the portal, as the organisation's user management would describe them. */
+export type IdentitySource = {
+  sub: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  description: string;
+  /** Organisations they apply for, by NIS code (local governments) or KBO number */
+  memberOf: readonly OrganisationRef[];
+  staffRoles: readonly StaffRole[];
+};
+
+/** The identity with its roles claim: the applicant code per organisation, the staff codes with AgII's number. */
+export function identityFor(person: IdentitySource): DevIdentity {
+  return {
+    sub: person.sub,
+    email: person.email,
+    givenName: person.firstName,
+    familyName: person.lastName,
+    description: person.description,
     roles: [
-      ...user.memberOf.map(
+      ...person.memberOf.map(
         (organisation) => `${DEFAULT_ROLE_CODES.applicant}:${"nisCode" in organisation ? organisation.nisCode : organisation.kboNumber}`,
       ),
-      ...user.staffRoles.map((role) => `${STAFF_CODES[role]}:${AGII_KBO}`),
+      ...person.staffRoles.map((role) => `${STAFF_CODES[role]}:${AGII_KBO}`),
     ],
-  }));
+  };
+}
+
+export function demoIdentities(): DevIdentity[] {
+  return DEMO_USERS.map((user) => identityFor({ ...user, sub: `demo-${user.email.split("@")[0]!.replace(/[^a-z0-9]/g, "-")}` }));
 }
