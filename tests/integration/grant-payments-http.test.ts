@@ -5,7 +5,7 @@ import { PAYMENT_EXPORT_COLUMNS } from "~/grants/payment-export.server";
 import { defaultPhases, phaseProfileFor } from "~/grants/phases";
 import { xlsxColumns } from "~/review/export-table";
 import { oefenkansenDraft } from "../support/answers";
-import { createApplication, createOrganisation, createProgrammeAndCall, createUser } from "../support/fixtures";
+import { createApplication, createOrganisation, createProgrammeAndCall, createUser, testNisCode } from "../support/fixtures";
 import { readCsv } from "../support/csv-reader";
 import { HttpClient } from "../support/http-client";
 import { startServer, type RunningServer } from "../support/server";
@@ -19,9 +19,9 @@ let deciderUser: Awaited<ReturnType<typeof createUser>>;
 let applicantUser: Awaited<ReturnType<typeof createUser>>;
 let outsiderUser: Awaited<ReturnType<typeof createUser>>;
 
-async function client(user: { email: string; password: string }) {
+async function client(user: { email: string }) {
   const http = new HttpClient(server.url);
-  await http.login(user.email, user.password);
+  await http.login(user.email);
   return http;
 }
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
     settings: { phases: defaultPhases(phaseProfileFor("oefenkansen", "FUNDING"), { startsOn: "2026-01-01", endsOn: "2026-12-31" }) },
   });
   await prisma.call.update({ where: { id: call.id }, data: { budgetCents: 10_000_000 } });
-  const organisation = await createOrganisation(prisma, { name: "Gemeente Betaal" });
+  const organisation = await createOrganisation(prisma, { name: "Gemeente Betaal", nisCode: testNisCode() });
   const application = await createApplication(prisma, {
     callId: call.id,
     organisationId: organisation.id,
@@ -48,7 +48,7 @@ beforeAll(async () => {
   reviewerUser = await createUser(prisma, { staffRoles: ["REVIEWER"] });
   deciderUser = await createUser(prisma, { staffRoles: ["DECIDER"] });
   applicantUser = await createUser(prisma, { memberOf: [organisation.id] });
-  const other = await createOrganisation(prisma, { name: "Gemeente Elders" });
+  const other = await createOrganisation(prisma, { name: "Gemeente Elders", nisCode: testNisCode() });
   outsiderUser = await createUser(prisma, { memberOf: [other.id] });
   server = await startServer();
 });

@@ -43,9 +43,9 @@ const fieldError = (field: string, message: string) =>
   `<p id="veld-${field}-error" class="field-error"><span class="visually-hidden">Fout: </span>${escaped(message)}</p>`;
 const html = async (response: Response) => (await response.text()).replace(/<!-- -->/g, "");
 
-async function client(user: { email: string; password: string }) {
+async function client(user: { email: string }) {
   const http = new HttpClient(server.url);
-  await http.login(user.email, user.password);
+  await http.login(user.email);
   return http;
 }
 
@@ -64,7 +64,7 @@ beforeAll(async () => {
   decider = await createUser(prisma, { staffRoles: ["DECIDER"] });
   reviewerUser = await createUser(prisma, { staffRoles: ["REVIEWER"] });
   reviewer = (await loadViewer(reviewerUser.id, null))!;
-  organisation = await createOrganisation(prisma, { name: "Interlokale Vereniging Scheldeland", kind: "IGS" });
+  organisation = await createOrganisation(prisma, { name: "Interlokale Vereniging Scheldeland", kind: "IGS", kboNumber: "0412345614" });
   official = await createUser(prisma, { memberOf: [organisation.id] });
   server = await startServer({ OUTBOX_WORKER: "off", REMINDER_SCHEDULER: "off" });
 });
