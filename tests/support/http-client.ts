@@ -104,7 +104,9 @@ export class HttpClient {
     await portal.idp.setIdentity(identity);
     const { response } = await loginThroughIdp(this, new HttpClient(portal.idp.issuer), identity.sub, options);
     if (response.status !== 302) {
-      throw new Error(`Aanmelden als ${email} via de identiteitsprovider mislukte (${response.status}): ${await response.text()}`);
+      // The portal's log says why; its error page only gives a reference.
+      const log = portal.output().slice(-4000);
+      throw new Error(`Aanmelden als ${email} via de identiteitsprovider mislukte (${response.status}).\nLog van het portaal:\n${log}`);
     }
     return response;
   }

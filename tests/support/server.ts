@@ -27,7 +27,12 @@ export type ServerOptions = {
 };
 
 /** What `HttpClient.login` needs to log someone in at a portal: its provider and its database. */
-export type PortalLogin = { idp: RunningIdp; database: () => PrismaClient };
+export type PortalLogin = {
+  idp: RunningIdp;
+  database: () => PrismaClient;
+  /** The portal's own log, for the message of a login that failed */
+  output: () => string;
+};
 const portalLogins = new Map<string, PortalLogin>();
 
 /** The identity provider and database of the portal at `url`, started by `startServer`. */
@@ -94,7 +99,11 @@ async function startPortal(env: Record<string, string>, idp: RunningIdp | null):
   let database: PrismaClient | null = null;
   if (idp) {
     const databaseUrl = env["DATABASE_URL"] ?? process.env.DATABASE_URL;
-    portalLogins.set(new URL(url).origin, { idp, database: () => (database ??= createPrismaClient(databaseUrl)) });
+    portalLogins.set(new URL(url).origin, {
+      idp,
+      database: () => (database ??= createPrismaClient(databaseUrl)),
+      output: () => output,
+    });
   }
   const end = async (signal: NodeJS.Signals) => {
     await new Promise<void>((resolve) => {
