@@ -42,7 +42,7 @@ function outboxRow(id: string, input: EnqueueEmailInput, at: Date): Sql {
  * key that exists (ON CONFLICT), which also never aborts a PostgreSQL transaction as a failed
  * insert would.
  */
-export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise<{ id: string }> {
+export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise<{ id: string; created: boolean }> {
   const on = await asSqlDb(db);
   const at = now(); // explicit, not the column default: the portal clock may be moved (tests, demos)
   const id = newId();
@@ -54,7 +54,7 @@ export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise
       { id: decode.text },
       await on.query(sql`SELECT "id" FROM "EmailOutbox" WHERE "idempotencyKey" = ${input.idempotencyKey}`),
     );
-    return { id: defined(existing, "the message with this idempotency key (the insert was skipped for it)").id };
+    return { id: defined(existing, "the message with this idempotency key (the insert was skipped for it)").id, created: false };
   }
   for (const attachment of input.attachments ?? []) {
     await on.execute(sql`
@@ -62,7 +62,7 @@ export async function enqueueEmail(db: AnyDb, input: EnqueueEmailInput): Promise
       VALUES (${newId()}, ${id}, ${attachment.filename}, ${attachment.contentType}, ${attachment.content},
         ${attachment.content.byteLength}, ${createHash("sha256").update(attachment.content).digest("hex")})`);
   }
-  return { id };
+  return { id, created: true };
 }
 
 /**

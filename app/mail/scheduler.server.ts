@@ -149,8 +149,9 @@ async function enqueueOnce(db: PrismaClient, input: EnqueueEmailInput): Promise<
       return await db.$transaction(async (tx) => {
         const existing = await tx.emailOutbox.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
         if (existing) return false;
-        await enqueueEmail(tx, input);
-        return true;
+        // Another process may queue the same key between the look and the insert (PostgreSQL,
+        // READ COMMITTED): the insert then does nothing, and this one did not queue it.
+        return (await enqueueEmail(tx, input)).created;
       });
     } catch (error) {
       if (attempt >= 5) throw error;
