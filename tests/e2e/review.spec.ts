@@ -114,8 +114,11 @@ test("a dossier goes from submitted to decided, and the applicant receives the l
   // The applicant sees the decision and has the letter, on the page and in the e-mail.
   await login(page, applicant);
   await page.goto(dossierUrl);
-  await expect(page.getByRole("heading", { name: "Beslissing" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Beslissing", exact: true })).toBeVisible();
   await expect(page.locator("#beslissing ~ p.prose")).toHaveText(/Goedgekeurd conform het voorstel/);
+  // The phases after the decision, from the demo round's settings (docs/decisions/0055).
+  await expect(page.getByRole("heading", { name: "Na de beslissing" })).toBeVisible();
+  await expect(page.locator(".grant-timeline")).toContainText("Voorschot (60%)");
   await expect(page.getByRole("link", { name: "Beslissingsbrief (PDF)" })).toBeVisible();
   await expectAccessible(page);
   const mail = await waitForMail(applicant.email, /Beslissing over uw aanvraag/);
