@@ -44,6 +44,7 @@ export const PAYMENT_ROLE_MESSAGES = {
   noSettlement: "Deze oproep heeft geen afrekening.",
   alreadySettled: "Dit dossier is al afgerekend.",
   invalidDate: "Geef een geldige datum op, niet in de toekomst.",
+  noSuchOrder: "Deze opdracht bestaat niet in dit dossier.",
 } as const;
 
 class Refused extends Error {}
@@ -239,16 +240,20 @@ function reachRates(dossier: Dossier, settings: unknown): { ratePerLearnerCents:
   return { ratePerLearnerCents: rate, maxLearners: max };
 }
 
+/** Which order of which dossier: a page acts only on the orders of its own dossier. */
+export type OrderRef = { applicationId: string; orderId: string };
+
 async function moveOrder(
   viewer: Viewer,
-  orderId: string,
+  { applicationId, orderId }: OrderRef,
   to: PaymentStatus,
   data: { paidOn?: string; reason?: string },
 ): Promise<PaymentResult> {
   if (!hasRole(viewer, ...APPROVERS)) return { ok: false, message: PAYMENT_ROLE_MESSAGES.notApprover };
   return refusable(() =>
     prisma.$transaction(async (tx) => {
-      const order = await tx.paymentOrder.findUniqueOrThrow({ where: { id: orderId } });
+      const order = await tx.paymentOrder.findFirst({ where: { id: orderId, applicationId } });
+      if (!order) throw new Refused(PAYMENT_ROLE_MESSAGES.noSuchOrder);
       const status = paymentStatusSchema.parse(order.status);
       const allowed = checkPaymentTransition({ status, createdById: order.createdById }, to, viewer.userId);
       if (!allowed.ok) throw new Refused(allowed.message);
@@ -282,8 +287,8 @@ async function moveOrder(
 }
 
 /** A second person approves the order for payment (four-eyes). */
-export function approvePaymentOrder(input: { viewer: Viewer; orderId: string }): Promise<PaymentResult> {
-  return moveOrder(input.viewer, input.orderId, "APPROVED", {});
+export function approvePaymentOrder(input: { viewer: Viewer } & OrderRef): Promise<PaymentResult> {
+  return moveOrder(input.viewer, input, "APPROVED", {});
 }
 
 /** "2026-02-28" yes, "2026-02-30" no: a date-only ISO string is read as UTC, so it must come back unchanged. */
@@ -292,17 +297,17 @@ function isIsoDate(value: string): boolean {
 }
 
 /** The money left (or, for a recovery, came back) on `paidOn`, a Brussels date not in the future. */
-export function markPaymentPaid(input: { viewer: Viewer; orderId: string; paidOn: string }): Promise<PaymentResult> {
+export function markPaymentPaid(input: { viewer: Viewer; paidOn: string } & OrderRef): Promise<PaymentResult> {
   if (!isIsoDate(input.paidOn) || input.paidOn > brusselsDate(now())) {
     return Promise.resolve({ ok: false, message: PAYMENT_ROLE_MESSAGES.invalidDate });
   }
-  return moveOrder(input.viewer, input.orderId, "PAID", { paidOn: input.paidOn });
+  return moveOrder(input.viewer, input, "PAID", { paidOn: input.paidOn });
 }
 
-export function cancelPaymentOrder(input: { viewer: Viewer; orderId: string; reason: string }): Promise<PaymentResult> {
+export function cancelPaymentOrder(input: { viewer: Viewer; reason: string } & OrderRef): Promise<PaymentResult> {
   const reason = input.reason.trim();
   if (!reason) return Promise.resolve({ ok: false, message: PAYMENT_MESSAGES.reasonRequired });
-  return moveOrder(input.viewer, input.orderId, "CANCELLED", { reason });
+  return moveOrder(input.viewer, input, "CANCELLED", { reason });
 }
 
 /** A call's money against its envelope: committed (not cancelled), paid, recovered. */

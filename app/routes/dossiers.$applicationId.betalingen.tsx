@@ -63,17 +63,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "approve": {
       const parsed = post.parse(orderFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
-      return done(await approvePaymentOrder({ viewer, orderId: parsed.data.orderId }));
+      return done(await approvePaymentOrder({ viewer, applicationId, orderId: parsed.data.orderId }));
     }
     case "paid": {
       const parsed = post.parse(markPaidFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
-      return done(await markPaymentPaid({ viewer, ...parsed.data }), "paidOn");
+      return done(await markPaymentPaid({ viewer, applicationId, ...parsed.data }), "paidOn");
     }
     case "cancel": {
       const parsed = post.parse(cancelOrderFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
-      return done(await cancelPaymentOrder({ viewer, ...parsed.data }), "reason");
+      return done(await cancelPaymentOrder({ viewer, applicationId, ...parsed.data }), "reason");
     }
   }
 }

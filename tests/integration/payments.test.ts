@@ -80,17 +80,22 @@ describe("an Oefenkansen grant's money", () => {
       message: PAYMENT_ROLE_MESSAGES.alreadyPrepared,
     });
 
-    expect(await markPaymentPaid({ viewer: decider, orderId: advance.orderId, paidOn: "2026-02-02" })).toMatchObject({ ok: false });
-    expect(await approvePaymentOrder({ viewer: reviewer, orderId: advance.orderId })).toEqual({
+    expect(
+      await markPaymentPaid({ viewer: decider, applicationId: dossier.id, orderId: advance.orderId, paidOn: "2026-02-02" }),
+    ).toMatchObject({ ok: false });
+    expect(await approvePaymentOrder({ viewer: reviewer, applicationId: dossier.id, orderId: advance.orderId })).toEqual({
       ok: false,
       message: PAYMENT_ROLE_MESSAGES.notApprover,
     });
-    expect(await approvePaymentOrder({ viewer: decider, orderId: advance.orderId })).toEqual({ ok: true, orderId: advance.orderId });
-    expect(await markPaymentPaid({ viewer: decider, orderId: advance.orderId, paidOn: "2026-02-30" })).toEqual({
+    expect(await approvePaymentOrder({ viewer: decider, applicationId: dossier.id, orderId: advance.orderId })).toEqual({
+      ok: true,
+      orderId: advance.orderId,
+    });
+    expect(await markPaymentPaid({ viewer: decider, applicationId: dossier.id, orderId: advance.orderId, paidOn: "2026-02-30" })).toEqual({
       ok: false,
       message: PAYMENT_ROLE_MESSAGES.invalidDate,
     });
-    expect(await markPaymentPaid({ viewer: decider, orderId: advance.orderId, paidOn: "2026-02-02" })).toEqual({
+    expect(await markPaymentPaid({ viewer: decider, applicationId: dossier.id, orderId: advance.orderId, paidOn: "2026-02-02" })).toEqual({
       ok: true,
       orderId: advance.orderId,
     });
@@ -127,8 +132,8 @@ describe("an Oefenkansen grant's money", () => {
     const dossier = await grantedDossier(call.id, 1_800_000);
     const advance = await prepareAdvance({ viewer: reviewer, applicationId: dossier.id, phaseKey: "voorschot" });
     if (!advance.ok) throw new Error(advance.message);
-    await approvePaymentOrder({ viewer: decider, orderId: advance.orderId });
-    await markPaymentPaid({ viewer: decider, orderId: advance.orderId, paidOn: "2026-02-02" });
+    await approvePaymentOrder({ viewer: decider, applicationId: dossier.id, orderId: advance.orderId });
+    await markPaymentPaid({ viewer: decider, applicationId: dossier.id, orderId: advance.orderId, paidOn: "2026-02-02" });
 
     const settled = await settleGrant({ viewer: reviewer, applicationId: dossier.id, figures: { learnersReached: 120 } });
     if (!settled.ok) throw new Error(settled.message);
@@ -136,8 +141,8 @@ describe("an Oefenkansen grant's money", () => {
     const recovery = await prisma.paymentOrder.findUniqueOrThrow({ where: { id: settled.orderId! } });
     expect(recovery).toMatchObject({ kind: "RECOVERY", amountCents: 360_000 });
     expect((await callPaymentFigures(call.id)).committedCents).toBe(1_080_000);
-    await approvePaymentOrder({ viewer: decider, orderId: recovery.id });
-    await markPaymentPaid({ viewer: decider, orderId: recovery.id, paidOn: "2026-03-01" });
+    await approvePaymentOrder({ viewer: decider, applicationId: dossier.id, orderId: recovery.id });
+    await markPaymentPaid({ viewer: decider, applicationId: dossier.id, orderId: recovery.id, paidOn: "2026-03-01" });
     expect(await callPaymentFigures(call.id)).toEqual({ committedCents: 720_000, paidCents: 1_080_000, recoveredCents: 360_000 });
   });
 
@@ -151,16 +156,38 @@ describe("an Oefenkansen grant's money", () => {
     const dossier = await grantedDossier(call.id, 1_000_000);
     const advance = await prepareAdvance({ viewer: reviewer, applicationId: dossier.id, phaseKey: "voorschot" });
     if (!advance.ok) throw new Error(advance.message);
-    expect(await cancelPaymentOrder({ viewer: decider, orderId: advance.orderId, reason: "  " })).toEqual({
+    expect(await cancelPaymentOrder({ viewer: decider, applicationId: dossier.id, orderId: advance.orderId, reason: "  " })).toEqual({
       ok: false,
       message: PAYMENT_MESSAGES.reasonRequired,
     });
-    expect(await cancelPaymentOrder({ viewer: decider, orderId: advance.orderId, reason: "Verkeerd rekeningnummer." })).toMatchObject({
+    expect(
+      await cancelPaymentOrder({
+        viewer: decider,
+        applicationId: dossier.id,
+        orderId: advance.orderId,
+        reason: "Verkeerd rekeningnummer.",
+      }),
+    ).toMatchObject({
       ok: true,
     });
     expect((await callPaymentFigures(call.id)).committedCents).toBe(0);
     // Cancelled: the phase can be prepared again.
     expect(await prepareAdvance({ viewer: reviewer, applicationId: dossier.id, phaseKey: "voorschot" })).toMatchObject({ ok: true });
+  });
+});
+
+describe("an order named from another dossier", () => {
+  it("is refused: a dossier's page acts only on its own orders", async () => {
+    const call = await callWith(10_000_000);
+    const mine = await grantedDossier(call.id, 1_000_000);
+    const other = await grantedDossier(call.id, 1_000_000);
+    const advance = await prepareAdvance({ viewer: reviewer, applicationId: other.id, phaseKey: "voorschot" });
+    if (!advance.ok) throw new Error(advance.message);
+    expect(await approvePaymentOrder({ viewer: decider, applicationId: mine.id, orderId: advance.orderId })).toEqual({
+      ok: false,
+      message: PAYMENT_ROLE_MESSAGES.noSuchOrder,
+    });
+    expect((await prisma.paymentOrder.findUniqueOrThrow({ where: { id: advance.orderId } })).status).toBe("TO_APPROVE");
   });
 });
 
