@@ -43,8 +43,8 @@ describe("a programme's letter texts", () => {
     const contact = { name: "Team OEF", email: "oef@agii.example" };
     expect(letterSettingsWithoutDefaults({ contact }, OEF, AGENCY.contact)).toEqual({ contact });
     // A contact differing only by its phone is the call's own.
-    expect(letterSettingsWithoutDefaults({ contact: { ...AGENCY.contact, phone: "02 000 00 00" } }, OEF, AGENCY.contact)).toEqual({
-      contact: { ...AGENCY.contact, phone: "02 000 00 00" },
+    expect(letterSettingsWithoutDefaults({ contact: { ...AGENCY.contact, phone: "02 111 11 11" } }, OEF, AGENCY.contact)).toEqual({
+      contact: { ...AGENCY.contact, phone: "02 111 11 11" },
     });
   });
 });

@@ -185,7 +185,7 @@ describe("decision letter", () => {
       "60% van het toegekende bedrag als voorschot",
       "Wat verwacht het agentschap van u?",
       "van 15 juni 2026 tot en met 14 juni 2029",
-      "Neem contact op met Agentschap Integratie en Inburgering, info@integratie-inburgering.be en vermeld het dossiernummer ERK-2026-0007.",
+      "Neem contact op met Agentschap Integratie en Inburgering, Team Subsidies, subsidies@agii.example, 02 000 00 00 en vermeld het dossiernummer ERK-2026-0007.",
       "Beroepsmogelijkheden",
       "Raad van State, afdeling Bestuursrechtspraak",
       "binnen 60 dagen na de kennisgeving",
