@@ -42,13 +42,19 @@ export async function deadlineCalendar(callUrl: (callId: string) => string): Pro
     },
     orderBy: { closesAt: "asc" },
   });
+  // Only calls with a date still ahead have events; the trail is read for those alone.
+  const ahead = calls.flatMap((call) => {
+    const reports = reportPhases(callGrantPhases(parseJsonObject(call.settings))).filter((report) => new Date(report.dueAt) >= at);
+    const open = callPhase(call, at) !== "closed" || (call.decisionDueAt !== null && call.decisionDueAt >= at);
+    return open || reports.length > 0 ? [{ call, reports }] : [];
+  });
   // Every administrator's edit is one `call.updated` audit line: SEQUENCE counts those that moved the date.
   const edits = await prisma.auditEvent.findMany({
-    where: { action: "call.updated", entityType: "Call", entityId: { in: calls.map((c) => c.id) } },
+    where: { action: "call.updated", entityType: "Call", entityId: { in: ahead.map(({ call }) => call.id) } },
     select: { entityId: true, before: true, after: true },
   });
   const events: CalendarEvent[] = [];
-  for (const call of calls) {
+  for (const { call, reports } of ahead) {
     const url = callUrl(call.id);
     const callEdits = edits.filter((e) => e.entityId === call.id);
     const revisions = deadlineRevisions(callEdits.map((e) => e.after));
@@ -77,9 +83,8 @@ export async function deadlineCalendar(callUrl: (callId: string) => string): Pro
         url,
       });
     }
-    for (const report of reportPhases(callGrantPhases(parseJsonObject(call.settings)))) {
+    for (const report of reports) {
       const dueAt = new Date(report.dueAt);
-      if (dueAt < at) continue;
       events.push({
         uid: `oproep-${call.id}-${report.key}@${UID_DOMAIN}`,
         sequence: phaseDueRevisions(callEdits, report.key),
