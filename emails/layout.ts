@@ -1,7 +1,7 @@
 // Shared look of every portal e-mail. Plain functions, no React: the outbox stores the
 // rendered strings, so a template change never alters a message that was already queued.
 // A template writes its prose once, as blocks (content.ts); both versions come from them.
-import type { Contact } from "../app/documents/agency";
+import { AGENCY, type Contact } from "../app/documents/agency";
 import { html } from "../app/utils/html";
 import type { Block } from "./content";
 import { blocksHtml } from "./render-html";
@@ -20,7 +20,7 @@ export type EmailContent = {
 /** The language of every message: the Content-Language header and the HTML's lang. */
 export const EMAIL_LANGUAGE = "nl-BE";
 
-const AGENCY_NAME = "Agentschap Integratie en Inburgering";
+const AGENCY_NAME = AGENCY.name;
 const PORTAL = "Subsidieportaal";
 
 /** "Name" <address>, quoted so that a comma or a quote in the name cannot split it. */
