@@ -1,7 +1,5 @@
 import type { AreaPage } from "~/components/area-nav";
-import { GRANTED_STATUSES, type ApplicationStatus } from "~/domain/application-status";
-
-const GRANTED: ReadonlySet<ApplicationStatus> = new Set(GRANTED_STATUSES);
+import { GRANTED_STATUSES, isStatusIn, type ApplicationStatus } from "~/domain/application-status";
 
 /**
  * The pages of one dossier that the viewer can open now, for the navigation of the dossier's
@@ -23,6 +21,7 @@ export function dossierPages(dossier: {
   if (dossier.canAnswer && dossier.status === "INFO_REQUESTED")
     pages.push({ to: `${base}/antwoord`, label: "Vraag van het agentschap", end: true });
   if (dossier.staff) pages.push({ to: `${base}/beoordeling`, label: "Beoordeling", end: true });
-  if (dossier.staff && GRANTED.has(dossier.status)) pages.push({ to: `${base}/betalingen`, label: "Opvolging en betalingen", end: true });
+  if (dossier.staff && isStatusIn(GRANTED_STATUSES, dossier.status))
+    pages.push({ to: `${base}/betalingen`, label: "Opvolging en betalingen", end: true });
   return pages;
 }

@@ -1,5 +1,6 @@
 // zod/mini: the labels are read by pages too (docs/decisions/0027).
 import * as z from "zod/mini";
+import { GRANTED_STATUSES, isStatusIn } from "~/domain/application-status";
 
 /**
  * Payment and recovery orders: the one status machine (docs/decisions/0055). An order is
@@ -77,4 +78,17 @@ export function netCommittedCents(orders: ReadonlyArray<{ kind: PaymentKind; sta
     if (order.kind === "RECOVERY") return order.status === "PAID" ? sum - order.amountCents : sum;
     return order.status === "CANCELLED" ? sum : sum + order.amountCents;
   }, 0);
+}
+
+/** What a dossier was granted and may be paid: its granted amount once it is decided positively, else 0. */
+export function payableGrantCents(dossier: { status: string; grantedCents: number | null }): number {
+  return isStatusIn(GRANTED_STATUSES, dossier.status) ? (dossier.grantedCents ?? 0) : 0;
+}
+
+/** The order that stands for a phase: the one not cancelled (a cancelled one may be prepared again). */
+export function activeOrderOf<O extends { phaseKey: string; status: PaymentStatus }>(
+  orders: readonly O[],
+  phaseKey: string,
+): O | undefined {
+  return orders.find((order) => order.phaseKey === phaseKey && order.status !== "CANCELLED");
 }

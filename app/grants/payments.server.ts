@@ -1,7 +1,6 @@
 import { ibanFromAnswers } from "~/applications/dossier-iban";
 import { recordAudit } from "~/audit/audit.server";
 import { prisma, type Tx } from "~/db.server";
-import { GRANTED_STATUSES } from "~/domain/application-status";
 import { hasRole, type Viewer } from "~/domain/permissions";
 import type { StaffRole } from "~/domain/roles";
 import { findForm } from "~/forms/registry";
@@ -9,13 +8,15 @@ import { now } from "~/utils/clock.server";
 import { isRecord } from "~/utils/guards";
 import { parseJsonObject } from "~/utils/json";
 import { formatCents } from "~/utils/money";
-import { brusselsDate } from "~/utils/time";
+import { brusselsDate, isCalendarDate } from "~/utils/time";
 import {
+  activeOrderOf,
   checkPaymentTransition,
   netCommittedCents,
   paymentKindSchema,
   paymentStatusSchema,
   PAYMENT_MESSAGES,
+  payableGrantCents,
   type PaymentKind,
   type PaymentStatus,
 } from "./payment-status";
@@ -49,6 +50,9 @@ export const PAYMENT_ROLE_MESSAGES = {
 
 class Refused extends Error {}
 
+/** The role a preparer acts in: a decider's, else a reviewer's. */
+const preparerRole = (viewer: Viewer) => (hasRole(viewer, "DECIDER") ? "DECIDER" : "REVIEWER");
+
 type Dossier = {
   id: string;
   callId: string;
@@ -78,30 +82,27 @@ async function lockedDossier(tx: Tx, applicationId: string): Promise<Dossier> {
 }
 
 function grantOf(dossier: Dossier): number {
-  const granted = (GRANTED_STATUSES as readonly string[]).includes(dossier.status) ? (dossier.grantedCents ?? 0) : 0;
+  const granted = payableGrantCents(dossier);
   if (granted <= 0) throw new Refused(PAYMENT_ROLE_MESSAGES.notGranted);
   return granted;
 }
 
-async function ordersOf(tx: Tx, where: { callId: string } | { applicationId: string }) {
-  const rows = await tx.paymentOrder.findMany({ where, select: { kind: true, status: true, amountCents: true, phaseKey: true } });
-  return rows.map((row) => ({
-    ...row,
-    kind: paymentKindSchema.parse(row.kind),
-    status: paymentStatusSchema.parse(row.status),
-  }));
+/** A dossier's or a call's orders, oldest first, with their kind and status read as the enums. */
+export async function readPaymentOrders(db: Pick<Tx, "paymentOrder">, where: { callId: string } | { applicationId: string }) {
+  const rows = await db.paymentOrder.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map((row) => ({ ...row, kind: paymentKindSchema.parse(row.kind), status: paymentStatusSchema.parse(row.status) }));
 }
 
 /** The grant and the envelope rule for a new payment of `amountCents` (recoveries free nothing until received). */
 async function checkPayable(tx: Tx, dossier: Dossier, amountCents: number): Promise<void> {
   const granted = grantOf(dossier);
-  const dossierCommitted = netCommittedCents(await ordersOf(tx, { applicationId: dossier.id }));
+  const dossierCommitted = netCommittedCents(await readPaymentOrders(tx, { applicationId: dossier.id }));
   if (dossierCommitted + amountCents > granted) {
     throw new Refused(PAYMENT_MESSAGES.overGrant(formatCents(Math.max(0, granted - dossierCommitted))));
   }
   const envelope = dossier.call.budgetCents;
   if (envelope !== null) {
-    const callCommitted = netCommittedCents(await ordersOf(tx, { callId: dossier.callId }));
+    const callCommitted = netCommittedCents(await readPaymentOrders(tx, { callId: dossier.callId }));
     if (callCommitted + amountCents > envelope) {
       throw new Refused(PAYMENT_MESSAGES.overEnvelope(formatCents(Math.max(0, envelope - callCommitted))));
     }
@@ -123,7 +124,7 @@ async function insertOrder(
   });
   await recordAudit(tx, {
     actorId: viewer.userId,
-    actorRole: hasRole(viewer, "DECIDER") ? "DECIDER" : "REVIEWER",
+    actorRole: preparerRole(viewer),
     action: "payment.prepared",
     entityType: "PaymentOrder",
     entityId: created.id,
@@ -152,8 +153,7 @@ export async function prepareAdvance(input: { viewer: Viewer; applicationId: str
       const dossier = await lockedDossier(tx, input.applicationId);
       const phase = advancePhases(callGrantPhases(parseJsonObject(dossier.call.settings))).find((p) => p.key === input.phaseKey);
       if (!phase) throw new Refused(PAYMENT_ROLE_MESSAGES.noSuchPhase);
-      const existing = await ordersOf(tx, { applicationId: dossier.id });
-      if (existing.some((order) => order.phaseKey === phase.key && order.status !== "CANCELLED")) {
+      if (activeOrderOf(await readPaymentOrders(tx, { applicationId: dossier.id }), phase.key)) {
         throw new Refused(PAYMENT_ROLE_MESSAGES.alreadyPrepared);
       }
       const amountCents = advanceCents(grantOf(dossier), phase.sharePercent);
@@ -180,8 +180,8 @@ export async function settleGrant(input: { viewer: Viewer; applicationId: string
       const settings: unknown = parseJsonObject(dossier.call.settings);
       const phase = settlementPhase(callGrantPhases(settings));
       if (!phase) throw new Refused(PAYMENT_ROLE_MESSAGES.noSettlement);
-      const orders = await ordersOf(tx, { applicationId: dossier.id });
-      if (orders.some((order) => order.phaseKey === phase.key && order.status !== "CANCELLED")) {
+      const orders = await readPaymentOrders(tx, { applicationId: dossier.id });
+      if (activeOrderOf(orders, phase.key)) {
         throw new Refused(PAYMENT_ROLE_MESSAGES.alreadySettled);
       }
       const grantedCents = grantOf(dossier);
@@ -202,10 +202,9 @@ export async function settleGrant(input: { viewer: Viewer; applicationId: string
             : null;
       if (!settlement)
         throw new Refused(phase.basis === "REACH" ? "Geef het aantal bereikte deelnemers op." : "Geef de aanvaarde kosten op.");
-      const role = hasRole(input.viewer, "DECIDER") ? "DECIDER" : "REVIEWER";
       await recordAudit(tx, {
         actorId: input.viewer.userId,
-        actorRole: role,
+        actorRole: preparerRole(input.viewer),
         action: "grant.settled",
         entityType: "Application",
         entityId: dossier.id,
@@ -291,14 +290,9 @@ export function approvePaymentOrder(input: { viewer: Viewer } & OrderRef): Promi
   return moveOrder(input.viewer, input, "APPROVED", {});
 }
 
-/** "2026-02-28" yes, "2026-02-30" no: a date-only ISO string is read as UTC, so it must come back unchanged. */
-function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
-}
-
 /** The money left (or, for a recovery, came back) on `paidOn`, a Brussels date not in the future. */
 export function markPaymentPaid(input: { viewer: Viewer; paidOn: string } & OrderRef): Promise<PaymentResult> {
-  if (!isIsoDate(input.paidOn) || input.paidOn > brusselsDate(now())) {
+  if (!isCalendarDate(input.paidOn) || input.paidOn > brusselsDate(now())) {
     return Promise.resolve({ ok: false, message: PAYMENT_ROLE_MESSAGES.invalidDate });
   }
   return moveOrder(input.viewer, input, "PAID", { paidOn: input.paidOn });
@@ -312,15 +306,10 @@ export function cancelPaymentOrder(input: { viewer: Viewer; reason: string } & O
 
 /** A call's money against its envelope: committed (not cancelled), paid, recovered. */
 export async function callPaymentFigures(callId: string, db: Pick<Tx, "paymentOrder"> = prisma) {
-  const orders = await db.paymentOrder.findMany({ where: { callId }, select: { kind: true, status: true, amountCents: true } });
-  const parsed = orders.map((o) => ({
-    kind: paymentKindSchema.parse(o.kind),
-    status: paymentStatusSchema.parse(o.status),
-    amountCents: o.amountCents,
-  }));
-  const sum = (keep: (o: (typeof parsed)[number]) => boolean) => parsed.filter(keep).reduce((total, o) => total + o.amountCents, 0);
+  const orders = await readPaymentOrders(db, { callId });
+  const sum = (keep: (o: (typeof orders)[number]) => boolean) => orders.filter(keep).reduce((total, o) => total + o.amountCents, 0);
   return {
-    committedCents: netCommittedCents(parsed),
+    committedCents: netCommittedCents(orders),
     paidCents: sum((o) => o.kind !== "RECOVERY" && o.status === "PAID"),
     recoveredCents: sum((o) => o.kind === "RECOVERY" && o.status === "PAID"),
   };

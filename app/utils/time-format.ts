@@ -48,19 +48,26 @@ const longDate = (at: WallClock) => `${Number(at.day)} ${MONTHS[Number(at.month)
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Whether `value` is a calendar date that exists: "2026-02-28" yes, "2026-02-30" and "2026-2-3" no. */
+export function isCalendarDate(value: string): boolean {
+  const calendar = CALENDAR_DATE.exec(value);
+  if (!calendar) return false;
+  // Cast: the pattern matched, so its three groups are there, all digits.
+  const [, year, month, day] = calendar.map(Number) as [number, number, number, number];
+  // A date that does not exist would roll over into the next month.
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+}
+
 /**
  * "15 januari 2026": the Brussels day of an instant, or a calendar date as stored
  * ("2026-01-15", a recognition's start or a merger's date), which no time zone moves.
  */
 export function formatDate(value: Date | string): string {
-  const calendar = typeof value === "string" ? CALENDAR_DATE.exec(value) : null;
-  if (calendar) {
-    // Cast: the pattern matched, so its three groups are there, all digits.
-    const [, year, month, day] = calendar.map(Number) as [number, number, number, number];
-    // A date that does not exist ("2026-02-30") would roll over into the next month.
-    const check = new Date(Date.UTC(year, month - 1, day));
-    const exists = check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
-    return exists ? `${day} ${MONTHS[month - 1]} ${year}` : INVALID;
+  if (typeof value === "string" && CALENDAR_DATE.test(value)) {
+    if (!isCalendarDate(value)) return INVALID;
+    const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+    return `${day} ${MONTHS[month - 1]} ${year}`;
   }
   const at = wallClock(value);
   return at ? longDate(at) : INVALID;

@@ -14,6 +14,7 @@ export {
   formatDateTime,
   formatPeriod,
   formatTimestamp,
+  isCalendarDate,
   timeLeft,
   ZONE,
   type TimeLeft,
