@@ -1,4 +1,4 @@
-import { recordAudit } from "~/audit/audit.server";
+import { auditInsertFor, recordAudit, type AuditInput } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { decode, decodeRows, sql, type Sql } from "~/db/sql";
 import { asSqlDb, type AnyDb } from "~/db/sql.server";
@@ -63,15 +63,11 @@ export async function moveApplication(input: TransitionInput, db: AnyDb): Promis
   if (check.needsReason && !reason) return { ok: false, message: "Geef een motivering op." };
   const at = now();
   const submission = input.submission;
-  const [moved] = decodeRows(
-    { version: decode.int },
-    await on.query(sql`
+  const update = sql`
       UPDATE "Application" SET "status" = ${input.to}, "version" = "version" + 1, "updatedAt" = ${at}${submission ? sql`, ${submission.stamp}` : sql``}
       WHERE "id" = ${input.applicationId} AND "status" = ${from}${submission ? sql` AND "version" = ${submission.version}` : sql``}
-      RETURNING "version"`),
-  );
-  if (!moved) return { ok: false, message: "Het dossier werd intussen door iemand anders gewijzigd. Laad de pagina opnieuw." };
-  await recordAudit(on, {
+      RETURNING "version"`;
+  const audit: AuditInput = {
     actorId: input.actor.userId,
     actorRole: input.actor.role,
     action: "application.status",
@@ -83,7 +79,18 @@ export async function moveApplication(input: TransitionInput, db: AnyDb): Promis
     after: { status: input.to },
     reason,
     at,
-  });
+  };
+  // On PostgreSQL the move and its audit line are one statement (the line only if it moved).
+  const [moved] = decodeRows(
+    { version: decode.int },
+    await on.query(
+      on.provider === "postgresql"
+        ? sql`WITH "moved" AS (${update}), "audited" AS (${auditInsertFor(sql`"moved"`, audit)}) SELECT "version" FROM "moved"`
+        : update,
+    ),
+  );
+  if (!moved) return { ok: false, message: "Het dossier werd intussen door iemand anders gewijzigd. Laad de pagina opnieuw." };
+  if (on.provider !== "postgresql") await recordAudit(on, audit);
   const emails = await prepareStatusEmails(
     on,
     {

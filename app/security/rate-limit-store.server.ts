@@ -4,6 +4,7 @@ import { sqlDb, sqlTransaction } from "~/db/sql.server";
 import { now } from "~/utils/clock.server";
 
 const LOG_EVERY_MS = 60_000;
+const LOOKUP_BATCH_MAX = 200;
 let lastLogged = 0;
 
 type Counter = {
@@ -13,6 +14,8 @@ type Counter = {
   pending: number;
   resetAt: number;
 };
+
+type StoredCount = { hits: number; resetAt: number };
 
 type SyncedStore = Store & { flush(): Promise<void> };
 const stores = new Set<SyncedStore>();
@@ -36,15 +39,44 @@ export function databaseRateLimitStore(
   const reads = new Map<string, Promise<Counter>>();
   let flushing: Promise<void> | null = null;
 
-  /** The database's count for a client this instance has not seen in this window. */
+  /**
+   * The database's counts for clients this instance has not seen in this window. Clients first
+   * seen in the same turn of the event loop are looked up together, in one statement: at a
+   * deadline a hundred officials arrive at once (docs/decisions/0059).
+   */
+  type Lookup = { resolve: (row: StoredCount | undefined) => void; reject: (error: unknown) => void };
+  let lookups: Map<string, Lookup[]> | null = null;
   async function read(key: string, at: number): Promise<Counter> {
-    const [row] = decodeRows(
-      { hits: decode.int, resetAt: decode.float },
-      await (await sqlDb()).query(sql`SELECT "hits", "resetAt" FROM "RateLimitCounter" WHERE "key" = ${`${name}:${key}`}`),
-    );
+    const row = await new Promise<StoredCount | undefined>((resolve, reject) => {
+      if (!lookups) {
+        const batch = new Map<string, Lookup[]>();
+        lookups = batch;
+        setImmediate(() => {
+          lookups = null;
+          lookUp([...batch.keys()]).then(
+            (rows) => batch.forEach((waiting, key) => waiting.forEach((lookup) => lookup.resolve(rows.get(key)))),
+            (error: unknown) => batch.forEach((waiting) => waiting.forEach((lookup) => lookup.reject(error))),
+          );
+        });
+      }
+      lookups.set(key, [...(lookups.get(key) ?? []), { resolve, reject }]);
+      // A statement's list stays short, whatever a flood of new addresses brings.
+      if (lookups.size >= LOOKUP_BATCH_MAX) lookups = null;
+    });
     return row && row.resetAt > at
       ? { counted: row.hits, pending: 0, resetAt: row.resetAt }
       : { counted: 0, pending: 0, resetAt: at + windowMs };
+  }
+
+  /** The stored counts of these clients, by key. */
+  async function lookUp(keys: string[]): Promise<Map<string, StoredCount>> {
+    const rows = decodeRows(
+      { key: decode.text, hits: decode.int, resetAt: decode.float },
+      await (
+        await sqlDb()
+      ).query(sql`SELECT "key", "hits", "resetAt" FROM "RateLimitCounter" WHERE "key" IN (${list(keys.map((key) => `${name}:${key}`))})`),
+    );
+    return new Map(rows.map((row) => [row.key.slice(name.length + 1), row]));
   }
 
   /** Writes this instance's counts and reads every instance's totals back. */
@@ -56,15 +88,9 @@ export function databaseRateLimitStore(
       .map(([key, counter]) => ({ key, counter, hits: counter.pending }));
     const quiet = [...counters].filter(([, counter]) => counter.pending === 0);
     if (quiet.length > 0) {
-      const rows = decodeRows(
-        { key: decode.text, hits: decode.int, resetAt: decode.float },
-        await (
-          await sqlDb()
-        ).query(sql`
-          SELECT "key", "hits", "resetAt" FROM "RateLimitCounter" WHERE "key" IN (${list(quiet.map(([key]) => `${name}:${key}`))})`),
-      );
-      for (const row of rows) {
-        const counter = counters.get(row.key.slice(name.length + 1));
+      const rows = await lookUp(quiet.map(([key]) => key));
+      for (const [key, row] of rows) {
+        const counter = counters.get(key);
         if (counter && counter.pending === 0) Object.assign(counter, { counted: row.hits, resetAt: row.resetAt });
       }
     }

@@ -67,8 +67,11 @@ describe("transitionApplication", () => {
     expect(result).toEqual({ ok: true, from: "IN_REVIEW", version: 2 });
 
     const { status, version, audit } = await state(application.id);
+    const { updatedAt } = await prisma.application.findUniqueOrThrow({ where: { id: application.id } });
     expect({ status, version }).toEqual({ status: "INFO_REQUESTED", version: 2 });
     expect(audit).toHaveLength(1);
+    // On PostgreSQL the line is written by the move's own statement: the same instant, to the millisecond.
+    expect(audit[0]!.at.toISOString()).toBe(updatedAt.toISOString());
     expect(audit[0]).toMatchObject({
       actorId: reviewer.id,
       actorRole: "REVIEWER",
