@@ -99,8 +99,8 @@ export function parseStepIntent(value = "save"): StepIntent {
   return { kind: "save" };
 }
 
-/** Adds an empty row to, or removes one from, a repeatable block of the posted answers. */
-function applyRowIntent(step: Step<unknown>, values: RawValues, intent: StepIntent): { values: RawValues; focusPath?: string } {
+/** Adds an empty row to, or removes one from, a repeatable block of the posted answers (also for reports). */
+export function applyRowIntent(step: Step<unknown>, values: RawValues, intent: StepIntent): { values: RawValues; focusPath?: string } {
   if (intent.kind !== "add-row" && intent.kind !== "remove-row") return { values };
   const field = step.fields.find((f) => f.name === intent.field && f.type === "repeat");
   if (!field || field.type !== "repeat") return { values };

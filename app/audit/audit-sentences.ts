@@ -56,6 +56,10 @@ export const AUDIT_ACTIONS = [
   "payment.cancelled",
   "grant.settled",
   "payment.export",
+  "report.submitted",
+  "report.info-requested",
+  "report.acceptance-proposed",
+  "report.accepted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -273,11 +277,23 @@ const SENTENCES: Record<AuditAction, (parsed: Parsed) => string> = {
     typeof after.rows === "number"
       ? `${actor} exporteerde de betalingsopdrachten van de oproep (${after.rows} ${after.rows === 1 ? "rij" : "rijen"}).`
       : `${actor} exporteerde de betalingsopdrachten van de oproep.`,
+  "report.submitted": ({ actor, after }) => `${actor} diende ${reportName(after)} in.`,
+  "report.info-requested": ({ actor, after, line }) =>
+    text(line.reason)
+      ? `${actor} vroeg bijkomende informatie over ${reportName(after)}: ${quoted(line.reason, "")}.`
+      : `${actor} vroeg bijkomende informatie over ${reportName(after)}.`,
+  "report.acceptance-proposed": ({ actor, after }) => `${actor} stelde voor ${reportName(after)} goed te keuren.`,
+  "report.accepted": ({ actor, after }) => `${actor} keurde ${reportName(after)} goed.`,
   "grant.settled": ({ actor, after }) =>
     typeof after.settledCents === "number"
       ? `${actor} rekende de subsidie af op ${formatCents(after.settledCents)}.`
       : `${actor} rekende de subsidie af.`,
 };
+
+/** "het verslag “Eindverslag”": a report by its phase's title (app/grants/reports.server.ts). */
+function reportName(after: Record<string, unknown>): string {
+  return text(after.title) ? `het verslag ${quoted(after.title, "")}` : "een verslag";
+}
 
 function isAuditAction(action: string): action is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(action);

@@ -9,7 +9,18 @@ type Section = {
 };
 
 /** All answers, step by step: the summary before submitting, the receipt and the print view. */
-export function DossierSections({ applicationId, sections, editable }: { applicationId: string; sections: Section[]; editable: boolean }) {
+export function DossierSections({
+  applicationId,
+  basePath = `/dossiers/${applicationId}`,
+  sections,
+  editable,
+}: {
+  applicationId: string;
+  /** Where the steps live: the dossier's, or one of its reports' */
+  basePath?: string;
+  sections: Section[];
+  editable: boolean;
+}) {
   return (
     <>
       {sections.map((section) => (
@@ -17,7 +28,7 @@ export function DossierSections({ applicationId, sections, editable }: { applica
           <div className="summary-heading">
             <h2 id={`sectie-${section.stepId}`}>{section.title}</h2>
             {editable ? (
-              <Link to={`/dossiers/${applicationId}/stap/${section.stepId}`} className="no-print">
+              <Link to={`${basePath}/stap/${section.stepId}`} className="no-print">
                 Wijzigen<span className="visually-hidden"> ({section.title})</span>
               </Link>
             ) : null}

@@ -15,17 +15,22 @@ const STATE_LABELS: Record<StepState, string> = {
 /** The step list with progress; every step can be revisited at any time. */
 export function WizardSteps({
   applicationId,
+  basePath = `/dossiers/${applicationId}`,
+  label = "Stappen van de aanvraag",
   steps,
   currentId,
 }: {
   applicationId: string;
-  steps: Array<{ id: string; title: string; state: StepState }>;
+  /** Where the steps live: the dossier's, or one of its reports' (docs/decisions/0057) */
+  basePath?: string;
+  label?: string;
+  steps: ReadonlyArray<{ id: string; title: string; state: StepState }>;
   /** A step id, or "overzicht" for the summary page */
   currentId: string;
 }) {
   const done = steps.filter((step) => step.state === "complete").length;
   return (
-    <nav className="wizard-steps" aria-label="Stappen van de aanvraag">
+    <nav className="wizard-steps" aria-label={label}>
       <p className="wizard-progress">
         {done} van {steps.length} stappen volledig
         <progress max={steps.length} value={done} aria-hidden="true" />
@@ -33,14 +38,14 @@ export function WizardSteps({
       <ol>
         {steps.map((step, index) => (
           <li key={step.id} className={`wizard-step wizard-step--${step.state}`}>
-            <Link to={`/dossiers/${applicationId}/stap/${step.id}`} aria-current={step.id === currentId ? "step" : undefined}>
+            <Link to={`${basePath}/stap/${step.id}`} aria-current={step.id === currentId ? "step" : undefined}>
               <span className="wizard-step-number">{index + 1}.</span> {step.title}
               <span className="wizard-step-state"> ({STATE_LABELS[step.state]})</span>
             </Link>
           </li>
         ))}
         <li className="wizard-step">
-          <Link to={`/dossiers/${applicationId}/overzicht`} aria-current={currentId === "overzicht" ? "step" : undefined}>
+          <Link to={`${basePath}/overzicht`} aria-current={currentId === "overzicht" ? "step" : undefined}>
             <span className="wizard-step-number">{steps.length + 1}.</span> Overzicht en indienen
           </Link>
         </li>

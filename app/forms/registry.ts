@@ -1,6 +1,7 @@
 import { erkenningV1 } from "./definitions/erkenning";
 import { oefenkansenV1 } from "./definitions/oefenkansen";
 import { regierolV1 } from "./definitions/regierol";
+import { activityReportV1, costsReportV1, oefenkansenReportV1 } from "./definitions/reports";
 import type { Field, FormDefinition } from "./types";
 
 /** A form version as the portal holds it, whatever the shape of its per-call settings. */
@@ -28,11 +29,22 @@ export function anyForm<S>(form: FormDefinition<S>): AnyFormDefinition {
 /**
  * Every form version the portal knows. A call points at one (formKey + formVersion); a
  * dossier keeps the version it was started with, so a new version never changes old dossiers.
+ * A report phase of a call (Call.settings.phases) points at one the same way.
  */
 const FORMS: readonly AnyFormDefinition[] = [anyForm(oefenkansenV1), anyForm(regierolV1), anyForm(erkenningV1)];
 
+/**
+ * The default forms of the grants' report phases (docs/decisions/0057). Found like any form
+ * version, but not listed with the application forms a call can be opened with.
+ */
+const REPORT_FORMS: readonly AnyFormDefinition[] = [anyForm(oefenkansenReportV1), anyForm(costsReportV1), anyForm(activityReportV1)];
+
 export function findForm(key: string, version: number): AnyFormDefinition | null {
-  return FORMS.find((form) => form.key === key && form.version === version) ?? null;
+  return [...FORMS, ...REPORT_FORMS].find((form) => form.key === key && form.version === version) ?? null;
+}
+
+export function listReportForms(): Array<{ key: string; version: number; title: string }> {
+  return REPORT_FORMS.map(({ key, version, title }) => ({ key, version, title }));
 }
 
 export function getForm(key: string, version: number): AnyFormDefinition {

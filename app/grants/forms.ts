@@ -38,3 +38,12 @@ export const cancelOrderFormSchema = z.object({
   orderId: z.string({ error: REQUIRED }).check(z.minLength(1, REQUIRED)),
   reason: requiredText(1000),
 });
+
+/** A staff action on one report of the dossier (docs/decisions/0057). */
+export const reportActionFormSchema = z.object({ phaseKey: z.string({ error: REQUIRED }).check(z.minLength(1, REQUIRED)) });
+
+export const reportInfoFormSchema = z.object({
+  phaseKey: z.string({ error: REQUIRED }).check(z.minLength(1, REQUIRED)),
+  questions: requiredText(2000),
+  dueDate: z.string({ error: REQUIRED }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "Geef een datum op.")),
+});

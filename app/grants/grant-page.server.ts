@@ -7,6 +7,8 @@ import { formatCents } from "~/utils/money";
 import { formatDate, formatDateTime } from "~/utils/time";
 import { activeOrderOf, checkPaymentTransition, PAYMENT_KIND_LABELS, payableGrantCents, paymentStatusLabel } from "./payment-status";
 import { advancePhases, callGrantPhases, REPORT_KIND_LABELS, reportWindow, settlementPhase, type GrantPhase } from "./phases";
+import { applicantReportStatusLabel, type ReportStatus } from "./report-status";
+import { canSeeReport, reportPath, reportStatuses } from "./reports.server";
 import { advanceCents } from "./settlement";
 import { callPaymentFigures, readPaymentOrders } from "./payments.server";
 
@@ -15,11 +17,22 @@ import { callPaymentFigures, readPaymentOrders } from "./payments.server";
  * (applicant and staff) and, for staff, the payment orders and what they may do with them.
  * Labels and dates are made here, so the pages ship none of the rules (docs/decisions/0055).
  */
-export type TimelineEntry = { key: string; title: string; kind: GrantPhase["kind"]; when: string; state: string };
+export type TimelineEntry = {
+  key: string;
+  title: string;
+  kind: GrantPhase["kind"];
+  when: string;
+  state: string;
+  /** The report's pages, for a member of the dossier's organisation (docs/decisions/0057) */
+  href?: string | null;
+  hrefLabel?: string;
+};
+
+type Reports = { statuses: Map<string, ReportStatus>; links: { applicationId: string } | null };
 
 type Order = Awaited<ReturnType<typeof readPaymentOrders>>[number];
 
-function entryFor(phase: GrantPhase, grantedCents: number, orders: Order[], at: Date): TimelineEntry {
+function entryFor(phase: GrantPhase, grantedCents: number, orders: Order[], at: Date, reports: Reports): TimelineEntry {
   const order = activeOrderOf(orders, phase.key);
   switch (phase.kind) {
     case "ADVANCE":
@@ -37,12 +50,29 @@ function entryFor(phase: GrantPhase, grantedCents: number, orders: Order[], at: 
       };
     case "REPORT": {
       const window = reportWindow(phase, at);
+      const status = reports.statuses.get(phase.key) ?? null;
+      const started = status !== null && status !== "DRAFT";
+      const fillable = window === "open" || status === "INFO_REQUESTED";
+      const href =
+        reports.links && (fillable || started)
+          ? `${reportPath(reports.links.applicationId, phase.key)}${started ? "/overzicht" : ""}`
+          : null;
       return {
         key: phase.key,
         title: `${phase.title} (${REPORT_KIND_LABELS[phase.reportKind].toLowerCase()})`,
         kind: phase.kind,
         when: `Van ${formatDate(phase.opensAt)} tot en met ${formatDateTime(phase.dueAt)}`,
-        state: window === "upcoming" ? "Nog niet open" : window === "open" ? "Open" : "Termijn verstreken",
+        state: started
+          ? applicantReportStatusLabel(status)
+          : window === "upcoming"
+            ? "Nog niet open"
+            : window === "open"
+              ? status === "DRAFT"
+                ? "Open, in te vullen"
+                : "Open"
+              : "Termijn verstreken",
+        href,
+        hrefLabel: status === "INFO_REQUESTED" ? "Verslag aanpassen" : started ? "Verslag bekijken" : "Verslag invullen",
       };
     }
     case "SETTLEMENT":
@@ -63,25 +93,27 @@ type DossierRef = { id: string; callId: string; status: string; grantedCents: nu
 
 const phasesOf = (dossier: DossierRef) => callGrantPhases(parseJsonObject(dossier.call.settings));
 
-/** The applicant's view: the timeline only, for a granted dossier whose call has phases. */
-export async function grantTimeline(dossier: DossierRef): Promise<TimelineEntry[]> {
+/** The applicant's view: the timeline only, for a granted dossier whose call has phases; members get the reports' links. */
+export async function grantTimeline(dossier: DossierRef & { organisationId: string }, viewer: Viewer): Promise<TimelineEntry[]> {
   const granted = payableGrantCents(dossier);
   if (granted <= 0) return [];
   const phases = phasesOf(dossier);
   if (phases.length === 0) return [];
-  const orders = await readPaymentOrders(prisma, { applicationId: dossier.id });
+  const [orders, statuses] = await Promise.all([readPaymentOrders(prisma, { applicationId: dossier.id }), reportStatuses(dossier.id)]);
   const at = now();
-  return phases.map((phase) => entryFor(phase, granted, orders, at));
+  const reports = { statuses, links: canSeeReport(viewer, dossier) ? { applicationId: dossier.id } : null };
+  return phases.map((phase) => entryFor(phase, granted, orders, at, reports));
 }
 
 /** The staff page: timeline, orders with who did what, the call's money, and the actions allowed. */
 export async function grantFollowUp(viewer: Viewer, dossier: DossierRef) {
   const granted = payableGrantCents(dossier);
   const phases = phasesOf(dossier);
-  const [orders, figures, { budgetCents }] = await Promise.all([
+  const [orders, figures, { budgetCents }, statuses] = await Promise.all([
     readPaymentOrders(prisma, { applicationId: dossier.id }),
     callPaymentFigures(dossier.callId),
     prisma.call.findUniqueOrThrow({ where: { id: dossier.callId }, select: { budgetCents: true } }),
+    reportStatuses(dossier.id),
   ]);
   const names = await userNames(orders.flatMap((o) => [o.createdById, o.approvedById, o.cancelledById]));
   const at = now();
@@ -90,7 +122,7 @@ export async function grantFollowUp(viewer: Viewer, dossier: DossierRef) {
   const settlement = settlementPhase(phases);
   return {
     grantedCents: granted,
-    timeline: granted > 0 ? phases.map((phase) => entryFor(phase, granted, orders, at)) : [],
+    timeline: granted > 0 ? phases.map((phase) => entryFor(phase, granted, orders, at, { statuses, links: null })) : [],
     orders: orders.map((order) => {
       const approve = approver && checkPaymentTransition(order, "APPROVED", viewer.userId).ok;
       return {

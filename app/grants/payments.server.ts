@@ -21,6 +21,7 @@ import {
   type PaymentStatus,
 } from "./payment-status";
 import { advancePhases, callGrantPhases, settlementPhase } from "./phases";
+import { acceptedFinalReportFigures } from "./reports.server";
 import { advanceCents, settle, type Settlement } from "./settlement";
 
 /**
@@ -46,6 +47,7 @@ export const PAYMENT_ROLE_MESSAGES = {
   alreadySettled: "Dit dossier is al afgerekend.",
   invalidDate: "Geef een geldige datum op, niet in de toekomst.",
   noSuchOrder: "Deze opdracht bestaat niet in dit dossier.",
+  noFigures: "Er is nog geen goedgekeurd eindverslag: geef het cijfer uit het eindverslag op.",
 } as const;
 
 class Refused extends Error {}
@@ -171,8 +173,10 @@ export type SettlementFigures = { learnersReached: number } | { acceptedCostsCen
 /**
  * Settles a grant from the accepted final report's figures: computes what is due (settle()),
  * records it, and prepares the balance payment or the recovery order. Advances count once paid.
+ * With an accepted final report in the portal its figure counts and `figures` is not asked for;
+ * without one, staff type the figure of a report received outside the portal (docs/decisions/0057).
  */
-export async function settleGrant(input: { viewer: Viewer; applicationId: string; figures: SettlementFigures }): Promise<SettleResult> {
+export async function settleGrant(input: { viewer: Viewer; applicationId: string; figures?: SettlementFigures }): Promise<SettleResult> {
   if (!hasRole(input.viewer, ...PREPARERS)) return { ok: false, message: PAYMENT_ROLE_MESSAGES.notPreparer };
   return refusable(() =>
     prisma.$transaction(async (tx) => {
@@ -185,20 +189,22 @@ export async function settleGrant(input: { viewer: Viewer; applicationId: string
         throw new Refused(PAYMENT_ROLE_MESSAGES.alreadySettled);
       }
       const grantedCents = grantOf(dossier);
+      const figures = (await acceptedFinalReportFigures(dossier, tx)) ?? input.figures;
+      if (!figures) throw new Refused(PAYMENT_ROLE_MESSAGES.noFigures);
       const advancesPaidCents = orders
         .filter((order) => order.kind === "ADVANCE" && order.status === "PAID")
         .reduce((sum, order) => sum + order.amountCents, 0);
       const settlement =
-        phase.basis === "REACH" && "learnersReached" in input.figures
+        phase.basis === "REACH" && "learnersReached" in figures
           ? settle({
               basis: "REACH",
               grantedCents,
               advancesPaidCents,
-              learnersReached: input.figures.learnersReached,
+              learnersReached: figures.learnersReached,
               ...reachRates(dossier, settings),
             })
-          : phase.basis === "COSTS" && "acceptedCostsCents" in input.figures
-            ? settle({ basis: "COSTS", grantedCents, advancesPaidCents, acceptedCostsCents: input.figures.acceptedCostsCents })
+          : phase.basis === "COSTS" && "acceptedCostsCents" in figures
+            ? settle({ basis: "COSTS", grantedCents, advancesPaidCents, acceptedCostsCents: figures.acceptedCostsCents })
             : null;
       if (!settlement)
         throw new Refused(phase.basis === "REACH" ? "Geef het aantal bereikte deelnemers op." : "Geef de aanvaarde kosten op.");
@@ -210,7 +216,7 @@ export async function settleGrant(input: { viewer: Viewer; applicationId: string
         entityId: dossier.id,
         applicationId: dossier.id,
         organisationId: dossier.organisationId,
-        after: { ...input.figures, settledCents: settlement.settledCents, balanceCents: settlement.balanceCents, lines: settlement.lines },
+        after: { ...figures, settledCents: settlement.settledCents, balanceCents: settlement.balanceCents, lines: settlement.lines },
       });
       if (settlement.outcome === "SETTLED") return { ok: true as const, orderId: null, settlement };
       const recovery = settlement.outcome === "RECOVERY";

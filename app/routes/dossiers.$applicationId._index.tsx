@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dossierActions(viewer, dossier.id, dossier),
     informationHistory(dossier.id),
     decisionForApplicant(dossier.id, dossier),
-    grantTimeline(dossier),
+    grantTimeline(dossier, viewer),
   ]);
   return { application: isStaff(viewer) ? detail : forApplicant(detail), actions, information, decision, timeline, staff: isStaff(viewer) };
 }

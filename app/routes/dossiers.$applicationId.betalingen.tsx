@@ -2,14 +2,33 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod/mini";
-import { requireApplicationAccess, requireDossierAccess, requireStaff } from "~/auth/viewer.server";
+import { requireDossierAccess, requireStaff } from "~/auth/viewer.server";
 import { ErrorSummary, TextField, useZodForm } from "~/components/forms";
+import { AnswerList } from "~/components/dossier-sections";
 import { GrantTimeline } from "~/components/grant-timeline";
 import { SubmitButton } from "~/components/submit-button";
 import { TableRegion } from "~/components/table-region";
 import { STAFF_ROLES } from "~/domain/roles";
-import { cancelOrderFormSchema, markPaidFormSchema, orderFormSchema, prepareAdvanceFormSchema, settleFormSchema } from "~/grants/forms";
+import {
+  cancelOrderFormSchema,
+  markPaidFormSchema,
+  orderFormSchema,
+  prepareAdvanceFormSchema,
+  reportActionFormSchema,
+  reportInfoFormSchema,
+  settleFormSchema,
+} from "~/grants/forms";
 import { grantFollowUp } from "~/grants/grant-page.server";
+import {
+  acceptedFinalReportFigures,
+  acceptReport,
+  loadReport,
+  proposeReportAcceptance,
+  reportsForStaff,
+  requestReportInformation,
+  type ReportResult,
+} from "~/grants/reports.server";
+import { formatCents } from "~/utils/money";
 import { approvePaymentOrder, cancelPaymentOrder, markPaymentPaid, prepareAdvance, settleGrant } from "~/grants/payments.server";
 import type { FieldErrors } from "~/utils/forms";
 import { readFormPost } from "~/utils/read-form-post.server";
@@ -19,10 +38,20 @@ export const meta: MetaFunction = () => [{ title: "Opvolging en betalingen | Sub
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, ...STAFF_ROLES);
   const { dossier } = await requireDossierAccess(request, params.applicationId ?? "");
-  return { reference: dossier.reference, ...(await grantFollowUp(viewer, dossier)) };
+  const [followUp, reports, figures] = await Promise.all([
+    grantFollowUp(viewer, dossier),
+    reportsForStaff(viewer, dossier),
+    acceptedFinalReportFigures(dossier),
+  ]);
+  const fromReport = figures
+    ? "learnersReached" in figures
+      ? `${new Intl.NumberFormat("nl-BE").format(figures.learnersReached)} bereikte deelnemers`
+      : `${formatCents(figures.acceptedCostsCents)} aanvaarde kosten`
+    : null;
+  return { reference: dossier.reference, ...followUp, reports, fromReport };
 }
 
-const FORMS = ["advance", "settle", "approve", "paid", "cancel"] as const;
+const FORMS = ["advance", "settle", "approve", "paid", "cancel", "report-info", "report-propose", "report-accept"] as const;
 const formNameSchema = z.object({ form: z.enum(FORMS) });
 type Outcome = { form: string; ok: boolean; errors?: FieldErrors; values?: Record<string, string>; message?: string };
 
@@ -32,11 +61,14 @@ const DONE: Record<(typeof FORMS)[number], string> = {
   approve: "De opdracht is goedgekeurd voor betaling.",
   paid: "De betaling is geboekt.",
   cancel: "De opdracht is geannuleerd.",
+  "report-info": "De vraag is verstuurd; het verslag gaat terug naar de aanvrager.",
+  "report-propose": "De goedkeuring is voorgesteld; een andere beslisser keurt het eindverslag goed.",
+  "report-accept": "Het verslag is goedgekeurd.",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, ...STAFF_ROLES);
-  const { application } = await requireApplicationAccess(request, params.applicationId ?? "");
+  const { dossier } = await requireDossierAccess(request, params.applicationId ?? "");
   const post = await readFormPost(request);
   const chosen = post.parse(formNameSchema);
   const form = chosen.ok ? chosen.data.form : (post.values.form ?? "");
@@ -45,7 +77,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const message = DONE[chosen.data.form];
   const done = (result: { ok: true } | { ok: false; message: string }, field = "form") =>
     result.ok ? data<Outcome>({ form, ok: true, message }) : fail({ [field]: result.message }, 409);
-  const applicationId = application.id;
+  const applicationId = dossier.id;
+  const withReport = async (
+    phaseKey: string,
+    act: (context: NonNullable<Awaited<ReturnType<typeof loadReport>>>) => Promise<ReportResult>,
+  ) => {
+    const context = await loadReport(dossier, phaseKey);
+    if (!context) return fail({ form: "Dit dossier heeft zo'n verslag niet." }, 404);
+    const result = await act(context);
+    return result.ok ? data<Outcome>({ form, ok: true, message }) : fail({ [result.field ?? "form"]: result.message }, 409);
+  };
 
   switch (chosen.data.form) {
     case "advance": {
@@ -54,6 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done(await prepareAdvance({ viewer, applicationId, phaseKey: parsed.data.phaseKey }));
     }
     case "settle": {
+      if (await acceptedFinalReportFigures(dossier)) return done(await settleGrant({ viewer, applicationId }));
       const parsed = post.parse(settleFormSchema);
       if (!parsed.ok) return fail(parsed.errors);
       const { basis, figure } = parsed.data;
@@ -75,12 +117,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!parsed.ok) return fail(parsed.errors);
       return done(await cancelPaymentOrder({ viewer, applicationId, ...parsed.data }), "reason");
     }
+    case "report-info": {
+      const parsed = post.parse(reportInfoFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      const { phaseKey, questions, dueDate } = parsed.data;
+      return withReport(phaseKey, (context) => requestReportInformation({ viewer, context, questions, dueDate }));
+    }
+    case "report-propose": {
+      const parsed = post.parse(reportActionFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      return withReport(parsed.data.phaseKey, (context) => proposeReportAcceptance({ viewer, context }));
+    }
+    case "report-accept": {
+      const parsed = post.parse(reportActionFormSchema);
+      if (!parsed.ok) return fail(parsed.errors);
+      return withReport(parsed.data.phaseKey, (context) => acceptReport({ viewer, context }));
+    }
   }
 }
 
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type FormOutcome = Outcome | undefined;
-const LABELS = { figure: "Afrekening", paidOn: "Betaald op", reason: "Reden" };
+const LABELS = {
+  figure: "Afrekening",
+  paidOn: "Betaald op",
+  reason: "Reden",
+  questions: "Vraag aan de aanvrager",
+  dueDate: "Antwoord tegen",
+};
 
 /** The settlement form's words per basis; the schema checks the figure the same way. */
 const SETTLE_FIELD = {
@@ -120,6 +184,12 @@ export default function GrantPaymentsPage() {
       <h2>Fasen na de beslissing</h2>
       {page.timeline.length > 0 ? <GrantTimeline entries={page.timeline} /> : <p>De oproep heeft geen fasen na de beslissing.</p>}
 
+      <h2>Verslagen</h2>
+      {page.reports.length === 0 ? <p>De oproep vraagt geen verslagen.</p> : null}
+      {page.reports.map((report) => (
+        <ReportReview key={report.phaseKey} report={report} outcomeFor={outcomeFor} />
+      ))}
+
       <h2>Budget van de oproep</h2>
       <dl className="facts">
         {page.money.envelope ? (
@@ -147,7 +217,18 @@ export default function GrantPaymentsPage() {
           <SubmitButton busyLabel="Bezig met voorbereiden…">{`${phase.title} voorbereiden`}</SubmitButton>
         </Form>
       ))}
-      {page.can.settle ? <SettleForm basis={page.can.settle} outcome={outcomeFor("settle")} /> : null}
+      {page.can.settle && page.fromReport ? (
+        <section aria-labelledby="afrekenen">
+          <h2 id="afrekenen">Afrekenen</h2>
+          <p>Uit het goedgekeurde eindverslag: {page.fromReport}.</p>
+          <Form method="post">
+            <input type="hidden" name="form" value="settle" />
+            <SubmitButton busyLabel="Bezig met afrekenen…">Afrekenen op het eindverslag</SubmitButton>
+          </Form>
+        </section>
+      ) : page.can.settle ? (
+        <SettleForm basis={page.can.settle} outcome={outcomeFor("settle")} />
+      ) : null}
     </section>
   );
 }
@@ -264,6 +345,91 @@ function SettleForm({ basis, outcome }: { basis: "REACH" | "COSTS"; outcome: For
         <TextField label={words.label} hint={words.hint} inputMode={words.inputMode} required {...form.field("figure")} />
         <SubmitButton busyLabel="Bezig met afrekenen…">Afrekenen</SubmitButton>
       </Form>
+    </section>
+  );
+}
+
+/** One report of the dossier: its status, who did what, its answers once submitted, and the review's forms. */
+function ReportReview({ report, outcomeFor }: { report: PageData["reports"][number]; outcomeFor: (form: string) => FormOutcome }) {
+  const failed = outcomeFor("report-info");
+  const mine = failed && !failed.ok && failed.values?.phaseKey === report.phaseKey ? failed : undefined;
+  const info = useZodForm(reportInfoFormSchema, {
+    defaultValues: { phaseKey: report.phaseKey, questions: mine?.values?.questions ?? "", dueDate: mine?.values?.dueDate ?? "" },
+    serverErrors: mine?.errors,
+  });
+  const id = `verslag-${report.phaseKey}`;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{report.title}</h3>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>{report.status}</dd>
+        {report.submitted ? (
+          <>
+            <dt>Ingediend</dt>
+            <dd>{report.submitted}</dd>
+          </>
+        ) : null}
+        {report.proposedBy ? (
+          <>
+            <dt>Goedkeuring voorgesteld</dt>
+            <dd>{report.proposedBy}</dd>
+          </>
+        ) : null}
+        {report.acceptedBy ? (
+          <>
+            <dt>Goedgekeurd</dt>
+            <dd>{report.acceptedBy}</dd>
+          </>
+        ) : null}
+        {report.infoQuestions ? (
+          <>
+            <dt>Open vraag</dt>
+            <dd>{report.infoQuestions}</dd>
+          </>
+        ) : null}
+      </dl>
+      {report.sections.map((section) => (
+        <details key={section.stepId}>
+          <summary>{section.title}</summary>
+          <AnswerList rows={section.rows} computed={section.computed} />
+        </details>
+      ))}
+      {report.can.fourEyesBlocked ? (
+        <p className="notice notice--warning">
+          U stelde de goedkeuring zelf voor. Een andere beslisser keurt het eindverslag goed (vier-ogenprincipe).
+        </p>
+      ) : null}
+      {report.can.accept ? (
+        <Form method="post">
+          <input type="hidden" name="form" value="report-accept" />
+          <input type="hidden" name="phaseKey" value={report.phaseKey} />
+          <SubmitButton busyLabel="Bezig met goedkeuren…">{`${report.title} goedkeuren`}</SubmitButton>
+        </Form>
+      ) : null}
+      {report.can.propose ? (
+        <Form method="post">
+          <input type="hidden" name="form" value="report-propose" />
+          <input type="hidden" name="phaseKey" value={report.phaseKey} />
+          <SubmitButton busyLabel="Bezig met voorstellen…">Goedkeuring voorstellen</SubmitButton>
+        </Form>
+      ) : null}
+      {report.can.requestInfo ? (
+        <>
+          <ErrorSummary errors={info.errors} labels={LABELS} attempt={info.attempt} />
+          <Form method="post" className="stack" noValidate onSubmit={info.onSubmit}>
+            <input type="hidden" name="form" value="report-info" />
+            <input type="hidden" {...info.register("phaseKey")} />
+            <div className={info.errors.questions ? "field field--error" : "field"}>
+              <label htmlFor="veld-questions">Vraag aan de aanvrager</label>
+              {info.errors.questions ? <p className="field-error">{info.errors.questions}</p> : null}
+              <textarea id="veld-questions" rows={5} defaultValue={mine?.values?.questions ?? ""} {...info.register("questions")} />
+            </div>
+            <TextField label="Antwoord tegen" type="date" required {...info.field("dueDate")} />
+            <SubmitButton busyLabel="Bezig met versturen…">Bijkomende informatie vragen</SubmitButton>
+          </Form>
+        </>
+      ) : null}
     </section>
   );
 }
